@@ -1,0 +1,101 @@
+//! `tiaoli check [PATH…]`: parse and compile; exit 0 when clean, 2 on errors.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tiaoli_compiler::graph::Node;
+use tiaoli_syntax::render;
+
+use super::{DiagFormat, EXIT_ERROR, EXIT_OK};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Rule files or directories (default: the rules embedded in the binary).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DiagFormat,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    ok: bool,
+    files: usize,
+    ordinances: Vec<OrdinanceSummary<'a>>,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<render::JsonDiagnostic>,
+}
+
+#[derive(Serialize)]
+struct OrdinanceSummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    articles: usize,
+    norms: usize,
+    consequences: usize,
+}
+
+pub fn run(args: Args) -> u8 {
+    let Some(c) = super::compile(&args.paths) else {
+        return EXIT_ERROR;
+    };
+    let failed = c.has_errors() || (args.deny_warnings && c.warnings() > 0);
+    let ordinances: Vec<OrdinanceSummary> = c
+        .graph
+        .ordinances
+        .iter()
+        .map(|o| OrdinanceSummary {
+            id: &o.id,
+            title: &o.title,
+            articles: o.articles.len(),
+            norms: o
+                .nodes
+                .iter()
+                .filter(|n| matches!(n, Node::Norm(_)))
+                .count(),
+            consequences: o
+                .nodes
+                .iter()
+                .filter(|n| matches!(n, Node::Consequence(_)))
+                .count(),
+        })
+        .collect();
+    match args.format {
+        DiagFormat::Json => {
+            let s = Summary {
+                ok: !failed,
+                files: c.sources.len(),
+                ordinances,
+                errors: c.errors(),
+                warnings: c.warnings(),
+                diagnostics: render::to_json(&c.diagnostics, &c.sources),
+            };
+            if super::print_json(&s) != EXIT_OK {
+                return EXIT_ERROR;
+            }
+        }
+        DiagFormat::Human => {
+            super::print_human(&c);
+            for o in &ordinances {
+                println!(
+                    "{} {}: {} articles, {} norms, {} consequences",
+                    o.id, o.title, o.articles, o.norms, o.consequences
+                );
+            }
+            println!(
+                "{} files checked: {} error(s), {} warning(s)",
+                c.sources.len(),
+                c.errors(),
+                c.warnings()
+            );
+        }
+    }
+    if failed {
+        EXIT_ERROR
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,98 @@
+//! `tiaoli fmt [--check] [PATH…]`: canonical layout. Rewrites files in place
+//! (atomically: a file is replaced whole or not at all); `--check` only reports.
+
+use std::path::{Path, PathBuf};
+
+use tiaoli_compiler::load::load_sources;
+use tiaoli_syntax::format::format_file;
+use tiaoli_syntax::{render, SourceId, SourceMap};
+
+use super::{EXIT_ERROR, EXIT_FINDING, EXIT_OK};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Rule files or directories. Without one, --check looks at the embedded rules.
+    pub paths: Vec<PathBuf>,
+    /// Report files that are not formatted (exit 1) instead of rewriting them.
+    #[arg(long)]
+    pub check: bool,
+}
+
+pub fn run(args: Args) -> u8 {
+    if args.paths.is_empty() && !args.check {
+        eprintln!("error: give the files to format (tiaoli fmt rules/), or use --check to check the embedded rules");
+        return EXIT_ERROR;
+    }
+    let sources = match load_sources(&args.paths, crate::embedded::EMBEDDED) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            return EXIT_ERROR;
+        }
+    };
+    let mut code = EXIT_OK;
+    let mut errors = Vec::new();
+    let mut changed = Vec::new();
+    for (id, src) in sources.iter() {
+        // With paths given, only the given files are formatted (not the embedded lexicon).
+        if !args.paths.is_empty() && src.name.starts_with(tiaoli_compiler::load::EMBEDDED_PREFIX) {
+            continue;
+        }
+        let file = match tiaoli_syntax::parse(id, &src.text) {
+            Ok(f) => f,
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        let out = format_file(&file, &src.text);
+        // Guard: what we write must parse again.
+        if let Err(d) = tiaoli_syntax::parse(SourceId(0), &out) {
+            eprintln!("error: internal: the formatted text of {} does not parse ({}); file left untouched", src.name, d.message);
+            code = EXIT_ERROR;
+            continue;
+        }
+        if out != src.text {
+            changed.push(src.name.clone());
+            if !args.check {
+                if let Err(e) = write_atomic(Path::new(&src.name), &out) {
+                    eprintln!("error: cannot write {}: {e}", src.name);
+                    code = EXIT_ERROR;
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        eprint!("{}", render::render_human(&errors, &sources, false));
+        code = EXIT_ERROR;
+    }
+    for name in &changed {
+        if args.check {
+            println!("not formatted: {name}");
+        } else {
+            println!("formatted: {name}");
+        }
+    }
+    if code == EXIT_OK && args.check && !changed.is_empty() {
+        code = EXIT_FINDING;
+    }
+    let _ = SourceMap::new;
+    code
+}
+
+/// Writes to a temporary file beside the target, then renames it over the target.
+fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tiaoli-fmt.tmp"));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}

@@ -1,0 +1,41 @@
+//! `tiaoli`: Chinese local regulations on 平安建设 as executable policy.
+//!
+//! The CLI only parses arguments, calls a library and prints. Exit codes are a
+//! contract (docs/cli.md): 0 success, 1 a finding (fmt --check differences),
+//! 2 input or rule errors, including usage errors.
+
+mod cmd;
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "tiaoli", version, about = "Chinese local regulations on 平安建设, as executable policy", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse and compile rule files; report every problem with its place in the law.
+    Check(cmd::check::Args),
+    /// Rewrite rule files in canonical layout (Chinese keywords, 、 lists, two-space indent).
+    Fmt(cmd::fmt::Args),
+    /// Draw the evaluation graph of an ordinance or one article (DOT, Mermaid, JSON, YAML).
+    Graph(cmd::graph::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(a) => cmd::check::run(a),
+        Command::Fmt(a) => cmd::fmt::run(a),
+        Command::Graph(a) => cmd::graph::run(a),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,389 @@
+//! The evaluation graph: what the compiler produces and the engine runs.
+//!
+//! Per ordinance, `nodes` is a DAG in topological order: every node refers only to
+//! nodes with smaller ids, so evaluation is one forward pass over a vector, with no
+//! walk of the AST. Nodes are fact and event inputs, conditions, norm states and
+//! consequences. Identical conditions are shared (hash-consed).
+//!
+//! Everything here serialises deterministically: vectors in source order, maps are
+//! `IndexMap`s in insertion order, no hash-order leaks.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use tiaoli_syntax::ast::{
+    ArticleKind, Choice, CmpOp, Direction, Instrument, Level, Modality, ModalityClass, Periodic,
+    Relation, Status, TimeUnit, Vague,
+};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Graph {
+    pub lexicon: LexiconOut,
+    pub ordinances: Vec<OrdinanceGraph>,
+}
+
+/// Where a construct was written: for messages that point at the law.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Loc {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+// ───────────────────────────── lexicon ─────────────────────────────
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct LexiconOut {
+    pub actors: Vec<ActorOut>,
+    pub roles: Vec<TermOut>,
+    pub persons: Vec<TermOut>,
+    pub facts: Vec<FactOut>,
+    pub events: Vec<EventOut>,
+    pub actions: Vec<TermOut>,
+    pub sanctions: Vec<SanctionOut>,
+    /// Every alias, to its canonical term.
+    pub aliases: IndexMap<String, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TermOut {
+    pub name: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActorOut {
+    pub name: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<String>,
+    /// The transitive is-a closure, nearest first (the term itself excluded).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FactTy {
+    Bool,
+    Number,
+    Date,
+    Enum { values: Vec<String> },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FactOut {
+    pub name: String,
+    #[serde(flatten)]
+    pub ty: FactTy,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventOut {
+    pub name: String,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub attrs: IndexMap<String, FactTy>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Set when the event is an imposed sanction (通报, 挂牌督办 …).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sanction: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SanctionOut {
+    pub name: String,
+    pub rank: u32,
+    pub sets_period: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+// ───────────────────────────── ordinance ─────────────────────────────
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OrdinanceGraph {
+    pub id: String,
+    pub title: String,
+    pub instrument: Option<Instrument>,
+    pub jurisdiction: String,
+    pub level: Level,
+    pub status: Status,
+    pub draft: bool,
+    /// `YYYY-MM-DD`; `None` where the text leaves the date blank.
+    pub adopted: Option<String>,
+    pub approved: Option<String>,
+    pub in_force: Option<String>,
+    pub repealed_on: Option<String>,
+    pub repeals: Vec<String>,
+    pub self_name: String,
+    pub source: String,
+    pub deemings: Vec<Deeming>,
+    pub chapters: Vec<HeadingOut>,
+    pub articles: Vec<ArticleOut>,
+    pub nodes: Vec<Node>,
+    /// Index: norm name → node id; consequence name → node id.
+    pub norms: IndexMap<String, usize>,
+    pub consequences: IndexMap<String, usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HeadingOut {
+    pub number: u32,
+    pub title: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<HeadingOut>,
+}
+
+/// 街道办事处 follows the rules for 乡镇人民政府 (and where it says so).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Deeming {
+    pub kind: String,
+    pub as_: SelectorOut,
+    pub eid: String,
+    pub cite: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleOut {
+    pub eid: String,
+    pub cite: String,
+    pub number: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chapter: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ArticleKind>,
+    /// The whole article, paragraphs joined by newlines, items with their labels.
+    pub text: String,
+    pub paragraphs: Vec<ParagraphOut>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ParagraphOut {
+    pub eid: String,
+    pub cite: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemOut>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ItemOut {
+    pub eid: String,
+    pub cite: String,
+    pub label: String,
+    pub text: String,
+}
+
+/// A subject, recipient or authority: who, at which level, in what relation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct SelectorOut {
+    /// The unit under evaluation itself (本单位).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub self_unit: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<Level>,
+    /// Canonical term (an actor kind or a role); empty for 本单位.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub term: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub is_role: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DeadlineOut {
+    /// 及时, 立即, 定期: reported as vague, never given a number.
+    Vague {
+        word: Vague,
+    },
+    Periodic {
+        period: Periodic,
+    },
+    /// 限期: the period is fixed by an order; the due date is the `deadline` of the
+    /// named event (or of the event that triggered the norm).
+    ByOrder {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<String>,
+    },
+    /// N 日 / N 个工作日 … counted from the anchor event (the day after it).
+    Period {
+        amount: u32,
+        unit: TimeUnit,
+        direction: Direction,
+        anchor: String,
+    },
+}
+
+pub type NodeId = usize;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "node", rename_all = "snake_case")]
+pub enum Node {
+    /// A fact about the unit, given in the facts file.
+    Fact {
+        name: String,
+        ty: FactTy,
+    },
+    /// A condition over earlier nodes.
+    Cond {
+        op: Cond,
+    },
+    Norm(Box<NormNode>),
+    Consequence(Box<ConsequenceNode>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Cond {
+    And {
+        args: Vec<NodeId>,
+    },
+    Or {
+        args: Vec<NodeId>,
+    },
+    Not {
+        arg: NodeId,
+    },
+    /// A boolean fact is true.
+    IsTrue {
+        fact: NodeId,
+    },
+    Compare {
+        fact: NodeId,
+        cmp: CmpOp,
+        value: Literal,
+    },
+    /// An event of this type occurred (within the window, counting back from the
+    /// evaluation date).
+    Occurred {
+        event: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        within: Option<Window>,
+    },
+    Count {
+        event: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        within: Option<Window>,
+        cmp: CmpOp,
+        n: u32,
+    },
+    /// The norm is violated.
+    Violated {
+        norm: NodeId,
+    },
+    /// Some obligation of this ordinance that binds the unit is violated.
+    ViolatedAny,
+    /// An event with a deadline (a 挂牌督办 …) whose deadline passed without the remedy.
+    Overdue {
+        event: String,
+        remedy: String,
+    },
+    /// The grounds of these consequences hold (符合 第N条).
+    Meets {
+        consequences: Vec<NodeId>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Window {
+    pub amount: u32,
+    pub unit: TimeUnit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Literal {
+    Bool(bool),
+    Number(u32),
+    Date(String),
+    Enum(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NormNode {
+    pub name: String,
+    /// The provision the norm encodes (`art_22__para_3`).
+    pub eid: String,
+    pub cite: String,
+    pub article: u32,
+    pub modality: Modality,
+    pub class: ModalityClass,
+    pub subjects: Vec<SelectorOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<SelectorOut>,
+    pub action: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<NodeId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unless: Option<NodeId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DeadlineOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<NodeId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback_for: Option<NodeId>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroundMode {
+    Any,
+    All,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroundOut {
+    pub eid: String,
+    pub cite: String,
+    pub cond: NodeId,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConsequenceNode {
+    pub name: String,
+    pub eid: String,
+    pub cite: String,
+    pub article: u32,
+    pub applies_to: Vec<SelectorOut>,
+    pub mode: GroundMode,
+    pub grounds: Vec<GroundOut>,
+    /// The grounds combined (any / all): the consequence is triggered when it holds.
+    pub condition: NodeId,
+    pub sanctions: Vec<SanctionClause>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SanctionClause {
+    pub kinds: Vec<SanctionRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
+    /// 可以: the authority may, not must, impose it.
+    pub discretionary: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<SelectorOut>,
+    /// 本单位 and/or persons (主要负责人 …).
+    pub targets: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<NodeId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DeadlineOut>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SanctionRef {
+    pub name: String,
+    pub rank: u32,
+}

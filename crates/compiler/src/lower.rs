@@ -1,0 +1,1821 @@
+//! Checks an ordinance against the lexicon and lowers it to its evaluation graph.
+//!
+//! Names are resolved as they are lowered; every failure is a diagnostic pointing
+//! at the source, and lowering goes on so that one run reports every problem.
+//! Norms and consequences are lowered on demand (a consequence that cites 第五十七条
+//! lowers that article's consequences first), which both orders the node vector
+//! topologically and detects reference cycles.
+
+use indexmap::IndexMap;
+use tiaoli_syntax::ast::{
+    self, fold_case, Anchor, ArticleItem, Expr, Name, NumStyle, Span, TopItem,
+};
+use tiaoli_syntax::format::to_chinese;
+use tiaoli_syntax::{Diagnostic, SourceId, SourceMap};
+
+use crate::graph::*;
+use crate::lexicon::{Kind, Lexicon, TermKind};
+
+pub(crate) struct Lowerer<'a> {
+    lex: &'a Lexicon,
+    sources: &'a SourceMap,
+    src: SourceId,
+    diags: &'a mut Vec<Diagnostic>,
+    style: NumStyle,
+    articles: IndexMap<u32, ArticleInfo<'a>>,
+    norms: IndexMap<String, Decl<'a, ast::Norm>>,
+    cons: IndexMap<String, Decl<'a, ast::Consequence>>,
+    nodes: Vec<Node>,
+    memo: IndexMap<Cond, NodeId>,
+    facts: IndexMap<String, NodeId>,
+    /// Set while lowering a norm: `违反 本条例` is only meaningful in a consequence.
+    in_norm: bool,
+}
+
+struct ArticleInfo<'a> {
+    ast: &'a ast::Article,
+    /// Paragraphs: (text, items).
+    paras: Vec<(&'a ast::Text, Vec<&'a ast::ItemText>)>,
+    norms: Vec<String>,
+    cons: Vec<String>,
+}
+
+struct Decl<'a, T> {
+    article: u32,
+    ast: &'a T,
+    state: State,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Todo,
+    InProgress,
+    Done(Option<NodeId>),
+}
+
+impl<'a> Lowerer<'a> {
+    pub(crate) fn new(
+        lex: &'a Lexicon,
+        sources: &'a SourceMap,
+        src: SourceId,
+        diags: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        Lowerer {
+            lex,
+            sources,
+            src,
+            diags,
+            style: NumStyle::Chinese,
+            articles: IndexMap::new(),
+            norms: IndexMap::new(),
+            cons: IndexMap::new(),
+            nodes: Vec::new(),
+            memo: IndexMap::new(),
+            facts: IndexMap::new(),
+            in_norm: false,
+        }
+    }
+
+    fn err(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn error(&self, code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(code, self.src, span, message)
+    }
+
+    fn loc(&self, span: Span) -> Loc {
+        let lc = self.sources.line_col(self.src, span.start);
+        Loc {
+            file: self.sources.name(self.src).to_string(),
+            line: lc.line,
+            column: lc.column,
+        }
+    }
+
+    // ───────────────────────────── citations ─────────────────────────────
+
+    fn article_cite(&self, n: u32) -> String {
+        match self.style {
+            NumStyle::Chinese => format!("第{}条", to_chinese(n)),
+            NumStyle::Arabic => format!("第{n}条"),
+        }
+    }
+
+    /// eid and citation of a provision. The 款 is omitted from the citation of a
+    /// one-paragraph article, as Chinese legal citation does.
+    fn provision(
+        &self,
+        article: u32,
+        para: Option<u32>,
+        item: Option<(u32, &str)>,
+    ) -> (String, String) {
+        let mut eid = format!("art_{article}");
+        let mut cite = self.article_cite(article);
+        let single = self
+            .articles
+            .get(&article)
+            .is_some_and(|a| a.paras.len() <= 1);
+        if let Some(p) = para {
+            eid.push_str(&format!("__para_{p}"));
+            if !single {
+                cite.push_str(&format!("第{}款", to_chinese(p)));
+            }
+        }
+        if let Some((i, label)) = item {
+            eid.push_str(&format!("__point_{i}"));
+            cite.push_str(&format!("第{label}项"));
+        }
+        (eid, cite)
+    }
+
+    /// Resolves an anchor within an article to its provision, checking it exists.
+    fn anchor(&mut self, article: u32, anchor: Option<&Anchor>) -> (String, String) {
+        let Some(a) = anchor else {
+            return self.provision(article, None, None);
+        };
+        let para = a.para.map(|p| p.value).unwrap_or(1);
+        let Some(info) = self.articles.get(&article) else {
+            return self.provision(article, None, None);
+        };
+        let Some((_, items)) = info.paras.get(para as usize - 1).filter(|_| para >= 1) else {
+            let n = info.paras.len();
+            let d = self
+                .error(
+                    "unknown-provision",
+                    a.span,
+                    format!(
+                        "{} has {n} paragraph(s), not {para}",
+                        self.article_cite(article)
+                    ),
+                )
+                .with_label("no such paragraph")
+                .with_help("paragraphs (款) are counted in the order of the article's 款 lines");
+            self.err(d);
+            return self.provision(article, None, None);
+        };
+        let item = match a.item {
+            None => None,
+            Some(i) => match items.iter().find(|it| it.number == i.value) {
+                Some(it) => Some((i.value, it.label.clone())),
+                None => {
+                    let labels: Vec<String> = items.iter().map(|it| it.label.clone()).collect();
+                    let help = if labels.is_empty() {
+                        "this paragraph has no items".to_string()
+                    } else {
+                        format!("its items are {}", labels.join(" "))
+                    };
+                    let d = self
+                        .error(
+                            "unknown-provision",
+                            a.span,
+                            format!(
+                                "paragraph {para} of {} has no item {}",
+                                self.article_cite(article),
+                                i.value
+                            ),
+                        )
+                        .with_label("no such item")
+                        .with_help(help);
+                    self.err(d);
+                    None
+                }
+            },
+        };
+        let para = if a.para.is_some() || item.is_some() {
+            Some(para)
+        } else {
+            None
+        };
+        self.provision(article, para, item.as_ref().map(|(n, l)| (*n, l.as_str())))
+    }
+
+    // ───────────────────────────── ordinance ─────────────────────────────
+
+    pub(crate) fn ordinance(
+        mut self,
+        file: &'a ast::File,
+        header: &'a ast::Ordinance,
+    ) -> Option<OrdinanceGraph> {
+        let meta = self.header(header);
+        let mut chapters: Vec<HeadingOut> = Vec::new();
+        let mut chapter: Option<u32> = None;
+        let mut section: Option<u32> = None;
+        let mut article_meta: Vec<(u32, Option<u32>, Option<u32>)> = Vec::new();
+        let mut last: Option<u32> = None;
+        self.style = file
+            .items
+            .iter()
+            .find_map(|i| match i {
+                TopItem::Article(a) => Some(a.number.style),
+                _ => None,
+            })
+            .unwrap_or(NumStyle::Chinese);
+        for item in &file.items {
+            match item {
+                TopItem::Chapter(h) => {
+                    chapter = Some(h.number.value);
+                    section = None;
+                    chapters.push(HeadingOut {
+                        number: h.number.value,
+                        title: h.title.value.clone(),
+                        sections: vec![],
+                    });
+                }
+                TopItem::Section(h) => {
+                    section = Some(h.number.value);
+                    let s = HeadingOut {
+                        number: h.number.value,
+                        title: h.title.value.clone(),
+                        sections: vec![],
+                    };
+                    match chapters.last_mut() {
+                        Some(c) => c.sections.push(s),
+                        None => chapters.push(s),
+                    }
+                }
+                TopItem::Article(a) => {
+                    let n = a.number.value;
+                    if let Some(prev) = self.articles.get(&n) {
+                        let d = self
+                            .error(
+                                "duplicate-article",
+                                a.number.span,
+                                format!("{} appears twice", self.article_cite(n)),
+                            )
+                            .with_label("second occurrence")
+                            .with_related(self.src, prev.ast.number.span, "first occurrence");
+                        self.err(d);
+                        continue;
+                    }
+                    let expected = last.map(|l| l + 1).unwrap_or(1);
+                    if n != expected {
+                        let msg = if n > expected {
+                            format!(
+                                "{} follows {}: {} missing",
+                                self.article_cite(n),
+                                last.map(|l| self.article_cite(l))
+                                    .unwrap_or_else(|| "the start".into()),
+                                if n - expected == 1 {
+                                    self.article_cite(expected)
+                                } else {
+                                    format!(
+                                        "{}–{} are",
+                                        self.article_cite(expected),
+                                        self.article_cite(n - 1)
+                                    )
+                                }
+                            )
+                        } else {
+                            format!(
+                                "{} is out of order (after {})",
+                                self.article_cite(n),
+                                last.map(|l| self.article_cite(l)).unwrap_or_default()
+                            )
+                        };
+                        let msg = if n > expected && n - expected == 1 {
+                            format!("{msg} is")
+                        } else {
+                            msg
+                        };
+                        let d =
+                            Diagnostic::warning("article-sequence", self.src, a.number.span, msg)
+                                .with_label("numbering breaks here")
+                                .with_help("every article of the source must be present, in order");
+                        self.err(d);
+                    }
+                    last = Some(n);
+                    self.collect_article(a);
+                    article_meta.push((n, chapter, section));
+                }
+                TopItem::Comment(_) | TopItem::Ordinance(_) | TopItem::Vocabulary(_) => {}
+            }
+        }
+
+        // Deemings: from vocabulary blocks, then from articles.
+        let mut deemings = Vec::new();
+        for (src, d) in &self.lex.deemings {
+            if let Some(x) = self.deeming(*src, d, String::new(), String::new()) {
+                deemings.push(x);
+            }
+        }
+        let arts: Vec<u32> = self.articles.keys().copied().collect();
+        for n in &arts {
+            let Some(info) = self.articles.get(n) else {
+                continue;
+            };
+            let ds: Vec<&ast::Deem> = info
+                .ast
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    ArticleItem::Deem(d) => Some(d),
+                    _ => None,
+                })
+                .collect();
+            for d in ds {
+                let (eid, cite) = self.provision(*n, None, None);
+                if let Some(x) = self.deeming(self.src, d, eid, cite) {
+                    deemings.push(x);
+                }
+            }
+        }
+
+        let norm_names: Vec<String> = self.norms.keys().cloned().collect();
+        for n in norm_names {
+            self.lower_norm(&n);
+        }
+        let cons_names: Vec<String> = self.cons.keys().cloned().collect();
+        for c in cons_names {
+            self.lower_consequence(&c);
+        }
+        self.check_escalation();
+
+        let articles = article_meta
+            .iter()
+            .filter_map(|(n, ch, se)| self.article_out(*n, *ch, *se))
+            .collect();
+        let norms = self
+            .norms
+            .iter()
+            .filter_map(|(_, d)| match d.state {
+                State::Done(Some(id)) => Some((d.ast.name.text.clone(), id)),
+                _ => None,
+            })
+            .collect();
+        let consequences = self
+            .cons
+            .iter()
+            .filter_map(|(_, d)| match d.state {
+                State::Done(Some(id)) => Some((d.ast.name.text.clone(), id)),
+                _ => None,
+            })
+            .collect();
+        let meta = meta?;
+        Some(OrdinanceGraph {
+            id: meta.id,
+            title: meta.title,
+            instrument: meta.instrument,
+            jurisdiction: meta.jurisdiction,
+            level: meta.level,
+            status: meta.status,
+            draft: meta.status.is_draft(),
+            adopted: meta.adopted,
+            approved: meta.approved,
+            in_force: meta.in_force,
+            repealed_on: meta.repealed_on,
+            repeals: meta.repeals,
+            self_name: meta.self_name,
+            source: self.sources.name(self.src).to_string(),
+            deemings,
+            chapters,
+            articles,
+            nodes: self.nodes,
+            norms,
+            consequences,
+        })
+    }
+
+    fn header(&mut self, h: &ast::Ordinance) -> Option<Meta> {
+        use ast::HeaderItem as H;
+        let mut seen: IndexMap<&'static str, Span> = IndexMap::new();
+        let mut m = PartialMeta::default();
+        for item in &h.items {
+            let (key, span) = match item {
+                H::Comment(_) => continue,
+                H::Title(t) => {
+                    m.title = Some(t.value.clone());
+                    ("标题", t.span)
+                }
+                H::Instrument(i, s) => {
+                    m.instrument = Some(*i);
+                    ("类型", *s)
+                }
+                H::Jurisdiction(n) => {
+                    m.jurisdiction = Some(n.text.clone());
+                    ("辖区", n.span)
+                }
+                H::Level(l, s) => {
+                    m.level = Some(*l);
+                    ("级别", *s)
+                }
+                H::Status(st, s) => {
+                    m.status = Some(*st);
+                    ("状态", *s)
+                }
+                H::Adopted(d) => {
+                    m.adopted = self.date(d);
+                    ("通过日期", d.span)
+                }
+                H::Approved(d) => {
+                    m.approved = self.date(d);
+                    ("批准日期", d.span)
+                }
+                H::InForce(d) => {
+                    m.in_force = self.date(d);
+                    ("施行日期", d.span)
+                }
+                H::RepealedOn(d) => {
+                    m.repealed_on = self.date(d);
+                    ("废止日期", d.span)
+                }
+                H::Repeals(t) => {
+                    m.repeals.extend(t.iter().map(|x| x.value.clone()));
+                    ("废止", t.first().map(|x| x.span).unwrap_or(h.span))
+                }
+                H::SelfName(s) => {
+                    m.self_name = Some(s.spelling.clone());
+                    ("自称", s.span)
+                }
+            };
+            if let Some(prev) = seen.get(key) {
+                let d = self
+                    .error("duplicate-header", span, format!("“{key}” is given twice"))
+                    .with_label("second")
+                    .with_related(self.src, *prev, "first");
+                self.err(d);
+            } else {
+                seen.insert(key, span);
+            }
+        }
+        let mut missing = Vec::new();
+        if m.title.is_none() {
+            missing.push("标题 (title)");
+        }
+        if m.jurisdiction.is_none() {
+            missing.push("辖区 (jurisdiction)");
+        }
+        if m.level.is_none() {
+            missing.push("级别 (level)");
+        }
+        if m.status.is_none() {
+            missing.push("状态 (status)");
+        }
+        if !missing.is_empty() {
+            let d = self
+                .error("incomplete-header", h.id.span, format!("the ordinance header lacks {}", missing.join(", ")))
+                .with_label("incomplete header")
+                .with_help("a header gives at least 标题, 辖区, 级别 and 状态; unknown dates are written 未知");
+            self.err(d);
+            return None;
+        }
+        if m.status == Some(ast::Status::InForce) && m.in_force.is_none() {
+            let d = Diagnostic::warning(
+                "unknown-entry-into-force",
+                self.src,
+                h.id.span,
+                "the ordinance is in force but its 施行日期 is unknown",
+            )
+            .with_label("no entry-into-force date")
+            .with_help("evaluation cannot tell from when it binds; give the date the text states");
+            self.err(d);
+        }
+        Some(Meta {
+            id: h.id.text.clone(),
+            title: m.title.unwrap_or_default(),
+            instrument: m.instrument,
+            jurisdiction: m.jurisdiction.unwrap_or_default(),
+            level: m.level.unwrap_or(ast::Level::City),
+            status: m.status.unwrap_or(ast::Status::Draft),
+            adopted: m.adopted,
+            approved: m.approved,
+            in_force: m.in_force,
+            repealed_on: m.repealed_on,
+            repeals: m.repeals,
+            self_name: m.self_name.unwrap_or_else(|| "本条例".into()),
+        })
+    }
+
+    fn date(&mut self, d: &ast::MaybeDate) -> Option<String> {
+        let s = d.date.as_ref()?;
+        if !valid_date(s) {
+            let e = self
+                .error(
+                    "invalid-date",
+                    d.span,
+                    format!("{s} is not a calendar date"),
+                )
+                .with_label("no such day");
+            self.err(e);
+            return None;
+        }
+        Some(s.clone())
+    }
+
+    fn collect_article(&mut self, a: &'a ast::Article) {
+        let n = a.number.value;
+        let mut info = ArticleInfo {
+            ast: a,
+            paras: Vec::new(),
+            norms: Vec::new(),
+            cons: Vec::new(),
+        };
+        let mut has_kind = false;
+        for item in &a.items {
+            match item {
+                ArticleItem::Para(t) => info.paras.push((t, Vec::new())),
+                ArticleItem::Item(it) => match info.paras.last_mut() {
+                    Some((_, items)) => {
+                        if let Some(prev) = items.last() {
+                            if it.number != prev.number + 1 {
+                                let d = Diagnostic::warning(
+                                    "item-sequence",
+                                    self.src,
+                                    it.span,
+                                    format!("item {} follows item {}", it.label, prev.label),
+                                )
+                                .with_label("numbering breaks here");
+                                self.diags.push(d);
+                            }
+                        }
+                        items.push(it)
+                    }
+                    None => {
+                        let d = self
+                            .error("item-before-paragraph", it.span, "an item (项) must follow the paragraph (款) it belongs to")
+                            .with_label("no paragraph before this item")
+                            .with_help("write the paragraph's lead-in text first: 款 \"…有下列情形之一的：\"");
+                        self.err(d);
+                    }
+                },
+                ArticleItem::Kind(..) => has_kind = true,
+                ArticleItem::Norm(x) => {
+                    if self.declare_id(&x.name) {
+                        self.norms.insert(
+                            x.name.key(),
+                            Decl {
+                                article: n,
+                                ast: x,
+                                state: State::Todo,
+                            },
+                        );
+                        info.norms.push(x.name.key());
+                    }
+                }
+                ArticleItem::Consequence(x) => {
+                    if self.declare_id(&x.name) {
+                        self.cons.insert(
+                            x.name.key(),
+                            Decl {
+                                article: n,
+                                ast: x,
+                                state: State::Todo,
+                            },
+                        );
+                        info.cons.push(x.name.key());
+                    }
+                }
+                ArticleItem::Deem(_) => has_kind = true,
+                ArticleItem::Comment(_) => {}
+            }
+        }
+        if info.paras.is_empty() {
+            let d = self
+                .error(
+                    "missing-text",
+                    a.number.span,
+                    format!("{} has no text", self.article_cite(n)),
+                )
+                .with_label("no 款")
+                .with_help("every article carries its verbatim text: 款 \"…\" for each paragraph");
+            self.err(d);
+        }
+        if info.norms.is_empty() && info.cons.is_empty() && !has_kind {
+            let d = self
+                .error("unencoded-article", a.number.span, format!("{} has neither a norm nor a kind", self.article_cite(n)))
+                .with_label("not encoded")
+                .with_help("encode its norms (规范, 后果), or say what it is: 性质 宗旨|适用范围|原则|定义|体制|宣示|施行|废止");
+            self.err(d);
+        }
+        self.articles.insert(n, info);
+    }
+
+    /// Norm and consequence names share one namespace per ordinance.
+    fn declare_id(&mut self, name: &Name) -> bool {
+        let key = name.key();
+        let prev = self
+            .norms
+            .get(&key)
+            .map(|d| d.ast.name.span)
+            .or_else(|| self.cons.get(&key).map(|d| d.ast.name.span));
+        if let Some(p) = prev {
+            let d = self
+                .error(
+                    "duplicate-id",
+                    name.span,
+                    format!(
+                        "“{}” is already the name of a norm or consequence",
+                        name.text
+                    ),
+                )
+                .with_label("duplicate name")
+                .with_related(self.src, p, "first used here")
+                .with_help("names of norms and consequences are unique within an ordinance");
+            self.err(d);
+            return false;
+        }
+        true
+    }
+
+    fn article_out(
+        &self,
+        n: u32,
+        chapter: Option<u32>,
+        section: Option<u32>,
+    ) -> Option<ArticleOut> {
+        let info = self.articles.get(&n)?;
+        let kind = info.ast.items.iter().find_map(|i| match i {
+            ArticleItem::Kind(k, _) => Some(*k),
+            _ => None,
+        });
+        let mut lines = Vec::new();
+        let mut paragraphs = Vec::new();
+        for (pi, (text, items)) in info.paras.iter().enumerate() {
+            let p = pi as u32 + 1;
+            lines.push(text.value.clone());
+            let (eid, cite) = self.provision(n, Some(p), None);
+            let items = items
+                .iter()
+                .map(|it| {
+                    lines.push(format!("{}{}", it.label, it.text.value));
+                    let (eid, cite) = self.provision(n, Some(p), Some((it.number, &it.label)));
+                    ItemOut {
+                        eid,
+                        cite,
+                        label: it.label.clone(),
+                        text: it.text.value.clone(),
+                    }
+                })
+                .collect();
+            paragraphs.push(ParagraphOut {
+                eid,
+                cite,
+                text: text.value.clone(),
+                items,
+            });
+        }
+        Some(ArticleOut {
+            eid: format!("art_{n}"),
+            cite: self.article_cite(n),
+            number: n,
+            chapter,
+            section,
+            kind,
+            text: lines.join("\n"),
+            paragraphs,
+            loc: self.loc(info.ast.number.span),
+        })
+    }
+
+    fn deeming(
+        &mut self,
+        src: SourceId,
+        d: &ast::Deem,
+        eid: String,
+        cite: String,
+    ) -> Option<Deeming> {
+        let kind = match self.lex.resolve(src, &d.kind, &[Kind::Actor]) {
+            Ok(t) => t.name.clone(),
+            Err(e) => {
+                self.err(e);
+                return None;
+            }
+        };
+        let as_ = self.selector(&d.as_, &[Kind::Actor])?;
+        Some(Deeming {
+            kind,
+            as_,
+            eid,
+            cite,
+        })
+    }
+
+    // ───────────────────────────── selectors ─────────────────────────────
+
+    fn selector(&mut self, s: &ast::Selector, want: &[Kind]) -> Option<SelectorOut> {
+        match s {
+            ast::Selector::SelfUnit(_) => Some(SelectorOut {
+                self_unit: true,
+                relation: None,
+                levels: vec![],
+                term: String::new(),
+                is_role: false,
+            }),
+            ast::Selector::Term {
+                relation,
+                levels,
+                term,
+                ..
+            } => match self.lex.resolve(self.src, term, want) {
+                Ok(t) => Some(SelectorOut {
+                    self_unit: false,
+                    relation: *relation,
+                    levels: levels.clone(),
+                    term: t.name.clone(),
+                    is_role: t.is(Kind::Role),
+                }),
+                Err(e) => {
+                    self.err(e);
+                    None
+                }
+            },
+        }
+    }
+
+    fn selectors(&mut self, list: &[ast::Selector]) -> Vec<SelectorOut> {
+        list.iter()
+            .filter_map(|s| self.selector(s, &[Kind::Actor, Kind::Role]))
+            .collect()
+    }
+
+    fn term(&mut self, name: &Name, want: Kind) -> Option<String> {
+        match self.lex.resolve(self.src, name, &[want]) {
+            Ok(t) => Some(t.name.clone()),
+            Err(e) => {
+                self.err(e);
+                None
+            }
+        }
+    }
+
+    // ───────────────────────────── nodes ─────────────────────────────
+
+    fn push(&mut self, node: Node) -> NodeId {
+        self.nodes.push(node);
+        self.nodes.len() - 1
+    }
+
+    fn cond(&mut self, c: Cond) -> NodeId {
+        if let Some(id) = self.memo.get(&c) {
+            return *id;
+        }
+        let id = self.push(Node::Cond { op: c.clone() });
+        self.memo.insert(c, id);
+        id
+    }
+
+    fn fact_node(&mut self, name: &str, ty: &FactTy) -> NodeId {
+        if let Some(id) = self.facts.get(name) {
+            return *id;
+        }
+        let id = self.push(Node::Fact {
+            name: name.to_string(),
+            ty: ty.clone(),
+        });
+        self.facts.insert(name.to_string(), id);
+        id
+    }
+
+    // ───────────────────────────── norms ─────────────────────────────
+
+    fn lower_norm(&mut self, key: &str) -> Option<NodeId> {
+        let decl = self.norms.get(key)?;
+        let (article, n) = (decl.article, decl.ast);
+        match decl.state {
+            State::Done(id) => return id,
+            State::InProgress => {
+                let d = self
+                    .error(
+                        "reference-cycle",
+                        n.name.span,
+                        format!("“{}” depends on itself", n.name.text),
+                    )
+                    .with_label("cycle through this norm")
+                    .with_help(
+                        "a norm's conditions, overrides and fallbacks must not lead back to it",
+                    );
+                self.err(d);
+                return None;
+            }
+            State::Todo => {}
+        }
+        self.set_norm_state(key, State::InProgress);
+        let id = self.build_norm(article, n);
+        self.set_norm_state(key, State::Done(id));
+        id
+    }
+
+    fn set_norm_state(&mut self, key: &str, s: State) {
+        if let Some(d) = self.norms.get_mut(key) {
+            d.state = s;
+        }
+    }
+
+    fn set_cons_state(&mut self, key: &str, s: State) {
+        if let Some(d) = self.cons.get_mut(key) {
+            d.state = s;
+        }
+    }
+
+    fn build_norm(&mut self, article: u32, n: &'a ast::Norm) -> Option<NodeId> {
+        use ast::NormItem as I;
+        let errors_before = self.error_count();
+        let (eid, cite) = self.anchor(article, n.anchor.as_ref());
+        let mut subjects: Option<Vec<SelectorOut>> = None;
+        let mut recipients = Vec::new();
+        let mut trigger: Option<(String, Span)> = None;
+        let mut condition = None;
+        let mut unless = None;
+        let mut modal: Option<(ast::Modality, String)> = None;
+        let mut deadline: Option<&ast::Deadline> = None;
+        let mut overrides = Vec::new();
+        let mut fallback = None;
+        let mut seen: IndexMap<&'static str, Span> = IndexMap::new();
+        let was_in_norm = std::mem::replace(&mut self.in_norm, true);
+        for item in &n.items {
+            let (key, span) = match item {
+                I::Comment(_) => continue,
+                I::Subject(s, sp) => {
+                    subjects = Some(self.selectors(s));
+                    ("主体", *sp)
+                }
+                I::To(s, sp) => {
+                    recipients = self.selectors(s);
+                    ("向", *sp)
+                }
+                I::On(e, sp) => {
+                    trigger = self.term(e, Kind::Event).map(|t| (t, e.span));
+                    ("触发", *sp)
+                }
+                I::When(e, sp) => {
+                    condition = self.expr(e);
+                    ("当", *sp)
+                }
+                I::Unless(e, sp) => {
+                    unless = self.expr(e);
+                    ("除非", *sp)
+                }
+                I::Modal {
+                    modality,
+                    action,
+                    span,
+                } => {
+                    if let Some(a) = self.term(action, Kind::Action) {
+                        modal = Some((*modality, a));
+                    }
+                    ("modality", *span)
+                }
+                I::Deadline(d) => {
+                    deadline = Some(d);
+                    ("期限", d.span)
+                }
+                I::Overrides(refs, sp) => {
+                    for r in refs {
+                        overrides.extend(self.norm_ref(r));
+                    }
+                    ("优先于", *sp)
+                }
+                I::Fallback(r, sp) => {
+                    fallback = self.norm_ref(r).into_iter().next();
+                    ("不能履行时替代", *sp)
+                }
+            };
+            if let Some(prev) = seen.get(key) {
+                let what = if key == "modality" {
+                    "a modality (应当, 不得 …)".to_string()
+                } else {
+                    format!("“{key}”")
+                };
+                let d = self
+                    .error(
+                        "duplicate-statement",
+                        span,
+                        format!("this norm already has {what}"),
+                    )
+                    .with_label("second")
+                    .with_related(self.src, *prev, "first")
+                    .with_help("one norm says one thing: split it into two norms");
+                self.err(d);
+            } else {
+                seen.insert(key, span);
+            }
+        }
+        self.in_norm = was_in_norm;
+        if !seen.contains_key("主体") {
+            let d = self
+                .error(
+                    "missing-subject",
+                    n.name.span,
+                    format!("norm “{}” says nothing about who (主体)", n.name.text),
+                )
+                .with_label("no 主体")
+                .with_help("add 主体 with the actor kinds the sentence names");
+            self.err(d);
+        }
+        if !seen.contains_key("modality") {
+            let d = self
+                .error(
+                    "missing-modality",
+                    n.name.span,
+                    format!("norm “{}” has no modality and action", n.name.text),
+                )
+                .with_label("no 应当/不得/可以 …")
+                .with_help("add a line such as 应当 报告社会风险隐患排查结果");
+            self.err(d);
+        }
+        let deadline =
+            deadline.and_then(|d| self.deadline(d, trigger.as_ref().map(|t| t.0.as_str())));
+        if self.error_count() > errors_before {
+            return None;
+        }
+        let (modality, action) = modal?;
+        let node = NormNode {
+            name: n.name.text.clone(),
+            eid,
+            cite,
+            article,
+            modality,
+            class: modality.class(),
+            subjects: subjects.unwrap_or_default(),
+            recipients,
+            action,
+            trigger: trigger.map(|t| t.0),
+            condition,
+            unless,
+            deadline,
+            overrides,
+            fallback_for: fallback,
+            loc: self.loc(n.name.span),
+        };
+        Some(self.push(Node::Norm(Box::new(node))))
+    }
+
+    fn error_count(&self) -> usize {
+        self.diags.iter().filter(|d| d.is_error()).count()
+    }
+
+    fn deadline(&mut self, d: &ast::Deadline, trigger: Option<&str>) -> Option<DeadlineOut> {
+        use ast::DeadlineKind as K;
+        Some(match &d.kind {
+            K::Vague(v) => DeadlineOut::Vague { word: *v },
+            K::Periodic(p) => DeadlineOut::Periodic { period: *p },
+            K::ByOrder(e) => DeadlineOut::ByOrder {
+                event: match e {
+                    Some(e) => Some(self.term(e, Kind::Event)?),
+                    None => None,
+                },
+            },
+            K::Period { duration, anchor } => {
+                let (direction, anchor) = match (anchor, trigger) {
+                    (Some(a), _) => (a.direction, self.term(&a.event, Kind::Event)?),
+                    (None, Some(t)) => (ast::Direction::After, t.to_string()),
+                    (None, None) => {
+                        let e = self
+                            .error(
+                                "deadline-without-anchor",
+                                d.span,
+                                format!("a period of {} {} counted from nothing", duration.amount, duration.unit.zh()),
+                            )
+                            .with_label("from when?")
+                            .with_help("name the event it runs from (30 日 自 调解协议生效) or give the norm a trigger (触发 …)");
+                        self.err(e);
+                        return None;
+                    }
+                };
+                DeadlineOut::Period {
+                    amount: duration.amount,
+                    unit: duration.unit,
+                    direction,
+                    anchor,
+                }
+            }
+        })
+    }
+
+    /// A reference to norms: by name, by article (all its norms), or both.
+    fn norm_ref(&mut self, r: &ast::NormRef) -> Vec<NodeId> {
+        let keys: Vec<String> = match (&r.article, &r.name) {
+            (_, Some(name)) => {
+                let key = name.key();
+                let found = self.norms.get(&key).map(|d| d.article);
+                match (found, r.article) {
+                    (Some(a), Some(art)) if a != art.value => {
+                        let d = self
+                            .error(
+                                "unknown-reference",
+                                r.span,
+                                format!(
+                                    "“{}” is in {}, not {}",
+                                    name.text,
+                                    self.article_cite(a),
+                                    self.article_cite(art.value)
+                                ),
+                            )
+                            .with_label("wrong article");
+                        self.err(d);
+                        return vec![];
+                    }
+                    (Some(_), _) => vec![key],
+                    (None, _) => {
+                        let cands: Vec<&str> = self
+                            .norms
+                            .values()
+                            .map(|d| d.ast.name.text.as_str())
+                            .collect();
+                        let help = tiaoli_syntax::diag::did_you_mean(&name.text, cands)
+                            .map(|s| format!("did you mean “{s}”?"))
+                            .unwrap_or_else(|| {
+                                "norms are referred to by the name after 规范".into()
+                            });
+                        let d = self
+                            .error(
+                                "unknown-reference",
+                                name.span,
+                                format!("no norm named “{}” in this ordinance", name.text),
+                            )
+                            .with_label("unknown norm")
+                            .with_help(help);
+                        self.err(d);
+                        return vec![];
+                    }
+                }
+            }
+            (Some(art), None) => match self.articles.get(&art.value) {
+                Some(info) if !info.norms.is_empty() => info.norms.clone(),
+                Some(_) => {
+                    let d = self
+                        .error(
+                            "unknown-reference",
+                            art.span,
+                            format!("{} has no norm", self.article_cite(art.value)),
+                        )
+                        .with_label("nothing to refer to");
+                    self.err(d);
+                    return vec![];
+                }
+                None => {
+                    self.unknown_article(art);
+                    return vec![];
+                }
+            },
+            (None, None) => return vec![],
+        };
+        keys.iter().filter_map(|k| self.lower_norm(k)).collect()
+    }
+
+    fn unknown_article(&mut self, art: &ast::Numeral) {
+        let max = self.articles.keys().max().copied().unwrap_or(0);
+        let d = self
+            .error(
+                "unknown-article",
+                art.span,
+                format!("{} is not in this ordinance", self.article_cite(art.value)),
+            )
+            .with_label("no such article")
+            .with_help(format!(
+                "the ordinance has articles {}–{}",
+                self.article_cite(1),
+                self.article_cite(max)
+            ));
+        self.err(d);
+    }
+
+    // ───────────────────────────── conditions ─────────────────────────────
+
+    fn expr(&mut self, e: &Expr) -> Option<NodeId> {
+        match e {
+            Expr::Or(parts, _) | Expr::And(parts, _) => {
+                let args: Vec<Option<NodeId>> = parts.iter().map(|p| self.expr(p)).collect();
+                let args: Vec<NodeId> = args.into_iter().collect::<Option<_>>()?;
+                Some(self.cond(if matches!(e, Expr::Or(..)) {
+                    Cond::Or { args }
+                } else {
+                    Cond::And { args }
+                }))
+            }
+            Expr::Not(inner, _) => {
+                let arg = self.expr(inner)?;
+                Some(self.cond(Cond::Not { arg }))
+            }
+            Expr::Paren(inner, _) => self.expr(inner),
+            Expr::Fact(name) => {
+                let t = self
+                    .lex
+                    .resolve(self.src, name, &[Kind::Fact])
+                    .map_err(|e| self.err(e))
+                    .ok()?;
+                let TermKind::Fact(ty) = &t.kind else {
+                    return None;
+                };
+                let (tname, ty) = (t.name.clone(), ty.clone());
+                if ty != FactTy::Bool {
+                    let hint = match &ty {
+                        FactTy::Enum { values } => format!(
+                            "compare it with one of its values: {} = {}",
+                            tname,
+                            values.first().cloned().unwrap_or_default()
+                        ),
+                        FactTy::Number => format!("compare it with a number: {tname} >= 1"),
+                        _ => format!("compare it with a date: {tname} <= 2025-01-01"),
+                    };
+                    let d = self
+                        .error("type-mismatch", name.span, format!("“{tname}” is not a yes/no fact, so it cannot stand alone as a condition"))
+                        .with_label(format!("{} fact", ty_name(&ty)))
+                        .with_help(hint);
+                    self.err(d);
+                    return None;
+                }
+                let fact = self.fact_node(&tname, &ty);
+                Some(self.cond(Cond::IsTrue { fact }))
+            }
+            Expr::Cmp {
+                fact,
+                op,
+                value,
+                span,
+            } => {
+                let t = self
+                    .lex
+                    .resolve(self.src, fact, &[Kind::Fact])
+                    .map_err(|e| self.err(e))
+                    .ok()?;
+                let TermKind::Fact(ty) = &t.kind else {
+                    return None;
+                };
+                let (tname, ty) = (t.name.clone(), ty.clone());
+                let lit = self.literal(&tname, &ty, *op, value, *span)?;
+                let f = self.fact_node(&tname, &ty);
+                Some(self.cond(Cond::Compare {
+                    fact: f,
+                    cmp: *op,
+                    value: lit,
+                }))
+            }
+            Expr::Occurred { event, window, .. } => {
+                let event = self.term(event, Kind::Event)?;
+                Some(self.cond(Cond::Occurred {
+                    event,
+                    within: window.map(|w| Window {
+                        amount: w.amount,
+                        unit: w.unit,
+                    }),
+                }))
+            }
+            Expr::Count {
+                event,
+                window,
+                op,
+                n,
+                ..
+            } => {
+                let event = self.term(event, Kind::Event)?;
+                Some(self.cond(Cond::Count {
+                    event,
+                    within: window.map(|w| Window {
+                        amount: w.amount,
+                        unit: w.unit,
+                    }),
+                    cmp: *op,
+                    n: *n,
+                }))
+            }
+            Expr::Violated(ast::Violation::This(s), span) => {
+                if self.in_norm {
+                    let d = self
+                        .error(
+                            "misplaced-violation",
+                            *span,
+                            format!(
+                                "“违反 {}” can only be a ground of a consequence",
+                                s.spelling
+                            ),
+                        )
+                        .with_label("inside a norm")
+                        .with_help(
+                            "a norm cannot depend on the violation of every norm, itself included",
+                        );
+                    self.err(d);
+                    return None;
+                }
+                Some(self.cond(Cond::ViolatedAny))
+            }
+            Expr::Violated(ast::Violation::Norm(r), span) => {
+                let ids = self.norm_ref(r);
+                let mut args = Vec::new();
+                for id in ids {
+                    if let Some(Node::Norm(n)) = self.nodes.get(id) {
+                        if matches!(
+                            n.class,
+                            ast::ModalityClass::Permission | ast::ModalityClass::Encouragement
+                        ) {
+                            let d = self
+                                .error(
+                                    "not-violable",
+                                    *span,
+                                    format!(
+                                        "“{}” is a {} norm ({}); it cannot be violated",
+                                        n.name,
+                                        n.modality.zh(),
+                                        class_name(n.class)
+                                    ),
+                                )
+                                .with_label("cannot be violated");
+                            self.err(d);
+                            continue;
+                        }
+                    }
+                    args.push(self.cond(Cond::Violated { norm: id }));
+                }
+                match args.len() {
+                    0 => None,
+                    1 => args.into_iter().next(),
+                    _ => Some(self.cond(Cond::Or { args })),
+                }
+            }
+            Expr::Overdue { event, remedy, .. } => {
+                let t = self
+                    .lex
+                    .resolve(self.src, event, &[Kind::Event])
+                    .map_err(|e| self.err(e))
+                    .ok()?;
+                let has_deadline = match &t.kind {
+                    TermKind::Sanction { sets_period, .. } => *sets_period,
+                    TermKind::Event { attrs } => {
+                        attrs.keys().any(|k| k == "期限" || k == "deadline")
+                    }
+                    _ => false,
+                };
+                let ev = t.name.clone();
+                if !has_deadline {
+                    let d = self
+                        .error("no-deadline-event", event.span, format!("“{ev}” carries no deadline, so it cannot be overdue"))
+                        .with_label("no deadline")
+                        .with_help("逾期 needs a sanction declared 附期限 (挂牌督办) or an event with a 期限 attribute");
+                    self.err(d);
+                    return None;
+                }
+                let remedy = self.term(remedy, Kind::Action)?;
+                Some(self.cond(Cond::Overdue { event: ev, remedy }))
+            }
+            Expr::Meets(art, _) => {
+                let Some(info) = self.articles.get(&art.value) else {
+                    self.unknown_article(art);
+                    return None;
+                };
+                let keys = info.cons.clone();
+                if keys.is_empty() {
+                    let d = self
+                        .error(
+                            "unknown-reference",
+                            art.span,
+                            format!(
+                                "{} has no consequence whose grounds could be met",
+                                self.article_cite(art.value)
+                            ),
+                        )
+                        .with_label("no 后果 in this article");
+                    self.err(d);
+                    return None;
+                }
+                let consequences: Vec<NodeId> = keys
+                    .iter()
+                    .filter_map(|k| self.lower_consequence(k))
+                    .collect();
+                if consequences.is_empty() {
+                    return None;
+                }
+                Some(self.cond(Cond::Meets { consequences }))
+            }
+        }
+    }
+
+    fn literal(
+        &mut self,
+        fact: &str,
+        ty: &FactTy,
+        op: ast::CmpOp,
+        v: &ast::Value,
+        span: Span,
+    ) -> Option<Literal> {
+        use ast::Value as V;
+        let ordered = !matches!(op, ast::CmpOp::Eq | ast::CmpOp::Ne);
+        let lit = match (ty, v) {
+            (FactTy::Bool, V::Bool(b, _)) if !ordered => Literal::Bool(*b),
+            (FactTy::Number, V::Number(n, _)) => Literal::Number(*n),
+            (FactTy::Date, V::Date(d, vs)) => {
+                if !valid_date(d) {
+                    let e = self
+                        .error("invalid-date", *vs, format!("{d} is not a calendar date"))
+                        .with_label("no such day");
+                    self.err(e);
+                    return None;
+                }
+                Literal::Date(d.clone())
+            }
+            (FactTy::Enum { values }, V::Term(n)) if !ordered => {
+                match values.iter().find(|x| fold_case(x) == n.key()) {
+                    Some(x) => Literal::Enum(x.clone()),
+                    None => {
+                        let help = match tiaoli_syntax::diag::did_you_mean(
+                            &n.text,
+                            values.iter().map(String::as_str),
+                        ) {
+                            Some(s) => {
+                                format!("did you mean “{s}”? its values are {}", values.join("、"))
+                            }
+                            None => format!("its values are {}", values.join("、")),
+                        };
+                        let d = self
+                            .error(
+                                "type-mismatch",
+                                n.span,
+                                format!("“{}” is not a value of “{fact}”", n.text),
+                            )
+                            .with_label("not one of its values")
+                            .with_help(help);
+                        self.err(d);
+                        return None;
+                    }
+                }
+            }
+            _ => {
+                let what = match v {
+                    V::Bool(..) => "a yes/no value",
+                    V::Number(..) => "a number",
+                    V::Date(..) => "a date",
+                    V::Term(_) => "a term",
+                };
+                let msg = if ordered && matches!(ty, FactTy::Bool | FactTy::Enum { .. }) {
+                    format!(
+                        "“{fact}” is a {} fact: it can only be compared with = or !=",
+                        ty_name(ty)
+                    )
+                } else {
+                    format!(
+                        "“{fact}” is a {} fact, compared here with {what}",
+                        ty_name(ty)
+                    )
+                };
+                let d = self
+                    .error("type-mismatch", span, msg)
+                    .with_label("types do not match");
+                self.err(d);
+                return None;
+            }
+        };
+        Some(lit)
+    }
+
+    // ───────────────────────────── consequences ─────────────────────────────
+
+    fn lower_consequence(&mut self, key: &str) -> Option<NodeId> {
+        let decl = self.cons.get(key)?;
+        let (article, c) = (decl.article, decl.ast);
+        match decl.state {
+            State::Done(id) => return id,
+            State::InProgress => {
+                let d = self
+                    .error(
+                        "reference-cycle",
+                        c.name.span,
+                        format!("the grounds of “{}” lead back to it", c.name.text),
+                    )
+                    .with_label("cycle through this consequence")
+                    .with_help("符合 第N条 must not refer, directly or not, to the article itself");
+                self.err(d);
+                return None;
+            }
+            State::Todo => {}
+        }
+        self.set_cons_state(key, State::InProgress);
+        let id = self.build_consequence(article, c);
+        self.set_cons_state(key, State::Done(id));
+        id
+    }
+
+    fn build_consequence(&mut self, article: u32, c: &'a ast::Consequence) -> Option<NodeId> {
+        use ast::ConsequenceItem as I;
+        let errors_before = self.error_count();
+        let (eid, cite) = self.anchor(article, c.anchor.as_ref());
+        let mut applies_to = Vec::new();
+        let mut grounds: Option<(GroundMode, Vec<GroundOut>)> = None;
+        let mut authority = None;
+        let mut targets: Vec<String> = Vec::new();
+        let mut imposes: Vec<&ast::Impose> = Vec::new();
+        let mut seen: IndexMap<&'static str, Span> = IndexMap::new();
+        for item in &c.items {
+            let (key, span) = match item {
+                I::Comment(_) => continue,
+                I::AppliesTo(s, sp) => {
+                    applies_to = self.selectors(s);
+                    ("对象", *sp)
+                }
+                I::Grounds(g) => {
+                    grounds = self.grounds(article, g, &eid, &cite);
+                    let sp = match g {
+                        ast::Grounds::Block { span, .. } | ast::Grounds::Expr(_, span) => *span,
+                    };
+                    ("情形", sp)
+                }
+                I::By(s, sp) => {
+                    authority = self.selector(s, &[Kind::Actor, Kind::Role]);
+                    ("由", *sp)
+                }
+                I::Against(t, sp) => {
+                    targets = self.targets(t);
+                    ("对", *sp)
+                }
+                I::Impose(i) => {
+                    imposes.push(i);
+                    continue;
+                }
+            };
+            if let Some(prev) = seen.get(key) {
+                let d = self
+                    .error(
+                        "duplicate-statement",
+                        span,
+                        format!("this consequence already has “{key}”"),
+                    )
+                    .with_label("second")
+                    .with_related(self.src, *prev, "first");
+                self.err(d);
+            } else {
+                seen.insert(key, span);
+            }
+        }
+        if !seen.contains_key("情形") {
+            let d = self
+                .error(
+                    "missing-grounds",
+                    c.name.span,
+                    format!("consequence “{}” does not say when it applies", c.name.text),
+                )
+                .with_label("no 情形")
+                .with_help(
+                    "add 情形 之一 { … } with the grounds the article lists, or 情形 违反 规范名",
+                );
+            self.err(d);
+        }
+        if imposes.is_empty() {
+            let d = self
+                .error(
+                    "missing-sanction",
+                    c.name.span,
+                    format!("consequence “{}” imposes nothing", c.name.text),
+                )
+                .with_label("no 处理")
+                .with_help("add 处理 with the measures the article names (通报, 约谈 …)");
+            self.err(d);
+        }
+        let mut sanctions = Vec::new();
+        for imp in imposes {
+            if let Some(s) = self.sanction_clause(imp, &authority, &targets) {
+                sanctions.push(s);
+            }
+        }
+        if self.error_count() > errors_before {
+            return None;
+        }
+        let (mode, grounds) = grounds?;
+        let ids: Vec<NodeId> = grounds.iter().map(|g| g.cond).collect();
+        let condition = match (ids.len(), mode) {
+            (1, _) => *ids.first()?,
+            (_, GroundMode::Any) => self.cond(Cond::Or { args: ids }),
+            (_, GroundMode::All) => self.cond(Cond::And { args: ids }),
+        };
+        let node = ConsequenceNode {
+            name: c.name.text.clone(),
+            eid,
+            cite,
+            article,
+            applies_to,
+            mode,
+            grounds,
+            condition,
+            sanctions,
+            loc: self.loc(c.name.span),
+        };
+        Some(self.push(Node::Consequence(Box::new(node))))
+    }
+
+    fn grounds(
+        &mut self,
+        article: u32,
+        g: &ast::Grounds,
+        eid: &str,
+        cite: &str,
+    ) -> Option<(GroundMode, Vec<GroundOut>)> {
+        match g {
+            ast::Grounds::Expr(e, _) => {
+                let cond = self.expr(e)?;
+                Some((
+                    GroundMode::Any,
+                    vec![GroundOut {
+                        eid: eid.to_string(),
+                        cite: cite.to_string(),
+                        cond,
+                    }],
+                ))
+            }
+            ast::Grounds::Block {
+                mode,
+                entries,
+                span,
+            } => {
+                let mut out = Vec::new();
+                let mut ok = true;
+                for entry in entries {
+                    let ast::GroundEntry::Ground { anchor, expr, .. } = entry else {
+                        continue;
+                    };
+                    let (geid, gcite) = match anchor {
+                        Some(a) => self.anchor(article, Some(a)),
+                        None => (eid.to_string(), cite.to_string()),
+                    };
+                    match self.expr(expr) {
+                        Some(cond) => out.push(GroundOut {
+                            eid: geid,
+                            cite: gcite,
+                            cond,
+                        }),
+                        None => ok = false,
+                    }
+                }
+                if out.is_empty() && ok {
+                    let d = self
+                        .error("missing-grounds", *span, "this list of grounds is empty")
+                        .with_label("empty");
+                    self.err(d);
+                    return None;
+                }
+                let mode = match mode {
+                    ast::GroundMode::Any => GroundMode::Any,
+                    ast::GroundMode::All => GroundMode::All,
+                };
+                ok.then_some((mode, out))
+            }
+        }
+    }
+
+    fn targets(&mut self, list: &[ast::Target]) -> Vec<String> {
+        list.iter()
+            .filter_map(|t| match t {
+                ast::Target::SelfUnit(_) => Some("本单位".to_string()),
+                ast::Target::Person(n) => self.term(n, Kind::Person),
+            })
+            .collect()
+    }
+
+    fn sanction_clause(
+        &mut self,
+        imp: &ast::Impose,
+        authority: &Option<SelectorOut>,
+        targets: &[String],
+    ) -> Option<SanctionClause> {
+        let mut kinds = Vec::new();
+        for s in &imp.sanctions {
+            match self.lex.lookup(&s.text) {
+                Some(t) => match &t.kind {
+                    TermKind::Sanction { rank, .. } => kinds.push(SanctionRef {
+                        name: t.name.clone(),
+                        rank: *rank,
+                    }),
+                    other => {
+                        let d = self
+                            .error(
+                                "unknown-sanction",
+                                s.span,
+                                format!(
+                                    "“{}” is {}, not a sanction of the catalogue",
+                                    s.text,
+                                    other.kind().describe()
+                                ),
+                            )
+                            .with_label("not a sanction")
+                            .with_related(t.source, t.span, "declared here");
+                        self.err(d);
+                    }
+                },
+                None => {
+                    let cands: Vec<&str> = self
+                        .lex
+                        .terms()
+                        .filter(|t| t.is(Kind::Sanction))
+                        .flat_map(|t| {
+                            std::iter::once(t.name.as_str())
+                                .chain(t.aliases.iter().map(String::as_str))
+                        })
+                        .collect();
+                    let help = match tiaoli_syntax::diag::did_you_mean(&s.text, cands.iter().copied()) {
+                        Some(x) => format!("did you mean “{x}”?"),
+                        None => "sanctions come from the catalogue (处理方式 in rules/lexicon/sanctions.tiaoli); never invent one".into(),
+                    };
+                    let d = self
+                        .error(
+                            "unknown-sanction",
+                            s.span,
+                            format!("“{}” is not in the sanction catalogue", s.text),
+                        )
+                        .with_label("outside the catalogue")
+                        .with_help(help);
+                    self.err(d);
+                }
+            }
+        }
+        let by = match &imp.by {
+            Some(b) => Some(self.selector(b, &[Kind::Actor, Kind::Role])?),
+            None => authority.clone(),
+        };
+        let tg = if imp.against.is_empty() {
+            targets.to_vec()
+        } else {
+            self.targets(&imp.against)
+        };
+        let tg = if tg.is_empty() {
+            vec!["本单位".to_string()]
+        } else {
+            tg
+        };
+        let condition = match &imp.when {
+            Some(w) => Some(self.expr(w)?),
+            None => None,
+        };
+        let deadline = match &imp.deadline {
+            Some(d) => Some(self.deadline(d, None)?),
+            None => None,
+        };
+        if kinds.len() != imp.sanctions.len() {
+            return None;
+        }
+        Some(SanctionClause {
+            kinds,
+            choice: imp.choice,
+            discretionary: imp.discretionary,
+            authority: by,
+            targets: tg,
+            condition,
+            deadline,
+        })
+    }
+
+    /// Escalation: consequence A imposes sanction S; consequence B is grounded on S
+    /// (逾期 S, 发生 S, 次数 S) — A escalates to B. A cycle A → … → A never ends.
+    fn check_escalation(&mut self) {
+        let cons: Vec<(NodeId, &ConsequenceNode)> = self
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match n {
+                Node::Consequence(c) => Some((i, c.as_ref())),
+                _ => None,
+            })
+            .collect();
+        let mut edges: IndexMap<NodeId, Vec<(NodeId, String)>> = IndexMap::new();
+        for (a, ca) in &cons {
+            for s in ca.sanctions.iter().flat_map(|s| s.kinds.iter()) {
+                for (b, cb) in &cons {
+                    let mut evs = Vec::new();
+                    self.events_of(cb.condition, &mut evs);
+                    if evs.iter().any(|e| e == &s.name) {
+                        edges.entry(*a).or_default().push((*b, s.name.clone()));
+                    }
+                }
+            }
+        }
+        // DFS for a cycle; report the first one found.
+        let mut color: IndexMap<NodeId, u8> = IndexMap::new();
+        let mut found = None;
+        for (start, _) in &cons {
+            let mut path: Vec<(NodeId, String)> = Vec::new();
+            if let Some(cycle) = find_cycle(*start, &edges, &mut color, &mut path) {
+                found = Some(cycle);
+                break;
+            }
+        }
+        let Some(cycle) = found else { return };
+        let names: Vec<String> = cycle
+            .iter()
+            .filter_map(|(id, via)| match self.nodes.get(*id) {
+                Some(Node::Consequence(c)) => Some(format!("{}（{}）→ {via}", c.name, c.cite)),
+                _ => None,
+            })
+            .collect();
+        let span = cycle
+            .first()
+            .and_then(|(id, _)| match self.nodes.get(*id) {
+                Some(Node::Consequence(c)) => {
+                    self.cons.get(&fold_case(&c.name)).map(|d| d.ast.name.span)
+                }
+                _ => None,
+            })
+            .unwrap_or_default();
+        let d = self
+            .error("escalation-cycle", span, format!("escalation goes round in a circle: {}", names.join(" → ")))
+            .with_label("escalation cycle")
+            .with_help("an escalation must end in a final measure; one step of this circle is misencoded or the text loops");
+        self.err(d);
+    }
+
+    fn events_of(&self, id: NodeId, out: &mut Vec<String>) {
+        match self.nodes.get(id) {
+            Some(Node::Cond { op }) => match op {
+                Cond::And { args } | Cond::Or { args } => {
+                    for a in args {
+                        self.events_of(*a, out);
+                    }
+                }
+                Cond::Not { arg } => self.events_of(*arg, out),
+                Cond::Occurred { event, .. }
+                | Cond::Count { event, .. }
+                | Cond::Overdue { event, .. } => out.push(event.clone()),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+fn find_cycle(
+    n: NodeId,
+    edges: &IndexMap<NodeId, Vec<(NodeId, String)>>,
+    color: &mut IndexMap<NodeId, u8>,
+    path: &mut Vec<(NodeId, String)>,
+) -> Option<Vec<(NodeId, String)>> {
+    match color.get(&n) {
+        Some(2) => return None,
+        Some(1) => {
+            let pos = path.iter().position(|(x, _)| *x == n)?;
+            return Some(path.get(pos..)?.to_vec());
+        }
+        _ => {}
+    }
+    color.insert(n, 1);
+    for (m, via) in edges.get(&n).cloned().unwrap_or_default() {
+        path.push((n, via));
+        if let Some(c) = find_cycle(m, edges, color, path) {
+            return Some(c);
+        }
+        path.pop();
+    }
+    color.insert(n, 2);
+    None
+}
+
+#[derive(Default)]
+struct PartialMeta {
+    title: Option<String>,
+    instrument: Option<ast::Instrument>,
+    jurisdiction: Option<String>,
+    level: Option<ast::Level>,
+    status: Option<ast::Status>,
+    adopted: Option<String>,
+    approved: Option<String>,
+    in_force: Option<String>,
+    repealed_on: Option<String>,
+    repeals: Vec<String>,
+    self_name: Option<String>,
+}
+
+struct Meta {
+    id: String,
+    title: String,
+    instrument: Option<ast::Instrument>,
+    jurisdiction: String,
+    level: ast::Level,
+    status: ast::Status,
+    adopted: Option<String>,
+    approved: Option<String>,
+    in_force: Option<String>,
+    repealed_on: Option<String>,
+    repeals: Vec<String>,
+    self_name: String,
+}
+
+fn ty_name(t: &FactTy) -> &'static str {
+    match t {
+        FactTy::Bool => "yes/no",
+        FactTy::Number => "number",
+        FactTy::Date => "date",
+        FactTy::Enum { .. } => "enumerated",
+    }
+}
+
+fn class_name(c: ast::ModalityClass) -> &'static str {
+    match c {
+        ast::ModalityClass::Obligation => "obligation",
+        ast::ModalityClass::Prohibition => "prohibition",
+        ast::ModalityClass::Permission => "permission",
+        ast::ModalityClass::Encouragement => "encouragement",
+    }
+}
+
+/// `YYYY-MM-DD` naming a real day of the Gregorian calendar.
+pub fn valid_date(s: &str) -> bool {
+    let mut it = s.split('-');
+    let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
+        return false;
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}

@@ -1,0 +1,251 @@
+//! Pictures of the evaluation graph for drafters: Graphviz DOT and Mermaid.
+//! Facts flow into conditions, conditions into norms and consequences, and
+//! consequences into the sanctions they impose.
+
+use crate::graph::*;
+use tiaoli_syntax::format::to_chinese;
+
+/// The inputs a node reads (all with smaller ids).
+pub fn deps(node: &Node) -> Vec<NodeId> {
+    match node {
+        Node::Fact { .. } => vec![],
+        Node::Cond { op } => match op {
+            Cond::And { args } | Cond::Or { args } => args.clone(),
+            Cond::Not { arg } => vec![*arg],
+            Cond::IsTrue { fact } | Cond::Compare { fact, .. } => vec![*fact],
+            Cond::Violated { norm } => vec![*norm],
+            Cond::Meets { consequences } => consequences.clone(),
+            Cond::Occurred { .. }
+            | Cond::Count { .. }
+            | Cond::ViolatedAny
+            | Cond::Overdue { .. } => vec![],
+        },
+        Node::Norm(n) => {
+            let mut v: Vec<NodeId> = n.condition.iter().chain(n.unless.iter()).copied().collect();
+            v.extend(n.overrides.iter().copied());
+            v.extend(n.fallback_for);
+            v
+        }
+        Node::Consequence(c) => {
+            let mut v: Vec<NodeId> = vec![c.condition];
+            v.extend(c.sanctions.iter().filter_map(|s| s.condition));
+            v
+        }
+    }
+}
+
+fn selector_text(s: &SelectorOut) -> String {
+    if s.self_unit {
+        return "本单位".into();
+    }
+    let mut out = String::new();
+    if let Some(r) = s.relation {
+        out.push_str(r.zh());
+    }
+    if !s.levels.is_empty() {
+        out.push_str(
+            &s.levels
+                .iter()
+                .map(|l| l.zh())
+                .collect::<Vec<_>>()
+                .join("、"),
+        );
+    }
+    out.push_str(&s.term);
+    out
+}
+
+pub fn deadline_text(d: &DeadlineOut) -> String {
+    match d {
+        DeadlineOut::Vague { word } => format!("{}（未定期限）", word.zh()),
+        DeadlineOut::Periodic { period } => period.zh().to_string(),
+        DeadlineOut::ByOrder { event: None } => "限期（期限由命令确定）".into(),
+        DeadlineOut::ByOrder { event: Some(e) } => format!("限期（依{e}确定）"),
+        DeadlineOut::Period {
+            amount,
+            unit,
+            direction,
+            anchor,
+        } => {
+            format!("{anchor}{}{amount}{}", direction.zh(), unit.zh())
+        }
+    }
+}
+
+fn label(node: &Node, nodes: &[Node]) -> String {
+    match node {
+        Node::Fact { name, .. } => name.clone(),
+        Node::Cond { op } => match op {
+            Cond::And { .. } => "且".into(),
+            Cond::Or { .. } => "或".into(),
+            Cond::Not { .. } => "非".into(),
+            Cond::IsTrue { .. } => "是".into(),
+            Cond::Compare { cmp, value, .. } => format!("{} {}", cmp.symbol(), literal(value)),
+            Cond::Occurred { event, within } => match within {
+                Some(w) => format!("近{}{}发生{event}", w.amount, w.unit.zh()),
+                None => format!("发生{event}"),
+            },
+            Cond::Count {
+                event,
+                within,
+                cmp,
+                n,
+            } => match within {
+                Some(w) => format!(
+                    "近{}{}{event}次数 {} {n}",
+                    w.amount,
+                    w.unit.zh(),
+                    cmp.symbol()
+                ),
+                None => format!("{event}次数 {} {n}", cmp.symbol()),
+            },
+            Cond::Violated { .. } => "违反".into(),
+            Cond::ViolatedAny => "违反本法规任一义务".into(),
+            Cond::Overdue { event, remedy } => format!("{event}逾期未{remedy}"),
+            Cond::Meets { .. } => "符合".into(),
+        },
+        Node::Norm(n) => {
+            let subjects = n
+                .subjects
+                .iter()
+                .map(selector_text)
+                .collect::<Vec<_>>()
+                .join("、");
+            let mut s = format!(
+                "{}\\n{}：{} {}",
+                n.cite,
+                subjects,
+                n.modality.zh(),
+                n.action
+            );
+            if let Some(t) = &n.trigger {
+                s.push_str(&format!("\\n触发：{t}"));
+            }
+            if let Some(d) = &n.deadline {
+                s.push_str(&format!("\\n期限：{}", deadline_text(d)));
+            }
+            s
+        }
+        Node::Consequence(c) => {
+            let mut s = format!("{}\\n后果：{}", c.cite, c.name);
+            for cl in &c.sanctions {
+                let kinds = cl
+                    .kinds
+                    .iter()
+                    .map(|k| k.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、");
+                let by = cl
+                    .authority
+                    .as_ref()
+                    .map(|a| format!("由{}", selector_text(a)))
+                    .unwrap_or_default();
+                s.push_str(&format!("\\n{by}对{}：{kinds}", cl.targets.join("、")));
+            }
+            let _ = nodes;
+            s
+        }
+    }
+}
+
+fn literal(l: &Literal) -> String {
+    match l {
+        Literal::Bool(true) => "是".into(),
+        Literal::Bool(false) => "否".into(),
+        Literal::Number(n) => n.to_string(),
+        Literal::Date(d) | Literal::Enum(d) => d.clone(),
+    }
+}
+
+/// The node ids to draw: all, or those of one article and everything they read.
+pub fn select(g: &OrdinanceGraph, article: Option<u32>) -> Vec<NodeId> {
+    let Some(a) = article else {
+        return (0..g.nodes.len()).collect();
+    };
+    let mut keep = vec![false; g.nodes.len()];
+    let mut stack: Vec<NodeId> = g
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| match n {
+            Node::Norm(x) => x.article == a,
+            Node::Consequence(x) => x.article == a,
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    while let Some(i) = stack.pop() {
+        if let Some(k) = keep.get_mut(i) {
+            if *k {
+                continue;
+            }
+            *k = true;
+        }
+        if let Some(n) = g.nodes.get(i) {
+            stack.extend(deps(n));
+        }
+    }
+    keep.iter()
+        .enumerate()
+        .filter(|(_, k)| **k)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Graphviz DOT.
+pub fn to_dot(g: &OrdinanceGraph, article: Option<u32>) -> String {
+    let ids = select(g, article);
+    let mut out = format!(
+        "digraph \"{}\" {{\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n  label=\"{}{}\";\n",
+        g.id,
+        g.title,
+        article.map(|a| format!(" 第{}条", to_chinese(a))).unwrap_or_default()
+    );
+    for &i in &ids {
+        let Some(n) = g.nodes.get(i) else { continue };
+        let shape = match n {
+            Node::Fact { .. } => "ellipse",
+            Node::Cond { .. } => "diamond",
+            Node::Norm(_) => "box",
+            Node::Consequence(_) => "box, style=filled, fillcolor=\"#fde2e2\"",
+        };
+        out.push_str(&format!(
+            "  n{i} [shape={shape}, label=\"{}\"];\n",
+            label(n, &g.nodes).replace('"', "\\\"")
+        ));
+    }
+    for &i in &ids {
+        let Some(n) = g.nodes.get(i) else { continue };
+        for d in deps(n) {
+            out.push_str(&format!("  n{d} -> n{i};\n"));
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Mermaid flowchart (renders in GitHub and most documentation tools).
+pub fn to_mermaid(g: &OrdinanceGraph, article: Option<u32>) -> String {
+    let ids = select(g, article);
+    let mut out = String::from("flowchart LR\n");
+    for &i in &ids {
+        let Some(n) = g.nodes.get(i) else { continue };
+        let text = label(n, &g.nodes)
+            .replace("\\n", "<br/>")
+            .replace('"', "#quot;");
+        let node = match n {
+            Node::Fact { .. } => format!("  n{i}([\"{text}\"])\n"),
+            Node::Cond { .. } => format!("  n{i}{{\"{text}\"}}\n"),
+            Node::Norm(_) => format!("  n{i}[\"{text}\"]\n"),
+            Node::Consequence(_) => format!("  n{i}[[\"{text}\"]]\n"),
+        };
+        out.push_str(&node);
+    }
+    for &i in &ids {
+        let Some(n) = g.nodes.get(i) else { continue };
+        for d in deps(n) {
+            out.push_str(&format!("  n{d} --> n{i}\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,16 @@
+//! tiaoli-syntax: the pest grammar binding, the typed AST with spans, parse
+//! diagnostics and the formatter. Knows nothing of facts or of the lexicon.
+
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod ast;
+pub mod diag;
+pub mod format;
+pub mod keywords;
+mod parse;
+pub mod render;
+pub mod source;
+
+pub use diag::{Diagnostic, Severity};
+pub use parse::{chinese_numeral, parse};
+pub use source::{SourceId, SourceMap};

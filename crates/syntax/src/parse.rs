@@ -1,0 +1,1000 @@
+//! pest `Pairs` → typed AST. The only module that sees pest: nothing of pest
+//! leaves it but [`Diagnostic`]s.
+
+use pest::error::{ErrorVariant, InputLocation};
+use pest::iterators::Pair;
+use pest::Parser as _;
+
+use crate::ast::*;
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::keywords::{rule_description, KEYWORDS};
+use crate::source::SourceId;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../../../grammar/tiaoli.pest"]
+pub(crate) struct TiaoliParser;
+
+type R<T> = Result<T, Diagnostic>;
+
+/// Parses one source text. On a syntax error, returns the one diagnostic for the
+/// first place the text stops making sense (pest stops there too).
+pub fn parse(source: SourceId, text: &str) -> Result<File, Diagnostic> {
+    let mut pairs =
+        TiaoliParser::parse(Rule::file, text).map_err(|e| syntax_error(source, text, e))?;
+    let cx = Cx { source };
+    let file = pairs
+        .next()
+        .ok_or_else(|| cx.bug(Span::default(), "empty parse"))?;
+    cx.file(file)
+}
+
+struct Cx {
+    source: SourceId,
+}
+
+fn span(p: &Pair<'_, Rule>) -> Span {
+    let s = p.as_span();
+    Span::new(s.start(), s.end())
+}
+
+impl Cx {
+    /// A grammar/AST mismatch: a defect in tiaoli, reported, never a panic.
+    fn bug(&self, span: Span, what: &str) -> Diagnostic {
+        Diagnostic::error(
+            "internal",
+            self.source,
+            span,
+            format!("internal error while reading the syntax tree: {what}"),
+        )
+        .with_help("this is a defect in tiaoli; please report it with the file that caused it")
+    }
+
+    fn child<'i>(&self, p: &Pair<'i, Rule>, rule: Rule) -> R<Pair<'i, Rule>> {
+        p.clone()
+            .into_inner()
+            .find(|c| c.as_rule() == rule)
+            .ok_or_else(|| self.bug(span(p), &format!("{:?} without {:?}", p.as_rule(), rule)))
+    }
+
+    fn opt_child<'i>(&self, p: &Pair<'i, Rule>, rule: Rule) -> Option<Pair<'i, Rule>> {
+        p.clone().into_inner().find(|c| c.as_rule() == rule)
+    }
+
+    fn children<'i>(&self, p: &Pair<'i, Rule>, rule: Rule) -> Vec<Pair<'i, Rule>> {
+        p.clone()
+            .into_inner()
+            .filter(|c| c.as_rule() == rule)
+            .collect()
+    }
+
+    fn file(&self, p: Pair<'_, Rule>) -> R<File> {
+        let mut items = Vec::new();
+        for c in p.into_inner() {
+            items.push(match c.as_rule() {
+                Rule::comment => TopItem::Comment(comment(&c)),
+                Rule::ordinance => TopItem::Ordinance(self.ordinance(c)?),
+                Rule::vocabulary => TopItem::Vocabulary(self.vocabulary(c)?),
+                Rule::chapter => TopItem::Chapter(self.heading(c, Rule::chapter_no)?),
+                Rule::section => TopItem::Section(self.heading(c, Rule::section_no)?),
+                Rule::article => TopItem::Article(self.article(c)?),
+                Rule::EOI => continue,
+                _ => return Err(self.bug(span(&c), "unexpected top-level item")),
+            });
+        }
+        Ok(File { items })
+    }
+
+    // ── header ──
+
+    fn ordinance(&self, p: Pair<'_, Rule>) -> R<Ordinance> {
+        let sp = span(&p);
+        let id = self.name(self.child(&p, Rule::ident)?);
+        let mut items = Vec::new();
+        for c in p.into_inner() {
+            let s = span(&c);
+            let item = match c.as_rule() {
+                Rule::comment => HeaderItem::Comment(comment(&c)),
+                Rule::title_stmt => HeaderItem::Title(self.text(self.child(&c, Rule::string)?)?),
+                Rule::instrument_stmt => {
+                    let w = self.child(&c, Rule::instrument)?;
+                    HeaderItem::Instrument(self.word(&w, Instrument::from_word)?, s)
+                }
+                Rule::jurisdiction_stmt => {
+                    HeaderItem::Jurisdiction(self.name(self.child(&c, Rule::ident)?))
+                }
+                Rule::level_stmt => {
+                    HeaderItem::Level(self.level(&self.child(&c, Rule::level)?)?, s)
+                }
+                Rule::status_stmt => {
+                    let w = self.child(&c, Rule::status)?;
+                    HeaderItem::Status(self.word(&w, Status::from_word)?, s)
+                }
+                Rule::adopted_stmt => HeaderItem::Adopted(self.maybe_date(&c)?),
+                Rule::approved_stmt => HeaderItem::Approved(self.maybe_date(&c)?),
+                Rule::in_force_stmt => HeaderItem::InForce(self.maybe_date(&c)?),
+                Rule::repealed_on_stmt => HeaderItem::RepealedOn(self.maybe_date(&c)?),
+                Rule::repeals_stmt => HeaderItem::Repeals(
+                    self.children(&c, Rule::string)
+                        .into_iter()
+                        .map(|t| self.text(t))
+                        .collect::<R<_>>()?,
+                ),
+                Rule::self_name_stmt => {
+                    HeaderItem::SelfName(self_ref(&self.child(&c, Rule::kw_this)?))
+                }
+                _ => continue,
+            };
+            items.push(item);
+        }
+        Ok(Ordinance {
+            id,
+            items,
+            span: sp,
+        })
+    }
+
+    fn maybe_date(&self, p: &Pair<'_, Rule>) -> R<MaybeDate> {
+        let d = self.child(p, Rule::date_or_unknown)?;
+        let s = span(&d);
+        let date = self
+            .opt_child(&d, Rule::date)
+            .map(|x| x.as_str().to_string());
+        Ok(MaybeDate { date, span: s })
+    }
+
+    fn word<T>(&self, p: &Pair<'_, Rule>, f: impl Fn(&str) -> Option<T>) -> R<T> {
+        f(p.as_str()).ok_or_else(|| self.bug(span(p), &format!("unknown keyword {}", p.as_str())))
+    }
+
+    fn level(&self, p: &Pair<'_, Rule>) -> R<Level> {
+        self.word(p, Level::from_word)
+    }
+
+    // ── vocabulary ──
+
+    fn vocabulary(&self, p: Pair<'_, Rule>) -> R<Vocabulary> {
+        let sp = span(&p);
+        let mut items = Vec::new();
+        for c in p.into_inner() {
+            let s = span(&c);
+            let item = match c.as_rule() {
+                Rule::comment => VocabItem::Comment(comment(&c)),
+                Rule::actor_decl => VocabItem::Actor {
+                    name: self.name(self.child(&c, Rule::ident)?),
+                    parents: self.opt_names(&c, Rule::parents),
+                    aliases: self.opt_names(&c, Rule::aliases),
+                    span: s,
+                },
+                Rule::role_decl => VocabItem::Role {
+                    name: self.name(self.child(&c, Rule::ident)?),
+                    aliases: self.opt_names(&c, Rule::aliases),
+                    span: s,
+                },
+                Rule::person_decl => VocabItem::Person {
+                    name: self.name(self.child(&c, Rule::ident)?),
+                    aliases: self.opt_names(&c, Rule::aliases),
+                    span: s,
+                },
+                Rule::fact_decl => VocabItem::Fact {
+                    name: self.name(self.child(&c, Rule::ident)?),
+                    ty: self.fact_type(&self.child(&c, Rule::fact_type)?)?,
+                    aliases: self.opt_names(&c, Rule::aliases),
+                    span: s,
+                },
+                Rule::event_decl => {
+                    let mut attrs = Vec::new();
+                    if let Some(a) = self.opt_child(&c, Rule::event_attrs) {
+                        for attr in self.children(&a, Rule::attr) {
+                            let n = self.name(self.child(&attr, Rule::ident)?);
+                            let t = self.fact_type(&self.child(&attr, Rule::fact_type)?)?;
+                            attrs.push((n, t));
+                        }
+                    }
+                    VocabItem::Event {
+                        name: self.name(self.child(&c, Rule::ident)?),
+                        attrs,
+                        aliases: self.opt_names(&c, Rule::aliases),
+                        span: s,
+                    }
+                }
+                Rule::action_decl => VocabItem::Action {
+                    name: self.name(self.child(&c, Rule::ident)?),
+                    aliases: self.opt_names(&c, Rule::aliases),
+                    span: s,
+                },
+                Rule::sanction_decl => {
+                    let d = self.child(&c, Rule::digits)?;
+                    VocabItem::Sanction {
+                        name: self.name(self.child(&c, Rule::ident)?),
+                        rank: self.digits(&d)?,
+                        sets_period: self.opt_child(&c, Rule::sets_period).is_some(),
+                        aliases: self.opt_names(&c, Rule::aliases),
+                        span: s,
+                    }
+                }
+                Rule::deem_stmt => VocabItem::Deem(self.deem(c)?),
+                _ => continue,
+            };
+            items.push(item);
+        }
+        Ok(Vocabulary { items, span: sp })
+    }
+
+    fn opt_names(&self, p: &Pair<'_, Rule>, rule: Rule) -> Vec<Name> {
+        self.opt_child(p, rule)
+            .map(|l| self.names(&l))
+            .unwrap_or_default()
+    }
+
+    fn names(&self, p: &Pair<'_, Rule>) -> Vec<Name> {
+        self.children(p, Rule::ident)
+            .into_iter()
+            .map(|i| self.name(i))
+            .collect()
+    }
+
+    fn fact_type(&self, p: &Pair<'_, Rule>) -> R<FactType> {
+        let inner = p
+            .clone()
+            .into_inner()
+            .next()
+            .ok_or_else(|| self.bug(span(p), "empty type"))?;
+        Ok(match inner.as_rule() {
+            Rule::ty_bool => FactType::Bool,
+            Rule::ty_number => FactType::Number,
+            Rule::ty_date => FactType::Date,
+            Rule::ty_enum => FactType::Enum(self.names(&inner)),
+            _ => return Err(self.bug(span(&inner), "unknown type")),
+        })
+    }
+
+    fn deem(&self, p: Pair<'_, Rule>) -> R<Deem> {
+        Ok(Deem {
+            kind: self.name(self.child(&p, Rule::ident)?),
+            as_: self.selector(self.child(&p, Rule::selector)?)?,
+            span: span(&p),
+        })
+    }
+
+    // ── structure ──
+
+    fn heading(&self, p: Pair<'_, Rule>, no: Rule) -> R<Heading> {
+        Ok(Heading {
+            number: self.numbered(&self.child(&p, no)?)?,
+            title: self.text(self.child(&p, Rule::string)?)?,
+            span: span(&p),
+        })
+    }
+
+    fn article(&self, p: Pair<'_, Rule>) -> R<Article> {
+        let sp = span(&p);
+        let number = self.numbered(&self.child(&p, Rule::article_no)?)?;
+        let mut items = Vec::new();
+        for c in p.into_inner() {
+            let s = span(&c);
+            let item = match c.as_rule() {
+                Rule::comment => ArticleItem::Comment(comment(&c)),
+                Rule::kind_stmt => {
+                    let w = self.child(&c, Rule::article_kind)?;
+                    ArticleItem::Kind(self.word(&w, ArticleKind::from_word)?, s)
+                }
+                Rule::para_stmt => ArticleItem::Para(self.text(self.child(&c, Rule::string)?)?),
+                Rule::item_stmt => {
+                    let label = self.child(&c, Rule::item_label)?;
+                    ArticleItem::Item(ItemText {
+                        label: label.as_str().to_string(),
+                        number: self.label_number(&label)?,
+                        text: self.text(self.child(&c, Rule::string)?)?,
+                        span: s,
+                    })
+                }
+                Rule::norm => ArticleItem::Norm(self.norm(c)?),
+                Rule::consequence => ArticleItem::Consequence(self.consequence(c)?),
+                Rule::deem_stmt => ArticleItem::Deem(self.deem(c)?),
+                _ => continue,
+            };
+            items.push(item);
+        }
+        Ok(Article {
+            number,
+            items,
+            span: sp,
+        })
+    }
+
+    fn anchor(&self, p: Option<Pair<'_, Rule>>) -> R<Option<Anchor>> {
+        let Some(p) = p else { return Ok(None) };
+        let para = match self.opt_child(&p, Rule::para_no) {
+            Some(x) => Some(self.numbered(&x)?),
+            None => None,
+        };
+        let item = match self.opt_child(&p, Rule::item_no) {
+            Some(x) => Some(self.numbered(&x)?),
+            None => None,
+        };
+        Ok(Some(Anchor {
+            para,
+            item,
+            span: span(&p),
+        }))
+    }
+
+    // ── norms ──
+
+    fn norm(&self, p: Pair<'_, Rule>) -> R<Norm> {
+        let sp = span(&p);
+        let name = self.name(self.child(&p, Rule::ident)?);
+        let anchor = self.anchor(self.opt_child(&p, Rule::anchor))?;
+        let mut items = Vec::new();
+        for c in p.into_inner() {
+            let s = span(&c);
+            let item = match c.as_rule() {
+                Rule::comment => NormItem::Comment(comment(&c)),
+                Rule::subject_stmt => NormItem::Subject(self.selectors(&c)?, s),
+                Rule::to_stmt => NormItem::To(self.selectors(&c)?, s),
+                Rule::on_stmt => NormItem::On(self.name(self.child(&c, Rule::ident)?), s),
+                Rule::when_stmt => NormItem::When(self.expr(self.child(&c, Rule::expr)?)?, s),
+                Rule::unless_stmt => NormItem::Unless(self.expr(self.child(&c, Rule::expr)?)?, s),
+                Rule::modal_stmt => {
+                    let m = self.child(&c, Rule::modality)?;
+                    NormItem::Modal {
+                        modality: self.word(&m, Modality::from_word)?,
+                        action: self.name(self.child(&c, Rule::ident)?),
+                        span: s,
+                    }
+                }
+                Rule::deadline_stmt => {
+                    NormItem::Deadline(self.deadline(self.child(&c, Rule::deadline)?)?)
+                }
+                Rule::overrides_stmt => NormItem::Overrides(
+                    self.children(&c, Rule::norm_ref)
+                        .into_iter()
+                        .map(|r| self.norm_ref(r))
+                        .collect::<R<_>>()?,
+                    s,
+                ),
+                Rule::fallback_stmt => {
+                    NormItem::Fallback(self.norm_ref(self.child(&c, Rule::norm_ref)?)?, s)
+                }
+                _ => continue,
+            };
+            items.push(item);
+        }
+        Ok(Norm {
+            name,
+            anchor,
+            items,
+            span: sp,
+        })
+    }
+
+    fn selectors(&self, p: &Pair<'_, Rule>) -> R<Vec<Selector>> {
+        self.children(p, Rule::selector)
+            .into_iter()
+            .map(|s| self.selector(s))
+            .collect()
+    }
+
+    fn selector(&self, p: Pair<'_, Rule>) -> R<Selector> {
+        let sp = span(&p);
+        if self.opt_child(&p, Rule::kw_self_unit).is_some() {
+            return Ok(Selector::SelfUnit(sp));
+        }
+        let relation = match self.opt_child(&p, Rule::relation) {
+            Some(r) => Some(self.word(&r, Relation::from_word)?),
+            None => None,
+        };
+        let levels = match self.opt_child(&p, Rule::levels) {
+            Some(l) => self
+                .children(&l, Rule::level)
+                .iter()
+                .map(|x| self.level(x))
+                .collect::<R<_>>()?,
+            None => Vec::new(),
+        };
+        Ok(Selector::Term {
+            relation,
+            levels,
+            term: self.name(self.child(&p, Rule::ident)?),
+            span: sp,
+        })
+    }
+
+    fn norm_ref(&self, p: Pair<'_, Rule>) -> R<NormRef> {
+        let article = match self.opt_child(&p, Rule::article_no) {
+            Some(a) => Some(self.numbered(&a)?),
+            None => None,
+        };
+        let name = self.opt_child(&p, Rule::ident).map(|n| self.name(n));
+        Ok(NormRef {
+            article,
+            name,
+            span: span(&p),
+        })
+    }
+
+    fn deadline(&self, p: Pair<'_, Rule>) -> R<Deadline> {
+        let sp = span(&p);
+        let inner = p
+            .clone()
+            .into_inner()
+            .next()
+            .ok_or_else(|| self.bug(sp, "empty deadline"))?;
+        let kind = match inner.as_rule() {
+            Rule::vague_deadline => DeadlineKind::Vague(self.word(&inner, Vague::from_word)?),
+            Rule::periodic_deadline => {
+                DeadlineKind::Periodic(self.word(&inner, Periodic::from_word)?)
+            }
+            Rule::ordered_deadline => {
+                DeadlineKind::ByOrder(self.opt_child(&inner, Rule::ident).map(|n| self.name(n)))
+            }
+            Rule::period_deadline => {
+                let duration = self.duration(&self.child(&inner, Rule::duration)?)?;
+                let anchor = match self.opt_child(&inner, Rule::anchor_event) {
+                    Some(a) => {
+                        let dir = a
+                            .clone()
+                            .into_inner()
+                            .next()
+                            .ok_or_else(|| self.bug(span(&a), "anchor"))?;
+                        Some(AnchorEvent {
+                            direction: self.word(&dir, Direction::from_word)?,
+                            event: self.name(self.child(&a, Rule::ident)?),
+                            span: span(&a),
+                        })
+                    }
+                    None => None,
+                };
+                DeadlineKind::Period { duration, anchor }
+            }
+            _ => return Err(self.bug(span(&inner), "unknown deadline")),
+        };
+        Ok(Deadline { kind, span: sp })
+    }
+
+    fn duration(&self, p: &Pair<'_, Rule>) -> R<Duration> {
+        let n = self.num(&self.child(p, Rule::num)?)?;
+        let u = self.child(p, Rule::time_unit)?;
+        let unit = match u.as_str().to_ascii_lowercase().as_str() {
+            "个工作日" | "工作日" | "working_days" => TimeUnit::WorkingDays,
+            "日" | "天" | "days" => TimeUnit::Days,
+            "个月" | "月" | "months" => TimeUnit::Months,
+            "年" | "years" => TimeUnit::Years,
+            _ => return Err(self.bug(span(&u), "unknown time unit")),
+        };
+        Ok(Duration {
+            amount: n.value,
+            unit,
+            span: span(p),
+        })
+    }
+
+    // ── consequences ──
+
+    fn consequence(&self, p: Pair<'_, Rule>) -> R<Consequence> {
+        let sp = span(&p);
+        let name = self.name(self.child(&p, Rule::ident)?);
+        let anchor = self.anchor(self.opt_child(&p, Rule::anchor))?;
+        let mut items = Vec::new();
+        for c in p.into_inner() {
+            let s = span(&c);
+            let item = match c.as_rule() {
+                Rule::comment => ConsequenceItem::Comment(comment(&c)),
+                Rule::applies_stmt => ConsequenceItem::AppliesTo(self.selectors(&c)?, s),
+                Rule::grounds_stmt => ConsequenceItem::Grounds(self.grounds(c)?),
+                Rule::by_stmt => {
+                    ConsequenceItem::By(self.selector(self.child(&c, Rule::selector)?)?, s)
+                }
+                Rule::against_stmt => ConsequenceItem::Against(self.targets(&c)?, s),
+                Rule::impose_stmt => ConsequenceItem::Impose(self.impose(c)?),
+                _ => continue,
+            };
+            items.push(item);
+        }
+        Ok(Consequence {
+            name,
+            anchor,
+            items,
+            span: sp,
+        })
+    }
+
+    fn grounds(&self, p: Pair<'_, Rule>) -> R<Grounds> {
+        let sp = span(&p);
+        let Some(mode) = self.opt_child(&p, Rule::ground_mode) else {
+            return Ok(Grounds::Expr(self.expr(self.child(&p, Rule::expr)?)?, sp));
+        };
+        let mode = if self.opt_child(&mode, Rule::kw_all).is_some() {
+            GroundMode::All
+        } else {
+            GroundMode::Any
+        };
+        let mut entries = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::comment => entries.push(GroundEntry::Comment(comment(&c))),
+                Rule::ground => entries.push(GroundEntry::Ground {
+                    anchor: self.anchor(self.opt_child(&c, Rule::anchor))?,
+                    expr: self.expr(self.child(&c, Rule::expr)?)?,
+                    span: span(&c),
+                }),
+                _ => {}
+            }
+        }
+        Ok(Grounds::Block {
+            mode,
+            entries,
+            span: sp,
+        })
+    }
+
+    fn targets(&self, p: &Pair<'_, Rule>) -> R<Vec<Target>> {
+        self.children(p, Rule::target)
+            .into_iter()
+            .map(|t| {
+                if self.opt_child(&t, Rule::kw_self_unit).is_some() {
+                    Ok(Target::SelfUnit(span(&t)))
+                } else {
+                    Ok(Target::Person(self.name(self.child(&t, Rule::ident)?)))
+                }
+            })
+            .collect()
+    }
+
+    fn impose(&self, p: Pair<'_, Rule>) -> R<Impose> {
+        let sp = span(&p);
+        let mut imp = Impose {
+            discretionary: false,
+            sanctions: Vec::new(),
+            choice: None,
+            by: None,
+            against: Vec::new(),
+            when: None,
+            deadline: None,
+            span: sp,
+        };
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::discretionary => imp.discretionary = true,
+                Rule::ident => imp.sanctions.push(self.name(c)),
+                Rule::choice => {
+                    imp.choice = Some(if self.opt_child(&c, Rule::kw_by_severity).is_some() {
+                        Choice::BySeverity
+                    } else {
+                        Choice::OneOf
+                    })
+                }
+                Rule::impose_by => imp.by = Some(self.selector(self.child(&c, Rule::selector)?)?),
+                Rule::impose_against => imp.against = self.targets(&c)?,
+                Rule::impose_when => imp.when = Some(self.expr(self.child(&c, Rule::expr)?)?),
+                Rule::impose_deadline => {
+                    imp.deadline = Some(self.deadline(self.child(&c, Rule::deadline)?)?)
+                }
+                _ => {}
+            }
+        }
+        Ok(imp)
+    }
+
+    // ── conditions ──
+
+    fn expr(&self, p: Pair<'_, Rule>) -> R<Expr> {
+        let sp = span(&p);
+        match p.as_rule() {
+            Rule::expr | Rule::and_expr => {
+                let is_or = p.as_rule() == Rule::expr;
+                let parts: Vec<Expr> = p
+                    .into_inner()
+                    .filter(|c| !matches!(c.as_rule(), Rule::kw_or | Rule::kw_and))
+                    .map(|c| self.expr(c))
+                    .collect::<R<_>>()?;
+                if parts.len() == 1 {
+                    return parts
+                        .into_iter()
+                        .next()
+                        .ok_or_else(|| self.bug(sp, "empty expression"));
+                }
+                Ok(if is_or {
+                    Expr::Or(parts, sp)
+                } else {
+                    Expr::And(parts, sp)
+                })
+            }
+            Rule::not_expr => {
+                let negated = self.opt_child(&p, Rule::kw_not).is_some();
+                let first = p
+                    .into_inner()
+                    .find(|c| c.as_rule() != Rule::kw_not)
+                    .ok_or_else(|| self.bug(sp, "empty condition"))?;
+                let parenthesised = first.as_rule() == Rule::expr;
+                let e = self.expr(first)?;
+                Ok(if negated {
+                    Expr::Not(Box::new(e), sp)
+                } else if parenthesised {
+                    Expr::Paren(Box::new(e), sp)
+                } else {
+                    e
+                })
+            }
+            Rule::occurred => Ok(Expr::Occurred {
+                event: self.name(self.child(&p, Rule::ident)?),
+                window: self.window(&p)?,
+                span: sp,
+            }),
+            Rule::count => Ok(Expr::Count {
+                event: self.name(self.child(&p, Rule::ident)?),
+                window: self.window(&p)?,
+                op: cmp_op(self.child(&p, Rule::cmp_op)?.as_str())
+                    .ok_or_else(|| self.bug(sp, "operator"))?,
+                n: self.digits(&self.child(&p, Rule::digits)?)?,
+                span: sp,
+            }),
+            Rule::violated => {
+                let v = match self.opt_child(&p, Rule::kw_this) {
+                    Some(t) => Violation::This(self_ref(&t)),
+                    None => Violation::Norm(self.norm_ref(self.child(&p, Rule::norm_ref)?)?),
+                };
+                Ok(Expr::Violated(v, sp))
+            }
+            Rule::overdue => {
+                let ids = self.children(&p, Rule::ident);
+                let mut it = ids.into_iter();
+                let (Some(event), Some(remedy)) = (it.next(), it.next()) else {
+                    return Err(self.bug(sp, "overdue needs an event and a remedy"));
+                };
+                Ok(Expr::Overdue {
+                    event: self.name(event),
+                    remedy: self.name(remedy),
+                    span: sp,
+                })
+            }
+            Rule::meets => Ok(Expr::Meets(
+                self.numbered(&self.child(&p, Rule::article_no)?)?,
+                sp,
+            )),
+            Rule::comparison => {
+                let fact = self.name(self.child(&p, Rule::ident)?);
+                let op = cmp_op(self.child(&p, Rule::cmp_op)?.as_str())
+                    .ok_or_else(|| self.bug(sp, "operator"))?;
+                let v = self.child(&p, Rule::value)?;
+                let vi = v
+                    .clone()
+                    .into_inner()
+                    .next()
+                    .ok_or_else(|| self.bug(sp, "empty value"))?;
+                let value = match vi.as_rule() {
+                    Rule::date => Value::Date(vi.as_str().to_string(), span(&vi)),
+                    Rule::kw_true => Value::Bool(true, span(&vi)),
+                    Rule::kw_false => Value::Bool(false, span(&vi)),
+                    Rule::digits => Value::Number(self.digits(&vi)?, span(&vi)),
+                    Rule::ident => Value::Term(self.name(vi)),
+                    _ => return Err(self.bug(span(&vi), "unknown value")),
+                };
+                Ok(Expr::Cmp {
+                    fact,
+                    op,
+                    value,
+                    span: sp,
+                })
+            }
+            Rule::fact_ref => Ok(Expr::Fact(self.name(self.child(&p, Rule::ident)?))),
+            _ => {
+                // A parenthesised expression arrives as a nested `expr` inside an atom
+                // position; anything else is a defect.
+                Err(self.bug(sp, &format!("unexpected {:?} in a condition", p.as_rule())))
+            }
+        }
+    }
+
+    fn window(&self, p: &Pair<'_, Rule>) -> R<Option<Duration>> {
+        match self.opt_child(p, Rule::window) {
+            Some(w) => Ok(Some(self.duration(&self.child(&w, Rule::duration)?)?)),
+            None => Ok(None),
+        }
+    }
+
+    // ── leaves ──
+
+    fn name(&self, p: Pair<'_, Rule>) -> Name {
+        Name {
+            text: p.as_str().to_string(),
+            span: span(&p),
+        }
+    }
+
+    fn text(&self, p: Pair<'_, Rule>) -> R<Text> {
+        let body = self.child(&p, Rule::string_body)?;
+        let mut value = String::with_capacity(body.as_str().len());
+        let mut chars = body.as_str().chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n') => value.push('\n'),
+                    Some(other) => value.push(other),
+                    None => {}
+                }
+            } else {
+                value.push(c);
+            }
+        }
+        Ok(Text {
+            value,
+            span: span(&p),
+        })
+    }
+
+    fn digits(&self, p: &Pair<'_, Rule>) -> R<u32> {
+        p.as_str().parse::<u32>().map_err(|_| {
+            Diagnostic::error("syntax", self.source, span(p), "this number is too large")
+                .with_label("too large")
+        })
+    }
+
+    fn num(&self, p: &Pair<'_, Rule>) -> R<Numeral> {
+        let inner = p
+            .clone()
+            .into_inner()
+            .next()
+            .ok_or_else(|| self.bug(span(p), "empty number"))?;
+        let sp = span(p);
+        match inner.as_rule() {
+            Rule::digits => Ok(Numeral {
+                value: self.digits(&inner)?,
+                style: NumStyle::Arabic,
+                span: sp,
+            }),
+            Rule::cn_numeral => {
+                let value = chinese_numeral(inner.as_str()).ok_or_else(|| {
+                    Diagnostic::error(
+                        "syntax",
+                        self.source,
+                        sp,
+                        format!("“{}” is not a Chinese numeral", inner.as_str()),
+                    )
+                    .with_label("not a number")
+                    .with_help("write numbers as 一、十二、二十一、一百零五 or in digits")
+                })?;
+                Ok(Numeral {
+                    value,
+                    style: NumStyle::Chinese,
+                    span: sp,
+                })
+            }
+            _ => Err(self.bug(sp, "unknown number")),
+        }
+    }
+
+    /// 第四十六条 / art 46 / 第（六）项 …: the number inside, with its span.
+    fn numbered(&self, p: &Pair<'_, Rule>) -> R<Numeral> {
+        let n = self.num(&self.child(p, Rule::num)?)?;
+        Ok(Numeral { span: span(p), ..n })
+    }
+
+    fn label_number(&self, p: &Pair<'_, Rule>) -> R<u32> {
+        let inner: String = p
+            .as_str()
+            .chars()
+            .filter(|c| !matches!(c, '（' | '）' | '(' | ')'))
+            .collect();
+        inner
+            .parse::<u32>()
+            .ok()
+            .or_else(|| chinese_numeral(&inner))
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "syntax",
+                    self.source,
+                    span(p),
+                    "this item label has no number",
+                )
+            })
+    }
+}
+
+fn comment(p: &Pair<'_, Rule>) -> Comment {
+    Comment {
+        text: p.as_str().trim_start_matches("//").to_string(),
+        span: span(p),
+    }
+}
+
+fn self_ref(p: &Pair<'_, Rule>) -> SelfRef {
+    let s = p.as_str();
+    let spelling = if s.is_ascii() {
+        "本条例".to_string()
+    } else {
+        s.to_string()
+    };
+    SelfRef {
+        spelling,
+        span: span(p),
+    }
+}
+
+fn cmp_op(s: &str) -> Option<CmpOp> {
+    Some(match s {
+        "=" => CmpOp::Eq,
+        "!=" | "≠" => CmpOp::Ne,
+        "<" => CmpOp::Lt,
+        "<=" | "≤" => CmpOp::Le,
+        ">" => CmpOp::Gt,
+        ">=" | "≥" => CmpOp::Ge,
+        _ => return None,
+    })
+}
+
+/// 一 → 1, 十二 → 12, 二十一 → 21, 一百零五 → 105, 两千 → 2000.
+pub fn chinese_numeral(s: &str) -> Option<u32> {
+    let mut total: u32 = 0;
+    let mut digit: Option<u32> = None;
+    for c in s.chars() {
+        let d = match c {
+            '零' | '〇' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        if let Some(d) = d {
+            digit = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => return None,
+        };
+        total = total.checked_add(digit.unwrap_or(1).checked_mul(unit)?)?;
+        digit = None;
+    }
+    let value = total.checked_add(digit.unwrap_or(0))?;
+    (!s.is_empty()).then_some(value)
+}
+
+/// Converts a pest error into a diagnostic a drafter can act on.
+fn syntax_error(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> Diagnostic {
+    let pos = match e.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let found = token_at(text, pos);
+    let end = pos
+        + found.len().max(
+            text.get(pos..)
+                .and_then(|r| r.chars().next())
+                .map_or(0, char::len_utf8),
+        );
+    let span = Span::new(pos, end.min(text.len()));
+    let (positives, negatives) = match &e.variant {
+        ErrorVariant::ParsingError {
+            positives,
+            negatives,
+        } => (positives.clone(), negatives.clone()),
+        ErrorVariant::CustomError { .. } => (Vec::new(), Vec::new()),
+    };
+    let mut expected: Vec<String> = positives
+        .iter()
+        .filter_map(|r| rule_description(*r))
+        .collect();
+    expected.sort();
+    expected.dedup();
+    let found_desc = if found.is_empty() {
+        match text.get(pos..).and_then(|r| r.chars().next()) {
+            None => "the end of the file".to_string(),
+            Some(c) => format!("“{c}”"),
+        }
+    } else {
+        format!("“{found}”")
+    };
+    let message = if !negatives.is_empty() && positives.is_empty() {
+        format!("{found_desc} is a reserved word and cannot be used as a term here")
+    } else if expected.is_empty() {
+        format!("unexpected {found_desc}")
+    } else {
+        format!("expected {}, found {found_desc}", join_or(&expected))
+    };
+    // Did-you-mean: the keyword closest to what was written, preferring the ones
+    // that were expected here.
+    let expected_words: Vec<&str> = KEYWORDS
+        .iter()
+        .filter(|k| positives.contains(&k.rule))
+        .flat_map(|k| k.spellings.iter().copied())
+        .collect();
+    let all_words = KEYWORDS.iter().flat_map(|k| k.spellings.iter().copied());
+    let suggestion = if found.is_empty() {
+        None
+    } else {
+        did_you_mean(&found, expected_words.iter().copied())
+            .or_else(|| did_you_mean(&found, all_words))
+    };
+    let mut d = Diagnostic::error("syntax", source, span, message).with_label(
+        if expected.is_empty() || expected.len() > 3 {
+            "not understood here".to_string()
+        } else {
+            format!("expected {}", join_or(&expected))
+        },
+    );
+    let glued = expected_words
+        .iter()
+        .find(|w| found.starts_with(**w) && found.len() > w.len());
+    if let Some(w) = glued {
+        d = d.with_help(format!(
+            "keywords are separated from terms by a space: `{w} {}`",
+            found.get(w.len()..).unwrap_or("")
+        ));
+    } else if let Some(s) = suggestion {
+        d = d.with_help(format!("did you mean “{s}”?"));
+    }
+    d
+}
+
+/// The word at `pos`: a run of identifier characters, or a run of other
+/// non-space characters.
+fn token_at(text: &str, pos: usize) -> String {
+    let rest = text.get(pos..).unwrap_or("");
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '（' || c == '）';
+    let mut chars = rest.chars().peekable();
+    match chars.peek() {
+        Some(c) if is_word(*c) => rest.chars().take_while(|c| is_word(*c)).collect(),
+        Some(c) if !c.is_whitespace() => rest
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !is_word(*c))
+            .take(8)
+            .collect(),
+        _ => String::new(),
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ => {
+            let shown: Vec<&String> = items.iter().take(8).collect();
+            let (last, init) = match shown.split_last() {
+                Some(x) => x,
+                None => return String::new(),
+            };
+            let mut s = init
+                .iter()
+                .map(|x| x.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            if items.len() > 8 {
+                s.push_str(&format!(", {last} or {} more", items.len() - 8));
+            } else {
+                s.push_str(&format!(" or {last}"));
+            }
+            s
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        for (s, n) in [
+            ("一", 1),
+            ("十", 10),
+            ("十二", 12),
+            ("二十一", 21),
+            ("四十六", 46),
+            ("一百零五", 105),
+            ("六十", 60),
+        ] {
+            assert_eq!(chinese_numeral(s), Some(n), "{s}");
+        }
+        assert_eq!(chinese_numeral(""), None);
+        assert_eq!(chinese_numeral("条"), None);
+    }
+}
