@@ -191,8 +191,16 @@ impl Lexicon {
     ) {
         let key = name.key();
         if let Some(prev) = self.lookup(&name.text) {
+            let what = if fold_case(&prev.name) == key {
+                format!("“{}” is already declared", name.text)
+            } else {
+                format!(
+                    "“{}” is already declared, as an alias of “{}”",
+                    name.text, prev.name
+                )
+            };
             diags.push(
-                Diagnostic::error("duplicate-term", source, name.span, format!("“{}” is already declared", name.text))
+                Diagnostic::error("duplicate-term", source, name.span, what)
                     .with_label("declared again here")
                     .with_related(prev.source, prev.span, "first declared here")
                     .with_help("one vocabulary serves every ordinance: reuse the existing term, or add an alias (又称)"),

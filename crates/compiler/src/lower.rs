@@ -1062,11 +1062,15 @@ impl<'a> Lowerer<'a> {
                 format!("{} is not in this ordinance", self.article_cite(art.value)),
             )
             .with_label("no such article")
-            .with_help(format!(
-                "the ordinance has articles {}–{}",
-                self.article_cite(1),
-                self.article_cite(max)
-            ));
+            .with_help(if max <= 1 {
+                format!("the ordinance has only {}", self.article_cite(1))
+            } else {
+                format!(
+                    "the ordinance has articles {}–{}",
+                    self.article_cite(1),
+                    self.article_cite(max)
+                )
+            });
         self.err(d);
     }
 

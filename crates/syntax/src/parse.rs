@@ -893,7 +893,26 @@ fn syntax_error(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> Di
     } else {
         format!("“{found}”")
     };
-    let message = if !negatives.is_empty() && positives.is_empty() {
+    let line_rest = text.get(pos..).unwrap_or("").lines().next().unwrap_or("");
+    if line_rest.starts_with('"') && !line_rest.get(1..).unwrap_or("").contains('"') {
+        return Diagnostic::error(
+            "syntax",
+            source,
+            Span::new(pos, pos + 1),
+            "this text is not closed: its ending \" is missing",
+        )
+        .with_label("opened here")
+        .with_help(
+            "a text stays on one line and ends with \"; write \\\" for a quotation mark inside it",
+        );
+    }
+    let reserved = positives.contains(&Rule::ident)
+        && KEYWORDS
+            .iter()
+            .any(|k| k.spellings.iter().any(|s| *s == found));
+    let message = if reserved {
+        format!("“{found}” is a keyword and cannot be used as a name or term")
+    } else if !negatives.is_empty() && positives.is_empty() {
         format!("{found_desc} is a reserved word and cannot be used as a term here")
     } else if expected.is_empty() {
         format!("unexpected {found_desc}")
@@ -908,7 +927,7 @@ fn syntax_error(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> Di
         .flat_map(|k| k.spellings.iter().copied())
         .collect();
     let all_words = KEYWORDS.iter().flat_map(|k| k.spellings.iter().copied());
-    let suggestion = if found.is_empty() {
+    let suggestion = if found.is_empty() || !found.chars().any(char::is_alphanumeric) {
         None
     } else {
         did_you_mean(&found, expected_words.iter().copied())
@@ -924,7 +943,9 @@ fn syntax_error(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> Di
     let glued = expected_words
         .iter()
         .find(|w| found.starts_with(**w) && found.len() > w.len());
-    if let Some(w) = glued {
+    if reserved {
+        d = d.with_help(format!("choose another name, for example “{found}措施”"));
+    } else if let Some(w) = glued {
         d = d.with_help(format!(
             "keywords are separated from terms by a space: `{w} {}`",
             found.get(w.len()..).unwrap_or("")

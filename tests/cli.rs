@@ -1,0 +1,165 @@
+//! The binary, driven as users drive it: exit codes, outputs, determinism.
+
+mod common;
+
+use common::*;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = tiaoli().args(args).output().expect("run tiaoli");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_passes_on_the_embedded_rules_without_a_path() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("haidong 海东市平安建设条例: 51 articles"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_passes_on_the_rules_directory() {
+    let (code, _, err) = run(&["check", "rules"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn check_reports_errors_with_exit_2() {
+    let (code, _, err) = run(&["check", "tests/fixtures/unknown_term.tiaoli"]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("check_unknown_term_stderr", err);
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let (code, out, _) = run(&[
+        "check",
+        "tests/fixtures/unknown_term.tiaoli",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["errors"], 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (
+            Some("tests/fixtures/unknown_term.tiaoli"),
+            Some(12),
+            Some(8)
+        )
+    );
+    assert_eq!(d["code"], "unknown-term");
+}
+
+#[test]
+fn check_on_a_missing_path_is_a_clear_error() {
+    let (code, _, err) = run(&["check", "no/such/file.tiaoli"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read no/such/file.tiaoli"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, _) = run(&["check", "--format", "xml"]);
+    assert_eq!(code, 2);
+    let (code, _, err) = run(&["fmt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give the files to format"), "{err}");
+}
+
+#[test]
+fn fmt_check_passes_on_the_repository_rules() {
+    let (code, out, err) = run(&["fmt", "--check", "rules"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, _) = run(&["fmt", "--check"]);
+    assert_eq!(code, 0, "the embedded rules are formatted");
+}
+
+#[test]
+fn fmt_check_finds_and_fmt_fixes_layout() {
+    let (code, out, _) = run(&["fmt", "--check", "tests/fixtures/unformatted.tiaoli"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("not formatted: tests/fixtures/unformatted.tiaoli"));
+    let dir = std::env::temp_dir().join(format!("tiaoli-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let file = dir.join("x.tiaoli");
+    std::fs::copy(root().join("tests/fixtures/unformatted.tiaoli"), &file).expect("copy");
+    let path = file.to_string_lossy().to_string();
+    let (code, _, err) = run(&["fmt", &path]);
+    assert_eq!(code, 0, "{err}");
+    let formatted = read(&file);
+    insta::assert_snapshot!("fmt_unformatted", formatted);
+    assert_eq!(run(&["fmt", "--check", &path]).0, 0);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn fmt_refuses_to_touch_a_file_that_does_not_parse() {
+    let dir = std::env::temp_dir().join(format!("tiaoli-fmt-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let file = dir.join("bad.tiaoli");
+    let text = "第一条 { 款 \"未闭合 }\n";
+    std::fs::write(&file, text).expect("write");
+    let (code, _, err) = run(&["fmt", &file.to_string_lossy()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("tiaoli::syntax"), "{err}");
+    assert_eq!(read(&file), text, "nothing is half-written");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn graph_of_one_article_as_dot_and_mermaid() {
+    let (code, dot, err) = run(&["graph", "--article", "第四十六条", "--format", "dot"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("graph_46_dot", dot);
+    let (code, mermaid, _) = run(&[
+        "graph",
+        "rules",
+        "--ordinance",
+        "haidong",
+        "--article",
+        "46",
+        "--format",
+        "mermaid",
+    ]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("graph_46_mermaid", mermaid);
+}
+
+#[test]
+fn graph_json_and_yaml_are_deterministic() {
+    let (code, a, _) = run(&["graph", "--format", "json"]);
+    assert_eq!(code, 0);
+    let (_, b, _) = run(&["graph", "--format", "json"]);
+    assert_eq!(a, b, "same input, same bytes");
+    let v: serde_json::Value = serde_json::from_str(&a).expect("json");
+    assert_eq!(v["ordinances"][0]["id"], "haidong");
+    let (code, y1, _) = run(&["graph", "--format", "yaml"]);
+    assert_eq!(code, 0);
+    let (_, y2, _) = run(&["graph", "--format", "yaml"]);
+    assert_eq!(y1, y2);
+    assert!(y1.contains("id: haidong"));
+}
+
+#[test]
+fn graph_rejects_unknown_articles_and_ordinances() {
+    assert_eq!(run(&["graph", "--article", "第九十九条"]).0, 2);
+    assert_eq!(run(&["graph", "--article", "abc"]).0, 2);
+    let (code, _, err) = run(&["graph", "--ordinance", "nowhere"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("loaded: haidong"), "{err}");
+}
