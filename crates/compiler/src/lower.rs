@@ -1712,19 +1712,19 @@ impl<'a> Lowerer<'a> {
     }
 
     fn events_of(&self, id: NodeId, out: &mut Vec<String>) {
-        match self.nodes.get(id) {
-            Some(Node::Cond { op }) => match op {
-                Cond::And { args } | Cond::Or { args } => {
-                    for a in args {
-                        self.events_of(*a, out);
-                    }
+        let Some(Node::Cond { op }) = self.nodes.get(id) else {
+            return;
+        };
+        match op {
+            Cond::And { args } | Cond::Or { args } => {
+                for a in args {
+                    self.events_of(*a, out);
                 }
-                Cond::Not { arg } => self.events_of(*arg, out),
-                Cond::Occurred { event, .. }
-                | Cond::Count { event, .. }
-                | Cond::Overdue { event, .. } => out.push(event.clone()),
-                _ => {}
-            },
+            }
+            Cond::Not { arg } => self.events_of(*arg, out),
+            Cond::Occurred { event, .. }
+            | Cond::Count { event, .. }
+            | Cond::Overdue { event, .. } => out.push(event.clone()),
             _ => {}
         }
     }
@@ -1813,7 +1813,7 @@ pub fn valid_date(s: &str) -> bool {
     let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
         return false;
     };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -529,6 +529,7 @@ pub struct Consequence {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[allow(clippy::large_enum_variant)]
 pub enum ConsequenceItem {
     Comment(Comment),
     AppliesTo(Vec<Selector>, Span),

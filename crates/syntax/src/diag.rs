@@ -104,16 +104,19 @@ impl Diagnostic {
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let diag = prev.get(j).copied().unwrap_or(usize::MAX - 1) + cost;
+            let up = prev.get(j + 1).copied().unwrap_or(usize::MAX - 1) + 1;
+            let left = cur.last().copied().unwrap_or(usize::MAX - 1) + 1;
+            cur.push(diag.min(up).min(left));
         }
-        std::mem::swap(&mut prev, &mut cur);
+        prev = cur;
     }
-    prev[b.len()]
+    prev.last().copied().unwrap_or(0)
 }
 
 /// The closest candidate to `word`, if it is close enough to be a likely typo:

@@ -212,7 +212,14 @@ pub fn to_chinese(n: u32) -> String {
         return digit(n).to_string();
     }
     if n < 20 {
-        return format!("十{}", if n % 10 == 0 { "" } else { digit(n % 10) });
+        return format!(
+            "十{}",
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                digit(n % 10)
+            }
+        );
     }
     let mut out = String::new();
     let units = [(1000, "千"), (100, "百"), (10, "十")];
