@@ -1,5 +1,12 @@
 //! The binary, driven as users drive it: exit codes, outputs, determinism.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::*;

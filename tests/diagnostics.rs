@@ -2,6 +2,13 @@
 //! drafter sees it: file, line, column, the source line, a caret under the
 //! Chinese text, a plain message, and help.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::*;

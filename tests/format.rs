@@ -2,6 +2,13 @@
 //! compile(fmt(x)) == compile(x), fmt(fmt(x)) == fmt(x), and every comment of x is
 //! in fmt(x) — on the real rule files and on generated ones.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::*;

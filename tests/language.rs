@@ -1,6 +1,13 @@
 //! The grammar corpus: every construct of the language, parsed, compiled and
 //! inspected in the graph. Each snippet is modelled on a real article.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::*;
