@@ -475,7 +475,7 @@ fn enumerated_grounds_authority_target_choice_and_cumulative_sanctions() {
         ranks.windows(2).all(|w| w[0] < w[1]),
         "the ladder orders 通报 < 约谈 < 挂牌督办"
     );
-    let auth = choice.authority.as_ref().expect("authority");
+    let auth = &choice.authorities[0];
     assert_eq!(
         (auth.relation, auth.term.as_str()),
         (Some(Relation::SameLevel), "平安建设组织协调机构")
@@ -519,7 +519,7 @@ fn persons_discretion_conditions_on_sanctions_and_violations() {
     );
     assert!(c.sanctions[0].discretionary);
     assert!(
-        c.sanctions[0].authority.is_none(),
+        c.sanctions[0].authorities.is_empty(),
         "the text names no authority: none is invented"
     );
     assert!(c.sanctions[1].condition.is_some());

@@ -372,8 +372,9 @@ pub struct SanctionClause {
     pub choice: Option<Choice>,
     /// 可以: the authority may, not must, impose it.
     pub discretionary: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub authority: Option<SelectorOut>,
+    /// Who imposes it (any one of them); empty where the text names no one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authorities: Vec<SelectorOut>,
     /// 本单位 and/or persons (主要负责人 …).
     pub targets: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

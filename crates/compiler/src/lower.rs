@@ -1393,7 +1393,7 @@ impl<'a> Lowerer<'a> {
         let (eid, cite) = self.anchor(article, c.anchor.as_ref());
         let mut applies_to = Vec::new();
         let mut grounds: Option<(GroundMode, Vec<GroundOut>)> = None;
-        let mut authority = None;
+        let mut authority: Vec<SelectorOut> = Vec::new();
         let mut targets: Vec<String> = Vec::new();
         let mut imposes: Vec<&ast::Impose> = Vec::new();
         let mut seen: IndexMap<&'static str, Span> = IndexMap::new();
@@ -1412,7 +1412,7 @@ impl<'a> Lowerer<'a> {
                     ("情形", sp)
                 }
                 I::By(s, sp) => {
-                    authority = self.selector(s, &[Kind::Actor, Kind::Role]);
+                    authority = self.selectors(s);
                     ("由", *sp)
                 }
                 I::Against(t, sp) => {
@@ -1564,7 +1564,7 @@ impl<'a> Lowerer<'a> {
     fn sanction_clause(
         &mut self,
         imp: &ast::Impose,
-        authority: &Option<SelectorOut>,
+        authority: &[SelectorOut],
         targets: &[String],
     ) -> Option<SanctionClause> {
         let mut kinds = Vec::new();
@@ -1617,9 +1617,10 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        let by = match &imp.by {
-            Some(b) => Some(self.selector(b, &[Kind::Actor, Kind::Role])?),
-            None => authority.clone(),
+        let by = if imp.by.is_empty() {
+            authority.to_vec()
+        } else {
+            self.selectors(&imp.by)
         };
         let tg = if imp.against.is_empty() {
             targets.to_vec()
@@ -1646,7 +1647,7 @@ impl<'a> Lowerer<'a> {
             kinds,
             choice: imp.choice,
             discretionary: imp.discretionary,
-            authority: by,
+            authorities: by,
             targets: tg,
             condition,
             deadline,

@@ -135,11 +135,12 @@ fn label(node: &Node, nodes: &[Node]) -> String {
                     .map(|k| k.name.as_str())
                     .collect::<Vec<_>>()
                     .join("、");
-                let by = cl
-                    .authority
-                    .as_ref()
-                    .map(|a| format!("由{}", selector_text(a)))
-                    .unwrap_or_default();
+                let by = if cl.authorities.is_empty() {
+                    String::new()
+                } else {
+                    let names: Vec<String> = cl.authorities.iter().map(selector_text).collect();
+                    format!("由{}", names.join("或"))
+                };
                 s.push_str(&format!("\\n{by}对{}：{kinds}", cl.targets.join("、")));
             }
             let _ = nodes;

@@ -534,7 +534,8 @@ pub enum ConsequenceItem {
     Comment(Comment),
     AppliesTo(Vec<Selector>, Span),
     Grounds(Grounds),
-    By(Selector, Span),
+    /// 由: the authorities (any of them may impose).
+    By(Vec<Selector>, Span),
     Against(Vec<Target>, Span),
     Impose(Impose),
 }
@@ -588,7 +589,7 @@ pub struct Impose {
     pub discretionary: bool,
     pub sanctions: Vec<Name>,
     pub choice: Option<Choice>,
-    pub by: Option<Selector>,
+    pub by: Vec<Selector>,
     pub against: Vec<Target>,
     pub when: Option<Expr>,
     pub deadline: Option<Deadline>,

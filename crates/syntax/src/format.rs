@@ -178,7 +178,7 @@ impl Fmt<'_> {
                 );
                 self.line("}");
             }
-            ConsequenceItem::By(s, _) => self.line(&format!("由 {}", selector(s))),
+            ConsequenceItem::By(s, _) => self.line(&format!("由 {}", selectors(s))),
             ConsequenceItem::Against(t, _) => self.line(&format!("对 {}", targets(t))),
             ConsequenceItem::Impose(i) => self.line(&impose(i)),
         }
@@ -572,8 +572,8 @@ fn impose(i: &Impose) -> String {
         Some(Choice::OneOf) => s.push_str(" 择一"),
         None => {}
     }
-    if let Some(b) = &i.by {
-        s.push_str(&format!(" 由 {}", selector(b)));
+    if !i.by.is_empty() {
+        s.push_str(&format!(" 由 {}", selectors(&i.by)));
     }
     if !i.against.is_empty() {
         s.push_str(&format!(" 对 {}", targets(&i.against)));

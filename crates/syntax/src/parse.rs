@@ -32,9 +32,14 @@ struct Cx {
     source: SourceId,
 }
 
+/// The pair's span without the trailing whitespace pest includes when a rule ends
+/// in an optional element that was not there (`ident ~ aliases?` swallows the
+/// newline after the ident). Spans then cover exactly the text they name, which
+/// keeps carets tight and lets the formatter see the author's blank lines.
 fn span(p: &Pair<'_, Rule>) -> Span {
     let s = p.as_span();
-    Span::new(s.start(), s.end())
+    let trimmed = s.as_str().trim_end_matches(|c: char| c.is_whitespace());
+    Span::new(s.start(), s.start() + trimmed.len())
 }
 
 impl Cx {
@@ -482,9 +487,7 @@ impl Cx {
                 Rule::comment => ConsequenceItem::Comment(comment(&c)),
                 Rule::applies_stmt => ConsequenceItem::AppliesTo(self.selectors(&c)?, s),
                 Rule::grounds_stmt => ConsequenceItem::Grounds(self.grounds(c)?),
-                Rule::by_stmt => {
-                    ConsequenceItem::By(self.selector(self.child(&c, Rule::selector)?)?, s)
-                }
+                Rule::by_stmt => ConsequenceItem::By(self.selectors(&c)?, s),
                 Rule::against_stmt => ConsequenceItem::Against(self.targets(&c)?, s),
                 Rule::impose_stmt => ConsequenceItem::Impose(self.impose(c)?),
                 _ => continue,
@@ -547,7 +550,7 @@ impl Cx {
             discretionary: false,
             sanctions: Vec::new(),
             choice: None,
-            by: None,
+            by: Vec::new(),
             against: Vec::new(),
             when: None,
             deadline: None,
@@ -564,7 +567,7 @@ impl Cx {
                         Choice::OneOf
                     })
                 }
-                Rule::impose_by => imp.by = Some(self.selector(self.child(&c, Rule::selector)?)?),
+                Rule::impose_by => imp.by = self.selectors(&c)?,
                 Rule::impose_against => imp.against = self.targets(&c)?,
                 Rule::impose_when => imp.when = Some(self.expr(self.child(&c, Rule::expr)?)?),
                 Rule::impose_deadline => {
