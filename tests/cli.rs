@@ -170,3 +170,24 @@ fn graph_rejects_unknown_articles_and_ordinances() {
     assert_eq!(code, 2);
     assert!(err.contains("loaded: haidong"), "{err}");
 }
+
+#[test]
+fn the_tutorial_example_checks_and_is_formatted() {
+    let (code, out, err) = run(&["check", "examples/tutorial.tiaoli"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("tutorial tiaoli 教学示例: 6 articles, 6 norms, 2 consequences"),
+        "{out}"
+    );
+    assert_eq!(run(&["fmt", "--check", "examples"]).0, 0);
+    let (code, mermaid, _) = run(&[
+        "graph",
+        "examples/tutorial.tiaoli",
+        "--article",
+        "6",
+        "--format",
+        "mermaid",
+    ]);
+    assert_eq!(code, 0);
+    assert!(mermaid.contains("挂牌督办逾期未整改完成"), "{mermaid}");
+}
