@@ -249,6 +249,36 @@ fn subjects_with_levels_relations_roles_and_recipients() {
 }
 
 #[test]
+fn unspecified_subjects_and_either_recipient() {
+    // 海东 第三十八条: a passive duty with no duty-bearer; 第二十九条: 向公安机关或者有关部门.
+    let o = ordinance(&format!(
+        r#"{HEADER}
+第二十九条 {{
+  款 "……应当及时向公安机关或者有关部门报告。"
+  规范 见义勇为 {{
+    主体 未明确
+    应当 统筹推进平安建设工作
+  }}
+  规范 报告 {{
+    主体 物业服务企业
+    向 公安部门 或 政府工作部门
+    应当 报告涉嫌电信网络诈骗
+  }}
+  规范 都报告 {{
+    主体 物业服务企业
+    向 公安部门、政府工作部门
+    应当 报告涉嫌电信网络诈骗
+  }}
+}}
+"#
+    ));
+    assert!(norm(&o, "见义勇为").subjects[0].unspecified);
+    assert!(norm(&o, "报告").recipients_any);
+    assert_eq!(norm(&o, "报告").recipients.len(), 2);
+    assert!(!norm(&o, "都报告").recipients_any);
+}
+
+#[test]
 fn triggers_and_conditions() {
     let o = ordinance(&format!(
         r#"{HEADER}
@@ -285,7 +315,7 @@ fn triggers_and_conditions() {
     );
     assert!(matches!(cond(&o, or[1]), Cond::Not { .. }));
     assert!(
-        matches!(cond(&o, args[1]), Cond::Occurred { event, within: Some(w) } if event == "挂牌督办" && w.amount == 30)
+        matches!(cond(&o, args[1]), Cond::Occurred { event, within: Some(tiaoli_compiler::graph::Window::Period { amount: 30, .. }) } if event == "挂牌督办")
     );
     assert!(matches!(cond(&o, args[2]), Cond::Count { n: 3, .. }));
     // The DAG is in topological order: every input precedes its reader.
@@ -294,6 +324,36 @@ fn triggers_and_conditions() {
             assert!(d < i, "node {i} reads {d}");
         }
     }
+}
+
+#[test]
+fn counts_over_a_vague_window_stay_vague() {
+    // 绵阳 第五十六条（2）: 在较短时间内连续发生重大刑事案件或者群体性事件……的
+    let o = ordinance(&format!(
+        r#"{HEADER}
+词汇 {{
+  事件 重大刑事案件
+}}
+第五十六条 {{
+  款 "……有下列情形之一的……："
+  项 （2） "在较短时间内连续发生重大刑事案件或者群体性事件、公共安全事件的；"
+  后果 督导 第（二）项 {{
+    情形 次数 重大刑事案件 较短时间内 >= 2
+    处理 通报
+  }}
+}}
+"#
+    ));
+    let c = consequence(&o, "督导");
+    assert!(matches!(
+        cond(&o, c.condition),
+        Cond::Count {
+            within: Some(tiaoli_compiler::graph::Window::Shortly),
+            n: 2,
+            ..
+        }
+    ));
+    assert_eq!(c.cite, "第五十六条第（2）项");
 }
 
 #[test]

@@ -182,11 +182,14 @@ pub struct ItemOut {
 }
 
 /// A subject, recipient or authority: who, at which level, in what relation.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct SelectorOut {
     /// The unit under evaluation itself (本单位).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub self_unit: bool,
+    /// 未明确: the text names no one, so the selector matches no unit.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unspecified: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relation: Option<Relation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -293,10 +296,16 @@ pub enum Cond {
     },
 }
 
+/// How far back events count, from the evaluation date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct Window {
-    pub amount: u32,
-    pub unit: TimeUnit,
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Window {
+    Period {
+        amount: u32,
+        unit: TimeUnit,
+    },
+    /// 较短时间内: the text gives no period; evaluation reports it as vague.
+    Shortly,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -320,6 +329,9 @@ pub struct NormNode {
     pub subjects: Vec<SelectorOut>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub recipients: Vec<SelectorOut>,
+    /// The recipients were joined by 或: any one of them suffices.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub recipients_any: bool,
     pub action: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trigger: Option<String>,

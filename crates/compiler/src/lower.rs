@@ -696,10 +696,11 @@ impl<'a> Lowerer<'a> {
         match s {
             ast::Selector::SelfUnit(_) => Some(SelectorOut {
                 self_unit: true,
-                relation: None,
-                levels: vec![],
-                term: String::new(),
-                is_role: false,
+                ..SelectorOut::default()
+            }),
+            ast::Selector::Unspecified(_) => Some(SelectorOut {
+                unspecified: true,
+                ..SelectorOut::default()
             }),
             ast::Selector::Term {
                 relation,
@@ -708,11 +709,11 @@ impl<'a> Lowerer<'a> {
                 ..
             } => match self.lex.resolve(self.src, term, want) {
                 Ok(t) => Some(SelectorOut {
-                    self_unit: false,
                     relation: *relation,
                     levels: levels.clone(),
                     term: t.name.clone(),
                     is_role: t.is(Kind::Role),
+                    ..SelectorOut::default()
                 }),
                 Err(e) => {
                     self.err(e);
@@ -813,6 +814,7 @@ impl<'a> Lowerer<'a> {
         let (eid, cite) = self.anchor(article, n.anchor.as_ref());
         let mut subjects: Option<Vec<SelectorOut>> = None;
         let mut recipients = Vec::new();
+        let mut recipients_any = false;
         let mut trigger: Option<(String, Span)> = None;
         let mut condition = None;
         let mut unless = None;
@@ -829,8 +831,13 @@ impl<'a> Lowerer<'a> {
                     subjects = Some(self.selectors(s));
                     ("主体", *sp)
                 }
-                I::To(s, sp) => {
-                    recipients = self.selectors(s);
+                I::To {
+                    recipients: r,
+                    any,
+                    span: sp,
+                } => {
+                    recipients = self.selectors(r);
+                    recipients_any = *any;
                     ("向", *sp)
                 }
                 I::On(e, sp) => {
@@ -928,6 +935,7 @@ impl<'a> Lowerer<'a> {
             class: modality.class(),
             subjects: subjects.unwrap_or_default(),
             recipients,
+            recipients_any,
             action,
             trigger: trigger.map(|t| t.0),
             condition,
@@ -1149,10 +1157,7 @@ impl<'a> Lowerer<'a> {
                 let event = self.term(event, Kind::Event)?;
                 Some(self.cond(Cond::Occurred {
                     event,
-                    within: window.map(|w| Window {
-                        amount: w.amount,
-                        unit: w.unit,
-                    }),
+                    within: window.map(lower_window),
                 }))
             }
             Expr::Count {
@@ -1165,10 +1170,7 @@ impl<'a> Lowerer<'a> {
                 let event = self.term(event, Kind::Event)?;
                 Some(self.cond(Cond::Count {
                     event,
-                    within: window.map(|w| Window {
-                        amount: w.amount,
-                        unit: w.unit,
-                    }),
+                    within: window.map(lower_window),
                     cmp: *op,
                     n: *n,
                 }))
@@ -1802,6 +1804,16 @@ fn class_name(c: ast::ModalityClass) -> &'static str {
         ast::ModalityClass::Prohibition => "prohibition",
         ast::ModalityClass::Permission => "permission",
         ast::ModalityClass::Encouragement => "encouragement",
+    }
+}
+
+fn lower_window(w: ast::Window) -> Window {
+    match w {
+        ast::Window::Period(d) => Window::Period {
+            amount: d.amount,
+            unit: d.unit,
+        },
+        ast::Window::Shortly(_) => Window::Shortly,
     }
 }
 

@@ -3,40 +3,64 @@
 //! consequences into the sanctions they impose.
 
 use crate::graph::*;
-use tiaoli_syntax::format::to_chinese;
 
 /// The inputs a node reads (all with smaller ids).
 pub fn deps(node: &Node) -> Vec<NodeId> {
+    labeled_deps(node).into_iter().map(|(id, _)| id).collect()
+}
+
+/// The inputs a node reads, each with what it is to the node (for edge labels).
+pub fn labeled_deps(node: &Node) -> Vec<(NodeId, &'static str)> {
     match node {
         Node::Fact { .. } => vec![],
         Node::Cond { op } => match op {
-            Cond::And { args } | Cond::Or { args } => args.clone(),
-            Cond::Not { arg } => vec![*arg],
-            Cond::IsTrue { fact } | Cond::Compare { fact, .. } => vec![*fact],
-            Cond::Violated { norm } => vec![*norm],
-            Cond::Meets { consequences } => consequences.clone(),
+            Cond::And { args } | Cond::Or { args } => args.iter().map(|a| (*a, "")).collect(),
+            Cond::Not { arg } => vec![(*arg, "")],
+            Cond::IsTrue { fact } | Cond::Compare { fact, .. } => vec![(*fact, "")],
+            Cond::Violated { norm } => vec![(*norm, "违反")],
+            Cond::Meets { consequences } => consequences.iter().map(|c| (*c, "情形")).collect(),
             Cond::Occurred { .. }
             | Cond::Count { .. }
             | Cond::ViolatedAny
             | Cond::Overdue { .. } => vec![],
         },
         Node::Norm(n) => {
-            let mut v: Vec<NodeId> = n.condition.iter().chain(n.unless.iter()).copied().collect();
-            v.extend(n.overrides.iter().copied());
-            v.extend(n.fallback_for);
+            let mut v: Vec<(NodeId, &'static str)> = Vec::new();
+            v.extend(n.condition.map(|c| (c, "当")));
+            v.extend(n.unless.map(|c| (c, "除非")));
+            v.extend(n.overrides.iter().map(|o| (*o, "优先于")));
+            v.extend(n.fallback_for.map(|f| (f, "不能履行时替代")));
             v
         }
         Node::Consequence(c) => {
-            let mut v: Vec<NodeId> = vec![c.condition];
-            v.extend(c.sanctions.iter().filter_map(|s| s.condition));
+            let mut v = vec![(c.condition, "情形")];
+            v.extend(
+                c.sanctions
+                    .iter()
+                    .filter_map(|s| s.condition)
+                    .map(|c| (c, "当")),
+            );
             v
         }
+    }
+}
+
+/// A yes/no fact read through `IsTrue` is drawn as the fact itself.
+fn shown(g: &OrdinanceGraph, id: NodeId) -> NodeId {
+    match g.nodes.get(id) {
+        Some(Node::Cond {
+            op: Cond::IsTrue { fact },
+        }) => *fact,
+        _ => id,
     }
 }
 
 fn selector_text(s: &SelectorOut) -> String {
     if s.self_unit {
         return "本单位".into();
+    }
+    if s.unspecified {
+        return "（主体未明确）".into();
     }
     let mut out = String::new();
     if let Some(r) = s.relation {
@@ -81,24 +105,15 @@ fn label(node: &Node, nodes: &[Node]) -> String {
             Cond::Not { .. } => "非".into(),
             Cond::IsTrue { .. } => "是".into(),
             Cond::Compare { cmp, value, .. } => format!("{} {}", cmp.symbol(), literal(value)),
-            Cond::Occurred { event, within } => match within {
-                Some(w) => format!("近{}{}发生{event}", w.amount, w.unit.zh()),
-                None => format!("发生{event}"),
-            },
+            Cond::Occurred { event, within } => format!("{}发生{event}", window_text(within)),
             Cond::Count {
                 event,
                 within,
                 cmp,
                 n,
-            } => match within {
-                Some(w) => format!(
-                    "近{}{}{event}次数 {} {n}",
-                    w.amount,
-                    w.unit.zh(),
-                    cmp.symbol()
-                ),
-                None => format!("{event}次数 {} {n}", cmp.symbol()),
-            },
+            } => {
+                format!("{}{event}次数 {} {n}", window_text(within), cmp.symbol())
+            }
             Cond::Violated { .. } => "违反".into(),
             Cond::ViolatedAny => "违反本法规任一义务".into(),
             Cond::Overdue { event, remedy } => format!("{event}逾期未{remedy}"),
@@ -146,6 +161,14 @@ fn label(node: &Node, nodes: &[Node]) -> String {
             let _ = nodes;
             s
         }
+    }
+}
+
+fn window_text(w: &Option<Window>) -> String {
+    match w {
+        None => String::new(),
+        Some(Window::Period { amount, unit }) => format!("近{amount}{}", unit.zh()),
+        Some(Window::Shortly) => "较短时间内".into(),
     }
 }
 
@@ -200,10 +223,16 @@ pub fn to_dot(g: &OrdinanceGraph, article: Option<u32>) -> String {
         "digraph \"{}\" {{\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n  label=\"{}{}\";\n",
         g.id,
         g.title,
-        article.map(|a| format!(" 第{}条", to_chinese(a))).unwrap_or_default()
+        article
+            .and_then(|a| g.articles.iter().find(|x| x.number == a))
+            .map(|a| format!(" {}", a.cite))
+            .unwrap_or_default()
     );
     for &i in &ids {
         let Some(n) = g.nodes.get(i) else { continue };
+        if shown(g, i) != i {
+            continue;
+        }
         let shape = match n {
             Node::Fact { .. } => "ellipse",
             Node::Cond { .. } => "diamond",
@@ -217,8 +246,16 @@ pub fn to_dot(g: &OrdinanceGraph, article: Option<u32>) -> String {
     }
     for &i in &ids {
         let Some(n) = g.nodes.get(i) else { continue };
-        for d in deps(n) {
-            out.push_str(&format!("  n{d} -> n{i};\n"));
+        if shown(g, i) != i {
+            continue;
+        }
+        for (d, what) in labeled_deps(n) {
+            let d = shown(g, d);
+            if what.is_empty() {
+                out.push_str(&format!("  n{d} -> n{i};\n"));
+            } else {
+                out.push_str(&format!("  n{d} -> n{i} [label=\"{what}\"];\n"));
+            }
         }
     }
     out.push_str("}\n");
@@ -231,6 +268,9 @@ pub fn to_mermaid(g: &OrdinanceGraph, article: Option<u32>) -> String {
     let mut out = String::from("flowchart LR\n");
     for &i in &ids {
         let Some(n) = g.nodes.get(i) else { continue };
+        if shown(g, i) != i {
+            continue;
+        }
         let text = label(n, &g.nodes)
             .replace("\\n", "<br/>")
             .replace('"', "#quot;");
@@ -244,8 +284,16 @@ pub fn to_mermaid(g: &OrdinanceGraph, article: Option<u32>) -> String {
     }
     for &i in &ids {
         let Some(n) = g.nodes.get(i) else { continue };
-        for d in deps(n) {
-            out.push_str(&format!("  n{d} --> n{i}\n"));
+        if shown(g, i) != i {
+            continue;
+        }
+        for (d, what) in labeled_deps(n) {
+            let d = shown(g, d);
+            if what.is_empty() {
+                out.push_str(&format!("  n{d} --> n{i}\n"));
+            } else {
+                out.push_str(&format!("  n{d} -- {what} --> n{i}\n"));
+            }
         }
     }
     out

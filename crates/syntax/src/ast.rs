@@ -351,7 +351,12 @@ pub struct Norm {
 pub enum NormItem {
     Comment(Comment),
     Subject(Vec<Selector>, Span),
-    To(Vec<Selector>, Span),
+    /// 向: recipients; `any` when joined by 或 (any one of them suffices).
+    To {
+        recipients: Vec<Selector>,
+        any: bool,
+        span: Span,
+    },
     On(Name, Span),
     When(Expr, Span),
     Unless(Expr, Span),
@@ -423,6 +428,8 @@ keyword_enum!(
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Selector {
     SelfUnit(Span),
+    /// 未明确: the text names no one.
+    Unspecified(Span),
     Term {
         relation: Option<Relation>,
         levels: Vec<Level>,
@@ -434,7 +441,7 @@ pub enum Selector {
 impl Selector {
     pub fn span(&self) -> Span {
         match self {
-            Selector::SelfUnit(s) => *s,
+            Selector::SelfUnit(s) | Selector::Unspecified(s) => *s,
             Selector::Term { span, .. } => *span,
         }
     }
@@ -614,12 +621,12 @@ pub enum Expr {
     },
     Occurred {
         event: Name,
-        window: Option<Duration>,
+        window: Option<Window>,
         span: Span,
     },
     Count {
         event: Name,
-        window: Option<Duration>,
+        window: Option<Window>,
         op: CmpOp,
         n: u32,
         span: Span,
@@ -649,6 +656,13 @@ impl Expr {
             Expr::Fact(n) => n.span,
         }
     }
+}
+
+/// How far back an event counts: 近 30 日, or 较短时间内 (vague, kept vague).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Window {
+    Period(Duration),
+    Shortly(Span),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -452,7 +452,7 @@ fn norm_item_span(i: &NormItem) -> Span {
     match i {
         NormItem::Comment(c) => c.span,
         NormItem::Subject(_, s)
-        | NormItem::To(_, s)
+        | NormItem::To { span: s, .. }
         | NormItem::On(_, s)
         | NormItem::When(_, s)
         | NormItem::Unless(_, s)
@@ -478,6 +478,7 @@ fn consequence_item_span(i: &ConsequenceItem) -> Span {
 pub fn selector(s: &Selector) -> String {
     match s {
         Selector::SelfUnit(_) => "本单位".into(),
+        Selector::Unspecified(_) => "未明确".into(),
         Selector::Term {
             relation,
             levels,
@@ -545,7 +546,25 @@ fn norm_item(i: &NormItem) -> String {
     match i {
         NormItem::Comment(c) => comment(c),
         NormItem::Subject(s, _) => format!("主体 {}", selectors(s)),
-        NormItem::To(s, _) => format!("向 {}", selectors(s)),
+        NormItem::To {
+            recipients,
+            any: false,
+            ..
+        } => format!("向 {}", selectors(recipients)),
+        NormItem::To {
+            recipients,
+            any: true,
+            ..
+        } => {
+            format!(
+                "向 {}",
+                recipients
+                    .iter()
+                    .map(selector)
+                    .collect::<Vec<_>>()
+                    .join(" 或 ")
+            )
+        }
         NormItem::On(e, _) => format!("触发 {}", e.text),
         NormItem::When(e, _) => format!("当 {}", expr(e)),
         NormItem::Unless(e, _) => format!("除非 {}", expr(e)),
@@ -597,24 +616,35 @@ pub fn expr(e: &Expr) -> String {
         Expr::Cmp {
             fact, op, value, ..
         } => format!("{} {} {}", fact.text, op.symbol(), value_text(value)),
-        Expr::Occurred { event, window, .. } => match window {
-            None => format!("发生 {}", event.text),
-            Some(w) => format!("发生 {} 近 {}", event.text, duration(w)),
-        },
+        Expr::Occurred { event, window, .. } => {
+            format!("发生 {}{}", event.text, window_text(window))
+        }
         Expr::Count {
             event,
             window,
             op,
             n,
             ..
-        } => match window {
-            None => format!("次数 {} {} {n}", event.text, op.symbol()),
-            Some(w) => format!("次数 {} 近 {} {} {n}", event.text, duration(w), op.symbol()),
-        },
+        } => {
+            format!(
+                "次数 {}{} {} {n}",
+                event.text,
+                window_text(window),
+                op.symbol()
+            )
+        }
         Expr::Violated(Violation::This(s), _) => format!("违反 {}", s.spelling),
         Expr::Violated(Violation::Norm(r), _) => format!("违反 {}", norm_ref(r)),
         Expr::Overdue { event, remedy, .. } => format!("逾期 {} 未 {}", event.text, remedy.text),
         Expr::Meets(n, _) => format!("符合 {}", numbered(n, "条")),
+    }
+}
+
+fn window_text(w: &Option<Window>) -> String {
+    match w {
+        None => String::new(),
+        Some(Window::Period(d)) => format!(" 近 {}", duration(d)),
+        Some(Window::Shortly(_)) => " 较短时间内".to_string(),
     }
 }
 

@@ -340,6 +340,10 @@ pub const KEYWORDS: &[Keyword] = &[
         spellings: &["近", "within"],
     },
     Keyword {
+        rule: Rule::kw_shortly,
+        spellings: &["较短时间内", "shortly"],
+    },
+    Keyword {
         rule: Rule::kw_count,
         spellings: &["次数", "count"],
     },
@@ -374,6 +378,10 @@ pub const KEYWORDS: &[Keyword] = &[
     Keyword {
         rule: Rule::kw_self_unit,
         spellings: &["本单位", "self_unit"],
+    },
+    Keyword {
+        rule: Rule::kw_unspecified,
+        spellings: &["未明确", "unspecified"],
     },
     Keyword {
         rule: Rule::kw_after,

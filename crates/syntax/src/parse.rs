@@ -336,7 +336,11 @@ impl Cx {
             let item = match c.as_rule() {
                 Rule::comment => NormItem::Comment(comment(&c)),
                 Rule::subject_stmt => NormItem::Subject(self.selectors(&c)?, s),
-                Rule::to_stmt => NormItem::To(self.selectors(&c)?, s),
+                Rule::to_stmt => NormItem::To {
+                    recipients: self.selectors(&c)?,
+                    any: self.opt_child(&c, Rule::kw_or).is_some(),
+                    span: s,
+                },
                 Rule::on_stmt => NormItem::On(self.name(self.child(&c, Rule::ident)?), s),
                 Rule::when_stmt => NormItem::When(self.expr(self.child(&c, Rule::expr)?)?, s),
                 Rule::unless_stmt => NormItem::Unless(self.expr(self.child(&c, Rule::expr)?)?, s),
@@ -384,6 +388,9 @@ impl Cx {
         let sp = span(&p);
         if self.opt_child(&p, Rule::kw_self_unit).is_some() {
             return Ok(Selector::SelfUnit(sp));
+        }
+        if self.opt_child(&p, Rule::kw_unspecified).is_some() {
+            return Ok(Selector::Unspecified(sp));
         }
         let relation = match self.opt_child(&p, Rule::relation) {
             Some(r) => Some(self.word(&r, Relation::from_word)?),
@@ -689,11 +696,16 @@ impl Cx {
         }
     }
 
-    fn window(&self, p: &Pair<'_, Rule>) -> R<Option<Duration>> {
-        match self.opt_child(p, Rule::window) {
-            Some(w) => Ok(Some(self.duration(&self.child(&w, Rule::duration)?)?)),
-            None => Ok(None),
+    fn window(&self, p: &Pair<'_, Rule>) -> R<Option<Window>> {
+        let Some(w) = self.opt_child(p, Rule::window) else {
+            return Ok(None);
+        };
+        if self.opt_child(&w, Rule::kw_shortly).is_some() {
+            return Ok(Some(Window::Shortly(span(&w))));
         }
+        Ok(Some(Window::Period(
+            self.duration(&self.child(&w, Rule::duration)?)?,
+        )))
     }
 
     // ── leaves ──
