@@ -1,8 +1,8 @@
 //! `tiaoli`: Chinese local regulations on 平安建设 as executable policy.
 //!
 //! The CLI only parses arguments, calls a library and prints. Exit codes are a
-//! contract (docs/cli.md): 0 success, 1 a finding (fmt --check differences),
-//! 2 input or rule errors, including usage errors.
+//! contract (docs/cli.md): 0 success, 1 a finding (a violation; fmt --check
+//! differences), 2 input or rule errors, including usage errors, 3 undetermined.
 
 mod cmd;
 mod embedded {
@@ -28,6 +28,10 @@ enum Command {
     Fmt(cmd::fmt::Args),
     /// Draw the evaluation graph of an ordinance or one article (DOT, Mermaid, JSON, YAML).
     Graph(cmd::graph::Args),
+    /// Evaluate units' facts: binding articles, duties and due dates, violations, sanctions, unknowns.
+    Eval(cmd::eval::Args),
+    /// Explain one article for one unit: the chain from facts to status, quoting the text.
+    Explain(cmd::explain::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +40,8 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a),
         Command::Fmt(a) => cmd::fmt::run(a),
         Command::Graph(a) => cmd::graph::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
     };
     ExitCode::from(code)
 }

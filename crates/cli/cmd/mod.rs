@@ -2,6 +2,8 @@
 //! diagnostics.
 
 pub mod check;
+pub mod eval;
+pub mod explain;
 pub mod fmt;
 pub mod graph;
 
@@ -58,4 +60,105 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> u8 {
 pub enum DiagFormat {
     Human,
     Json,
+}
+
+/// What `eval` and `explain` share.
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// Rule files or directories (default: the rules embedded in the binary).
+    #[arg(long = "rules")]
+    pub rules: Vec<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD); overrides the facts file's `as_of`.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Evaluate drafts (代拟稿, 草案, 征求意见稿) as if in force; results say so.
+    #[arg(long)]
+    pub drafts: bool,
+    /// A holiday schedule replacing the shipped one (rules/calendar/cn-mainland.yaml).
+    #[arg(long)]
+    pub calendar: Option<PathBuf>,
+}
+
+/// Compiles the rules, loads the calendar and the facts; prints every problem.
+pub fn load_evaluation(
+    facts: &std::path::Path,
+    args: &EvalArgs,
+) -> Option<(
+    tiaoli_engine::Engine,
+    tiaoli_engine::facts::FactsFile,
+    tiaoli_engine::Options,
+)> {
+    let c = compile(&args.rules)?;
+    if c.has_errors() {
+        print_human(&c);
+        eprintln!("error: the rules do not compile; nothing evaluated");
+        return None;
+    }
+    let calendar = match &args.calendar {
+        None => tiaoli_engine::Calendar::default_schedule(),
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", p.display());
+                return None;
+            }
+        },
+    };
+    let calendar = match calendar {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            return None;
+        }
+    };
+    let text = match std::fs::read_to_string(facts) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", facts.display());
+            return None;
+        }
+    };
+    let name = facts.display().to_string();
+    let format = tiaoli_engine::facts::Format::from_path(&name);
+    let parsed = match tiaoli_engine::facts::parse(&text, format, &c.graph.lexicon) {
+        Ok(f) => f,
+        Err(errors) => {
+            eprintln!(
+                "error: {} has {} problem(s); nothing evaluated",
+                name,
+                errors.len()
+            );
+            for e in &errors {
+                eprintln!("  {name}: {e}");
+            }
+            return None;
+        }
+    };
+    let as_of = match &args.as_of {
+        Some(s) => match tiaoli_engine::Date::parse(s) {
+            Some(d) => d,
+            None => {
+                eprintln!("error: --as-of “{s}” is not a date (YYYY-MM-DD)");
+                return None;
+            }
+        },
+        None => match parsed.as_of {
+            Some(d) => d,
+            None => {
+                eprintln!(
+                    "error: no evaluation date: give `as_of: YYYY-MM-DD` in {name} or --as-of"
+                );
+                return None;
+            }
+        },
+    };
+    let engine = tiaoli_engine::Engine::new(c.graph, calendar);
+    Some((
+        engine,
+        parsed,
+        tiaoli_engine::Options {
+            as_of,
+            drafts: args.drafts,
+        },
+    ))
 }

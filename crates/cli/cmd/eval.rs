@@ -1,0 +1,51 @@
+//! `tiaoli eval FACTS`: which articles bind each unit, what it must do and by
+//! when, what is overdue, which sanctions it faces from whom, and what is still
+//! undetermined. Exit 0 nothing violated, 1 a violation, 3 undetermined, 2 errors.
+
+use std::path::PathBuf;
+
+use tiaoli_engine::report::{render_human, render_markdown};
+
+use super::{EXIT_ERROR, EXIT_OK};
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+    Yaml,
+    Markdown,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The facts file (YAML, JSON, or JSON Lines by extension).
+    pub facts: PathBuf,
+    #[command(flatten)]
+    pub common: super::EvalArgs,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ReportFormat,
+}
+
+pub fn run(args: Args) -> u8 {
+    let Some((engine, facts, opts)) = super::load_evaluation(&args.facts, &args.common) else {
+        return EXIT_ERROR;
+    };
+    let report = engine.report(&facts.units, opts);
+    match args.format {
+        ReportFormat::Human => print!("{}", render_human(&report)),
+        ReportFormat::Markdown => print!("{}", render_markdown(&report)),
+        ReportFormat::Json => {
+            if super::print_json(&report) != EXIT_OK {
+                return EXIT_ERROR;
+            }
+        }
+        ReportFormat::Yaml => match tiaoli_compiler::yaml::to_string(&report) {
+            Ok(s) => print!("{s}"),
+            Err(e) => {
+                eprintln!("error: cannot serialise the report: {e}");
+                return EXIT_ERROR;
+            }
+        },
+    }
+    report.exit_code()
+}

@@ -1,0 +1,293 @@
+//! Legal time: working days by the State Council's holiday schedule (make-up
+//! working days included), and periods counted by the procedural rules.
+//!
+//! - A period counts from the day after its anchor (民法典 第二百零一条; 民事诉讼法
+//!   第八十五条: 期间开始的时和日，不计算在期间内).
+//! - A period in months or years ends on the corresponding day of the last month,
+//!   or that month's last day where it has none (民法典 第二百零二条).
+//! - A period whose last day is a rest day ends on the next working day
+//!   (民法典 第二百零三条; 民事诉讼法 第八十五条).
+//! - N 个工作日 counts working days only, from the day after the anchor.
+//! - A period *before* an event (提前五个工作日公布) counts back from the day before
+//!   the event; it is never extended, since that would shorten the notice.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+use tiaoli_syntax::ast::{Direction, TimeUnit};
+
+use crate::date::Date;
+
+/// The schedule shipped with tiaoli (rules/calendar/cn-mainland.yaml).
+pub const DEFAULT_CALENDAR: &str = include_str!("../../../rules/calendar/cn-mainland.yaml");
+
+#[derive(Clone, Debug, Default)]
+pub struct Calendar {
+    pub name: String,
+    rest: BTreeSet<Date>,
+    work: BTreeSet<Date>,
+    years: BTreeSet<i32>,
+}
+
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("calendar {file}: {message}")]
+#[diagnostic(code(tiaoli::calendar), help("a calendar lists, per year, `rest` days and `work` days as YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD"))]
+pub struct CalendarError {
+    pub file: String,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+struct RawCalendar {
+    name: String,
+    years: std::collections::BTreeMap<i32, RawYear>,
+}
+
+#[derive(Deserialize)]
+struct RawYear {
+    #[serde(default)]
+    rest: Vec<String>,
+    #[serde(default)]
+    work: Vec<String>,
+}
+
+/// How a due date was reached, for explanations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub date: Date,
+    /// The nominal last day, when it was a rest day and the period was extended.
+    pub extended_from: Option<Date>,
+}
+
+impl Calendar {
+    pub fn default_schedule() -> Result<Calendar, CalendarError> {
+        Calendar::parse("rules/calendar/cn-mainland.yaml", DEFAULT_CALENDAR)
+    }
+
+    pub fn parse(file: &str, text: &str) -> Result<Calendar, CalendarError> {
+        let err = |message: String| CalendarError {
+            file: file.to_string(),
+            message,
+        };
+        let raw: RawCalendar = tiaoli_compiler::yaml::from_str(text).map_err(|e| {
+            err(match e.line {
+                Some(l) => format!("line {l}: {}", e.message),
+                None => e.message,
+            })
+        })?;
+        let mut cal = Calendar {
+            name: raw.name,
+            ..Calendar::default()
+        };
+        for (year, y) in raw.years {
+            cal.years.insert(year);
+            for (list, set) in [(&y.rest, &mut cal.rest), (&y.work, &mut cal.work)] {
+                for item in list {
+                    let (a, b) = match item.split_once("..") {
+                        Some((a, b)) => (a, b),
+                        None => (item.as_str(), item.as_str()),
+                    };
+                    let (Some(a), Some(b)) = (Date::parse(a.trim()), Date::parse(b.trim())) else {
+                        return Err(err(format!(
+                            "{year}: “{item}” is not a date or a range of dates"
+                        )));
+                    };
+                    if b < a || a.days_until(b) > 31 {
+                        return Err(err(format!(
+                            "{year}: “{item}” is not a plausible holiday range"
+                        )));
+                    }
+                    let mut d = a;
+                    while d <= b {
+                        set.insert(d);
+                        d = d.next();
+                    }
+                }
+            }
+        }
+        if let Some(both) = cal.rest.intersection(&cal.work).next() {
+            return Err(err(format!(
+                "{both} is listed both as a rest day and as a working day"
+            )));
+        }
+        Ok(cal)
+    }
+
+    /// Whether the schedule covers this date's year (otherwise only weekends count).
+    pub fn covers(&self, d: Date) -> bool {
+        self.years.contains(&d.year())
+    }
+
+    pub fn covered_years(&self) -> impl Iterator<Item = &i32> {
+        self.years.iter()
+    }
+
+    pub fn is_working_day(&self, d: Date) -> bool {
+        if self.work.contains(&d) {
+            return true;
+        }
+        if self.rest.contains(&d) {
+            return false;
+        }
+        !d.weekday().is_weekend()
+    }
+
+    fn next_working_day_from(&self, mut d: Date) -> Date {
+        for _ in 0..60 {
+            if self.is_working_day(d) {
+                return d;
+            }
+            d = d.next();
+        }
+        d
+    }
+
+    /// The last day of a period of `amount` `unit`s on the given side of `anchor`.
+    pub fn period(&self, anchor: Date, amount: u32, unit: TimeUnit, direction: Direction) -> Due {
+        let n = amount as i32;
+        match direction {
+            Direction::After | Direction::From => {
+                let nominal = match unit {
+                    TimeUnit::Days => anchor.add_days(n),
+                    TimeUnit::Months => anchor.add_months(n),
+                    TimeUnit::Years => anchor.add_months(n.saturating_mul(12)),
+                    TimeUnit::WorkingDays => {
+                        let mut d = anchor;
+                        let mut left = amount;
+                        while left > 0 {
+                            d = d.next();
+                            if self.is_working_day(d) {
+                                left -= 1;
+                            }
+                        }
+                        return Due {
+                            date: d,
+                            extended_from: None,
+                        };
+                    }
+                };
+                let date = self.next_working_day_from(nominal);
+                Due {
+                    date,
+                    extended_from: (date != nominal).then_some(nominal),
+                }
+            }
+            Direction::Before => {
+                let date = match unit {
+                    TimeUnit::Days => anchor.add_days(-n),
+                    TimeUnit::Months => anchor.add_months(-n),
+                    TimeUnit::Years => anchor.add_months(-n.saturating_mul(12)),
+                    TimeUnit::WorkingDays => {
+                        let mut d = anchor;
+                        let mut left = amount;
+                        while left > 0 {
+                            d = d.prev();
+                            if self.is_working_day(d) {
+                                left -= 1;
+                            }
+                        }
+                        d
+                    }
+                };
+                Due {
+                    date,
+                    extended_from: None,
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn cal() -> Calendar {
+        Calendar::default_schedule().unwrap()
+    }
+
+    #[test]
+    fn the_schedule_knows_holidays_and_make_up_days() {
+        let c = cal();
+        assert!(!c.is_working_day(d("2024-10-01")), "国庆节");
+        assert!(
+            c.is_working_day(d("2024-10-12")),
+            "a Saturday declared a working day (调休)"
+        );
+        assert!(
+            c.is_working_day(d("2024-09-29")),
+            "a Sunday declared a working day"
+        );
+        assert!(!c.is_working_day(d("2024-10-13")), "an ordinary Sunday");
+        assert!(
+            !c.is_working_day(d("2020-02-01")),
+            "2020: the make-up Saturday became a rest day when 春节 was extended"
+        );
+        assert!(
+            !c.is_working_day(d("2022-12-31")),
+            "2023 元旦 begins on 2022-12-31"
+        );
+        assert!(!c.is_working_day(d("2026-02-23")), "2026 春节: nine days");
+        assert!(c.is_working_day(d("2026-02-28")));
+        for y in 2020..=2026 {
+            assert!(c.covers(d(&format!("{y}-06-01"))), "{y}");
+        }
+        assert!(!c.covers(d("2019-06-01")));
+    }
+
+    #[test]
+    fn periods_start_the_next_day_and_end_on_a_working_day() {
+        let c = cal();
+        // 30 days from 2024-09-01 end on 2024-10-01 (国庆节) → the next working
+        // day is 2024-10-08.
+        let due = c.period(d("2024-09-01"), 30, TimeUnit::Days, Direction::From);
+        assert_eq!(due.date, d("2024-10-08"));
+        assert_eq!(due.extended_from, Some(d("2024-10-01")));
+        // An end on an ordinary working day stays.
+        let due = c.period(d("2024-03-01"), 10, TimeUnit::Days, Direction::After);
+        assert_eq!((due.date, due.extended_from), (d("2024-03-11"), None));
+        // An end on a make-up working Saturday stays (it is a working day).
+        let due = c.period(d("2024-10-02"), 10, TimeUnit::Days, Direction::After);
+        assert_eq!(due.date, d("2024-10-12"));
+    }
+
+    #[test]
+    fn working_days_skip_holidays_and_count_make_up_days() {
+        let c = cal();
+        // 5 working days after 2024-09-27 (Fri): 9-29 (Sun, make-up), 9-30, then
+        // 国庆节 10-01..07, then 10-08, 10-09, 10-10.
+        let due = c.period(d("2024-09-27"), 5, TimeUnit::WorkingDays, Direction::After);
+        assert_eq!(due.date, d("2024-10-10"));
+        // 5 working days before 2024-10-14 (Mon): 10-12 (Sat, make-up), 10-11,
+        // 10-10, 10-09, 10-08.
+        let due = c.period(d("2024-10-14"), 5, TimeUnit::WorkingDays, Direction::Before);
+        assert_eq!(due.date, d("2024-10-08"));
+    }
+
+    #[test]
+    fn months_follow_the_corresponding_day() {
+        let c = cal();
+        let due = c.period(d("2025-01-31"), 1, TimeUnit::Months, Direction::After);
+        assert_eq!(due.date, d("2025-02-28"));
+    }
+
+    #[test]
+    fn a_bad_calendar_is_a_clear_error() {
+        let e = Calendar::parse(
+            "x.yaml",
+            "name: x\nyears:\n  2024:\n    rest: [2024-13-01]\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("2024-13-01"), "{e}");
+        let e = Calendar::parse(
+            "x.yaml",
+            "name: x\nyears:\n  2024:\n    rest: [2024-10-01]\n    work: [2024-10-01]\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("both"), "{e}");
+    }
+}

@@ -1,0 +1,200 @@
+//! Civil dates as a day number: small, copyable, allocation-free arithmetic.
+//!
+//! Conversions follow Howard Hinnant's `days_from_civil` / `civil_from_days`
+//! (proleptic Gregorian calendar). Day 0 is 1970-01-01.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(i32);
+
+/// Monday = 0 … Sunday = 6.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub fn is_weekend(self) -> bool {
+        matches!(self, Weekday::Saturday | Weekday::Sunday)
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Weekday::Monday => "星期一",
+            Weekday::Tuesday => "星期二",
+            Weekday::Wednesday => "星期三",
+            Weekday::Thursday => "星期四",
+            Weekday::Friday => "星期五",
+            Weekday::Saturday => "星期六",
+            Weekday::Sunday => "星期日",
+        }
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl Date {
+    /// A calendar date, or None if there is no such day.
+    pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
+        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) || !(1..=9999).contains(&y) {
+            return None;
+        }
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy as i32;
+        Some(Date(era * 146097 + doe - 719468))
+    }
+
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let z = self.0 + 719468;
+        let era = if z >= 0 { z } else { z - 146096 } / 146097;
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let y = yoe + era * 400;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        (if m <= 2 { y + 1 } else { y }, m, d)
+    }
+
+    pub fn year(self) -> i32 {
+        self.ymd().0
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+            return None;
+        }
+        let y = s.get(0..4)?.parse().ok()?;
+        let m = s.get(5..7)?.parse().ok()?;
+        let d = s.get(8..10)?.parse().ok()?;
+        Date::from_ymd(y, m, d)
+    }
+
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        match (self.0 + 3).rem_euclid(7) {
+            0 => Weekday::Monday,
+            1 => Weekday::Tuesday,
+            2 => Weekday::Wednesday,
+            3 => Weekday::Thursday,
+            4 => Weekday::Friday,
+            5 => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        }
+    }
+
+    pub fn add_days(self, n: i32) -> Date {
+        Date(self.0.saturating_add(n))
+    }
+
+    pub fn next(self) -> Date {
+        self.add_days(1)
+    }
+
+    pub fn prev(self) -> Date {
+        self.add_days(-1)
+    }
+
+    /// Days from `self` to `other` (positive if `other` is later).
+    pub fn days_until(self, other: Date) -> i32 {
+        other.0 - self.0
+    }
+
+    /// The same day `n` months later; the last day of the month when the target
+    /// month has no such day (民法典 第二百零二条).
+    pub fn add_months(self, n: i32) -> Date {
+        let (y, m, d) = self.ymd();
+        let total = y * 12 + (m as i32 - 1) + n;
+        let (ny, nm) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+        let nd = d.min(days_in_month(ny, nm));
+        Date::from_ymd(ny, nm, nd).unwrap_or(self)
+    }
+
+    pub fn end_of_month(self) -> Date {
+        let (y, m, _) = self.ymd();
+        Date::from_ymd(y, m, days_in_month(y, m)).unwrap_or(self)
+    }
+
+    pub fn end_of_year(self) -> Date {
+        Date::from_ymd(self.year(), 12, 31).unwrap_or(self)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn known_days() {
+        assert_eq!(Date::parse("1970-01-01"), Some(Date(0)));
+        let d = Date::parse("2024-10-01").unwrap();
+        assert_eq!(d.weekday(), Weekday::Tuesday);
+        assert_eq!(d.to_string(), "2024-10-01");
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.weekday()),
+            Some(Weekday::Thursday)
+        );
+        assert_eq!(Date::parse("2023-02-29"), None);
+        assert_eq!(Date::parse("2024-13-01"), None);
+        assert_eq!(Date::parse("2024-1-01"), None);
+    }
+
+    #[test]
+    fn months_clamp_to_the_month_end() {
+        let d = Date::parse("2024-01-31").unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2024-02-29");
+        assert_eq!(d.add_months(13).to_string(), "2025-02-28");
+        assert_eq!(
+            Date::parse("2024-11-30").unwrap().add_months(3).to_string(),
+            "2025-02-28"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn ymd_round_trips(n in -100_000i32..200_000) {
+            let d = Date(n);
+            let (y, m, dd) = d.ymd();
+            prop_assert_eq!(Date::from_ymd(y, m, dd), Some(d));
+            prop_assert_eq!(Date::parse(&d.to_string()), if (1..=9999).contains(&y) { Some(d) } else { None });
+            prop_assert_eq!(d.next().prev(), d);
+        }
+    }
+}

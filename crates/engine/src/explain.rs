@@ -1,0 +1,473 @@
+//! Why, and why not: the chain from a unit's facts through conditions to each
+//! status and consequence of one article, quoting the text.
+
+use tiaoli_compiler::graph::{
+    Cond, DeadlineOut, Literal, Node, NodeId, OrdinanceGraph, SelectorOut, Window,
+};
+use tiaoli_compiler::view::deadline_text;
+
+use crate::eval::{Engine, Options, OrdEval, Status, Tri, UnitEval};
+use crate::facts::FactValue;
+use crate::report::authority_text;
+
+fn mark(t: Tri) -> &'static str {
+    match t {
+        Tri::True => "是",
+        Tri::False => "否",
+        Tri::Unknown => "未知",
+    }
+}
+
+fn selector(s: &SelectorOut) -> String {
+    if s.unspecified {
+        return "（未明确）".into();
+    }
+    if s.self_unit {
+        return "本单位".into();
+    }
+    let mut out = String::new();
+    if let Some(r) = s.relation {
+        out.push_str(r.zh());
+        out.push(' ');
+    }
+    if !s.levels.is_empty() {
+        out.push_str(
+            &s.levels
+                .iter()
+                .map(|l| l.zh())
+                .collect::<Vec<_>>()
+                .join("、"),
+        );
+        out.push(' ');
+    }
+    out.push_str(&s.term);
+    out
+}
+
+fn literal(l: &Literal) -> String {
+    match l {
+        Literal::Bool(b) => if *b { "是" } else { "否" }.into(),
+        Literal::Number(n) => n.to_string(),
+        Literal::Date(s) | Literal::Enum(s) => s.clone(),
+    }
+}
+
+fn fact_text(v: Option<&FactValue>) -> String {
+    match v {
+        None => "未提供".into(),
+        Some(FactValue::Bool(b)) => if *b { "是" } else { "否" }.into(),
+        Some(FactValue::Number(n)) => n.to_string(),
+        Some(FactValue::Date(d)) => d.to_string(),
+        Some(FactValue::Enum(s)) => s.clone(),
+    }
+}
+
+impl Engine {
+    /// Explains one article for one unit. `ordinance` picks among several loaded
+    /// ordinances that have the article; None takes those that apply to the unit.
+    pub fn explain(
+        &self,
+        ev: &UnitEval<'_>,
+        ordinance: Option<&str>,
+        article: u32,
+        opts: Options,
+    ) -> Result<String, String> {
+        let unit = ev.prepared.unit;
+        let mut out = String::new();
+        let mut found = false;
+        for s in &ev.skipped {
+            if ordinance.is_none_or(|o| o == s.ordinance) {
+                out.push_str(&format!(
+                    "{}：不适用于 {}（{}）\n",
+                    s.ordinance, unit.id, s.reason
+                ));
+            }
+        }
+        for oe in &ev.ords {
+            let Some(o) = self.graph.ordinances.get(oe.ordinance) else {
+                continue;
+            };
+            if ordinance.is_some_and(|x| x != o.id) {
+                continue;
+            }
+            let Some(a) = o.articles.iter().find(|a| a.number == article) else {
+                continue;
+            };
+            found = true;
+            out.push_str(&format!(
+                "{} {}（{}）{}\n",
+                o.title,
+                a.cite,
+                o.id,
+                if o.draft {
+                    " 〔草案，尚无约束力〕"
+                } else {
+                    ""
+                }
+            ));
+            for line in a.text.lines() {
+                out.push_str(&format!("  “{line}”\n"));
+            }
+            out.push_str(&format!("\n单位 {}：{}", unit.id, unit.kind));
+            if let Some(actor) = self
+                .graph
+                .lexicon
+                .actors
+                .iter()
+                .find(|x| x.name == unit.kind)
+            {
+                if !actor.ancestors.is_empty() {
+                    out.push_str(&format!("（属于 {}）", actor.ancestors.join(" → ")));
+                }
+            }
+            out.push_str(&format!(
+                "，级别 {}，辖区 {}",
+                unit.level.map(|l| l.zh()).unwrap_or("未提供"),
+                unit.region
+                    .as_ref()
+                    .map(|r| r.join("/"))
+                    .unwrap_or_else(|| "未提供".into())
+            ));
+            if !unit.roles.is_empty() {
+                out.push_str(&format!("，角色 {}", unit.roles.join("、")));
+            }
+            out.push('\n');
+            out.push_str(&format!(
+                "条例适用：辖区 {} — {}；施行日期 {}\n",
+                o.jurisdiction,
+                mark(oe.applies),
+                o.in_force.as_deref().unwrap_or("未知")
+            ));
+            for d in &oe.deemed {
+                out.push_str(&format!("视同：本单位在此条例中适用 {d} 的规定\n"));
+            }
+            let mut any = false;
+            for (i, node) in o.nodes.iter().enumerate() {
+                match node {
+                    Node::Norm(n) if n.article == article => {
+                        any = true;
+                        self.explain_norm(o, oe, ev, i, opts, &mut out);
+                    }
+                    Node::Consequence(c) if c.article == article => {
+                        any = true;
+                        self.explain_consequence(o, oe, ev, i, &mut out);
+                        let _ = c;
+                    }
+                    _ => {}
+                }
+            }
+            if !any {
+                let kind = a.kind.map(|k| k.zh()).unwrap_or("—");
+                out.push_str(&format!("\n此条无规范（性质：{kind}），不约束单位。\n"));
+            }
+            out.push('\n');
+        }
+        if !found
+            && !ev
+                .skipped
+                .iter()
+                .any(|s| ordinance.is_none_or(|o| o == s.ordinance))
+        {
+            return Err(format!(
+                "no loaded ordinance applying to {} has article {article}",
+                unit.id
+            ));
+        }
+        Ok(out)
+    }
+
+    fn explain_norm(
+        &self,
+        o: &OrdinanceGraph,
+        oe: &OrdEval,
+        ev: &UnitEval<'_>,
+        i: NodeId,
+        opts: Options,
+        out: &mut String,
+    ) {
+        let Some(Node::Norm(n)) = o.nodes.get(i) else {
+            return;
+        };
+        let Some(st) = oe.norms.get(&i) else { return };
+        out.push_str(&format!(
+            "\n规范 {}（{}）：{} {}\n",
+            n.name,
+            n.cite,
+            n.modality.zh(),
+            n.action
+        ));
+        let subjects: Vec<String> = n.subjects.iter().map(selector).collect();
+        out.push_str(&format!(
+            "  主体 {} — {}\n",
+            subjects.join("、"),
+            mark(st.applies)
+        ));
+        if st.applies == Tri::False {
+            out.push_str("  → 不约束本单位\n");
+            return;
+        }
+        if let Some(t) = &n.trigger {
+            match st.triggered_on {
+                Some(d) => out.push_str(&format!("  触发 {t}：{d} 发生\n")),
+                None => out.push_str(&format!("  触发 {t}：未发生\n")),
+            }
+        }
+        if let Some(c) = n.condition {
+            out.push_str("  当：\n");
+            self.explain_cond(o, oe, ev, c, 2, out);
+        }
+        if let Some(c) = n.unless {
+            out.push_str("  除非：\n");
+            self.explain_cond(o, oe, ev, c, 2, out);
+        }
+        if let Some(d) = &n.deadline {
+            out.push_str(&format!("  期限 {}", deadline_text(d)));
+            match (d, st.due) {
+                (DeadlineOut::Vague { .. }, _) => out.push_str("：条文未规定具体期限，不计算逾期"),
+                (_, Some(due)) => {
+                    out.push_str(&format!("：截止 {due}"));
+                    if let Some(nominal) = st.extended_from {
+                        out.push_str(&format!(
+                            "（期间届满日 {nominal} 为休息日，顺延至下一个工作日）"
+                        ));
+                    }
+                    if matches!(d, DeadlineOut::Period { .. }) {
+                        out.push_str("；期间自次日起算");
+                    }
+                }
+                _ => {}
+            }
+            out.push('\n');
+        }
+        if let Some(d) = st.done_on {
+            out.push_str(&format!("  履行：{} 于 {d}\n", n.action));
+        }
+        let status = match st.status {
+            Status::Violated => format!(
+                "已违反（自 {} 起）",
+                st.overdue_since.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            Status::Pending => match st.due {
+                Some(d) => format!("待履行（{d} 前）"),
+                None => "待履行（无具体期限）".into(),
+            },
+            Status::Fulfilled => "已履行".into(),
+            Status::NotTriggered => "未触发".into(),
+            Status::Unknown => {
+                let mut m = Vec::new();
+                self.missing(oe.ordinance, oe, &ev.prepared, i, &mut m);
+                format!("未确定 — 需要：{}", m.join("、"))
+            }
+            Status::Overridden => format!(
+                "被排除（{}）",
+                st.overridden_by
+                    .and_then(|b| crate::eval::norm_of(o, b))
+                    .map(|b| format!("{} {}", b.cite, b.name))
+                    .unwrap_or_default()
+            ),
+            Status::Permitted => "可以（授权性规范）".into(),
+            Status::Encouraged => "鼓励（不具强制力）".into(),
+            Status::Triggered => "触发".into(),
+        };
+        out.push_str(&format!("  → {status}（评估日期 {}）\n", opts.as_of));
+    }
+
+    fn explain_consequence(
+        &self,
+        o: &OrdinanceGraph,
+        oe: &OrdEval,
+        ev: &UnitEval<'_>,
+        i: NodeId,
+        out: &mut String,
+    ) {
+        let Some(Node::Consequence(c)) = o.nodes.get(i) else {
+            return;
+        };
+        let v = oe.vals.get(i).copied().unwrap_or(Tri::Unknown);
+        out.push_str(&format!("\n后果 {}（{}）\n", c.name, c.cite));
+        if !c.applies_to.is_empty() {
+            let s: Vec<String> = c.applies_to.iter().map(selector).collect();
+            out.push_str(&format!("  对象 {}\n", s.join("、")));
+        }
+        out.push_str(&format!(
+            "  情形（{}）：\n",
+            if c.mode == tiaoli_compiler::graph::GroundMode::Any {
+                "之一"
+            } else {
+                "全部"
+            }
+        ));
+        for g in &c.grounds {
+            out.push_str(&format!("    {}：\n", g.cite));
+            self.explain_cond(o, oe, ev, g.cond, 3, out);
+        }
+        let conds = oe.sanction_conds.get(&i);
+        for (k, cl) in c.sanctions.iter().enumerate() {
+            let kinds: Vec<&str> = cl.kinds.iter().map(|x| x.name.as_str()).collect();
+            let by = if cl.authorities.is_empty() {
+                "（条文未明确决定机关）".to_string()
+            } else {
+                cl.authorities
+                    .iter()
+                    .map(|a| authority_text(a, ev.prepared.unit))
+                    .collect::<Vec<_>>()
+                    .join("或")
+            };
+            let applies = conds.and_then(|x| x.get(k)).copied().unwrap_or(Tri::True);
+            out.push_str(&format!(
+                "  处理 {}{} 由 {by} 对 {}{}\n",
+                kinds.join("、"),
+                match cl.choice {
+                    Some(tiaoli_syntax::ast::Choice::BySeverity) => "（根据情节轻重选择）",
+                    Some(tiaoli_syntax::ast::Choice::OneOf) => "（择一）",
+                    None => "",
+                },
+                cl.targets.join("、"),
+                if cl.condition.is_some() {
+                    format!("，条件 {}", mark(applies))
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        let status = match v {
+            Tri::True => "触发".to_string(),
+            Tri::False => "未触发".to_string(),
+            Tri::Unknown => {
+                let mut m = Vec::new();
+                self.missing(oe.ordinance, oe, &ev.prepared, i, &mut m);
+                format!("未确定 — 需要：{}", m.join("、"))
+            }
+        };
+        out.push_str(&format!("  → {status}\n"));
+    }
+
+    fn explain_cond(
+        &self,
+        o: &OrdinanceGraph,
+        oe: &OrdEval,
+        ev: &UnitEval<'_>,
+        id: NodeId,
+        depth: usize,
+        out: &mut String,
+    ) {
+        let pad = "  ".repeat(depth);
+        let v = oe.vals.get(id).copied().unwrap_or(Tri::Unknown);
+        let facts = &ev.prepared.unit.facts;
+        let Some(node) = o.nodes.get(id) else { return };
+        let Node::Cond { op } = node else {
+            if let Node::Consequence(c) = node {
+                out.push_str(&format!("{pad}{} 的情形 — {}\n", c.cite, mark(v)));
+            }
+            return;
+        };
+        let fact_name = |f: &NodeId| match o.nodes.get(*f) {
+            Some(Node::Fact { name, .. }) => name.clone(),
+            _ => String::new(),
+        };
+        match op {
+            Cond::And { args } | Cond::Or { args } => {
+                let word = if matches!(op, Cond::And { .. }) {
+                    "且（全部）"
+                } else {
+                    "或（之一）"
+                };
+                out.push_str(&format!("{pad}{word} — {}\n", mark(v)));
+                for a in args {
+                    self.explain_cond(o, oe, ev, *a, depth + 1, out);
+                }
+            }
+            Cond::Not { arg } => {
+                out.push_str(&format!("{pad}非 — {}\n", mark(v)));
+                self.explain_cond(o, oe, ev, *arg, depth + 1, out);
+            }
+            Cond::IsTrue { fact } => {
+                let name = fact_name(fact);
+                out.push_str(&format!(
+                    "{pad}{name}（事实：{}）— {}\n",
+                    fact_text(facts.get(&name)),
+                    mark(v)
+                ));
+            }
+            Cond::Compare { fact, cmp, value } => {
+                let name = fact_name(fact);
+                out.push_str(&format!(
+                    "{pad}{name} {} {}（事实：{}）— {}\n",
+                    cmp.symbol(),
+                    literal(value),
+                    fact_text(facts.get(&name)),
+                    mark(v)
+                ));
+            }
+            Cond::Occurred { event, within } | Cond::Count { event, within, .. } => {
+                let dates: Vec<String> = ev
+                    .prepared
+                    .unit
+                    .events
+                    .iter()
+                    .filter(|e| &e.ty == event)
+                    .map(|e| e.date.to_string())
+                    .collect();
+                let w = match within {
+                    Some(Window::Period { amount, unit }) => format!("近{amount}{}", unit.zh()),
+                    Some(Window::Shortly) => "较短时间内（条文未规定期间）".into(),
+                    None => String::new(),
+                };
+                let what = match op {
+                    Cond::Count { cmp, n, .. } => format!("{w}{event}次数 {} {n}", cmp.symbol()),
+                    _ => format!("{w}发生{event}"),
+                };
+                let seen = if dates.is_empty() {
+                    "无记录".to_string()
+                } else {
+                    dates.join("、")
+                };
+                out.push_str(&format!("{pad}{what}（记录：{seen}）— {}\n", mark(v)));
+            }
+            Cond::Violated { norm } => {
+                let name = crate::eval::norm_of(o, *norm)
+                    .map(|n| format!("{} {}", n.cite, n.name))
+                    .unwrap_or_default();
+                out.push_str(&format!("{pad}违反 {name} — {}\n", mark(v)));
+            }
+            Cond::ViolatedAny => out.push_str(&format!(
+                "{pad}违反{}规定的任一义务 — {}\n",
+                o.self_name,
+                mark(v)
+            )),
+            Cond::Overdue { event, remedy } => {
+                let recs: Vec<String> = ev
+                    .prepared
+                    .unit
+                    .events
+                    .iter()
+                    .filter(|e| &e.ty == event)
+                    .map(|e| {
+                        format!(
+                            "{} 期限 {}",
+                            e.date,
+                            e.deadline
+                                .map(|d| d.to_string())
+                                .unwrap_or_else(|| "未提供".into())
+                        )
+                    })
+                    .collect();
+                out.push_str(&format!(
+                    "{pad}{event}逾期未{remedy}（记录：{}）— {}\n",
+                    if recs.is_empty() {
+                        "无".into()
+                    } else {
+                        recs.join("；")
+                    },
+                    mark(v)
+                ));
+            }
+            Cond::Meets { consequences } => {
+                out.push_str(&format!("{pad}符合 — {}\n", mark(v)));
+                for c in consequences {
+                    self.explain_cond(o, oe, ev, *c, depth + 1, out);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,609 @@
+//! Facts files: what is known about units, in YAML, JSON or JSON Lines.
+//!
+//! Every name is a lexicon term or alias, resolved here to its canonical term; a
+//! name the rules do not know is an error with a did-you-mean. All errors of a
+//! file are collected, each naming the unit and the field, and nothing is
+//! evaluated unless the whole file is valid.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use serde_json::Value;
+use tiaoli_compiler::graph::{FactTy, LexiconOut};
+use tiaoli_syntax::ast::{fold_case, Level};
+use tiaoli_syntax::diag::did_you_mean;
+
+use crate::date::Date;
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FactsFile {
+    pub as_of: Option<Date>,
+    pub units: Vec<Unit>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Unit {
+    pub id: String,
+    /// Canonical actor kind.
+    pub kind: String,
+    pub level: Option<Level>,
+    /// The region path, outermost first: 海东市/平安区 → [海东市, 平安区].
+    pub region: Option<Vec<String>>,
+    pub roles: Vec<String>,
+    pub facts: IndexMap<String, FactValue>,
+    pub events: Vec<EventRecord>,
+    pub actions: Vec<ActionRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum FactValue {
+    Bool(bool),
+    Number(f64),
+    Date(Date),
+    Enum(String),
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EventRecord {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub date: Date,
+    pub deadline: Option<Date>,
+    pub by: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ActionRecord {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub date: Date,
+}
+
+/// One problem in a facts file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FactsError {
+    /// The unit concerned (its id, or its position when it has none).
+    pub unit: Option<String>,
+    /// The field: `kind`, `facts.平安建设考评等次`, `events[0].date` …
+    pub field: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl std::fmt::Display for FactsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.unit {
+            Some(u) => write!(f, "unit “{u}”, {}: {}", self.field, self.message)?,
+            None => write!(f, "{}: {}", self.field, self.message)?,
+        }
+        if let Some(h) = &self.help {
+            write!(f, " ({h})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The formats a facts file may be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Json,
+    JsonLines,
+}
+
+impl Format {
+    /// By extension; YAML (a superset of JSON) otherwise.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+            Format::JsonLines
+        } else if lower.ends_with(".json") {
+            Format::Json
+        } else {
+            Format::Yaml
+        }
+    }
+}
+
+/// Name resolution against the compiled lexicon.
+struct Names<'a> {
+    lex: &'a LexiconOut,
+    /// folded name or alias → (canonical, kind)
+    index: IndexMap<String, (&'a str, NameKind)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameKind {
+    Actor,
+    Role,
+    Fact,
+    Event,
+    Action,
+}
+
+impl NameKind {
+    fn describe(self) -> &'static str {
+        match self {
+            NameKind::Actor => "an actor kind",
+            NameKind::Role => "a role",
+            NameKind::Fact => "a fact",
+            NameKind::Event => "an event type",
+            NameKind::Action => "an action",
+        }
+    }
+}
+
+impl<'a> Names<'a> {
+    fn new(lex: &'a LexiconOut) -> Self {
+        let mut index = IndexMap::new();
+        let mut add = |name: &'a str, aliases: &'a [String], k: NameKind| {
+            index.entry(fold_case(name)).or_insert((name, k));
+            for a in aliases {
+                index.entry(fold_case(a)).or_insert((name, k));
+            }
+        };
+        for a in &lex.actors {
+            add(&a.name, &a.aliases, NameKind::Actor);
+        }
+        for r in &lex.roles {
+            add(&r.name, &r.aliases, NameKind::Role);
+        }
+        for f in &lex.facts {
+            add(&f.name, &f.aliases, NameKind::Fact);
+        }
+        for e in &lex.events {
+            add(&e.name, &e.aliases, NameKind::Event);
+        }
+        for a in &lex.actions {
+            add(&a.name, &a.aliases, NameKind::Action);
+        }
+        Names { lex, index }
+    }
+
+    fn resolve(&self, name: &str, want: NameKind) -> Result<&'a str, (String, Option<String>)> {
+        match self.index.get(&fold_case(name)) {
+            Some((canon, k)) if *k == want => Ok(canon),
+            Some((canon, k)) => Err((
+                format!("“{name}” is {}, not {}", k.describe(), want.describe()),
+                (canon != &name).then(|| format!("“{name}” stands for “{canon}”")),
+            )),
+            None => {
+                let cands = self
+                    .index
+                    .iter()
+                    .filter(|(_, (_, k))| *k == want)
+                    .map(|(_, (c, _))| *c);
+                let mut cands: Vec<&str> = cands.collect();
+                cands.dedup();
+                let help = did_you_mean(name, cands.iter().copied())
+                    .map(|s| format!("did you mean “{s}”?"));
+                Err((
+                    format!("“{name}” is not {} the rules know", want.describe()),
+                    help,
+                ))
+            }
+        }
+    }
+
+    fn fact_type(&self, canonical: &str) -> Option<&'a FactTy> {
+        self.lex
+            .facts
+            .iter()
+            .find(|f| f.name == canonical)
+            .map(|f| &f.ty)
+    }
+}
+
+/// Parses and validates a facts file. Either every unit is valid, or the errors.
+pub fn parse(text: &str, format: Format, lex: &LexiconOut) -> Result<FactsFile, Vec<FactsError>> {
+    let top = |message: String| {
+        vec![FactsError {
+            unit: None,
+            field: "file".into(),
+            message,
+            help: None,
+        }]
+    };
+    let docs: Vec<Value> = match format {
+        Format::Json => {
+            vec![serde_json::from_str(text).map_err(|e| top(format!("not valid JSON: {e}")))?]
+        }
+        Format::Yaml => vec![tiaoli_compiler::yaml::from_str(text).map_err(|e| {
+            top(match e.line {
+                Some(l) => format!("not valid YAML at line {l}: {}", e.message),
+                None => format!("not valid YAML: {}", e.message),
+            })
+        })?],
+        Format::JsonLines => {
+            let mut v = Vec::new();
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                v.push(
+                    serde_json::from_str(line)
+                        .map_err(|e| top(format!("line {}: not valid JSON: {e}", i + 1)))?,
+                );
+            }
+            v
+        }
+    };
+    let names = Names::new(lex);
+    let mut errors = Vec::new();
+    let mut out = FactsFile::default();
+    let mut unit_values: Vec<Value> = Vec::new();
+    for doc in docs {
+        let Value::Object(map) = doc else {
+            errors.extend(top("expected a mapping with `as_of` and `units`".into()));
+            continue;
+        };
+        let is_unit = map.contains_key("id") || map.contains_key("kind");
+        if is_unit {
+            unit_values.push(Value::Object(map));
+            continue;
+        }
+        for (k, v) in map {
+            match k.as_str() {
+                "as_of" => match v.as_str().and_then(Date::parse) {
+                    Some(d) => out.as_of = Some(d),
+                    None => errors.push(FactsError {
+                        unit: None,
+                        field: "as_of".into(),
+                        message: format!("{v} is not a date"),
+                        help: Some("write the evaluation date as YYYY-MM-DD".into()),
+                    }),
+                },
+                "units" => match v {
+                    Value::Array(a) => unit_values.extend(a),
+                    _ => errors.push(FactsError {
+                        unit: None,
+                        field: "units".into(),
+                        message: "expected a list of units".into(),
+                        help: None,
+                    }),
+                },
+                other => errors.push(FactsError {
+                    unit: None,
+                    field: other.to_string(),
+                    message: format!("unknown field “{other}”"),
+                    help: did_you_mean(other, ["as_of", "units"])
+                        .map(|s| format!("did you mean “{s}”?")),
+                }),
+            }
+        }
+    }
+    let mut seen: IndexMap<String, usize> = IndexMap::new();
+    for (i, v) in unit_values.into_iter().enumerate() {
+        if let Some(u) = unit(i, v, &names, &mut errors) {
+            if let Some(prev) = seen.get(&u.id) {
+                errors.push(FactsError {
+                    unit: Some(u.id.clone()),
+                    field: "id".into(),
+                    message: format!("two units have this id (units {} and {})", prev + 1, i + 1),
+                    help: Some("unit ids are unique within a facts file".into()),
+                });
+            }
+            seen.insert(u.id.clone(), i);
+            out.units.push(u);
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+const UNIT_FIELDS: [&str; 8] = [
+    "id", "kind", "level", "region", "roles", "facts", "events", "actions",
+];
+
+fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> Option<Unit> {
+    let Value::Object(map) = v else {
+        errors.push(FactsError {
+            unit: Some(format!("#{}", i + 1)),
+            field: "unit".into(),
+            message: "expected a mapping (id, kind, level, region, roles, facts, events, actions)"
+                .into(),
+            help: None,
+        });
+        return None;
+    };
+    let id = map.get("id").and_then(|x| x.as_str()).map(str::to_string);
+    let who = id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+    let before = errors.len();
+    let mut err = |field: String, message: String, help: Option<String>| {
+        errors.push(FactsError {
+            unit: Some(who.clone()),
+            field,
+            message,
+            help,
+        });
+    };
+    if id.is_none() {
+        err("id".into(), "missing: every unit has an id".into(), None);
+    }
+    for k in map.keys() {
+        if !UNIT_FIELDS.contains(&k.as_str()) {
+            let help = did_you_mean(k, UNIT_FIELDS).map(|s| format!("did you mean “{s}”?"));
+            err(k.clone(), format!("unknown field “{k}”"), help);
+        }
+    }
+    let kind = match map.get("kind").and_then(|x| x.as_str()) {
+        Some(k) => match names.resolve(k, NameKind::Actor) {
+            Ok(c) => c.to_string(),
+            Err((m, h)) => {
+                err("kind".into(), m, h);
+                String::new()
+            }
+        },
+        None => {
+            err(
+                "kind".into(),
+                "missing: what the unit is (an actor kind such as 公安部门)".into(),
+                None,
+            );
+            String::new()
+        }
+    };
+    let level = match map.get("level") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => match parse_level(s) {
+            Some(l) => Some(l),
+            None => {
+                err(
+                    "level".into(),
+                    format!("“{s}” is not a level"),
+                    Some("levels are 省, 市, 州, 县 (区), 乡 (镇, 街道)".into()),
+                );
+                None
+            }
+        },
+        Some(other) => {
+            err("level".into(), format!("{other} is not a level"), None);
+            None
+        }
+    };
+    let region = match map.get("region") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(
+            s.split('/')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect(),
+        ),
+        Some(other) => {
+            err(
+                "region".into(),
+                format!("{other} is not a region path such as 海东市/平安区"),
+                None,
+            );
+            None
+        }
+    };
+    let mut roles = Vec::new();
+    match map.get("roles") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(a)) => {
+            for (j, r) in a.iter().enumerate() {
+                match r.as_str().map(|s| names.resolve(s, NameKind::Role)) {
+                    Some(Ok(c)) => roles.push(c.to_string()),
+                    Some(Err((m, h))) => err(format!("roles[{j}]"), m, h),
+                    None => err(
+                        format!("roles[{j}]"),
+                        format!("{r} is not a role name"),
+                        None,
+                    ),
+                }
+            }
+        }
+        Some(other) => err(
+            "roles".into(),
+            format!("{other} is not a list of roles"),
+            None,
+        ),
+    }
+    let mut facts = IndexMap::new();
+    match map.get("facts") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(m)) => {
+            for (k, v) in m {
+                let field = format!("facts.{k}");
+                let canon = match names.resolve(k, NameKind::Fact) {
+                    Ok(c) => c,
+                    Err((m, h)) => {
+                        err(field, m, h);
+                        continue;
+                    }
+                };
+                let Some(ty) = names.fact_type(canon) else {
+                    continue;
+                };
+                match fact_value(v, ty) {
+                    Ok(Some(fv)) => {
+                        facts.insert(canon.to_string(), fv);
+                    }
+                    Ok(None) => {}
+                    Err((m, h)) => err(field, m, h),
+                }
+            }
+        }
+        Some(other) => err(
+            "facts".into(),
+            format!("{other} is not a mapping of facts"),
+            None,
+        ),
+    }
+    let mut events = Vec::new();
+    for (j, e) in list(map.get("events")).iter().enumerate() {
+        let field = |f: &str| format!("events[{j}].{f}");
+        let ty = match e.get("type").and_then(|x| x.as_str()) {
+            Some(t) => match names.resolve(t, NameKind::Event) {
+                Ok(c) => c.to_string(),
+                Err((m, h)) => {
+                    err(field("type"), m, h);
+                    continue;
+                }
+            },
+            None => {
+                err(
+                    field("type"),
+                    "missing: what happened (an event type)".into(),
+                    None,
+                );
+                continue;
+            }
+        };
+        let date = match e.get("date").and_then(|x| x.as_str()).and_then(Date::parse) {
+            Some(d) => d,
+            None => {
+                err(
+                    field("date"),
+                    "missing or not a date (YYYY-MM-DD)".into(),
+                    None,
+                );
+                continue;
+            }
+        };
+        let deadline = match e.get("deadline") {
+            None | Some(Value::Null) => None,
+            Some(v) => match v.as_str().and_then(Date::parse) {
+                Some(d) => Some(d),
+                None => {
+                    err(
+                        field("deadline"),
+                        format!("{v} is not a date (YYYY-MM-DD)"),
+                        None,
+                    );
+                    None
+                }
+            },
+        };
+        let by = e.get("by").and_then(|x| x.as_str()).map(str::to_string);
+        if let Value::Object(m) = e {
+            for k in m.keys() {
+                if !["type", "date", "deadline", "by"].contains(&k.as_str()) {
+                    err(
+                        field(k),
+                        format!("unknown field “{k}”"),
+                        Some("an event has type, date, deadline and by".into()),
+                    );
+                }
+            }
+        }
+        events.push(EventRecord {
+            ty,
+            date,
+            deadline,
+            by,
+        });
+    }
+    let mut actions = Vec::new();
+    for (j, a) in list(map.get("actions")).iter().enumerate() {
+        let field = |f: &str| format!("actions[{j}].{f}");
+        let ty = match a.get("type").and_then(|x| x.as_str()) {
+            Some(t) => match names.resolve(t, NameKind::Action) {
+                Ok(c) => c.to_string(),
+                Err((m, h)) => {
+                    err(field("type"), m, h);
+                    continue;
+                }
+            },
+            None => {
+                err(
+                    field("type"),
+                    "missing: what was done (an action)".into(),
+                    None,
+                );
+                continue;
+            }
+        };
+        match a.get("date").and_then(|x| x.as_str()).and_then(Date::parse) {
+            Some(date) => actions.push(ActionRecord { ty, date }),
+            None => err(
+                field("date"),
+                "missing or not a date (YYYY-MM-DD)".into(),
+                None,
+            ),
+        }
+    }
+    for (key, v) in [
+        ("events", map.get("events")),
+        ("actions", map.get("actions")),
+    ] {
+        if let Some(v) = v {
+            if !v.is_array() && !v.is_null() {
+                err(key.into(), format!("{v} is not a list"), None);
+            }
+        }
+    }
+    events.sort_by(|a, b| (a.date, &a.ty).cmp(&(b.date, &b.ty)));
+    actions.sort_by(|a, b| (a.date, &a.ty).cmp(&(b.date, &b.ty)));
+    (errors.len() == before).then(|| Unit {
+        id: who,
+        kind,
+        level,
+        region,
+        roles,
+        facts,
+        events,
+        actions,
+    })
+}
+
+fn list(v: Option<&Value>) -> Vec<Value> {
+    match v {
+        Some(Value::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// 省, 市, 州, 县 (区, 县级市), 乡 (镇, 街道), or the ASCII names.
+pub fn parse_level(s: &str) -> Option<Level> {
+    Level::from_word(s).or(match s {
+        "区" | "县级市" | "县（区）" => Some(Level::County),
+        "镇" | "街道" | "乡镇" => Some(Level::Township),
+        "自治州" => Some(Level::Prefecture),
+        _ => None,
+    })
+}
+
+fn fact_value(v: &Value, ty: &FactTy) -> Result<Option<FactValue>, (String, Option<String>)> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    match ty {
+        FactTy::Bool => match v {
+            Value::Bool(b) => Ok(Some(FactValue::Bool(*b))),
+            Value::String(s) if s == "是" => Ok(Some(FactValue::Bool(true))),
+            Value::String(s) if s == "否" => Ok(Some(FactValue::Bool(false))),
+            _ => Err((
+                format!("{v} is not yes/no"),
+                Some("write true or false (是/否)".into()),
+            )),
+        },
+        FactTy::Number => v
+            .as_f64()
+            .map(|n| Some(FactValue::Number(n)))
+            .ok_or_else(|| (format!("{v} is not a number"), None)),
+        FactTy::Date => v
+            .as_str()
+            .and_then(Date::parse)
+            .map(|d| Some(FactValue::Date(d)))
+            .ok_or_else(|| (format!("{v} is not a date (YYYY-MM-DD)"), None)),
+        FactTy::Enum { values } => {
+            let s = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            match values.iter().find(|x| fold_case(x) == fold_case(&s)) {
+                Some(x) => Ok(Some(FactValue::Enum(x.clone()))),
+                None => Err((
+                    format!("“{s}” is not one of its values ({})", values.join("、")),
+                    did_you_mean(&s, values.iter().map(String::as_str))
+                        .map(|x| format!("did you mean “{x}”?")),
+                )),
+            }
+        }
+    }
+}
