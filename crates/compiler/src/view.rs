@@ -3,6 +3,7 @@
 //! consequences into the sanctions they impose.
 
 use crate::graph::*;
+use tiaoli_syntax::ast::Direction;
 
 /// The inputs a node reads (all with smaller ids).
 pub fn deps(node: &Node) -> Vec<NodeId> {
@@ -90,9 +91,11 @@ pub fn deadline_text(d: &DeadlineOut) -> String {
             unit,
             direction,
             anchor,
-        } => {
-            format!("{anchor}{}{amount}{}", direction.zh(), unit.zh())
-        }
+        } => match direction {
+            Direction::From => format!("自{anchor}起{amount}{}", unit.zh()),
+            Direction::After => format!("{anchor}后{amount}{}", unit.zh()),
+            Direction::Before => format!("{anchor}前{amount}{}", unit.zh()),
+        },
     }
 }
 

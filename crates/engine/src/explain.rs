@@ -220,6 +220,11 @@ impl Engine {
             out.push_str("  除非：\n");
             self.explain_cond(o, oe, ev, c, 2, out);
         }
+        if let (Some(DeadlineOut::Period { anchor, .. }), None, Some(d)) =
+            (&n.deadline, &n.trigger, st.triggered_on)
+        {
+            out.push_str(&format!("  {anchor}：{d}\n"));
+        }
         if let Some(d) = &n.deadline {
             out.push_str(&format!("  期限 {}", deadline_text(d)));
             match (d, st.due) {
