@@ -74,6 +74,31 @@ pub enum Status {
     Encouraged,
 }
 
+/// FNV-1a: a fast, deterministic hasher for the engine's intern tables (short
+/// Chinese names, looked up when a unit is prepared).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = IndexMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A small bitset over interned ids.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Bits(Vec<u64>);
@@ -89,6 +114,9 @@ impl Bits {
     }
     fn has(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    fn intersects(&self, o: &Bits) -> bool {
+        self.0.iter().zip(&o.0).any(|(a, b)| a & b != 0)
     }
     fn union(&mut self, o: &Bits) {
         for (a, b) in self.0.iter_mut().zip(&o.0) {
@@ -141,6 +169,10 @@ enum PCond {
 #[derive(Clone, Debug)]
 struct PNorm {
     subjects: Vec<PSel>,
+    /// The actor kinds its subjects name: a unit whose kinds miss all of them,
+    /// and that has no role selector to match, is not a subject (fast reject).
+    subject_kinds: Bits,
+    only_kinds: bool,
     action: usize,
     trigger: Option<usize>,
     anchor: Option<usize>,
@@ -164,6 +196,9 @@ struct OrdPlan {
     texts: IndexMap<String, String>,
     /// sanction → consequences grounded on that sanction being overdue.
     escalations: IndexMap<String, Vec<NodeId>>,
+    in_force: Option<Date>,
+    repealed_on: Option<Date>,
+    n_norms: usize,
     /// norm node → consequences whose grounds reach it.
     reached_by: IndexMap<NodeId, Vec<NodeId>>,
     jurisdiction: String,
@@ -173,11 +208,11 @@ struct OrdPlan {
 pub struct Engine {
     pub graph: Graph,
     pub calendar: Calendar,
-    actors: IndexMap<String, Bits>,
-    roles: IndexMap<String, ()>,
-    facts: IndexMap<String, FactTy>,
-    events: IndexMap<String, ()>,
-    actions: IndexMap<String, ()>,
+    actors: FastMap<String, Bits>,
+    roles: FastMap<String, ()>,
+    facts: FastMap<String, FactTy>,
+    events: FastMap<String, ()>,
+    actions: FastMap<String, ()>,
     plans: Vec<OrdPlan>,
 }
 
@@ -212,8 +247,10 @@ pub struct OrdEval {
     pub ordinance: usize,
     pub applies: Tri,
     pub vals: Vec<Tri>,
-    pub norms: IndexMap<NodeId, NormState>,
-    pub sanction_conds: IndexMap<NodeId, Vec<Tri>>,
+    /// Norm states in node order (sorted by node id).
+    pub norms: Vec<(NodeId, NormState)>,
+    /// Per consequence (node order): whether each sanction clause's own condition holds.
+    pub sanction_conds: Vec<(NodeId, Vec<Tri>)>,
     /// Whether this unit is of a kind deemed to be another here.
     pub deemed: Vec<String>,
 }
@@ -230,10 +267,44 @@ pub struct NormState {
     pub overridden_by: Option<NodeId>,
 }
 
+impl OrdEval {
+    pub fn norm(&self, node: NodeId) -> Option<&NormState> {
+        self.norms
+            .binary_search_by_key(&node, |(n, _)| *n)
+            .ok()
+            .and_then(|i| self.norms.get(i))
+            .map(|(_, s)| s)
+    }
+
+    fn norm_mut(&mut self, node: NodeId) -> Option<&mut NormState> {
+        let i = self.norms.binary_search_by_key(&node, |(n, _)| *n).ok()?;
+        self.norms.get_mut(i).map(|(_, s)| s)
+    }
+
+    pub fn sanction_conds(&self, node: NodeId) -> Option<&[Tri]> {
+        let i = self
+            .sanction_conds
+            .binary_search_by_key(&node, |(n, _)| *n)
+            .ok()?;
+        self.sanction_conds.get(i).map(|(_, v)| v.as_slice())
+    }
+}
+
+/// Why an ordinance does not apply to a unit (rendered only when reported).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    OutsideJurisdiction,
+    Draft,
+    Repealed,
+    RepealedOn(Date),
+    NotYetInForce(Date),
+}
+
 pub struct UnitEval<'u> {
     pub prepared: Prepared<'u>,
     pub ords: Vec<OrdEval>,
-    pub skipped: Vec<Skipped>,
+    /// (ordinance index, reason)
+    pub skipped: Vec<(usize, SkipReason)>,
 }
 
 fn level_ranks(s: &SelectorOut) -> Vec<u8> {
@@ -250,7 +321,7 @@ impl Engine {
             .enumerate()
             .map(|(i, a)| (a.name.as_str(), i))
             .collect();
-        let mut actors = IndexMap::new();
+        let mut actors = FastMap::default();
         for a in &lex.actors {
             let mut b = Bits::with_len(n_actors);
             for name in std::iter::once(&a.name).chain(a.ancestors.iter()) {
@@ -370,6 +441,18 @@ impl Engine {
                         _ => (None, None),
                     };
                     PNode::Norm(PNorm {
+                        subject_kinds: {
+                            let mut b = Bits::with_len(self.actors.len());
+                            for s in &nn.subjects {
+                                if !s.is_role && !s.self_unit && !s.unspecified {
+                                    if let Some(i) = self.actors.get_index_of(&s.term) {
+                                        b.set(i);
+                                    }
+                                }
+                            }
+                            b
+                        },
+                        only_kinds: nn.subjects.iter().all(|s| !s.is_role && !s.self_unit),
                         subjects: nn.subjects.iter().map(|s| self.sel(s)).collect(),
                         action: self.actions.get_index_of(&nn.action).unwrap_or(usize::MAX),
                         trigger: nn.trigger.as_deref().map(|t| self.ev(t)),
@@ -436,6 +519,9 @@ impl Engine {
             escalations,
             reached_by,
             jurisdiction: o.jurisdiction.clone(),
+            in_force: o.in_force.as_deref().and_then(Date::parse),
+            repealed_on: o.repealed_on.as_deref().and_then(Date::parse),
+            n_norms: o.norms.len(),
         }
     }
 
@@ -487,10 +573,7 @@ impl Engine {
             let applies = match self.ordinance_applies(o, plan, &p, opts) {
                 Ok(t) => t,
                 Err(reason) => {
-                    skipped.push(Skipped {
-                        ordinance: o.id.clone(),
-                        reason,
-                    });
+                    skipped.push((i, reason));
                     continue;
                 }
             };
@@ -509,36 +592,60 @@ impl Engine {
         plan: &OrdPlan,
         p: &Prepared<'_>,
         opts: Options,
-    ) -> Result<Tri, String> {
+    ) -> Result<Tri, SkipReason> {
         let region = match &p.unit.region {
             None => Tri::Unknown,
             Some(r) => Tri::from(r.contains(&plan.jurisdiction)),
         };
         if region == Tri::False {
-            return Err(format!("outside its jurisdiction ({})", o.jurisdiction));
+            return Err(SkipReason::OutsideJurisdiction);
         }
         if o.draft && !opts.drafts {
-            return Err(format!(
-                "a draft ({}): binds no one; evaluate it with --drafts",
-                o.status.zh()
-            ));
+            return Err(SkipReason::Draft);
         }
         if !o.draft {
             if o.status == tiaoli_syntax::ast::Status::Repealed {
-                return Err("repealed".into());
+                return Err(SkipReason::Repealed);
             }
-            if let Some(d) = o.repealed_on.as_deref().and_then(Date::parse) {
+            if let Some(d) = plan.repealed_on {
                 if d <= opts.as_of {
-                    return Err(format!("repealed on {d}"));
+                    return Err(SkipReason::RepealedOn(d));
                 }
             }
-            if let Some(d) = o.in_force.as_deref().and_then(Date::parse) {
+            if let Some(d) = plan.in_force {
                 if d > opts.as_of {
-                    return Err(format!("not yet in force (from {d})"));
+                    return Err(SkipReason::NotYetInForce(d));
                 }
             }
         }
         Ok(region)
+    }
+
+    /// A skip reason for people.
+    pub fn skipped(&self, ordinance: usize, reason: &SkipReason) -> Skipped {
+        let o = self.graph.ordinances.get(ordinance);
+        let id = o.map(|o| o.id.clone()).unwrap_or_default();
+        let reason = match reason {
+            SkipReason::OutsideJurisdiction => {
+                format!(
+                    "outside its jurisdiction ({})",
+                    o.map(|o| o.jurisdiction.as_str()).unwrap_or("")
+                )
+            }
+            SkipReason::Draft => {
+                format!(
+                    "a draft ({}): binds no one; evaluate it with --drafts",
+                    o.map(|o| o.status.zh()).unwrap_or("")
+                )
+            }
+            SkipReason::Repealed => "repealed".into(),
+            SkipReason::RepealedOn(d) => format!("repealed on {d}"),
+            SkipReason::NotYetInForce(d) => format!("not yet in force (from {d})"),
+        };
+        Skipped {
+            ordinance: id,
+            reason,
+        }
     }
 
     fn matches(&self, sels: &[PSel], kinds: &Bits, rank: Option<u8>, p: &Prepared<'_>) -> Tri {
@@ -576,13 +683,13 @@ impl Engine {
         applies: Tri,
     ) -> OrdEval {
         // Deeming: a 街道办事处 follows the rules for 乡镇人民政府 here.
-        let mut kinds = p.kinds.clone();
+        let mut kinds = std::borrow::Cow::Borrowed(&p.kinds);
         let mut rank = p.rank;
         let mut deemed = Vec::new();
         for (k, as_) in &plan.deemings {
             if p.kinds.has(*k) && !as_.role {
                 if let Some(b) = self.actors.get_index(as_.id).map(|(_, b)| b) {
-                    kinds.union(b);
+                    kinds.to_mut().union(b);
                 }
                 if let [only] = as_.ranks.as_slice() {
                     rank = Some(*only);
@@ -593,22 +700,31 @@ impl Engine {
             }
         }
         let n = plan.nodes.len();
-        let mut vals = vec![Tri::False; n];
-        let mut norms: IndexMap<NodeId, NormState> = IndexMap::new();
-        let mut sanction_conds = IndexMap::new();
+        let mut ev = OrdEval {
+            ordinance: index,
+            applies,
+            vals: vec![Tri::False; n],
+            norms: Vec::with_capacity(plan.n_norms),
+            sanction_conds: Vec::new(),
+            deemed,
+        };
         for i in 0..n {
             let Some(node) = plan.nodes.get(i) else {
                 continue;
             };
             let v = match node {
                 PNode::Fact(_) => Tri::False,
-                PNode::Cond(c) => self.cond(c, &vals, &norms, plan, p, opts),
+                PNode::Cond(c) => self.cond(c, &ev.vals, plan, p, opts),
                 PNode::Norm(pn) => {
                     let Some(Node::Norm(gn)) = o.nodes.get(i) else {
                         continue;
                     };
-                    let subj = self.matches(&pn.subjects, &kinds, rank, p).and(applies);
-                    let st = self.norm(pn, gn, subj, &vals, p, opts);
+                    let subj = if pn.only_kinds && !kinds.intersects(&pn.subject_kinds) {
+                        Tri::False
+                    } else {
+                        self.matches(&pn.subjects, &kinds, rank, p).and(applies)
+                    };
+                    let st = self.norm(pn, gn, subj, &ev.vals, p, opts);
                     // Priority and fallback displace other norms.
                     let in_effect = st.applies == Tri::True
                         && !matches!(
@@ -617,18 +733,21 @@ impl Engine {
                         );
                     if in_effect {
                         for other in gn.overrides.iter().chain(gn.fallback_for.iter()) {
-                            if let Some(s) = norms.get_mut(other) {
+                            if let Some(s) = ev.norm_mut(*other) {
                                 if s.applies != Tri::False {
                                     s.status = Status::Overridden;
                                     s.overridden_by = Some(i);
-                                    if let Some(x) = vals.get_mut(*other) {
+                                    if let Some(x) = ev.vals.get_mut(*other) {
                                         *x = Tri::False;
                                     }
                                 }
                             }
                         }
                     }
-                    norms.insert(i, st);
+                    // Only norms that (may) bind the unit keep a state.
+                    if st.applies != Tri::False {
+                        ev.norms.push((i, st));
+                    }
                     match st.status {
                         Status::Violated => Tri::True,
                         Status::Unknown => Tri::Unknown,
@@ -644,32 +763,25 @@ impl Engine {
                     } else {
                         self.matches(applies_to, &kinds, rank, p)
                     };
-                    let grounds = vals.get(gc.condition).copied().unwrap_or(Tri::Unknown);
+                    let grounds = ev.vals.get(gc.condition).copied().unwrap_or(Tri::Unknown);
                     let conds: Vec<Tri> = gc
                         .sanctions
                         .iter()
                         .map(|s| {
                             s.condition
-                                .map(|c| vals.get(c).copied().unwrap_or(Tri::Unknown))
+                                .map(|c| ev.vals.get(c).copied().unwrap_or(Tri::Unknown))
                                 .unwrap_or(Tri::True)
                         })
                         .collect();
-                    sanction_conds.insert(i, conds);
+                    ev.sanction_conds.push((i, conds));
                     target.and(applies).and(grounds)
                 }
             };
-            if let Some(slot) = vals.get_mut(i) {
+            if let Some(slot) = ev.vals.get_mut(i) {
                 *slot = v;
             }
         }
-        OrdEval {
-            ordinance: index,
-            applies,
-            vals,
-            norms,
-            sanction_conds,
-            deemed,
-        }
+        ev
     }
 
     fn window_start(&self, w: &Option<Window>, as_of: Date) -> Option<Date> {
@@ -682,12 +794,10 @@ impl Engine {
             _ => None,
         }
     }
-
     fn cond(
         &self,
         c: &PCond,
         vals: &[Tri],
-        norms: &IndexMap<NodeId, NormState>,
         plan: &OrdPlan,
         p: &Prepared<'_>,
         opts: Options,
@@ -740,14 +850,11 @@ impl Engine {
                 }
             }
             PCond::Violated(n) => val(n),
-            PCond::ViolatedAny => plan.violable.iter().fold(Tri::False, |acc, n| {
-                let applies = norms.get(n).map(|s| s.applies).unwrap_or(Tri::False);
-                if applies == Tri::False {
-                    acc
-                } else {
-                    acc.or(val(n))
-                }
-            }),
+            // A norm that does not bind the unit has the value false.
+            PCond::ViolatedAny => plan
+                .violable
+                .iter()
+                .fold(Tri::False, |acc, n| acc.or(val(n))),
             PCond::Overdue { event, remedy } => {
                 let mut out = Tri::False;
                 for (t, d, deadline) in &p.events {
@@ -1032,7 +1139,7 @@ impl Engine {
                     other => stack.extend(tiaoli_compiler::view::deps(&Node::Cond { op: other.clone() })),
                 },
                 Some(Node::Norm(n)) => {
-                    let st = ev.norms.get(&i);
+                    let st = ev.norm(i);
                     if st.is_some_and(|s| s.applies == Tri::Unknown)
                         && p.unit.level.is_none()
                         && n.subjects.iter().any(|s| !s.levels.is_empty())

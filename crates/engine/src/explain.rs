@@ -75,7 +75,12 @@ impl Engine {
         let unit = ev.prepared.unit;
         let mut out = String::new();
         let mut found = false;
-        for s in &ev.skipped {
+        let skipped: Vec<crate::eval::Skipped> = ev
+            .skipped
+            .iter()
+            .map(|(i, r)| self.skipped(*i, r))
+            .collect();
+        for s in &skipped {
             if ordinance.is_none_or(|o| o == s.ordinance) {
                 out.push_str(&format!(
                     "{}：不适用于 {}（{}）\n",
@@ -163,8 +168,7 @@ impl Engine {
             out.push('\n');
         }
         if !found
-            && !ev
-                .skipped
+            && !skipped
                 .iter()
                 .any(|s| ordinance.is_none_or(|o| o == s.ordinance))
         {
@@ -188,7 +192,7 @@ impl Engine {
         let Some(Node::Norm(n)) = o.nodes.get(i) else {
             return;
         };
-        let Some(st) = oe.norms.get(&i) else { return };
+        let Some(st) = oe.norm(i) else { return };
         out.push_str(&format!(
             "\n规范 {}（{}）：{} {}\n",
             n.name,
@@ -306,7 +310,7 @@ impl Engine {
             out.push_str(&format!("    {}：\n", g.cite));
             self.explain_cond(o, oe, ev, g.cond, 3, out);
         }
-        let conds = oe.sanction_conds.get(&i);
+        let conds = oe.sanction_conds(i);
         for (k, cl) in c.sanctions.iter().enumerate() {
             let kinds: Vec<&str> = cl.kinds.iter().map(|x| x.name.as_str()).collect();
             let by = if cl.authorities.is_empty() {

@@ -219,7 +219,11 @@ impl Engine {
             unit: unit.id.clone(),
             kind: unit.kind.clone(),
             ordinances,
-            skipped: ev.skipped.clone(),
+            skipped: ev
+                .skipped
+                .iter()
+                .map(|(i, r)| self.skipped(*i, r))
+                .collect(),
             deemed,
             results,
             calendar_gaps: gaps,
@@ -242,7 +246,7 @@ impl Engine {
         _opts: Options,
     ) -> Option<Finding> {
         let n = norm_of(o, i)?;
-        let st = oe.norms.get(&i)?;
+        let st = oe.norm(i)?;
         if st.applies == Tri::False {
             return None;
         }
@@ -309,7 +313,7 @@ impl Engine {
             return None;
         }
         let unit = ev.prepared.unit;
-        let conds = oe.sanction_conds.get(&i);
+        let conds = oe.sanction_conds(i);
         let mut sanctions = Vec::new();
         let mut follow_up = Vec::new();
         for (k, cl) in c.sanctions.iter().enumerate() {

@@ -134,7 +134,7 @@ where
         }
         let d = edit_distance(word, cand);
         let clen = cand.chars().count();
-        let limit = ((wlen.max(clen) + 2) / 3).max(1);
+        let limit = wlen.max(clen).div_ceil(3).max(1);
         let contains = wlen >= 2 && (cand.contains(word) || word.contains(cand)) && clen >= 2;
         if d <= limit || contains {
             let better = match best {
