@@ -151,7 +151,15 @@ fn graph_of_one_article_as_dot_and_mermaid() {
     ]);
     assert_eq!(code, 0);
     insta::assert_snapshot!("graph_tutorial_3_mermaid", mermaid);
-    let (code, dot, err) = run(&["graph", "--article", "第四十六条", "--format", "dot"]);
+    let (code, dot, err) = run(&[
+        "graph",
+        "--ordinance",
+        "haidong",
+        "--article",
+        "第四十六条",
+        "--format",
+        "dot",
+    ]);
     assert_eq!(code, 0, "{err}");
     for label in [
         "后果：督导整改",
@@ -175,7 +183,24 @@ fn graph_json_and_yaml_are_deterministic() {
     let (_, b, _) = run(&["graph", "--format", "json"]);
     assert_eq!(a, b, "same input, same bytes");
     let v: serde_json::Value = serde_json::from_str(&a).expect("json");
-    assert_eq!(v["ordinances"][0]["id"], "haidong");
+    let ids: Vec<&str> = v["ordinances"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|o| o["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "anyang",
+            "guangdong",
+            "haidong",
+            "mianyang",
+            "xiangxi",
+            "zhejiang"
+        ],
+        "sorted load order"
+    );
     let (code, y1, _) = run(&["graph", "--format", "yaml"]);
     assert_eq!(code, 0);
     let (_, y2, _) = run(&["graph", "--format", "yaml"]);
@@ -185,11 +210,21 @@ fn graph_json_and_yaml_are_deterministic() {
 
 #[test]
 fn graph_rejects_unknown_articles_and_ordinances() {
-    assert_eq!(run(&["graph", "--article", "第九十九条"]).0, 2);
-    assert_eq!(run(&["graph", "--article", "abc"]).0, 2);
+    assert_eq!(
+        run(&["graph", "--ordinance", "haidong", "--article", "第九十九条"]).0,
+        2
+    );
+    assert_eq!(
+        run(&["graph", "--ordinance", "haidong", "--article", "abc"]).0,
+        2
+    );
     let (code, _, err) = run(&["graph", "--ordinance", "nowhere"]);
     assert_eq!(code, 2);
-    assert!(err.contains("loaded: haidong"), "{err}");
+    assert!(err.contains("loaded: anyang, guangdong, haidong"), "{err}");
+    // Several ordinances loaded: a picture needs one of them.
+    let (code, _, err) = run(&["graph", "--article", "1", "--format", "dot"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--ordinance"), "{err}");
 }
 
 #[test]

@@ -134,7 +134,7 @@ fn is_a_hierarchy_aliases_roles_and_typed_terms() {
   主体类别 派出所 属于 公安部门 又称 公安派出所
   事实 考评得分 数值
   事实 最近检查日期 日期
-  事件 调解协议生效 属性 当事人: 枚举 甲、乙
+  事件 测试协议生效 属性 当事人: 枚举 甲、乙
   行为 开展测试
 }}
 第一条 {{
@@ -168,7 +168,7 @@ fn is_a_hierarchy_aliases_roles_and_typed_terms() {
     assert!(lex
         .events
         .iter()
-        .any(|e| e.name == "调解协议生效" && e.attrs.contains_key("当事人")));
+        .any(|e| e.name == "测试协议生效" && e.attrs.contains_key("当事人")));
     // The norm names the alias; the graph carries the canonical term.
     let o = &c.graph.ordinances[0];
     assert_eq!(norm(o, "甲").subjects[0].term, "派出所");
@@ -332,7 +332,6 @@ fn counts_over_a_vague_window_stay_vague() {
     let o = ordinance(&format!(
         r#"{HEADER}
 词汇 {{
-  事件 重大刑事案件
 }}
 第五十六条 {{
   款 "……有下列情形之一的……："
@@ -361,8 +360,6 @@ fn deadlines_of_every_kind() {
     let o = ordinance(&format!(
         r#"{HEADER}
 词汇 {{
-  事件 信访接待日
-  事件 调解协议生效
 }}
 第十八条 {{
   款 "……"
@@ -456,10 +453,6 @@ fn exceptions_with_priority_and_fallback_when_a_duty_cannot_be_met() {
     let o = ordinance(&format!(
         r#"{HEADER}
 词汇 {{
-  事实 不能出庭 布尔
-  事实 涉及重大公共利益 布尔
-  行为 出庭应诉
-  行为 委托工作人员出庭
 }}
 第四十三条 {{
   款 "对于行政诉讼案件，被诉行政机关负责人应当出庭应诉。不能出庭的，应当委托行政机关相应的工作人员出庭。其中，涉及重大公共利益……的案件，被诉行政机关负责人必须出庭应诉，不得委托行政机关相应的工作人员出庭。"
@@ -597,7 +590,6 @@ fn escalation_and_cross_references() {
     let o = ordinance(&format!(
         r#"{HEADER}
 词汇 {{
-  事实 危害特别严重 布尔
 }}
 第五十七条 {{
   款 "……有下列情形之一的，可以……约谈、通报……"
