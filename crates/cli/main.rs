@@ -32,6 +32,8 @@ enum Command {
     Eval(cmd::eval::Args),
     /// Explain one article for one unit: the chain from facts to status, quoting the text.
     Explain(cmd::explain::Args),
+    /// Run scenario tests: named cases of units and their expected outcomes (docs/testing.md).
+    Test(cmd::test::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Graph(a) => cmd::graph::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Explain(a) => cmd::explain::run(a),
+        Command::Test(a) => cmd::test::run(a),
     };
     ExitCode::from(code)
 }

@@ -6,6 +6,7 @@ pub mod eval;
 pub mod explain;
 pub mod fmt;
 pub mod graph;
+pub mod test;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -79,22 +80,18 @@ pub struct EvalArgs {
     pub calendar: Option<PathBuf>,
 }
 
-/// Compiles the rules, loads the calendar and the facts; prints every problem.
-pub fn load_evaluation(
-    facts: &std::path::Path,
-    args: &EvalArgs,
-) -> Option<(
-    tiaoli_engine::Engine,
-    tiaoli_engine::facts::FactsFile,
-    tiaoli_engine::Options,
-)> {
-    let c = compile(&args.rules)?;
+/// Compiles the rules and loads the calendar; prints every problem.
+pub fn load_engine(
+    rules: &[PathBuf],
+    calendar: Option<&std::path::Path>,
+) -> Option<tiaoli_engine::Engine> {
+    let c = compile(rules)?;
     if c.has_errors() {
         print_human(&c);
         eprintln!("error: the rules do not compile; nothing evaluated");
         return None;
     }
-    let calendar = match &args.calendar {
+    let calendar = match calendar {
         None => tiaoli_engine::Calendar::default_schedule(),
         Some(p) => match std::fs::read_to_string(p) {
             Ok(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
@@ -104,13 +101,25 @@ pub fn load_evaluation(
             }
         },
     };
-    let calendar = match calendar {
-        Ok(c) => c,
+    match calendar {
+        Ok(cal) => Some(tiaoli_engine::Engine::new(c.graph, cal)),
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Compiles the rules, loads the calendar and the facts; prints every problem.
+pub fn load_evaluation(
+    facts: &std::path::Path,
+    args: &EvalArgs,
+) -> Option<(
+    tiaoli_engine::Engine,
+    tiaoli_engine::facts::FactsFile,
+    tiaoli_engine::Options,
+)> {
+    let engine = load_engine(&args.rules, args.calendar.as_deref())?;
     let text = match std::fs::read_to_string(facts) {
         Ok(t) => t,
         Err(e) => {
@@ -120,7 +129,7 @@ pub fn load_evaluation(
     };
     let name = facts.display().to_string();
     let format = tiaoli_engine::facts::Format::from_path(&name);
-    let parsed = match tiaoli_engine::facts::parse(&text, format, &c.graph.lexicon) {
+    let parsed = match tiaoli_engine::facts::parse(&text, format, &engine.graph.lexicon) {
         Ok(f) => f,
         Err(errors) => {
             eprintln!(
@@ -152,7 +161,6 @@ pub fn load_evaluation(
             }
         },
     };
-    let engine = tiaoli_engine::Engine::new(c.graph, calendar);
     Some((
         engine,
         parsed,

@@ -192,7 +192,21 @@ impl Engine {
         let Some(Node::Norm(n)) = o.nodes.get(i) else {
             return;
         };
-        let Some(st) = oe.norm(i) else { return };
+        let Some(st) = oe.norm(i) else {
+            let subjects: Vec<String> = n.subjects.iter().map(selector).collect();
+            out.push_str(&format!(
+                "\n规范 {}（{}）：{} {}\n",
+                n.name,
+                n.cite,
+                n.modality.zh(),
+                n.action
+            ));
+            out.push_str(&format!(
+                "  主体 {} — 否\n  → 不约束本单位\n",
+                subjects.join("、")
+            ));
+            return;
+        };
         out.push_str(&format!(
             "\n规范 {}（{}）：{} {}\n",
             n.name,

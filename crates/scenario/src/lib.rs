@@ -1,0 +1,655 @@
+//! tiaoli-scenario: scenario tests (docs/testing.md). Named cases give units and
+//! the outcome expected for each; [`run`] evaluates them against an engine and
+//! compares, [`report`] renders the outcome (human, JSON, JUnit) with coverage.
+
+#![allow(clippy::result_large_err)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+use std::path::{Path, PathBuf};
+
+use indexmap::{IndexMap, IndexSet};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tiaoli_compiler::graph::Node;
+use tiaoli_engine::facts::{self, Format};
+use tiaoli_engine::report::{Exposure, Finding, UnitReport};
+use tiaoli_engine::{Date, Engine, Options};
+
+pub mod render;
+
+/// A test file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestFile {
+    pub cases: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub name: String,
+    pub as_of: String,
+    #[serde(default)]
+    pub drafts: bool,
+    #[serde(default)]
+    pub units: Option<Vec<Value>>,
+    #[serde(default)]
+    pub facts: Option<String>,
+    #[serde(default)]
+    pub only_units: Option<Vec<String>>,
+    #[serde(default)]
+    pub set_facts: Option<serde_json::Map<String, Value>>,
+    pub expect: IndexMap<String, UnitExpect>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitExpect {
+    #[serde(default)]
+    pub results: Vec<ExpectedResult>,
+    #[serde(default)]
+    pub absent: Vec<String>,
+    #[serde(default)]
+    pub skipped: Vec<String>,
+    #[serde(default)]
+    pub exact: Exact,
+}
+
+/// `exact: true`, or the statuses for which `results` is exhaustive.
+#[derive(Debug, Default, Deserialize)]
+#[serde(untagged)]
+pub enum Exact {
+    #[default]
+    No,
+    All(bool),
+    Statuses(Vec<String>),
+}
+
+impl Exact {
+    fn covers(&self, status: &str) -> bool {
+        match self {
+            Exact::No | Exact::All(false) => false,
+            Exact::All(true) => true,
+            Exact::Statuses(s) => s.iter().any(|x| x == status),
+        }
+    }
+    fn lists(&self) -> bool {
+        matches!(self, Exact::All(true))
+    }
+}
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedResult {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ordinance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub norm: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overdue_since: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fulfilled_on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub triggered_on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vague: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_facts: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sanctions: Option<Vec<ExpectedSanction>>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedSanction {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discretionary: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies: Option<String>,
+}
+
+/// One way a case failed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub unit: String,
+    pub message: String,
+    /// Field-by-field differences: (field, expected, actual).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<(String, String, String)>,
+    /// Why the engine decided as it did (the explain chain), when a result was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseOutcome {
+    pub name: String,
+    pub file: String,
+    pub passed: bool,
+    pub failures: Vec<Failure>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Coverage {
+    /// ordinance → (covered, total, uncovered names)
+    pub ordinances: IndexMap<String, OrdinanceCoverage>,
+    pub percent: f64,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OrdinanceCoverage {
+    pub covered: usize,
+    pub total: usize,
+    pub percent: f64,
+    pub uncovered: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub total: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub cases: Vec<CaseOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
+}
+
+/// A test file that cannot be used.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub file: String,
+    pub message: String,
+}
+
+/// The test files under the given paths (`*.yaml`, `*.yml`), sorted.
+pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_file() {
+            out.push(p.clone());
+        } else if p.is_dir() {
+            collect(p, &mut out);
+        } else {
+            return Err(LoadError {
+                file: p.display().to_string(),
+                message: "no such file or directory".into(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for e in entries {
+        if e.is_dir() {
+            collect(&e, out);
+        } else if e.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            out.push(e);
+        }
+    }
+}
+
+pub fn load(path: &Path) -> Result<TestFile, LoadError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    tiaoli_compiler::yaml::from_str::<TestFile>(&text).map_err(|e| LoadError {
+        file,
+        message: match e.line {
+            Some(l) => format!("line {l}: {}", e.message),
+            None => e.message,
+        },
+    })
+}
+
+/// Runs every case of the given files whose name contains `filter`.
+pub fn run(
+    engine: &Engine,
+    files: &[(PathBuf, TestFile)],
+    filter: Option<&str>,
+    coverage: bool,
+) -> Outcome {
+    let mut cases = Vec::new();
+    let mut exercised: IndexSet<(String, String)> = IndexSet::new();
+    for (path, tf) in files {
+        for case in &tf.cases {
+            if filter.is_some_and(|f| !case.name.contains(f)) {
+                continue;
+            }
+            cases.push(run_case(engine, path, case, &mut exercised));
+        }
+    }
+    let passed = cases.iter().filter(|c| c.passed).count();
+    let coverage = coverage.then(|| compute_coverage(engine, &exercised));
+    Outcome {
+        total: cases.len(),
+        passed,
+        failed: cases.len() - passed,
+        cases,
+        coverage,
+    }
+}
+
+fn failure(unit: &str, message: impl Into<String>) -> Failure {
+    Failure {
+        unit: unit.to_string(),
+        message: message.into(),
+        differences: vec![],
+        why: None,
+    }
+}
+
+/// Builds the units of a case as a facts document and validates it like a facts file.
+fn case_units(
+    path: &Path,
+    case: &Case,
+    engine: &Engine,
+) -> Result<(Vec<facts::Unit>, Date), Vec<String>> {
+    let as_of = Date::parse(&case.as_of)
+        .ok_or_else(|| vec![format!("as_of “{}” is not a date (YYYY-MM-DD)", case.as_of)])?;
+    let mut units: Vec<Value> = case.units.clone().unwrap_or_default();
+    if let Some(f) = &case.facts {
+        let fp = path.parent().unwrap_or(Path::new(".")).join(f);
+        let text = std::fs::read_to_string(&fp)
+            .map_err(|e| vec![format!("cannot read {}: {e}", fp.display())])?;
+        let doc: Value = match Format::from_path(&fp.display().to_string()) {
+            Format::Json => {
+                serde_json::from_str(&text).map_err(|e| vec![format!("{}: {e}", fp.display())])?
+            }
+            _ => tiaoli_compiler::yaml::from_str(&text)
+                .map_err(|e| vec![format!("{}: {}", fp.display(), e.message)])?,
+        };
+        let from_file = doc
+            .get("units")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        units.extend(from_file.into_iter().filter(|u| {
+            case.only_units.as_ref().is_none_or(|only| {
+                u.get("id")
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| only.iter().any(|o| o == id))
+            })
+        }));
+    }
+    if let Some(set) = &case.set_facts {
+        for u in &mut units {
+            if let Some(obj) = u.as_object_mut() {
+                let facts = obj
+                    .entry("facts")
+                    .or_insert_with(|| Value::Object(Default::default()));
+                if let Some(f) = facts.as_object_mut() {
+                    for (k, v) in set {
+                        f.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+    }
+    let doc = serde_json::json!({ "as_of": case.as_of, "units": units });
+    let parsed = facts::parse(&doc.to_string(), Format::Json, &engine.graph.lexicon)
+        .map_err(|errs| errs.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
+    Ok((parsed.units, as_of))
+}
+
+fn run_case(
+    engine: &Engine,
+    path: &Path,
+    case: &Case,
+    exercised: &mut IndexSet<(String, String)>,
+) -> CaseOutcome {
+    let file = path.display().to_string();
+    let mut failures = Vec::new();
+    match case_units(path, case, engine) {
+        Err(errs) => {
+            for e in errs {
+                failures.push(failure("—", format!("invalid units: {e}")));
+            }
+        }
+        Ok((units, as_of)) => {
+            let opts = Options {
+                as_of,
+                drafts: case.drafts,
+            };
+            for (uid, exp) in &case.expect {
+                let Some(unit) = units.iter().find(|u| &u.id == uid) else {
+                    failures.push(failure(uid, "the case has no unit with this id"));
+                    continue;
+                };
+                let ev = engine.evaluate(unit, opts);
+                let rep = engine.unit_report(&ev, opts);
+                check_unit(engine, &ev, &rep, exp, opts, &mut failures, exercised);
+            }
+        }
+    }
+    CaseOutcome {
+        name: case.name.clone(),
+        file,
+        passed: failures.is_empty(),
+        failures,
+    }
+}
+
+fn status_str(f: &Finding) -> String {
+    serde_json::to_value(f.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn keys_match(e: &ExpectedResult, f: &Finding) -> bool {
+    e.ordinance.as_ref().is_none_or(|o| *o == f.ordinance)
+        && e.norm.as_ref().is_none_or(|n| *n == f.norm)
+        && e.cite.as_ref().is_none_or(|c| *c == f.cite)
+        && e.eid.as_ref().is_none_or(|x| *x == f.eid)
+}
+
+fn sanction_matches(e: &ExpectedSanction, a: &Exposure) -> bool {
+    e.kind.as_ref().is_none_or(|k| *k == a.kind)
+        && e.authority
+            .as_ref()
+            .is_none_or(|x| Some(x) == a.authority.as_ref())
+        && e.target.as_ref().is_none_or(|t| *t == a.target)
+        && e.discretionary.is_none_or(|d| d == a.discretionary)
+        && e.applies.as_ref().is_none_or(|x| {
+            serde_json::to_value(a.applies)
+                .ok()
+                .and_then(|v| v.as_str().map(|s| s == x))
+                .unwrap_or(false)
+        })
+}
+
+fn opt_date(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
+}
+
+/// Field differences between an expected and an actual result.
+fn differences(
+    e: &ExpectedResult,
+    f: &Finding,
+    exact_lists: bool,
+) -> Vec<(String, String, String)> {
+    let mut d = Vec::new();
+    let mut cmp = |field: &str, want: &Option<String>, have: String| {
+        if let Some(w) = want {
+            if *w != have {
+                d.push((field.to_string(), w.clone(), have));
+            }
+        }
+    };
+    cmp("status", &e.status, status_str(f));
+    cmp("due", &e.due, opt_date(f.due));
+    cmp("overdue_since", &e.overdue_since, opt_date(f.overdue_since));
+    cmp("fulfilled_on", &e.fulfilled_on, opt_date(f.fulfilled_on));
+    cmp("triggered_on", &e.triggered_on, opt_date(f.triggered_on));
+    cmp(
+        "vague",
+        &e.vague.map(|b| b.to_string()),
+        f.vague.to_string(),
+    );
+    cmp(
+        "draft",
+        &e.draft.map(|b| b.to_string()),
+        f.draft.to_string(),
+    );
+    if let Some(want) = &e.missing_facts {
+        let ok = if exact_lists {
+            let mut a = want.clone();
+            a.sort();
+            a == f.missing_facts
+        } else {
+            want.iter().all(|w| f.missing_facts.contains(w))
+        };
+        if !ok {
+            d.push((
+                "missing_facts".into(),
+                want.join("、"),
+                f.missing_facts.join("、"),
+            ));
+        }
+    }
+    if let Some(want) = &e.sanctions {
+        let missing: Vec<&ExpectedSanction> = want
+            .iter()
+            .filter(|w| !f.sanctions.iter().any(|a| sanction_matches(w, a)))
+            .collect();
+        let extra = exact_lists
+            && f.sanctions
+                .iter()
+                .any(|a| !want.iter().any(|w| sanction_matches(w, a)));
+        if !missing.is_empty() || extra {
+            let show = |s: &[&ExpectedSanction]| {
+                s.iter()
+                    .map(|x| serde_json::to_string(x).unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let actual: Vec<String> = f
+                .sanctions
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} {} {}",
+                        a.authority.clone().unwrap_or_else(|| "—".into()),
+                        a.target,
+                        a.kind
+                    )
+                })
+                .collect();
+            d.push((
+                "sanctions".into(),
+                if missing.is_empty() {
+                    "exactly those listed".into()
+                } else {
+                    show(&missing)
+                },
+                actual.join("; "),
+            ));
+        }
+    }
+    d
+}
+
+fn check_unit(
+    engine: &Engine,
+    ev: &tiaoli_engine::eval::UnitEval<'_>,
+    rep: &UnitReport,
+    exp: &UnitExpect,
+    opts: Options,
+    failures: &mut Vec<Failure>,
+    exercised: &mut IndexSet<(String, String)>,
+) {
+    let uid = rep.unit.as_str();
+    let mut matched = vec![false; rep.results.len()];
+    for e in &exp.results {
+        let candidates: Vec<(usize, &Finding)> = rep
+            .results
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| keys_match(e, f))
+            .collect();
+        if let Some((_, f)) = candidates.first() {
+            exercised.insert((f.ordinance.clone(), f.norm.clone()));
+        }
+        let exact_lists = exp.exact.lists();
+        match candidates
+            .iter()
+            .find(|(_, f)| differences(e, f, exact_lists).is_empty())
+        {
+            Some((i, _)) => {
+                if let Some(m) = matched.get_mut(*i) {
+                    *m = true;
+                }
+            }
+            None => match candidates.first() {
+                None => {
+                    let what = serde_json::to_string(e).unwrap_or_default();
+                    let near: Vec<String> = rep
+                        .results
+                        .iter()
+                        .filter(|f| {
+                            e.norm.as_ref().is_some_and(|n| {
+                                f.norm.contains(n.as_str()) || n.contains(f.norm.as_str())
+                            })
+                        })
+                        .map(|f| format!("{} {} {}", f.ordinance, f.cite, f.norm))
+                        .take(3)
+                        .collect();
+                    let mut fl = failure(uid, format!("expected result not found: {what}"));
+                    if !near.is_empty() {
+                        fl.message
+                            .push_str(&format!(" (similar: {})", near.join(", ")));
+                    }
+                    if let Some(n) = &e.norm {
+                        let ords: Vec<String> = rep
+                            .skipped
+                            .iter()
+                            .map(|s| format!("{} ({})", s.ordinance, s.reason))
+                            .collect();
+                        if !ords.is_empty() {
+                            fl.message.push_str(&format!(
+                                "; ordinances not applied: {}",
+                                ords.join(", ")
+                            ));
+                        }
+                        let _ = n;
+                    }
+                    failures.push(fl);
+                }
+                Some((_, f)) => {
+                    let why = engine
+                        .graph
+                        .ordinances
+                        .iter()
+                        .position(|o| o.id == f.ordinance)
+                        .and_then(|_| engine.explain(ev, Some(&f.ordinance), f.article, opts).ok());
+                    failures.push(Failure {
+                        unit: uid.to_string(),
+                        message: format!("{} {} {}", f.ordinance, f.cite, f.norm),
+                        differences: differences(e, f, exact_lists),
+                        why,
+                    });
+                }
+            },
+        }
+    }
+    for (f, m) in rep.results.iter().zip(&matched) {
+        if !m && exp.exact.covers(&status_str(f)) {
+            failures.push(failure(
+                uid,
+                format!(
+                    "unexpected result ({}): {} {} {} — the case lists these exhaustively",
+                    status_str(f),
+                    f.ordinance,
+                    f.cite,
+                    f.norm
+                ),
+            ));
+        }
+    }
+    for a in &exp.absent {
+        let (cite, name) = match a.split_once(' ') {
+            Some((c, n)) => (Some(c), n),
+            None => (None, a.as_str()),
+        };
+        for o in &rep.ordinances {
+            if engine.graph.ordinances.iter().any(|g| {
+                &g.id == o && (g.norms.contains_key(name) || g.consequences.contains_key(name))
+            }) {
+                exercised.insert((o.clone(), name.to_string()));
+            }
+        }
+        if let Some(f) = rep
+            .results
+            .iter()
+            .find(|f| f.norm == name && cite.is_none_or(|c| c == f.cite))
+        {
+            failures.push(failure(
+                uid,
+                format!(
+                    "expected absent, found ({}): {} {} {}",
+                    status_str(f),
+                    f.ordinance,
+                    f.cite,
+                    f.norm
+                ),
+            ));
+        }
+    }
+    for s in &exp.skipped {
+        if !rep.skipped.iter().any(|x| &x.ordinance == s) {
+            failures.push(failure(
+                uid,
+                format!("expected ordinance {s} not to apply, but it does"),
+            ));
+        }
+    }
+}
+
+fn compute_coverage(engine: &Engine, exercised: &IndexSet<(String, String)>) -> Coverage {
+    let mut out = Coverage::default();
+    let (mut covered_all, mut total_all) = (0usize, 0usize);
+    for o in &engine.graph.ordinances {
+        let names: Vec<&str> = o
+            .nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Norm(x) => Some(x.name.as_str()),
+                Node::Consequence(x) => Some(x.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let uncovered: Vec<String> = names
+            .iter()
+            .filter(|n| !exercised.contains(&(o.id.clone(), n.to_string())))
+            .map(|n| n.to_string())
+            .collect();
+        let total = names.len();
+        let covered = total - uncovered.len();
+        covered_all += covered;
+        total_all += total;
+        let percent = if total == 0 {
+            100.0
+        } else {
+            covered as f64 * 100.0 / total as f64
+        };
+        out.ordinances.insert(
+            o.id.clone(),
+            OrdinanceCoverage {
+                covered,
+                total,
+                percent,
+                uncovered,
+            },
+        );
+    }
+    out.percent = if total_all == 0 {
+        100.0
+    } else {
+        covered_all as f64 * 100.0 / total_all as f64
+    };
+    out
+}

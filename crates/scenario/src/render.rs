@@ -1,0 +1,105 @@
+//! Rendering a test run: for people, for JSON consumers, and as JUnit XML.
+
+use crate::{Coverage, Outcome};
+
+pub fn human(o: &Outcome, show_uncovered: bool) -> String {
+    let mut out = String::new();
+    for c in &o.cases {
+        if c.passed {
+            out.push_str(&format!("✓ {}\n", c.name));
+            continue;
+        }
+        out.push_str(&format!("✗ {}  ({})\n", c.name, c.file));
+        for f in &c.failures {
+            out.push_str(&format!("    unit {}: {}\n", f.unit, f.message));
+            if !f.differences.is_empty() {
+                let w = f
+                    .differences
+                    .iter()
+                    .map(|(k, ..)| k.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                out.push_str(&format!(
+                    "      {:w$}  {:<24}  {}\n",
+                    "", "expected", "actual"
+                ));
+                for (k, e, a) in &f.differences {
+                    let pad = w.saturating_sub(k.chars().count());
+                    out.push_str(&format!("      {k}{}  {:<24}  {a}\n", " ".repeat(pad), e));
+                }
+            }
+            if let Some(why) = &f.why {
+                out.push_str("      why:\n");
+                for line in why.lines().filter(|l| !l.trim().is_empty()) {
+                    out.push_str(&format!("        {line}\n"));
+                }
+            }
+        }
+    }
+    if let Some(cov) = &o.coverage {
+        out.push_str(&coverage(cov, show_uncovered));
+    }
+    out.push_str(&format!("\n{} passed, {} failed\n", o.passed, o.failed));
+    out
+}
+
+pub fn coverage(c: &Coverage, show_uncovered: bool) -> String {
+    let mut out = String::from("\ncoverage (norms and consequences named by some case):\n");
+    for (id, oc) in &c.ordinances {
+        out.push_str(&format!(
+            "  {id:<10} {:>4}/{:<4} {:5.1}%\n",
+            oc.covered, oc.total, oc.percent
+        ));
+        if show_uncovered && !oc.uncovered.is_empty() {
+            out.push_str(&format!("    not exercised: {}\n", oc.uncovered.join("、")));
+        }
+    }
+    out.push_str(&format!("  total {:5.1}%\n", c.percent));
+    out
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// JUnit XML, one testcase per case.
+pub fn junit(o: &Outcome) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tiaoli\" tests=\"{}\" failures=\"{}\">\n  <testsuite name=\"tiaoli test\" tests=\"{}\" failures=\"{}\">\n",
+        o.total, o.failed, o.total, o.failed
+    );
+    for c in &o.cases {
+        out.push_str(&format!(
+            "    <testcase name=\"{}\" classname=\"{}\"",
+            xml(&c.name),
+            xml(&c.file)
+        ));
+        if c.passed {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        let msg: Vec<String> = c
+            .failures
+            .iter()
+            .map(|f| format!("{}: {}", f.unit, f.message))
+            .collect();
+        let mut body = String::new();
+        for f in &c.failures {
+            body.push_str(&format!("{}: {}\n", f.unit, f.message));
+            for (k, e, a) in &f.differences {
+                body.push_str(&format!("  {k}: expected {e}, actual {a}\n"));
+            }
+        }
+        out.push_str(&format!(
+            "      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
+            xml(&msg.join("; ")),
+            xml(&body)
+        ));
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
