@@ -247,3 +247,24 @@ fn the_tutorial_example_checks_and_is_formatted() {
     assert_eq!(code, 0);
     assert!(mermaid.contains("挂牌督办逾期未整改完成"), "{mermaid}");
 }
+
+#[test]
+fn docs_coverage_md_is_generated_by_tiaoli_coverage() {
+    let (code, out, err) = run(&["coverage"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        read(&root().join("docs/coverage.md")),
+        out,
+        "docs/coverage.md is stale: regenerate it with `tiaoli coverage > docs/coverage.md`"
+    );
+    let (code, json, _) = run(&["coverage", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let articles: u64 = v
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|o| o["articles"].as_u64())
+        .sum();
+    assert_eq!(articles, 60 + 51 + 59 + 13 + 56 + 51);
+}

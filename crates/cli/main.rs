@@ -34,6 +34,8 @@ enum Command {
     Explain(cmd::explain::Args),
     /// Run scenario tests: named cases of units and their expected outcomes (docs/testing.md).
     Test(cmd::test::Args),
+    /// What each encoding covers: articles, norms by modality, deadlines, consequences (docs/coverage.md).
+    Coverage(cmd::coverage::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Test(a) => cmd::test::run(a),
+        Command::Coverage(a) => cmd::coverage::run(a),
     };
     ExitCode::from(code)
 }

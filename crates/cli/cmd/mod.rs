@@ -2,6 +2,7 @@
 //! diagnostics.
 
 pub mod check;
+pub mod coverage;
 pub mod eval;
 pub mod explain;
 pub mod fmt;

@@ -17,6 +17,7 @@ pub mod graph;
 pub mod lexicon;
 pub mod load;
 mod lower;
+pub mod stats;
 pub mod view;
 pub mod yaml;
 
