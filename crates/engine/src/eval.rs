@@ -72,6 +72,8 @@ pub enum Status {
     Overridden,
     Permitted,
     Encouraged,
+    /// A permission whose period has passed.
+    Lapsed,
 }
 
 /// FNV-1a: a fast, deterministic hasher for the engine's intern tables (short
@@ -914,6 +916,9 @@ impl Engine {
                     (_, ModalityClass::Permission) => Status::Permitted,
                     _ => Status::Encouraged,
                 };
+                if matches!(st.status, Status::Permitted | Status::Encouraged) {
+                    self.permission_window(pn, gn, p, opts, &mut st);
+                }
                 return st;
             }
             _ => {}
@@ -1070,6 +1075,64 @@ impl Engine {
         }
         st
     }
+    /// A permission exists from its trigger, and, where the text gives it a period
+    /// (可以自调解协议生效之日起三十日内…), only within that period: before the
+    /// anchor event it is not triggered, after the period it has lapsed.
+    fn permission_window(
+        &self,
+        pn: &PNorm,
+        gn: &NormNode,
+        p: &Prepared<'_>,
+        opts: Options,
+        st: &mut NormState,
+    ) {
+        let latest = |ev: usize| {
+            p.events
+                .iter()
+                .rev()
+                .find(|(e, d, _)| *e == ev && *d <= opts.as_of)
+                .map(|(_, d, _)| *d)
+        };
+        if let Some(t) = pn.trigger {
+            match latest(t) {
+                Some(d) => st.triggered_on = Some(d),
+                None => {
+                    st.status = Status::NotTriggered;
+                    return;
+                }
+            }
+        }
+        if let Some(DeadlineOut::Period {
+            amount,
+            unit,
+            direction,
+            ..
+        }) = &gn.deadline
+        {
+            if *direction == Direction::Before {
+                return;
+            }
+            let anchor = if pn.anchor == pn.trigger {
+                st.triggered_on
+            } else {
+                pn.anchor.and_then(latest)
+            };
+            let Some(a) = anchor else {
+                st.status = Status::NotTriggered;
+                return;
+            };
+            st.triggered_on = Some(a);
+            let Due {
+                date,
+                extended_from,
+            } = self.calendar.period(a, *amount, *unit, *direction);
+            st.due = Some(date);
+            st.extended_from = extended_from;
+            if opts.as_of > date {
+                st.status = Status::Lapsed;
+            }
+        }
+    }
 
     pub fn plan_texts(&self, ordinance: usize) -> Option<&IndexMap<String, String>> {
         self.plans.get(ordinance).map(|p| &p.texts)
@@ -1160,9 +1223,7 @@ impl Engine {
                 Some(Node::Consequence(c)) => {
                     if p.unit.level.is_none() && c.applies_to.iter().any(|s| !s.levels.is_empty()) {
                         push_unique(out, "level".into());
-                    }
-                    stack.push(c.condition);
-                    stack.extend(c.sanctions.iter().filter_map(|s| s.condition));
+                    }                    stack.push(c.condition);
                 }
                 None => {}
             }

@@ -254,8 +254,13 @@ impl Engine {
                             "（期间届满日 {nominal} 为休息日，顺延至下一个工作日）"
                         ));
                     }
-                    if matches!(d, DeadlineOut::Period { .. }) {
-                        out.push_str("；期间自次日起算");
+                    match d {
+                        DeadlineOut::Period {
+                            direction: tiaoli_syntax::ast::Direction::Before,
+                            ..
+                        } => out.push_str("；自事件前一日起倒数"),
+                        DeadlineOut::Period { .. } => out.push_str("；期间自次日起算"),
+                        _ => {}
                     }
                 }
                 _ => {}
@@ -290,6 +295,10 @@ impl Engine {
             ),
             Status::Permitted => "可以（授权性规范）".into(),
             Status::Encouraged => "鼓励（不具强制力）".into(),
+            Status::Lapsed => format!(
+                "期间已过（{} 届满），不再可以",
+                st.due.map(|d| d.to_string()).unwrap_or_default()
+            ),
             Status::Triggered => "触发".into(),
         };
         out.push_str(&format!("  → {status}（评估日期 {}）\n", opts.as_of));

@@ -118,6 +118,9 @@ pub struct Exposure {
     pub applies: Tri,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
+    /// When `applies` is unknown: the facts that would decide it (构成犯罪 …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_facts: Vec<String>,
 }
 
 /// Renders an authority for a unit: 同级 becomes the unit's own region.
@@ -318,6 +321,12 @@ impl Engine {
         let mut follow_up = Vec::new();
         for (k, cl) in c.sanctions.iter().enumerate() {
             let applies = conds.and_then(|x| x.get(k)).copied().unwrap_or(Tri::True);
+            let mut clause_missing = Vec::new();
+            if applies == Tri::Unknown {
+                if let Some(c) = cl.condition {
+                    self.missing(oe.ordinance, oe, &ev.prepared, c, &mut clause_missing);
+                }
+            }
             if applies == Tri::False {
                 continue;
             }
@@ -348,6 +357,7 @@ impl Engine {
                             discretionary: cl.discretionary,
                             applies,
                             deadline: cl.deadline.as_ref().map(deadline_text),
+                            missing_facts: clause_missing.clone(),
                         });
                     }
                 }
@@ -436,6 +446,7 @@ fn status_zh(s: Status) -> &'static str {
         Status::Overridden => "被优先规范排除",
         Status::Permitted => "可以（授权）",
         Status::Encouraged => "鼓励（非强制）",
+        Status::Lapsed => "期间已过",
     }
 }
 
@@ -527,7 +538,7 @@ pub fn render_human(r: &Report) -> String {
             ),
             ("已履行", &|f| f.status == Status::Fulfilled, false),
             (
-                "其他（未触发、被排除、授权、鼓励）",
+                "其他（未触发、被排除、授权、鼓励、期间已过）",
                 &|f| {
                     matches!(
                         f.status,
@@ -535,6 +546,7 @@ pub fn render_human(r: &Report) -> String {
                             | Status::Overridden
                             | Status::Permitted
                             | Status::Encouraged
+                            | Status::Lapsed
                     )
                 },
                 false,
