@@ -158,11 +158,13 @@ fn a_deadline_fixed_by_an_order_and_vague_deadlines() {
     );
     let base = "as_of: 2025-03-01\nunits:\n  - id: 平安区公安分局\n    kind: 公安机关\n    level: 县\n    region: 海东市/平安区\n    events:\n      - { type: 挂牌督办, date: 2024-11-01, deadline: 2025-02-01 }\n      - { type: 发现涉嫌电信网络诈骗, date: 2024-01-10 }\n";
     let r = eval(&src, base);
-    let f = find(&r, "整改");
+    let f = find(&r, "整改"); // The order's last day, 2025-02-01, falls in the 春节 break (01-28..02-04): it
+                              // moves to the next working day (民法典 第二百零三条).
     assert_eq!(
         (f.status, f.due, f.overdue_since),
-        (Status::Violated, d("2025-02-01"), d("2025-02-02"))
+        (Status::Violated, d("2025-02-05"), d("2025-02-06"))
     );
+    assert_eq!(f.due_extended_from, d("2025-02-01"));
     let f = find(&r, "报告");
     assert_eq!(
         f.status,

@@ -131,6 +131,10 @@ impl Calendar {
         }
         !d.weekday().is_weekend()
     }
+    /// A last day on a rest day moves to the next working day (民法典 第二百零三条).
+    pub fn extend_to_working_day(&self, d: Date) -> Date {
+        self.next_working_day_from(d)
+    }
 
     fn next_working_day_from(&self, mut d: Date) -> Date {
         for _ in 0..60 {

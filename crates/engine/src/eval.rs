@@ -12,7 +12,7 @@ use tiaoli_compiler::graph::{
     Cond, ConsequenceNode, DeadlineOut, FactTy, Graph, Literal, Node, NodeId, NormNode,
     OrdinanceGraph, SelectorOut, Window,
 };
-use tiaoli_syntax::ast::{CmpOp, Direction, ModalityClass, Periodic, TimeUnit};
+use tiaoli_syntax::ast::{CmpOp, Direction, ModalityClass, Periodic, TimeUnit, Vague};
 
 use crate::calendar::{Calendar, Due};
 use crate::date::Date;
@@ -267,6 +267,10 @@ pub struct NormState {
     pub overdue_since: Option<Date>,
     pub done_on: Option<Date>,
     pub overridden_by: Option<NodeId>,
+    /// The status a norm had before it was displaced (restored if the norm that
+    /// displaced it is itself displaced).
+    #[serde(skip)]
+    pub displaced: Option<Status>,
 }
 
 impl OrdEval {
@@ -735,12 +739,37 @@ impl Engine {
                         );
                     if in_effect {
                         for other in gn.overrides.iter().chain(gn.fallback_for.iter()) {
-                            if let Some(s) = ev.norm_mut(*other) {
-                                if s.applies != Tri::False {
-                                    s.status = Status::Overridden;
-                                    s.overridden_by = Some(i);
-                                    if let Some(x) = ev.vals.get_mut(*other) {
-                                        *x = Tri::False;
+                            let Some(s) = ev.norm_mut(*other) else {
+                                continue;
+                            };
+                            if s.applies == Tri::False || s.status == Status::Overridden {
+                                continue;
+                            }
+                            s.displaced = Some(s.status);
+                            s.status = Status::Overridden;
+                            s.overridden_by = Some(i);
+                            if let Some(x) = ev.vals.get_mut(*other) {
+                                *x = Tri::False;
+                            }
+                            // A displaced norm displaces no one: what it had
+                            // displaced is restored.
+                            let restored: Vec<NodeId> = ev
+                                .norms
+                                .iter()
+                                .filter(|(_, t)| t.overridden_by == Some(*other))
+                                .map(|(n, _)| *n)
+                                .collect();
+                            for r in restored {
+                                if let Some(t) = ev.norm_mut(r) {
+                                    t.status = t.displaced.take().unwrap_or(Status::Pending);
+                                    t.overridden_by = None;
+                                    let v = if t.status == Status::Violated {
+                                        Tri::True
+                                    } else {
+                                        Tri::False
+                                    };
+                                    if let Some(x) = ev.vals.get_mut(r) {
+                                        *x = v;
                                     }
                                 }
                             }
@@ -752,7 +781,14 @@ impl Engine {
                     }
                     match st.status {
                         Status::Violated => Tri::True,
-                        Status::Unknown => Tri::Unknown,
+                        // Unknown whether it binds: violated only if, binding, it would be.
+                        Status::Unknown => {
+                            if self.norm_assuming(pn, gn, &ev.vals, p, opts) == Status::Violated {
+                                Tri::Unknown
+                            } else {
+                                Tri::False
+                            }
+                        }
                         _ => Tri::False,
                     }
                 }
@@ -863,17 +899,19 @@ impl Engine {
                     if t != event || *d > opts.as_of {
                         continue;
                     }
-                    out = out.or(match deadline {
-                        None => Tri::Unknown,
-                        Some(dl) if opts.as_of > *dl => {
-                            let remedied = p
-                                .actions
-                                .iter()
-                                .any(|(a, ad)| a == remedy && *ad >= *d && *ad <= *dl);
-                            Tri::from(!remedied)
-                        }
-                        Some(_) => Tri::False,
-                    });
+                    out = out.or(
+                        match deadline.map(|dl| self.calendar.extend_to_working_day(dl)) {
+                            None => Tri::Unknown,
+                            Some(dl) if opts.as_of > dl => {
+                                let remedied = p
+                                    .actions
+                                    .iter()
+                                    .any(|(a, ad)| a == remedy && *ad >= *d && *ad <= dl);
+                                Tri::from(!remedied)
+                            }
+                            Some(_) => Tri::False,
+                        },
+                    );
                 }
                 out
             }
@@ -889,6 +927,33 @@ impl Engine {
         p: &Prepared<'_>,
         opts: Options,
     ) -> NormState {
+        self.norm_with(pn, gn, applies, vals, p, opts, false)
+    }
+
+    /// The status a norm would have if it bound the unit and its conditions held.
+    fn norm_assuming(
+        &self,
+        pn: &PNorm,
+        gn: &NormNode,
+        vals: &[Tri],
+        p: &Prepared<'_>,
+        opts: Options,
+    ) -> Status {
+        self.norm_with(pn, gn, Tri::True, vals, p, opts, true)
+            .status
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn norm_with(
+        &self,
+        pn: &PNorm,
+        gn: &NormNode,
+        applies: Tri,
+        vals: &[Tri],
+        p: &Prepared<'_>,
+        opts: Options,
+        assume_conditions: bool,
+    ) -> NormState {
         let mut st = NormState {
             applies,
             status: Status::Unknown,
@@ -898,6 +963,7 @@ impl Engine {
             overdue_since: None,
             done_on: None,
             overridden_by: None,
+            displaced: None,
         };
         if applies == Tri::False {
             st.status = Status::NotTriggered;
@@ -907,7 +973,11 @@ impl Engine {
             i.map(|i| vals.get(i).copied().unwrap_or(Tri::Unknown))
                 .unwrap_or(dflt)
         };
-        let when = val(gn.condition, Tri::True).and(val(gn.unless, Tri::False).negate());
+        let when = if assume_conditions {
+            Tri::True
+        } else {
+            val(gn.condition, Tri::True).and(val(gn.unless, Tri::False).negate())
+        };
         match gn.class {
             ModalityClass::Permission | ModalityClass::Encouragement => {
                 st.status = match (applies.and(when), gn.class) {
@@ -1015,7 +1085,11 @@ impl Engine {
                     .find(|(e, d, _)| *e == ev && *d <= opts.as_of)
                 {
                     Some((_, d, Some(dl))) => {
-                        st.due = Some(*dl);
+                        // The order sets the last day; a last day on a rest day
+                        // moves to the next working day (民法典 第二百零三条).
+                        let due = self.calendar.extend_to_working_day(*dl);
+                        st.due = Some(due);
+                        st.extended_from = (due != *dl).then_some(*dl);
                         if start.is_none() {
                             st.triggered_on = Some(*d);
                             period_start = Some(*d);
@@ -1062,6 +1136,23 @@ impl Engine {
                 st.status = Status::Violated;
                 st.overdue_since = Some(due.next());
                 st.done_on = Some(*d);
+            } // 定期: the duty recurs with no period stated; an act done is reported,
+            // but the duty stays in force.
+            (Some(_), _)
+                if matches!(
+                    gn.deadline,
+                    Some(DeadlineOut::Vague {
+                        word: Vague::Periodically
+                    })
+                ) =>
+            {
+                st.status = Status::Pending;
+                st.done_on = p
+                    .actions
+                    .iter()
+                    .rev()
+                    .find(|(a, d)| *a == pn.action && *d <= opts.as_of)
+                    .map(|(_, d)| *d);
             }
             (Some((_, d)), _) => {
                 st.status = Status::Fulfilled;
@@ -1128,7 +1219,15 @@ impl Engine {
             } = self.calendar.period(a, *amount, *unit, *direction);
             st.due = Some(date);
             st.extended_from = extended_from;
-            if opts.as_of > date {
+            // Exercised within the period: done. Otherwise lapsed once it has passed.
+            if let Some((_, d)) = p
+                .actions
+                .iter()
+                .find(|(x, d)| *x == pn.action && *d >= a && *d <= date && *d <= opts.as_of)
+            {
+                st.status = Status::Fulfilled;
+                st.done_on = Some(*d);
+            } else if opts.as_of > date {
                 st.status = Status::Lapsed;
             }
         }

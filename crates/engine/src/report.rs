@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph, SelectorOut};
 use tiaoli_compiler::view::deadline_text;
-use tiaoli_syntax::ast::{Choice, ModalityClass, Relation};
+use tiaoli_syntax::ast::{Choice, Relation};
 
 use crate::date::Date;
 use crate::eval::{
@@ -288,7 +288,7 @@ impl Engine {
             due: st.due,
             due_extended_from: st.extended_from,
             deadline,
-            vague: vague || (n.deadline.is_none() && n.class == ModalityClass::Obligation),
+            vague,
             overdue_since: st.overdue_since,
             fulfilled_on: st.done_on,
             overridden_by: st
