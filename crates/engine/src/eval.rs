@@ -200,7 +200,6 @@ struct OrdPlan {
     escalations: IndexMap<String, Vec<NodeId>>,
     in_force: Option<Date>,
     repealed_on: Option<Date>,
-    n_norms: usize,
     /// norm node → consequences whose grounds reach it.
     reached_by: IndexMap<NodeId, Vec<NodeId>>,
     jurisdiction: String,
@@ -221,12 +220,24 @@ pub struct Engine {
 /// A unit with its names resolved to ids.
 pub struct Prepared<'u> {
     pub unit: &'u Unit,
-    kinds: Bits,
+    /// The unit's kind (an index into the engine's actors, whose is-a set it uses).
+    kind: usize,
     roles: Bits,
     rank: Option<u8>,
-    facts: Vec<Option<&'u FactValue>>,
+    /// The unit's facts by fact id, sorted (a unit states a handful of facts).
+    facts: Vec<(usize, &'u FactValue)>,
     events: Vec<(usize, Date, Option<Date>)>,
     actions: Vec<(usize, Date)>,
+}
+
+impl Prepared<'_> {
+    fn fact(&self, id: usize) -> Option<&FactValue> {
+        self.facts
+            .binary_search_by_key(&id, |(i, _)| *i)
+            .ok()
+            .and_then(|k| self.facts.get(k))
+            .map(|(_, v)| *v)
+    }
 }
 
 /// Evaluation options.
@@ -251,10 +262,53 @@ pub struct OrdEval {
     pub vals: Vec<Tri>,
     /// Norm states in node order (sorted by node id).
     pub norms: Vec<(NodeId, NormState)>,
-    /// Per consequence (node order): whether each sanction clause's own condition holds.
-    pub sanction_conds: Vec<(NodeId, Vec<Tri>)>,
+    /// (consequence node, start, end) into `sanction_vals`.
+    sanction_index: Vec<(NodeId, u32, u32)>,
+    sanction_vals: Vec<Tri>,
     /// Whether this unit is of a kind deemed to be another here.
     pub deemed: Vec<String>,
+}
+
+/// Buffers of evaluated ordinances, recycled on this thread: evaluating many units
+/// allocates once per thread, not once per unit and ordinance.
+type Buffers = (
+    Vec<Tri>,
+    Vec<(NodeId, NormState)>,
+    Vec<(NodeId, u32, u32)>,
+    Vec<Tri>,
+);
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for OrdEval {
+    fn drop(&mut self) {
+        let mut b: Buffers = (
+            std::mem::take(&mut self.vals),
+            std::mem::take(&mut self.norms),
+            std::mem::take(&mut self.sanction_index),
+            std::mem::take(&mut self.sanction_vals),
+        );
+        b.0.clear();
+        b.1.clear();
+        b.2.clear();
+        b.3.clear();
+        let _ = POOL.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                if p.len() < 32 {
+                    p.push(b);
+                }
+            }
+        });
+    }
+}
+
+fn buffers() -> Buffers {
+    POOL.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -289,10 +343,11 @@ impl OrdEval {
 
     pub fn sanction_conds(&self, node: NodeId) -> Option<&[Tri]> {
         let i = self
-            .sanction_conds
-            .binary_search_by_key(&node, |(n, _)| *n)
+            .sanction_index
+            .binary_search_by_key(&node, |(n, ..)| *n)
             .ok()?;
-        self.sanction_conds.get(i).map(|(_, v)| v.as_slice())
+        let (_, a, b) = self.sanction_index.get(i)?;
+        self.sanction_vals.get(*a as usize..*b as usize)
     }
 }
 
@@ -527,28 +582,31 @@ impl Engine {
             jurisdiction: o.jurisdiction.clone(),
             in_force: o.in_force.as_deref().and_then(Date::parse),
             repealed_on: o.repealed_on.as_deref().and_then(Date::parse),
-            n_norms: o.norms.len(),
         }
     }
 
     /// Resolves a validated unit's names to ids.
     pub fn prepare<'u>(&self, unit: &'u Unit) -> Prepared<'u> {
-        let kinds = self.actors.get(&unit.kind).cloned().unwrap_or_default();
-        let mut roles = Bits::with_len(self.roles.len());
+        let kind = self.actors.get_index_of(&unit.kind).unwrap_or(usize::MAX);
+        let mut roles = if unit.roles.is_empty() {
+            Bits::default()
+        } else {
+            Bits::with_len(self.roles.len())
+        };
         for r in &unit.roles {
             if let Some(i) = self.roles.get_index_of(r) {
                 roles.set(i);
             }
         }
-        let mut facts = vec![None; self.facts.len()];
-        for (k, v) in &unit.facts {
-            if let Some(slot) = self.facts.get_index_of(k).and_then(|i| facts.get_mut(i)) {
-                *slot = Some(v);
-            }
-        }
+        let mut facts: Vec<(usize, &FactValue)> = unit
+            .facts
+            .iter()
+            .filter_map(|(k, v)| self.facts.get_index_of(k).map(|i| (i, v)))
+            .collect();
+        facts.sort_unstable_by_key(|(i, _)| *i);
         Prepared {
             unit,
-            kinds,
+            kind,
             roles,
             rank: unit.level.map(|l| l.rank()),
             facts,
@@ -689,11 +747,17 @@ impl Engine {
         applies: Tri,
     ) -> OrdEval {
         // Deeming: a 街道办事处 follows the rules for 乡镇人民政府 here.
-        let mut kinds = std::borrow::Cow::Borrowed(&p.kinds);
+        let empty = Bits::default();
+        let base = self
+            .actors
+            .get_index(p.kind)
+            .map(|(_, b)| b)
+            .unwrap_or(&empty);
+        let mut kinds = std::borrow::Cow::Borrowed(base);
         let mut rank = p.rank;
         let mut deemed = Vec::new();
         for (k, as_) in &plan.deemings {
-            if p.kinds.has(*k) && !as_.role {
+            if base.has(*k) && !as_.role {
                 if let Some(b) = self.actors.get_index(as_.id).map(|(_, b)| b) {
                     kinds.to_mut().union(b);
                 }
@@ -706,30 +770,41 @@ impl Engine {
             }
         }
         let n = plan.nodes.len();
+        let (mut vals, norms, sanction_index, sanction_vals) = buffers();
+        vals.resize(n, Tri::False);
         let mut ev = OrdEval {
             ordinance: index,
             applies,
-            vals: vec![Tri::False; n],
-            norms: Vec::with_capacity(plan.n_norms),
-            sanction_conds: Vec::new(),
+            vals,
+            norms,
+            sanction_index,
+            sanction_vals,
             deemed,
         };
+        // Conditions are evaluated on demand, for the norms and consequences that
+        // concern the unit: most conditions feed norms whose subjects it is not.
+        let mut computed = vec![false; n];
         for i in 0..n {
             let Some(node) = plan.nodes.get(i) else {
                 continue;
             };
             let v = match node {
-                PNode::Fact(_) => Tri::False,
-                PNode::Cond(c) => self.cond(c, &ev.vals, plan, p, opts),
+                PNode::Fact(_) | PNode::Cond(_) => continue,
                 PNode::Norm(pn) => {
+                    // Not a subject (most norms, for most units): value false, no state.
+                    if pn.only_kinds && !kinds.intersects(&pn.subject_kinds) {
+                        continue;
+                    }
                     let Some(Node::Norm(gn)) = o.nodes.get(i) else {
                         continue;
                     };
-                    let subj = if pn.only_kinds && !kinds.intersects(&pn.subject_kinds) {
-                        Tri::False
-                    } else {
-                        self.matches(&pn.subjects, &kinds, rank, p).and(applies)
-                    };
+                    let subj = self.matches(&pn.subjects, &kinds, rank, p).and(applies);
+                    if subj == Tri::False {
+                        continue;
+                    }
+                    for c in gn.condition.iter().chain(gn.unless.iter()) {
+                        self.ensure(*c, plan, p, opts, &mut ev.vals, &mut computed);
+                    }
                     let st = self.norm(pn, gn, subj, &ev.vals, p, opts);
                     // Priority and fallback displace other norms.
                     let in_effect = st.applies == Tri::True
@@ -801,17 +876,22 @@ impl Engine {
                     } else {
                         self.matches(applies_to, &kinds, rank, p)
                     };
+                    for c in std::iter::once(gc.condition)
+                        .chain(gc.sanctions.iter().filter_map(|s| s.condition))
+                    {
+                        self.ensure(c, plan, p, opts, &mut ev.vals, &mut computed);
+                    }
                     let grounds = ev.vals.get(gc.condition).copied().unwrap_or(Tri::Unknown);
-                    let conds: Vec<Tri> = gc
-                        .sanctions
-                        .iter()
-                        .map(|s| {
-                            s.condition
-                                .map(|c| ev.vals.get(c).copied().unwrap_or(Tri::Unknown))
-                                .unwrap_or(Tri::True)
-                        })
-                        .collect();
-                    ev.sanction_conds.push((i, conds));
+                    let start = ev.sanction_vals.len() as u32;
+                    for s in &gc.sanctions {
+                        let t = s
+                            .condition
+                            .map(|c| ev.vals.get(c).copied().unwrap_or(Tri::Unknown))
+                            .unwrap_or(Tri::True);
+                        ev.sanction_vals.push(t);
+                    }
+                    let end = ev.sanction_vals.len() as u32;
+                    ev.sanction_index.push((i, start, end));
                     target.and(applies).and(grounds)
                 }
             };
@@ -820,6 +900,40 @@ impl Engine {
             }
         }
         ev
+    }
+
+    /// Evaluates a condition node and the conditions it reads, once.
+    fn ensure(
+        &self,
+        i: NodeId,
+        plan: &OrdPlan,
+        p: &Prepared<'_>,
+        opts: Options,
+        vals: &mut [Tri],
+        computed: &mut [bool],
+    ) {
+        if computed.get(i).copied().unwrap_or(true) {
+            return;
+        }
+        if let Some(x) = computed.get_mut(i) {
+            *x = true;
+        }
+        let Some(PNode::Cond(c)) = plan.nodes.get(i) else {
+            return;
+        };
+        match c {
+            PCond::And(a) | PCond::Or(a) => {
+                for x in a {
+                    self.ensure(*x, plan, p, opts, vals, computed);
+                }
+            }
+            PCond::Not(x) => self.ensure(*x, plan, p, opts, vals, computed),
+            _ => {}
+        }
+        let v = self.cond(c, vals, plan, p, opts);
+        if let Some(slot) = vals.get_mut(i) {
+            *slot = v;
+        }
     }
 
     fn window_start(&self, w: &Option<Window>, as_of: Date) -> Option<Date> {
@@ -845,12 +959,12 @@ impl Engine {
             PCond::And(a) => a.iter().fold(Tri::True, |acc, x| acc.and(val(x))),
             PCond::Or(a) | PCond::Meets(a) => a.iter().fold(Tri::False, |acc, x| acc.or(val(x))),
             PCond::Not(x) => val(x).negate(),
-            PCond::IsTrue(f) => match p.facts.get(*f).copied().flatten() {
+            PCond::IsTrue(f) => match p.fact(*f) {
                 Some(FactValue::Bool(b)) => Tri::from(*b),
                 Some(_) => Tri::Unknown,
                 None => Tri::Unknown,
             },
-            PCond::Compare { fact, cmp, value } => match p.facts.get(*fact).copied().flatten() {
+            PCond::Compare { fact, cmp, value } => match p.fact(*fact) {
                 None => Tri::Unknown,
                 Some(v) => compare(v, *cmp, value),
             },
