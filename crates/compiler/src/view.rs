@@ -56,7 +56,8 @@ fn shown(g: &OrdinanceGraph, id: NodeId) -> NodeId {
     }
 }
 
-fn selector_text(s: &SelectorOut) -> String {
+/// A subject or authority as a drafter writes it: 同级平安建设组织协调机构, 市、县人民政府.
+pub fn selector_text(s: &SelectorOut) -> String {
     if s.self_unit {
         return "本单位".into();
     }

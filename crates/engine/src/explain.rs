@@ -1,10 +1,8 @@
 //! Why, and why not: the chain from a unit's facts through conditions to each
 //! status and consequence of one article, quoting the text.
 
-use tiaoli_compiler::graph::{
-    Cond, DeadlineOut, Literal, Node, NodeId, OrdinanceGraph, SelectorOut, Window,
-};
-use tiaoli_compiler::view::deadline_text;
+use tiaoli_compiler::graph::{Cond, DeadlineOut, Literal, Node, NodeId, OrdinanceGraph, Window};
+use tiaoli_compiler::view::{deadline_text, selector_text};
 
 use crate::eval::{Engine, Options, OrdEval, Status, Tri, UnitEval};
 use crate::facts::FactValue;
@@ -16,32 +14,6 @@ fn mark(t: Tri) -> &'static str {
         Tri::False => "否",
         Tri::Unknown => "未知",
     }
-}
-
-fn selector(s: &SelectorOut) -> String {
-    if s.unspecified {
-        return "（未明确）".into();
-    }
-    if s.self_unit {
-        return "本单位".into();
-    }
-    let mut out = String::new();
-    if let Some(r) = s.relation {
-        out.push_str(r.zh());
-        out.push(' ');
-    }
-    if !s.levels.is_empty() {
-        out.push_str(
-            &s.levels
-                .iter()
-                .map(|l| l.zh())
-                .collect::<Vec<_>>()
-                .join("、"),
-        );
-        out.push(' ');
-    }
-    out.push_str(&s.term);
-    out
 }
 
 fn literal(l: &Literal) -> String {
@@ -193,7 +165,7 @@ impl Engine {
             return;
         };
         let Some(st) = oe.norm(i) else {
-            let subjects: Vec<String> = n.subjects.iter().map(selector).collect();
+            let subjects: Vec<String> = n.subjects.iter().map(selector_text).collect();
             out.push_str(&format!(
                 "\n规范 {}（{}）：{} {}\n",
                 n.name,
@@ -214,7 +186,7 @@ impl Engine {
             n.modality.zh(),
             n.action
         ));
-        let subjects: Vec<String> = n.subjects.iter().map(selector).collect();
+        let subjects: Vec<String> = n.subjects.iter().map(selector_text).collect();
         out.push_str(&format!(
             "  主体 {} — {}\n",
             subjects.join("、"),
@@ -318,7 +290,7 @@ impl Engine {
         let v = oe.vals.get(i).copied().unwrap_or(Tri::Unknown);
         out.push_str(&format!("\n后果 {}（{}）\n", c.name, c.cite));
         if !c.applies_to.is_empty() {
-            let s: Vec<String> = c.applies_to.iter().map(selector).collect();
+            let s: Vec<String> = c.applies_to.iter().map(selector_text).collect();
             out.push_str(&format!("  对象 {}\n", s.join("、")));
         }
         out.push_str(&format!(

@@ -437,22 +437,15 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
     let mut events = Vec::new();
     for (j, e) in list(map.get("events")).iter().enumerate() {
         let field = |f: &str| format!("events[{j}].{f}");
-        let ty = match e.get("type").and_then(|x| x.as_str()) {
-            Some(t) => match names.resolve(t, NameKind::Event) {
-                Ok(c) => c.to_string(),
-                Err((m, h)) => {
-                    err(field("type"), m, h);
-                    continue;
-                }
-            },
-            None => {
-                err(
-                    field("type"),
-                    "missing: what happened (an event type)".into(),
-                    None,
-                );
-                continue;
-            }
+        let Some(ty) = record_type(
+            e,
+            names,
+            NameKind::Event,
+            &field("type"),
+            "what happened (an event type)",
+            &mut err,
+        ) else {
+            continue;
         };
         let date = match e.get("date").and_then(|x| x.as_str()).and_then(Date::parse) {
             Some(d) => d,
@@ -501,22 +494,15 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
     let mut actions = Vec::new();
     for (j, a) in list(map.get("actions")).iter().enumerate() {
         let field = |f: &str| format!("actions[{j}].{f}");
-        let ty = match a.get("type").and_then(|x| x.as_str()) {
-            Some(t) => match names.resolve(t, NameKind::Action) {
-                Ok(c) => c.to_string(),
-                Err((m, h)) => {
-                    err(field("type"), m, h);
-                    continue;
-                }
-            },
-            None => {
-                err(
-                    field("type"),
-                    "missing: what was done (an action)".into(),
-                    None,
-                );
-                continue;
-            }
+        let Some(ty) = record_type(
+            a,
+            names,
+            NameKind::Action,
+            &field("type"),
+            "what was done (an action)",
+            &mut err,
+        ) else {
+            continue;
         };
         match a.get("date").and_then(|x| x.as_str()).and_then(Date::parse) {
             Some(date) => actions.push(ActionRecord { ty, date }),
@@ -549,6 +535,28 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
         events,
         actions,
     })
+}
+
+/// The `type` of an event or action record, resolved to its canonical term.
+fn record_type(
+    record: &Value,
+    names: &Names<'_>,
+    kind: NameKind,
+    field: &str,
+    what: &str,
+    err: &mut impl FnMut(String, String, Option<String>),
+) -> Option<String> {
+    let Some(t) = record.get("type").and_then(|x| x.as_str()) else {
+        err(field.to_string(), format!("missing: {what}"), None);
+        return None;
+    };
+    match names.resolve(t, kind) {
+        Ok(c) => Some(c.to_string()),
+        Err((m, h)) => {
+            err(field.to_string(), m, h);
+            None
+        }
+    }
 }
 
 fn list(v: Option<&Value>) -> Vec<Value> {
