@@ -36,6 +36,8 @@ enum Command {
     Test(cmd::test::Args),
     /// What each encoding covers: articles, norms by modality, deadlines, consequences (docs/coverage.md).
     Coverage(cmd::coverage::Args),
+    /// From a published text to a rule skeleton for review (docs/lift.md).
+    Lift(cmd::lift::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Explain(a) => cmd::explain::run(a),
         Command::Test(a) => cmd::test::run(a),
         Command::Coverage(a) => cmd::coverage::run(a),
+        Command::Lift(a) => cmd::lift::run(a),
     };
     ExitCode::from(code)
 }

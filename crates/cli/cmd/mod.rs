@@ -7,6 +7,7 @@ pub mod eval;
 pub mod explain;
 pub mod fmt;
 pub mod graph;
+pub mod lift;
 pub mod test;
 
 use std::io::IsTerminal;

@@ -580,6 +580,20 @@ impl<'a> Lowerer<'a> {
                 .with_help("every article carries its verbatim text: 款 \"…\" for each paragraph");
             self.err(d);
         }
+        if let Some(span) = a.items.iter().find_map(|it| match it {
+            ArticleItem::Kind(ast::ArticleKind::Unreviewed, sp) => Some(*sp),
+            _ => None,
+        }) {
+            let d = Diagnostic::warning(
+                "unreviewed-article",
+                self.src,
+                span,
+                format!("{} is not encoded yet (待审)", self.article_cite(n)),
+            )
+            .with_label("awaiting review")
+            .with_help("encode its norms from the draft comments `tiaoli lift` wrote, then remove 性质 待审");
+            self.diags.push(d);
+        }
         if info.norms.is_empty() && info.cons.is_empty() && !has_kind {
             let d = self
                 .error("unencoded-article", a.number.span, format!("{} has neither a norm nor a kind", self.article_cite(n)))

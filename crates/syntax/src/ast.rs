@@ -323,9 +323,9 @@ keyword_enum!(
         Principle => "原则", "principle";
         Definition => "定义", "definition";
         Institution => "体制", "institution";
-        Declaration => "宣示", "declaration";
-        Commencement => "施行", "commencement";
+        Declaration => "宣示", "declaration";        Commencement => "施行", "commencement";
         Repeal => "废止", "repeal";
+        Unreviewed => "待审", "unreviewed";
     }
 );
 

@@ -101,6 +101,7 @@ pub const KEYWORDS: &[Keyword] = &[
             "宣示",
             "施行",
             "废止",
+            "待审",
             "purpose",
             "scope",
             "principle",
@@ -109,6 +110,7 @@ pub const KEYWORDS: &[Keyword] = &[
             "declaration",
             "commencement",
             "repeal",
+            "unreviewed",
         ],
     },
     Keyword {
@@ -429,7 +431,7 @@ pub fn rule_description(rule: Rule) -> Option<String> {
         Rule::status => "a status (代拟稿, 草案, 征求意见稿, 通过, 施行, 废止)",
         Rule::instrument => "an instrument type (地方性法规, 地方政府规章, 自治条例, 单行条例)",
         Rule::article_kind => {
-            "an article kind (宗旨, 适用范围, 原则, 定义, 体制, 宣示, 施行, 废止)"
+            "an article kind (宗旨, 适用范围, 原则, 定义, 体制, 宣示, 施行, 废止, 待审)"
         }
         Rule::relation => "a relation (同级, 上级, 下级)",
         Rule::selector => "a subject",
