@@ -203,6 +203,10 @@ struct OrdPlan {
     /// norm node → consequences whose grounds reach it.
     reached_by: IndexMap<NodeId, Vec<NodeId>>,
     jurisdiction: String,
+    /// For a unit of each actor kind (by index), the norm and consequence nodes it
+    /// can be concerned by, in node order; `visit_all` for deemed units.
+    visit_by_kind: Vec<Vec<u32>>,
+    visit_all: Vec<u32>,
 }
 
 /// The compiled rules, ready to evaluate units.
@@ -413,7 +417,35 @@ impl Engine {
             actions,
             plans: vec![],
         };
-        engine.plans = graph.ordinances.iter().map(|o| engine.plan(o)).collect();
+        let mut plans: Vec<OrdPlan> = graph.ordinances.iter().map(|o| engine.plan(o)).collect();
+        for plan in &mut plans {
+            plan.visit_all = (0..plan.nodes.len())
+                .filter(|i| {
+                    matches!(
+                        plan.nodes.get(*i),
+                        Some(PNode::Norm(_) | PNode::Consequence { .. })
+                    )
+                })
+                .map(|i| i as u32)
+                .collect();
+            plan.visit_by_kind = engine
+                .actors
+                .values()
+                .map(|kinds| {
+                    plan.visit_all
+                        .iter()
+                        .copied()
+                        .filter(|i| match plan.nodes.get(*i as usize) {
+                            Some(PNode::Norm(pn)) => {
+                                !pn.only_kinds || kinds.intersects(&pn.subject_kinds)
+                            }
+                            _ => true,
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        engine.plans = plans;
         engine.graph = graph;
         engine
     }
@@ -580,6 +612,8 @@ impl Engine {
             escalations,
             reached_by,
             jurisdiction: o.jurisdiction.clone(),
+            visit_by_kind: Vec::new(),
+            visit_all: Vec::new(),
             in_force: o.in_force.as_deref().and_then(Date::parse),
             repealed_on: o.repealed_on.as_deref().and_then(Date::parse),
         }
@@ -784,7 +818,12 @@ impl Engine {
         // Conditions are evaluated on demand, for the norms and consequences that
         // concern the unit: most conditions feed norms whose subjects it is not.
         let mut computed = vec![false; n];
-        for i in 0..n {
+        let visit: &[u32] = match (ev.deemed.is_empty(), plan.visit_by_kind.get(p.kind)) {
+            (true, Some(v)) => v,
+            _ => &plan.visit_all,
+        };
+        for &i in visit {
+            let i = i as usize;
             let Some(node) = plan.nodes.get(i) else {
                 continue;
             };
