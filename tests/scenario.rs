@@ -98,4 +98,12 @@ fn errors_exit_2() {
 fn the_project_scenarios_pass() {
     let (code, out, err) = run(&["test", "rules/tests", "--coverage"]);
     assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("120 passed, 0 failed") || out.contains(" passed, 0 failed"),
+        "{out}"
+    );
+    // The whole rules/ folder: test files are found, the calendar is not one.
+    let (code, all, err) = run(&["test", "rules"]);
+    assert_eq!(code, 0, "{all}{err}");
+    assert_eq!(all.lines().last(), out.lines().last(), "the same cases");
 }

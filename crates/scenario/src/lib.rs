@@ -204,10 +204,16 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in entries {
         if e.is_dir() {
             collect(&e, out);
-        } else if e.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+        } else if e.extension().is_some_and(|x| x == "yaml" || x == "yml") && is_test_file(&e) {
             out.push(e);
         }
     }
+}
+
+/// In a directory, a YAML file is a test file when it has a top-level `cases:`
+/// (rules/ also holds the holiday calendar). A file named explicitly is always one.
+fn is_test_file(path: &Path) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.starts_with("cases:")))
 }
 
 pub fn load(path: &Path) -> Result<TestFile, LoadError> {
