@@ -45,13 +45,7 @@ fn source_body(text: &str) -> String {
     let mut out = String::new();
     let mut started = false;
     for raw in text.lines() {
-        let mut line = raw.to_string();
-        while let (Some(a), Some(b)) = (line.find("[bookmark:"), line.find(']')) {
-            if b < a {
-                break;
-            }
-            line.replace_range(a..=b, "");
-        }
+        let line = strip_bookmarks(raw);
         let line =
             line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
         let head = |unit: char| {

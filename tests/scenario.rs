@@ -12,15 +12,6 @@ mod common;
 
 use common::*;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = tiaoli().args(args).output().expect("run tiaoli");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn passing_cases_exit_0() {
     let (code, out, err) = run(&["test", "tests/fixtures/scenarios/pass.yaml"]);

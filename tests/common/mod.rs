@@ -95,6 +95,28 @@ pub fn tiaoli() -> Command {
     c
 }
 
+/// Runs the binary; returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = tiaoli().args(args).output().expect("run tiaoli");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Drops the conversion artifacts `[bookmark: …]` from a line of a published text.
+pub fn strip_bookmarks(raw: &str) -> String {
+    let mut line = raw.to_string();
+    while let (Some(a), Some(b)) = (line.find("[bookmark:"), line.find(']')) {
+        if b < a {
+            break;
+        }
+        line.replace_range(a..=b, "");
+    }
+    line
+}
+
 pub fn shared(path: &str) -> PathBuf {
     root().join("..").join("shared").join(path)
 }
@@ -110,13 +132,7 @@ pub fn read(p: &Path) -> String {
 pub fn source_articles(text: &str) -> Vec<(u32, String)> {
     let mut out: Vec<(u32, Vec<String>)> = Vec::new();
     for raw in text.lines() {
-        let mut line = raw.to_string();
-        while let (Some(a), Some(b)) = (line.find("[bookmark:"), line.find(']')) {
-            if b < a {
-                break;
-            }
-            line.replace_range(a..=b, "");
-        }
+        let line = strip_bookmarks(raw);
         let line = line.trim_matches(|c: char| c.is_whitespace());
         if line.is_empty() {
             continue;
