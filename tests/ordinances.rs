@@ -196,3 +196,42 @@ fn the_deeming_provisions_and_escalations_of_the_sources_are_encoded() {
         "浙江 第五十八条: escalation of an overdue 挂牌督办"
     );
 }
+
+/// The project's rule for scenario tests: every consequence an ordinance has, and
+/// every norm with a deadline that binds someone, is exercised by a case under
+/// rules/tests. A norm whose text names no duty-bearer (主体 未明确) binds no unit
+/// and cannot be exercised; the test files say which.
+#[test]
+fn every_consequence_and_every_deadline_has_a_scenario() {
+    let (code, out, err) = run(&["test", "rules/tests", "--coverage", "--format", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let mut missing = Vec::new();
+    for o in all() {
+        let uncovered: Vec<&str> = report["coverage"]["ordinances"][o.id.as_str()]["uncovered"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no coverage for {}", o.id))
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        for name in o.consequences.keys() {
+            if uncovered.contains(&name.as_str()) {
+                missing.push(format!("{}: 后果 {name}", o.id));
+            }
+        }
+        for (name, &id) in &o.norms {
+            let Node::Norm(n) = &o.nodes[id] else {
+                continue;
+            };
+            let binds = !n.subjects.iter().all(|s| s.unspecified);
+            if n.deadline.is_some() && binds && uncovered.contains(&name.as_str()) {
+                missing.push(format!("{}: 规范 {name} ({})", o.id, n.cite));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no scenario exercises:\n{}",
+        missing.join("\n")
+    );
+}
