@@ -164,21 +164,6 @@ impl Engine {
         let Some(Node::Norm(n)) = o.nodes.get(i) else {
             return;
         };
-        let Some(st) = oe.norm(i) else {
-            let subjects: Vec<String> = n.subjects.iter().map(selector_text).collect();
-            out.push_str(&format!(
-                "\n规范 {}（{}）：{} {}\n",
-                n.name,
-                n.cite,
-                n.modality.zh(),
-                n.action
-            ));
-            out.push_str(&format!(
-                "  主体 {} — 否\n  → 不约束本单位\n",
-                subjects.join("、")
-            ));
-            return;
-        };
         out.push_str(&format!(
             "\n规范 {}（{}）：{} {}\n",
             n.name,
@@ -187,6 +172,14 @@ impl Engine {
             n.action
         ));
         let subjects: Vec<String> = n.subjects.iter().map(selector_text).collect();
+        // A norm the unit's kind can never be subject to was not visited.
+        let Some(st) = oe.norm(i) else {
+            out.push_str(&format!(
+                "  主体 {} — 否\n  → 不约束本单位\n",
+                subjects.join("、")
+            ));
+            return;
+        };
         out.push_str(&format!(
             "  主体 {} — {}\n",
             subjects.join("、"),
