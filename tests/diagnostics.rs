@@ -122,16 +122,6 @@ fn sanction_misspelled() {
 }
 
 #[test]
-fn escalation_cycle() {
-    snap(
-        "escalation_cycle",
-        &article(
-            "  后果 先通报 {\n    情形 逾期 挂牌督办 未 整改完成\n    处理 督办\n  }\n  后果 再督办 {\n    情形 逾期 督办 未 整改完成\n    处理 挂牌督办\n  }",
-        ),
-    );
-}
-
-#[test]
 fn deadline_without_anchor() {
     snap(
         "deadline_without_anchor",

@@ -128,6 +128,33 @@ pub struct OrdinanceGraph {
     /// Index: norm name → node id; consequence name → node id.
     pub norms: IndexMap<String, usize>,
     pub consequences: IndexMap<String, usize>,
+    /// `// lint: allow CODE reason` comments, for `tiaoli lint`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lint_allows: Vec<LintAllow>,
+}
+
+/// An inline `// lint: allow CODE reason` (or `// 检查：允许 CODE 理由`) comment.
+/// It silences one finding of that code on the construct it is written in or
+/// directly above. The compiler only records it; `tiaoli lint` checks the code
+/// and the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LintAllow {
+    /// As written; empty when the comment names none.
+    pub code: String,
+    /// Why the finding is accepted; empty when none is written.
+    pub reason: String,
+    pub target: AllowTarget,
+    pub loc: Loc,
+}
+
+/// What an inline allow is attached to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum AllowTarget {
+    Ordinance,
+    Article(u32),
+    Norm(String),
+    Consequence(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -329,7 +329,7 @@ impl<'a> Lowerer<'a> {
         for c in cons_names {
             self.lower_consequence(&c);
         }
-        self.check_escalation();
+        let lint_allows = self.lint_allows(file);
 
         let articles = article_meta
             .iter()
@@ -373,7 +373,89 @@ impl<'a> Lowerer<'a> {
             nodes: self.nodes,
             norms,
             consequences,
+            lint_allows,
         })
+    }
+
+    /// Collects `// lint: allow CODE reason` comments and what each is attached
+    /// to: the norm or consequence it is written in or directly above, else its
+    /// article, else the ordinance.
+    fn lint_allows(&self, file: &ast::File) -> Vec<LintAllow> {
+        let mut out = Vec::new();
+        let push = |c: &ast::Comment, target: AllowTarget, out: &mut Vec<LintAllow>| {
+            if let Some((code, reason)) = parse_allow(&c.text) {
+                out.push(LintAllow {
+                    code,
+                    reason,
+                    target,
+                    loc: self.loc(c.span),
+                });
+            }
+        };
+        for item in &file.items {
+            match item {
+                TopItem::Comment(c) => push(c, AllowTarget::Ordinance, &mut out),
+                TopItem::Ordinance(h) => {
+                    for i in &h.items {
+                        if let ast::HeaderItem::Comment(c) = i {
+                            push(c, AllowTarget::Ordinance, &mut out);
+                        }
+                    }
+                }
+                TopItem::Article(a) => {
+                    let n = a.number.value;
+                    let mut pending: Vec<&ast::Comment> = Vec::new();
+                    for it in &a.items {
+                        let target = match it {
+                            ArticleItem::Comment(c) => {
+                                pending.push(c);
+                                continue;
+                            }
+                            ArticleItem::Norm(x) => {
+                                let t = AllowTarget::Norm(x.name.text.clone());
+                                for i in &x.items {
+                                    if let ast::NormItem::Comment(c) = i {
+                                        push(c, t.clone(), &mut out);
+                                    }
+                                }
+                                t
+                            }
+                            ArticleItem::Consequence(x) => {
+                                let t = AllowTarget::Consequence(x.name.text.clone());
+                                for i in &x.items {
+                                    match i {
+                                        ast::ConsequenceItem::Comment(c) => {
+                                            push(c, t.clone(), &mut out)
+                                        }
+                                        ast::ConsequenceItem::Grounds(ast::Grounds::Block {
+                                            entries,
+                                            ..
+                                        }) => {
+                                            for e in entries {
+                                                if let ast::GroundEntry::Comment(c) = e {
+                                                    push(c, t.clone(), &mut out);
+                                                }
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                t
+                            }
+                            _ => AllowTarget::Article(n),
+                        };
+                        for c in pending.drain(..) {
+                            push(c, target.clone(), &mut out);
+                        }
+                    }
+                    for c in pending.drain(..) {
+                        push(c, AllowTarget::Article(n), &mut out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     fn header(&mut self, h: &ast::Ordinance) -> Option<Meta> {
@@ -1669,108 +1751,24 @@ impl<'a> Lowerer<'a> {
             deadline,
         })
     }
-
-    /// Escalation: consequence A imposes sanction S; consequence B is grounded on S
-    /// (逾期 S, 发生 S, 次数 S) — A escalates to B. A cycle A → … → A never ends.
-    fn check_escalation(&mut self) {
-        let cons: Vec<(NodeId, &ConsequenceNode)> = self
-            .nodes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| match n {
-                Node::Consequence(c) => Some((i, c.as_ref())),
-                _ => None,
-            })
-            .collect();
-        let mut edges: IndexMap<NodeId, Vec<(NodeId, String)>> = IndexMap::new();
-        for (a, ca) in &cons {
-            for s in ca.sanctions.iter().flat_map(|s| s.kinds.iter()) {
-                for (b, cb) in &cons {
-                    let mut evs = Vec::new();
-                    self.events_of(cb.condition, &mut evs);
-                    if evs.iter().any(|e| e == &s.name) {
-                        edges.entry(*a).or_default().push((*b, s.name.clone()));
-                    }
-                }
-            }
-        }
-        // DFS for a cycle; report the first one found.
-        let mut color: IndexMap<NodeId, u8> = IndexMap::new();
-        let mut found = None;
-        for (start, _) in &cons {
-            let mut path: Vec<(NodeId, String)> = Vec::new();
-            if let Some(cycle) = find_cycle(*start, &edges, &mut color, &mut path) {
-                found = Some(cycle);
-                break;
-            }
-        }
-        let Some(cycle) = found else { return };
-        let names: Vec<String> = cycle
-            .iter()
-            .filter_map(|(id, via)| match self.nodes.get(*id) {
-                Some(Node::Consequence(c)) => Some(format!("{}（{}）→ {via}", c.name, c.cite)),
-                _ => None,
-            })
-            .collect();
-        let span = cycle
-            .first()
-            .and_then(|(id, _)| match self.nodes.get(*id) {
-                Some(Node::Consequence(c)) => {
-                    self.cons.get(&fold_case(&c.name)).map(|d| d.ast.name.span)
-                }
-                _ => None,
-            })
-            .unwrap_or_default();
-        let d = self
-            .error("escalation-cycle", span, format!("escalation goes round in a circle: {}", names.join(" → ")))
-            .with_label("escalation cycle")
-            .with_help("an escalation must end in a final measure; one step of this circle is misencoded or the text loops");
-        self.err(d);
-    }
-
-    fn events_of(&self, id: NodeId, out: &mut Vec<String>) {
-        let Some(Node::Cond { op }) = self.nodes.get(id) else {
-            return;
-        };
-        match op {
-            Cond::And { args } | Cond::Or { args } => {
-                for a in args {
-                    self.events_of(*a, out);
-                }
-            }
-            Cond::Not { arg } => self.events_of(*arg, out),
-            Cond::Occurred { event, .. }
-            | Cond::Count { event, .. }
-            | Cond::Overdue { event, .. } => out.push(event.clone()),
-            _ => {}
-        }
-    }
 }
 
-fn find_cycle(
-    n: NodeId,
-    edges: &IndexMap<NodeId, Vec<(NodeId, String)>>,
-    color: &mut IndexMap<NodeId, u8>,
-    path: &mut Vec<(NodeId, String)>,
-) -> Option<Vec<(NodeId, String)>> {
-    match color.get(&n) {
-        Some(2) => return None,
-        Some(1) => {
-            let pos = path.iter().position(|(x, _)| *x == n)?;
-            return Some(path.get(pos..)?.to_vec());
-        }
-        _ => {}
-    }
-    color.insert(n, 1);
-    for (m, via) in edges.get(&n).cloned().unwrap_or_default() {
-        path.push((n, via));
-        if let Some(c) = find_cycle(m, edges, color, path) {
-            return Some(c);
-        }
-        path.pop();
-    }
-    color.insert(n, 2);
-    None
+/// Reads an inline allow: `lint: allow CODE reason` or `检查：允许 CODE 理由`.
+/// Returns `None` for an ordinary comment.
+pub(crate) fn parse_allow(comment: &str) -> Option<(String, String)> {
+    let t = comment.trim();
+    let rest = t.strip_prefix("lint").or_else(|| t.strip_prefix("检查"))?;
+    let rest = rest.trim_start_matches([':', '：', ' ']);
+    let rest = rest
+        .strip_prefix("allow")
+        .or_else(|| rest.strip_prefix("允许"))?;
+    let rest = rest.trim_start_matches(['(', '（', ' ', ':', '：']);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    let (code, reason) = rest.split_at(end);
+    let reason = reason.trim_start_matches([')', '）', ' ', ':', '：', '—', '-', '–', ',', '，']);
+    Some((code.to_string(), reason.trim().to_string()))
 }
 
 #[derive(Default)]
