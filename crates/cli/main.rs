@@ -36,6 +36,8 @@ enum Command {
     Test(cmd::test::Args),
     /// What each encoding covers: articles, norms by modality, deadlines, consequences (docs/coverage.md).
     Coverage(cmd::coverage::Args),
+    /// Consistency checks for drafters: conflicts, repetition, duties without teeth, broken references (docs/lints.md).
+    Lint(cmd::lint::Args),
     /// From a published text to a rule skeleton for review (docs/lift.md).
     Lift(cmd::lift::Args),
 }
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Test(a) => cmd::test::run(a),
         Command::Coverage(a) => cmd::coverage::run(a),
         Command::Lift(a) => cmd::lift::run(a),
+        Command::Lint(a) => cmd::lint::run(a),
     };
     ExitCode::from(code)
 }

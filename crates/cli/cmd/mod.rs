@@ -8,6 +8,7 @@ pub mod explain;
 pub mod fmt;
 pub mod graph;
 pub mod lift;
+pub mod lint;
 pub mod test;
 
 use std::io::IsTerminal;

@@ -1,0 +1,72 @@
+//! L901, L902: who leads. L901: two bodies that are not one another's kind each
+//! lead (牵头) the same matter under conditions that can hold together.
+//! L902: bodies cooperate (配合, 协助) on a matter that no norm of the ordinance
+//! gives anyone to lead (牵头) or to be responsible for (负责), and whose text
+//! does not name whom they assist (向 …: that body leads).
+
+use indexmap::IndexSet;
+use tiaoli_compiler::graph::{NodeId, NormNode, OrdinanceGraph};
+use tiaoli_syntax::ast::Modality as M;
+
+use crate::checks::conflicts::applies;
+use crate::ctx::{norm_provision, norms, who, Ctx};
+use crate::logic::{satisfiable, F};
+use crate::{codes, Finding};
+
+pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
+    let leads: Vec<(NodeId, &NormNode)> = norms(o).filter(|(_, n)| n.modality == M::Lead).collect();
+    for (i, (_, a)) in leads.iter().enumerate() {
+        for (_, b) in leads.iter().skip(i + 1) {
+            if a.action != b.action || ctx.any_overlap(&a.subjects, &b.subjects) {
+                continue;
+            }
+            if a.subjects.iter().chain(&b.subjects).any(|s| s.unspecified) {
+                continue;
+            }
+            if satisfiable(o, &F::and(applies(o, a), applies(o, b))) == Some(false) {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    codes::TWO_LEADS,
+                    o,
+                    format!(
+                        "{} has {} lead {}, {} has {} lead it",
+                        a.cite,
+                        who(&a.subjects),
+                        a.action,
+                        b.cite,
+                        who(&b.subjects)
+                    ),
+                )
+                .at(norm_provision(o, a))
+                .at(norm_provision(o, b)),
+            );
+        }
+    }
+    let led: IndexSet<&str> = norms(o)
+        .filter(|(_, n)| matches!(n.modality, M::Lead | M::Responsible))
+        .map(|(_, n)| n.action.as_str())
+        .collect();
+    for (_, n) in norms(o) {
+        if matches!(n.modality, M::Cooperate | M::Assist)
+            && n.recipients.is_empty()
+            && !led.contains(n.action.as_str())
+        {
+            out.push(
+                Finding::new(
+                    codes::COOPERATE_WITHOUT_LEAD,
+                    o,
+                    format!(
+                        "{} has {} {} on {}, but no norm gives anyone to lead (牵头) or be responsible for (负责) it",
+                        n.cite,
+                        who(&n.subjects),
+                        n.modality.zh(),
+                        n.action
+                    ),
+                )
+                .at(norm_provision(o, n)),
+            );
+        }
+    }
+}
