@@ -111,8 +111,8 @@ pub fn implies(o: &OrdinanceGraph, a: &F, b: &F) -> Option<bool> {
     satisfiable(o, &F::and(a.clone(), F::negate(b.clone()))).map(|s| !s)
 }
 
-/// An ordered value: numbers and dates as even integers, so that v±1 lies
-/// strictly between two constants.
+/// A value: numbers and counts as themselves, dates as day numbers — all
+/// integers, so v−1 and v+1 are the nearest values on either side.
 #[derive(Clone, Debug, PartialEq)]
 enum Val {
     Ord(i64),
@@ -127,17 +127,10 @@ struct Group {
 
 fn lit_val(l: &Literal) -> Val {
     match l {
-        Literal::Number(n) => Val::Ord(i64::from(*n) * 2),
+        Literal::Number(n) => Val::Ord(i64::from(*n)),
         Literal::Bool(b) => Val::Sym(b.to_string()),
         Literal::Enum(s) => Val::Sym(s.clone()),
-        Literal::Date(d) => Val::Ord(
-            d.chars()
-                .filter(char::is_ascii_digit)
-                .collect::<String>()
-                .parse::<i64>()
-                .unwrap_or(0)
-                * 2,
-        ),
+        Literal::Date(d) => Val::Ord(day_number(d).unwrap_or(0)),
     }
 }
 
@@ -159,6 +152,7 @@ fn groups(o: &OrdinanceGraph, at: &[NodeId]) -> Vec<Group> {
                     }) => {
                         vec![Val::Sym("true".into()), Val::Sym("false".into())]
                     }
+                    // A number: zero, and around each constant compared with.
                     _ => vec![Val::Ord(0)],
                 };
                 (format!("fact {fact}"), *cmp, lit_val(value), domain)
@@ -171,7 +165,7 @@ fn groups(o: &OrdinanceGraph, at: &[NodeId]) -> Vec<Group> {
             } => (
                 format!("count {event} {within:?}"),
                 *cmp,
-                Val::Ord(i64::from(*n) * 2),
+                Val::Ord(i64::from(*n)),
                 vec![Val::Ord(0)],
             ),
             _ => continue,
@@ -181,21 +175,14 @@ fn groups(o: &OrdinanceGraph, at: &[NodeId]) -> Vec<Group> {
             tests: Vec::new(),
         });
         if let Val::Ord(v) = val {
-            for c in [v - 1, v, v + 1] {
+            // Numbers and counts are never negative; dates are far from zero.
+            for c in [v - 1, v, v + 1].into_iter().filter(|c| *c >= 0) {
                 if !g.candidates.contains(&Val::Ord(c)) {
                     g.candidates.push(Val::Ord(c));
                 }
             }
-        } else if !g.candidates.contains(&val) {
-            g.candidates.push(val.clone());
         }
         g.tests.push((i, cmp, val));
-    }
-    for g in by.values_mut() {
-        if g.candidates.iter().all(|c| matches!(c, Val::Sym(_))) {
-            // Any other symbol: a value none of the tests names.
-            g.candidates.push(Val::Sym("\u{0}other".into()));
-        }
     }
     by.into_values().collect()
 }
@@ -227,4 +214,12 @@ fn consistent(groups: &[Group], bits: u32) -> bool {
                 .all(|(i, cmp, c)| holds(v, *cmp, c) == (bits & (1 << i) != 0))
         })
     })
+}
+
+/// `YYYY-MM-DD` → days since 0000-03-01 (proleptic Gregorian).
+fn day_number(d: &str) -> Option<i64> {
+    let mut it = d.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, day) = (it.next()??, it.next()??, it.next()??);
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1)
 }
