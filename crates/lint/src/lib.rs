@@ -274,7 +274,19 @@ fn allow_provision(o: &OrdinanceGraph, a: &LintAllow) -> Provision {
                 .find(|x| x.number == *n)
                 .map(|x| x.cite.clone())
                 .unwrap_or_default(),
-            AllowTarget::Norm(n) | AllowTarget::Consequence(n) => n.clone(),
+            AllowTarget::Norm(n) | AllowTarget::Consequence(n) => {
+                let cite = o
+                    .norms
+                    .get(n)
+                    .or_else(|| o.consequences.get(n))
+                    .and_then(|id| match o.nodes.get(*id) {
+                        Some(tiaoli_compiler::graph::Node::Norm(x)) => Some(x.cite.clone()),
+                        Some(tiaoli_compiler::graph::Node::Consequence(x)) => Some(x.cite.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                format!("{cite} {n}").trim().to_string()
+            }
         },
         eid: String::new(),
         text: format!("lint: allow {} {}", a.code, a.reason)
