@@ -38,6 +38,8 @@ enum Command {
     Coverage(cmd::coverage::Args),
     /// From a published text to a rule skeleton for review (docs/lift.md).
     Lift(cmd::lift::Args),
+    /// What a change to the rules does to the law: articles, norms, deadlines, sanctions (docs/ci.md).
+    Diff(cmd::diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Test(a) => cmd::test::run(a),
         Command::Coverage(a) => cmd::coverage::run(a),
         Command::Lift(a) => cmd::lift::run(a),
+        Command::Diff(a) => cmd::diff::run(a),
     };
     ExitCode::from(code)
 }
