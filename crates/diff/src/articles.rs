@@ -129,7 +129,7 @@ fn docs(o: &OrdinanceGraph) -> Vec<Doc> {
 }
 
 /// The names of the norms and consequences an article holds.
-fn names_in(o: &OrdinanceGraph, a: &ArticleOut) -> BTreeSet<String> {
+pub(crate) fn names_in(o: &OrdinanceGraph, a: &ArticleOut) -> BTreeSet<String> {
     o.nodes
         .iter()
         .filter_map(|n| match n {

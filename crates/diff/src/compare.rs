@@ -11,7 +11,7 @@ use tiaoli_compiler::graph::{
 use tiaoli_compiler::view::{deadline_text, selector_text};
 use tiaoli_syntax::ast::{Direction, Modality, ModalityClass, Periodic, TimeUnit, Vague};
 
-use crate::articles::{match_articles, Matching};
+use crate::articles::{match_articles, names_in, Matching};
 use crate::{At, Change, Isa, Kind};
 
 struct Cx<'a> {
@@ -205,7 +205,8 @@ impl<'a> Cx<'a> {
     }
 
     /// Text changes of matched articles: wording only when nothing the article
-    /// says changed.
+    /// says changed (no change to its norms or consequences, and it holds the
+    /// same ones).
     fn wording(&mut self, m: &Matching) {
         let (o, n) = (self.o, self.n);
         for &(i, j) in &m.pairs {
@@ -215,11 +216,12 @@ impl<'a> Cx<'a> {
             if squeeze(&a.text) == squeeze(&b.text) {
                 continue;
             }
-            let meaning = self.out.iter().any(|c| {
-                semantic(c.kind)
-                    && (c.old.as_ref().is_some_and(|x| x.article == a.number)
-                        || c.new.as_ref().is_some_and(|x| x.article == b.number))
-            });
+            let meaning = names_in(o, a) != names_in(n, b)
+                || self.out.iter().any(|c| {
+                    semantic(c.kind)
+                        && (c.old.as_ref().is_some_and(|x| x.article == a.number)
+                            || c.new.as_ref().is_some_and(|x| x.article == b.number))
+                });
             let kind = if meaning {
                 Kind::TextChanged
             } else {
@@ -246,11 +248,15 @@ impl<'a> Cx<'a> {
             &on,
             &nn,
             &[
-                &|a: &NormNode, b: &NormNode| a.name == b.name,
-                &|a: &NormNode, b: &NormNode| {
+                (Pairing::InOrder, &|a: &NormNode, b: &NormNode| {
+                    a.name == b.name
+                }),
+                (Pairing::InOrder, &|a: &NormNode, b: &NormNode| {
                     a.action == b.action && selectors_key(&a.subjects) == selectors_key(&b.subjects)
-                },
-                &|a: &NormNode, b: &NormNode| a.action == b.action && related(a, b),
+                }),
+                (Pairing::Unique, &|a: &NormNode, b: &NormNode| {
+                    a.action == b.action && related(a, b)
+                }),
             ],
         );
         let mut used_o = BTreeSet::new();
@@ -462,11 +468,20 @@ impl<'a> Cx<'a> {
             &oc,
             &nc,
             &[
-                &|a: &ConsequenceNode, b: &ConsequenceNode| a.name == b.name,
-                &|a: &ConsequenceNode, b: &ConsequenceNode| {
-                    sanction_names(a) == sanction_names(b) && related(a, b)
-                },
-                &|a: &ConsequenceNode, b: &ConsequenceNode| related(a, b),
+                (
+                    Pairing::InOrder,
+                    &|a: &ConsequenceNode, b: &ConsequenceNode| a.name == b.name,
+                ),
+                (
+                    Pairing::Unique,
+                    &|a: &ConsequenceNode, b: &ConsequenceNode| {
+                        sanction_names(a) == sanction_names(b) && related(a, b)
+                    },
+                ),
+                (
+                    Pairing::Unique,
+                    &|a: &ConsequenceNode, b: &ConsequenceNode| related(a, b),
+                ),
             ],
         );
         let mut used_o = BTreeSet::new();
@@ -540,8 +555,10 @@ impl<'a> Cx<'a> {
         let (ea, eb) = (entries(o, a), entries(n, b));
         let mut removed: Vec<&Entry> = ea.values().filter(|e| !eb.contains_key(&e.name)).collect();
         let mut added: Vec<&Entry> = eb.values().filter(|e| !ea.contains_key(&e.name)).collect();
-        removed.sort_by(|x, y| (x.rank, &x.name).cmp(&(y.rank, &y.name)));
-        added.sort_by(|x, y| (x.rank, &x.name).cmp(&(y.rank, &y.name)));
+        // A sanction replaced within its clause pairs with its replacement; the
+        // rest pair by rank.
+        removed.sort_by(|x, y| (x.clause, x.rank, &x.name).cmp(&(y.clause, y.rank, &y.name)));
+        added.sort_by(|x, y| (x.clause, x.rank, &x.name).cmp(&(y.clause, y.rank, &y.name)));
         let mut changes = Vec::new();
         let k = removed.len().min(added.len());
         for (r, d) in removed.iter().zip(&added) {
@@ -604,33 +621,77 @@ impl<'a> Cx<'a> {
 /// Whether an old item and a new item are the same item.
 type Rule<'r, T> = dyn Fn(&T, &T) -> bool + 'r;
 
-/// Pairs two lists rule by rule: for each rule in turn, each still unpaired item
-/// on the old side takes the first unpaired item on the new side it matches.
-/// Within a rule, items are paired in source order, so that swapping the sides
-/// gives the same pairs whenever a rule is one-to-one.
-fn pair_up<T: ?Sized>(old: &[&T], new: &[&T], rules: &[&Rule<T>]) -> Vec<(usize, usize)> {
+/// How a rule pairs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pairing {
+    /// The rule is an equivalence (same name, same key): within each class,
+    /// items are paired in source order.
+    InOrder,
+    /// Any other relation: only an old item and a new item that are each
+    /// other's one candidate are paired (so the pairing does not depend on
+    /// which side comes first).
+    Unique,
+}
+
+/// Pairs two lists rule by rule, among the items earlier rules left unpaired.
+/// Swapping the sides gives the same pairs.
+fn pair_up<T: ?Sized>(
+    old: &[&T],
+    new: &[&T],
+    rules: &[(Pairing, &Rule<T>)],
+) -> Vec<(usize, usize)> {
     let mut used_o = vec![false; old.len()];
     let mut used_n = vec![false; new.len()];
     let mut pairs = Vec::new();
-    for rule in rules {
-        for (i, a) in old.iter().enumerate() {
-            if used_o.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            let a: &T = a;
-            let hit = new.iter().enumerate().find(|&(j, b)| {
-                let b: &T = b;
-                !used_n.get(j).copied().unwrap_or(true) && rule(a, b)
-            });
-            if let Some((j, _)) = hit {
-                if let Some(u) = used_o.get_mut(i) {
-                    *u = true;
+    for (how, rule) in rules {
+        let free_o: Vec<usize> = (0..old.len())
+            .filter(|i| !used_o.get(*i).copied().unwrap_or(true))
+            .collect();
+        let free_n: Vec<usize> = (0..new.len())
+            .filter(|j| !used_n.get(*j).copied().unwrap_or(true))
+            .collect();
+        let holds = |i: usize, j: usize| match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => rule(a, b),
+            _ => false,
+        };
+        let mut found = Vec::new();
+        match how {
+            Pairing::InOrder => {
+                let mut taken = vec![false; new.len()];
+                for &i in &free_o {
+                    let hit = free_n
+                        .iter()
+                        .copied()
+                        .find(|&j| !taken.get(j).copied().unwrap_or(true) && holds(i, j));
+                    if let Some(j) = hit {
+                        if let Some(t) = taken.get_mut(j) {
+                            *t = true;
+                        }
+                        found.push((i, j));
+                    }
                 }
-                if let Some(u) = used_n.get_mut(j) {
-                    *u = true;
-                }
-                pairs.push((i, j));
             }
+            Pairing::Unique => {
+                for &i in &free_o {
+                    let mine: Vec<usize> =
+                        free_n.iter().copied().filter(|&j| holds(i, j)).collect();
+                    if let [j] = mine.as_slice() {
+                        let theirs = free_o.iter().filter(|&&k| holds(k, *j)).count();
+                        if theirs == 1 {
+                            found.push((i, *j));
+                        }
+                    }
+                }
+            }
+        }
+        for (i, j) in found {
+            if let Some(u) = used_o.get_mut(i) {
+                *u = true;
+            }
+            if let Some(u) = used_n.get_mut(j) {
+                *u = true;
+            }
+            pairs.push((i, j));
         }
     }
     pairs.sort_unstable();
@@ -928,6 +989,8 @@ fn targets(c: &ConsequenceNode) -> String {
 /// One sanction of a consequence, with what qualifies it.
 struct Entry {
     name: String,
+    /// Which 处理 line of the consequence it stands on.
+    clause: usize,
     rank: u32,
     discretionary: bool,
     /// 根据情节轻重 / 择一, its own condition, its period.
@@ -949,7 +1012,7 @@ impl Entry {
 
 fn entries(o: &OrdinanceGraph, c: &ConsequenceNode) -> BTreeMap<String, Entry> {
     let mut out = BTreeMap::new();
-    for cl in &c.sanctions {
+    for (clause, cl) in c.sanctions.iter().enumerate() {
         let mut context = String::new();
         if let Some(ch) = cl.choice {
             context.push_str(&format!(" {}", ch_text(ch)));
@@ -963,6 +1026,7 @@ fn entries(o: &OrdinanceGraph, c: &ConsequenceNode) -> BTreeMap<String, Entry> {
         for k in &cl.kinds {
             out.entry(k.name.clone()).or_insert_with(|| Entry {
                 name: k.name.clone(),
+                clause,
                 rank: k.rank,
                 discretionary: cl.discretionary,
                 context: context.clone(),

@@ -287,12 +287,15 @@ pub fn render_markdown(d: &Diff) -> String {
                 f.kind.code(),
                 statement(f)
             ));
-            for (label, at) in quotes(f) {
+            for (k, (label, at)) in quotes(f).into_iter().enumerate() {
                 let label = if label.is_empty() {
                     String::new()
                 } else {
                     format!("{label}：")
                 };
+                if k > 0 {
+                    out.push_str("  >\n");
+                }
                 out.push_str(&format!("  > {label}{}\n", at.text.replace('\n', "<br>")));
             }
         }
