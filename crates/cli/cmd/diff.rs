@@ -2,6 +2,7 @@
 //! is a rule file, a directory, or `REV:PATH` read from git. Exit 0 (no
 //! `--fail-on` kind present), 1 (one is), 2 (an input or rule error).
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -67,15 +68,20 @@ pub fn run(args: Args) -> u8 {
         };
         diff = diff.with_units(units);
     }
-    match args.format {
-        DiffFormat::Human => print!("{}", render_human(&diff)),
-        DiffFormat::Markdown => print!("{}", render_markdown(&diff)),
-        DiffFormat::Json => {
-            if super::print_json(&diff) != EXIT_OK {
+    let text = match args.format {
+        DiffFormat::Human => render_human(&diff),
+        DiffFormat::Markdown => render_markdown(&diff),
+        DiffFormat::Json => match serde_json::to_string_pretty(&diff) {
+            Ok(s) => s + "\n",
+            Err(e) => {
+                eprintln!("error: cannot serialise the diff: {e}");
                 return EXIT_ERROR;
             }
-        }
-    }
+        },
+    };
+    // A closed pipe (`tiaoli diff … | head`) is not an error worth a panic.
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
     let failed = match &fail_on {
         None => false,
         Some(kinds) if kinds.is_empty() => !diff.is_empty(),

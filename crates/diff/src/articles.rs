@@ -29,7 +29,7 @@ pub const SIMILAR: f64 = 0.5;
 /// Similarity enough for two articles with the same number.
 pub const SAME_NUMBER: f64 = 0.2;
 /// Share of an article's bigrams found in another for it to be "contained".
-pub const CONTAINED: f64 = 0.6;
+pub const CONTAINED: f64 = 0.8;
 /// Share of an article's bigrams a piece must hold to count in a merge or split.
 pub const PIECE: f64 = 0.2;
 
