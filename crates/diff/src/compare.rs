@@ -1129,3 +1129,105 @@ fn deadline_change(a: &Option<DeadlineOut>, b: &Option<DeadlineOut>) -> Option<K
         _ => Kind::DeadlineChanged,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(amount: u32, unit: TimeUnit, direction: Direction) -> Option<DeadlineOut> {
+        Some(DeadlineOut::Period {
+            amount,
+            unit,
+            direction,
+            anchor: "信访接待日".into(),
+        })
+    }
+
+    fn vague(word: Vague) -> Option<DeadlineOut> {
+        Some(DeadlineOut::Vague { word })
+    }
+
+    #[test]
+    fn deadlines_are_ordered_by_the_time_left_to_comply() {
+        use Direction::{After, Before};
+        use TimeUnit::{Days, Months, WorkingDays};
+        let d = deadline_change;
+        assert_eq!(
+            d(&period(30, Days, After), &period(15, Days, After)),
+            Some(Kind::DeadlineShortened)
+        );
+        assert_eq!(
+            d(&period(1, Months, After), &period(20, Days, After)),
+            Some(Kind::DeadlineShortened)
+        );
+        // 提前五个工作日 → 提前十个工作日: less time before the event.
+        assert_eq!(
+            d(
+                &period(5, WorkingDays, Before),
+                &period(10, WorkingDays, Before)
+            ),
+            Some(Kind::DeadlineShortened)
+        );
+        assert_eq!(
+            d(&period(30, Days, After), &period(30, Days, Before)),
+            Some(Kind::DeadlineChanged)
+        );
+        assert_eq!(
+            d(&vague(Vague::Promptly), &vague(Vague::Immediately)),
+            Some(Kind::DeadlineShortened)
+        );
+        assert_eq!(
+            d(&period(30, Days, After), &vague(Vague::Promptly)),
+            Some(Kind::DeadlineMadeVague)
+        );
+        assert_eq!(
+            d(
+                &Some(DeadlineOut::Periodic {
+                    period: Periodic::Yearly
+                }),
+                &Some(DeadlineOut::Periodic {
+                    period: Periodic::Quarterly
+                })
+            ),
+            Some(Kind::DeadlineShortened)
+        );
+        assert_eq!(d(&None, &vague(Vague::Promptly)), Some(Kind::DeadlineAdded));
+        assert_eq!(d(&vague(Vague::Promptly), &vague(Vague::Promptly)), None);
+    }
+
+    #[test]
+    fn deadline_changes_mirror() {
+        use Direction::{After, Before};
+        use TimeUnit::{Days, Years};
+        let all = [
+            None,
+            vague(Vague::Promptly),
+            vague(Vague::Immediately),
+            vague(Vague::Periodically),
+            period(30, Days, After),
+            period(2, Years, After),
+            period(10, Days, Before),
+            Some(DeadlineOut::ByOrder { event: None }),
+            Some(DeadlineOut::Periodic {
+                period: Periodic::Monthly,
+            }),
+        ];
+        for a in &all {
+            for b in &all {
+                assert_eq!(
+                    deadline_change(a, b).map(Kind::mirror),
+                    deadline_change(b, a),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn modality_strength_may_encourage_shall() {
+        assert!(strength(Modality::May) < strength(Modality::Encourage));
+        assert!(strength(Modality::Encourage) < strength(Modality::Shall));
+        assert_eq!(strength(Modality::Shall), strength(Modality::ShallNot));
+        assert_eq!(strength(Modality::Shall), strength(Modality::Responsible));
+    }
+}
