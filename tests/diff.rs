@@ -302,6 +302,26 @@ fn an_article_moved_is_moved_and_the_others_renumbered() {
 }
 
 #[test]
+fn an_article_moved_into_another_chapter() {
+    let (old, new) = (fixture("chapters_old"), fixture("chapters"));
+    let (code, v) = diff_json(&old, &new, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(summary(&v), expect(&[("article-moved", 1)]));
+    let m = one(&v, "article-moved");
+    assert_eq!(m["new"]["cite"], "第三条");
+    assert_eq!(
+        (m["from"].as_str(), m["to"].as_str()),
+        (Some("总则"), Some("责任"))
+    );
+    assert_mirror(&graph(&old), &graph(&new));
+    // Adding chapter headings to an ordinance that had none moves nothing.
+    assert_eq!(
+        summary(&diff_json(&fixture("base"), &new, &[]).1),
+        BTreeMap::new()
+    );
+}
+
+#[test]
 fn merged_articles_and_the_mirror_split() {
     let v = check_pair(
         "merged",

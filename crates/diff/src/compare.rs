@@ -148,6 +148,23 @@ impl<'a> Cx<'a> {
             let (Some(a), Some(b)) = (o.articles.get(i), n.articles.get(j)) else {
                 continue;
             };
+            let (ca, cb) = (chapter_title(o, a), chapter_title(n, b));
+            // Into another chapter that exists on both sides (a renamed or new
+            // chapter moves nothing).
+            let chapter_moved = ca != cb
+                && ca.as_ref().is_some_and(|t| has_chapter(n, t))
+                && cb.as_ref().is_some_and(|t| has_chapter(o, t));
+            if chapter_moved {
+                self.push(
+                    Kind::ArticleMoved,
+                    "章",
+                    Some(at_article(a)),
+                    Some(at_article(b)),
+                    ca,
+                    cb,
+                );
+                continue;
+            }
             let kind = if m.moved.contains(&(i, j)) {
                 Kind::ArticleMoved
             } else if a.number != b.number {
@@ -722,6 +739,19 @@ fn consequences(o: &OrdinanceGraph) -> Vec<&ConsequenceNode> {
             _ => None,
         })
         .collect()
+}
+
+/// The title of the chapter an article stands in.
+fn chapter_title(o: &OrdinanceGraph, a: &ArticleOut) -> Option<String> {
+    let n = a.chapter?;
+    o.chapters
+        .iter()
+        .find(|c| c.number == n)
+        .map(|c| c.title.clone())
+}
+
+fn has_chapter(o: &OrdinanceGraph, title: &str) -> bool {
+    o.chapters.iter().any(|c| c.title == title)
 }
 
 fn at_article(a: &ArticleOut) -> At {

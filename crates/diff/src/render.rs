@@ -56,7 +56,10 @@ fn is_article_move(k: Kind) -> bool {
 /// The one-line statement of a change, without its kind.
 fn statement(c: &Change) -> String {
     if is_article_move(c.kind) {
-        return place(c);
+        return match (c.field.as_deref(), &c.from, &c.to) {
+            (Some(field), Some(a), Some(b)) => format!("{}　{field}：{a} → {b}", place(c)),
+            _ => place(c),
+        };
     }
     let mut s = place(c);
     let values = match (&c.from, &c.to) {
