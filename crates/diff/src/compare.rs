@@ -584,13 +584,13 @@ impl<'a> Cx<'a> {
                 std::cmp::Ordering::Less => Kind::SanctionSoftened,
                 std::cmp::Ordering::Equal => Kind::SanctionChanged,
             };
-            changes.push((kind, "处理", r.label(), d.label()));
+            changes.push((kind, "处理", Some(r.label()), Some(d.label())));
         }
         for r in removed.iter().skip(k) {
-            changes.push((Kind::SanctionRemoved, "处理", r.label(), "（无）".into()));
+            changes.push((Kind::SanctionRemoved, "处理", Some(r.label()), None));
         }
         for d in added.iter().skip(k) {
-            changes.push((Kind::SanctionAdded, "处理", "（无）".into(), d.label()));
+            changes.push((Kind::SanctionAdded, "处理", None, Some(d.label())));
         }
         for (name, x) in &ea {
             let Some(y) = eb.get(name) else { continue };
@@ -600,7 +600,7 @@ impl<'a> Cx<'a> {
                 } else {
                     Kind::SanctionSoftened
                 };
-                changes.push((kind, "等级", x.label(), y.label()));
+                changes.push((kind, "等级", Some(x.label()), Some(y.label())));
             }
             if x.discretionary != y.discretionary {
                 let kind = if x.discretionary {
@@ -608,19 +608,19 @@ impl<'a> Cx<'a> {
                 } else {
                     Kind::SanctionSoftened
                 };
-                changes.push((kind, "可以", x.modal(), y.modal()));
+                changes.push((kind, "可以", Some(x.modal()), Some(y.modal())));
             }
             if x.context != y.context {
                 changes.push((
                     Kind::SanctionChanged,
                     "处理",
-                    format!("{}{}", x.name, x.context),
-                    format!("{}{}", y.name, y.context),
+                    Some(format!("{}{}", x.name, x.context)),
+                    Some(format!("{}{}", y.name, y.context)),
                 ));
             }
         }
         for (kind, field, from, to) in changes {
-            self.push(kind, field, ao(), bo(), Some(from), Some(to));
+            self.push(kind, field, ao(), bo(), from, to);
         }
         let (aa, ab) = (authorities(a), authorities(b));
         if aa != ab {
