@@ -360,6 +360,12 @@ fn fail_on_chooses_the_kinds_that_exit_1() {
     assert_eq!(code("modality-weakened,sanction-softened"), 0);
     assert_eq!(code("sanction-softened,modality-strengthened"), 1);
     assert_eq!(code("any"), 1);
+    assert_eq!(code("strengthening"), 1);
+    assert_eq!(code("weakening"), 0);
+    assert_eq!(
+        run(&["diff", &modality, &base, "--fail-on", "weakening"]).0,
+        1
+    );
     // Without --fail-on, a difference is not a failure.
     assert_eq!(run(&["diff", &base, &modality]).0, 0);
     // The other way round, the same change weakens.

@@ -42,7 +42,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "human")]
     pub format: DiffFormat,
     /// Change kinds that make the exit code 1: codes separated by commas
-    /// (modality-weakened,sanction-softened), or `any`.
+    /// (modality-weakened,sanction-softened), `weakening`, `strengthening`, or `any`.
     #[arg(long, value_delimiter = ',')]
     pub fail_on: Vec<String>,
 }
@@ -104,12 +104,16 @@ fn fail_kinds(given: &[String]) -> Result<Option<Vec<Kind>>, String> {
         if g == "any" {
             return Ok(Some(Vec::new()));
         }
+        if let Some(group) = Kind::group(g) {
+            kinds.extend(group);
+            continue;
+        }
         match Kind::from_code(g) {
             Some(k) => kinds.push(k),
             None => {
                 let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
                 return Err(format!(
-                    "error: --fail-on: unknown change kind “{g}”\n  help: the kinds are any, {}",
+                    "error: --fail-on: unknown change kind “{g}”\n  help: the kinds are any, weakening, strengthening, {}",
                     codes.join(", ")
                 ));
             }

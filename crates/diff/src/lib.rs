@@ -96,6 +96,33 @@ kinds! {
     VerdictChanged => "verdict-changed", "单位评估结果变化", VerdictChanged;
 }
 
+/// The changes that make the law less demanding: fewer duties, weaker ones,
+/// fewer bound, more time, lighter sanctions. `--fail-on weakening`.
+pub const WEAKENING: &[Kind] = &[
+    Kind::NormRemoved,
+    Kind::ModalityWeakened,
+    Kind::SubjectsNarrowed,
+    Kind::DeadlineRemoved,
+    Kind::DeadlineLengthened,
+    Kind::DeadlineMadeVague,
+    Kind::ConsequenceRemoved,
+    Kind::SanctionRemoved,
+    Kind::SanctionSoftened,
+];
+
+impl Kind {
+    /// A named group of kinds: `weakening` ([`WEAKENING`]) and `strengthening`
+    /// (their mirrors: more duties, stronger, more bound, less time, heavier
+    /// sanctions).
+    pub fn group(name: &str) -> Option<Vec<Kind>> {
+        match name {
+            "weakening" => Some(WEAKENING.to_vec()),
+            "strengthening" => Some(WEAKENING.iter().map(|k| k.mirror()).collect()),
+            _ => None,
+        }
+    }
+}
+
 impl Serialize for Kind {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
@@ -334,5 +361,17 @@ mod tests {
             assert_eq!(k.mirror().mirror(), *k);
             assert_eq!(Kind::from_code(k.code()), Some(*k));
         }
+    }
+
+    #[test]
+    fn weakening_and_strengthening_are_mirrors_and_disjoint() {
+        let weak = Kind::group("weakening").unwrap();
+        let strong = Kind::group("strengthening").unwrap();
+        assert_eq!(weak.len(), strong.len());
+        for k in &weak {
+            assert!(strong.contains(&k.mirror()));
+            assert!(!strong.contains(k), "{k}");
+        }
+        assert!(Kind::group("weaker").is_none());
     }
 }
