@@ -338,6 +338,53 @@ fn merged_articles_and_the_mirror_split() {
     );
 }
 
+#[test]
+fn the_remaining_norm_and_sanction_kinds() {
+    let v = check_pair(
+        "details",
+        &[
+            ("header-changed", 1),
+            ("modality-changed", 1),
+            ("subjects-changed", 1),
+            ("action-changed", 1),
+            ("trigger-changed", 1),
+            ("recipients-changed", 1),
+            ("priority-changed", 1),
+            ("deadline-changed", 1),
+            ("sanction-changed", 1),
+        ],
+    );
+    let m = one(&v, "modality-changed");
+    assert_eq!(
+        (m["from"].as_str(), m["to"].as_str()),
+        (Some("应当"), Some("负责"))
+    );
+    assert_eq!(one(&v, "priority-changed")["to"], "优先于 风险提示");
+    assert_eq!(one(&v, "sanction-changed")["to"], "通报 当 构成犯罪");
+    assert_eq!(one(&v, "header-changed")["field"], "标题");
+}
+
+#[test]
+fn consequences_added_and_removed() {
+    let v = check_pair(
+        "consequences",
+        &[("consequence-added", 1), ("consequence-removed", 1)],
+    );
+    assert_eq!(one(&v, "consequence-added")["new"]["cite"], "第二条");
+    assert_eq!(one(&v, "consequence-removed")["old"]["name"], "督导");
+}
+
+#[test]
+fn directories_and_ordinances_added_or_removed() {
+    let (old, new) = ("tests/fixtures/diff/dir_old", "tests/fixtures/diff/dir_new");
+    let (code, v) = diff_json(old, new, &["--fail-on", "ordinance-added"]);
+    assert_eq!(code, 1);
+    assert_eq!(summary(&v), expect(&[("ordinance-added", 1)]));
+    assert_eq!(one(&v, "ordinance-added")["ordinance"], "u");
+    let (_, v) = diff_json(new, old, &[]);
+    assert_eq!(summary(&v), expect(&[("ordinance-removed", 1)]));
+}
+
 // ───────────────────────────── outputs ─────────────────────────────
 
 #[test]
