@@ -1,6 +1,8 @@
 //! The diff for people: a Chinese report for the terminal, and Markdown fit for a
 //! pull-request comment. (JSON is the serde form of [`crate::Diff`].)
 
+use tiaoli_engine::report::status_zh;
+
 use crate::replay::{Verdict, VerdictChange};
 use crate::{At, Change, Diff, Kind};
 
@@ -130,22 +132,6 @@ fn run_line(first: &Change, last: &Change) -> String {
         cite(&first.new),
         cite(&last.new)
     )
-}
-
-fn status_zh(s: tiaoli_engine::Status) -> &'static str {
-    use tiaoli_engine::Status::*;
-    match s {
-        Violated => "已违反",
-        Triggered => "触发后果",
-        Pending => "待履行",
-        Unknown => "未确定",
-        Fulfilled => "已履行",
-        NotTriggered => "未触发",
-        Overridden => "被优先规范排除",
-        Permitted => "可以（授权）",
-        Encouraged => "鼓励（非强制）",
-        Lapsed => "期间已过",
-    }
 }
 
 fn verdict_text(v: &Option<Verdict>) -> String {
