@@ -61,7 +61,7 @@ pub fn run(args: Args) -> u8 {
     let Some(new) = side(&args.new, "new") else {
         return EXIT_ERROR;
     };
-    let mut diff = tiaoli_diff::diff(&old.graph, &new.graph);
+    let mut diff = tiaoli_diff::diff(&old.graph, &new.graph).with_versions(&args.old, &args.new);
     if let Some(facts) = &args.units {
         let Some(units) = replay(&args, facts, old, new) else {
             return EXIT_ERROR;

@@ -204,6 +204,11 @@ pub struct OrdinancePair {
 /// Everything that differs between two versions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diff {
+    /// What the old and the new version are (a path, `REV:PATH`), as the caller named them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_version: Option<String>,
     pub ordinances: Vec<OrdinancePair>,
     pub changes: Vec<Change>,
     /// Units whose verdicts change (with `--units`); None when no units were replayed.
@@ -224,6 +229,13 @@ impl Diff {
             return self.units.as_ref().is_some_and(|u| !u.is_empty());
         }
         self.changes.iter().any(|c| c.kind == kind)
+    }
+
+    /// Names the two versions (for the report's heading).
+    pub fn with_versions(mut self, old: impl Into<String>, new: impl Into<String>) -> Diff {
+        self.old_version = Some(old.into());
+        self.new_version = Some(new.into());
+        self
     }
 
     /// Attaches replayed verdict changes, counting them in the summary.
@@ -313,6 +325,8 @@ pub fn diff(old: &Graph, new: &Graph) -> Diff {
         *summary.entry(c.kind).or_insert(0) += 1;
     }
     Diff {
+        old_version: None,
+        new_version: None,
         ordinances,
         changes,
         units: None,

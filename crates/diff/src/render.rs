@@ -169,15 +169,25 @@ fn summary_line(d: &Diff) -> String {
 }
 
 /// The report in Chinese, for the terminal.
+fn versions(d: &Diff) -> Option<String> {
+    match (&d.old_version, &d.new_version) {
+        (Some(a), Some(b)) => Some(format!("{a} → {b}")),
+        _ => None,
+    }
+}
+
 pub fn render_human(d: &Diff) -> String {
+    let heading = versions(d)
+        .map(|v| format!("比较 {v}\n\n"))
+        .unwrap_or_default();
     if d.is_empty() {
-        let mut s = String::from("无差异：两个版本的规范内容相同。\n");
+        let mut s = format!("{heading}无差异：两个版本的规范内容相同。\n");
         if d.units.is_some() {
             s.push_str("单位评估结果无变化。\n");
         }
         return s;
     }
-    let mut out = String::new();
+    let mut out = heading;
     for o in &d.ordinances {
         let changes: Vec<&Change> = d.changes.iter().filter(|c| c.ordinance == o.id).collect();
         if changes.is_empty() {
@@ -243,6 +253,9 @@ fn md_escape(s: &str) -> String {
 /// The report in Markdown, for a pull-request comment.
 pub fn render_markdown(d: &Diff) -> String {
     let mut out = String::from("## tiaoli diff\n\n");
+    if let (Some(a), Some(b)) = (&d.old_version, &d.new_version) {
+        out.push_str(&format!("`{a}` → `{b}`\n\n"));
+    }
     if d.is_empty() {
         out.push_str("无差异：两个版本的规范内容相同。\n");
         return out;
