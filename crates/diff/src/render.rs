@@ -97,6 +97,17 @@ fn quotes(c: &Change) -> Vec<(&'static str, &At)> {
     }
 }
 
+/// Whether these quotations differ from the last ones shown (several changes to
+/// one provision quote it once).
+fn fresh(shown: &mut Vec<String>, q: &[(&str, &At)]) -> bool {
+    let key: Vec<String> = q.iter().map(|(l, a)| format!("{l}{}", a.text)).collect();
+    if key == *shown {
+        return false;
+    }
+    *shown = key;
+    true
+}
+
 /// Runs of renumbered articles shifted by the same amount: (first, last) indices.
 fn runs(changes: &[&Change]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -199,6 +210,7 @@ pub fn render_human(d: &Diff) -> String {
             title(d, &o.id),
             changes.len()
         ));
+        let mut shown = Vec::new();
         for (first, last) in runs(&changes) {
             let (Some(f), Some(l)) = (changes.get(first), changes.get(last)) else {
                 continue;
@@ -208,7 +220,11 @@ pub fn render_human(d: &Diff) -> String {
                 continue;
             }
             out.push_str(&format!("  · 〔{}〕{}\n", f.kind.zh(), statement(f)));
-            for (label, at) in quotes(f) {
+            let q = quotes(f);
+            if !fresh(&mut shown, &q) {
+                continue;
+            }
+            for (label, at) in q {
                 let label = if label.is_empty() {
                     String::new()
                 } else {
@@ -270,6 +286,7 @@ pub fn render_markdown(d: &Diff) -> String {
             continue;
         }
         out.push_str(&format!("\n### {} {}\n\n", o.id, title(d, &o.id)));
+        let mut shown = Vec::new();
         for (first, last) in runs(&changes) {
             let (Some(f), Some(l)) = (changes.get(first), changes.get(last)) else {
                 continue;
@@ -289,7 +306,11 @@ pub fn render_markdown(d: &Diff) -> String {
                 f.kind.code(),
                 statement(f)
             ));
-            for (k, (label, at)) in quotes(f).into_iter().enumerate() {
+            let q = quotes(f);
+            if !fresh(&mut shown, &q) {
+                continue;
+            }
+            for (k, (label, at)) in q.into_iter().enumerate() {
                 let label = if label.is_empty() {
                     String::new()
                 } else {
