@@ -385,6 +385,38 @@ fn directories_and_ordinances_added_or_removed() {
     assert_eq!(summary(&v), expect(&[("ordinance-removed", 1)]));
 }
 
+#[test]
+fn the_vocabulary_a_parent_a_rank_a_term() {
+    let (old, new) = (fixture("lexicon"), fixture("lexicon_new"));
+    let (code, v) = diff_json(&old, &new, &["--fail-on", "term-changed"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&v),
+        expect(&[("term-added", 1), ("term-changed", 2)])
+    );
+    let changed = of_kind(&v, "term-changed");
+    assert!(
+        changed
+            .iter()
+            .any(|c| c["to"] == "测试单位 属于 政府工作部门"),
+        "{changed:#?}"
+    );
+    assert!(
+        changed.iter().any(|c| c["to"] == "公开曝光 等级 6 附期限"),
+        "{changed:#?}"
+    );
+    assert!(changed.iter().all(|c| c["ordinance"] == "lexicon"));
+    let (_, back) = diff_json(&new, &old, &[]);
+    assert_eq!(
+        summary(&back),
+        expect(&[("term-removed", 1), ("term-changed", 2)])
+    );
+    assert_mirror(&graph(&old), &graph(&new));
+    // The ordinance is the same: only the vocabulary differs.
+    let (_, v) = diff_json(&fixture("base"), &old, &[]);
+    assert_eq!(summary(&v), expect(&[("term-added", 2)]));
+}
+
 // ───────────────────────────── outputs ─────────────────────────────
 
 #[test]

@@ -61,6 +61,9 @@ fn semantic(k: Kind) -> bool {
             | Kind::ArticleSplit
             | Kind::WordingChanged
             | Kind::TextChanged
+            | Kind::TermAdded
+            | Kind::TermRemoved
+            | Kind::TermChanged
             | Kind::VerdictChanged
     )
 }

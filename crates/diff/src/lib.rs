@@ -5,7 +5,8 @@
 //! one [`Change`] per difference, each with a stable [`Kind`] code, the citations on
 //! both sides and the quoted text. Articles are matched by content
 //! ([`articles`]), so an inserted article shows as one addition and a shift of
-//! numbers, not as every later article changed. [`replay`] evaluates units
+//! numbers, not as every later article changed. Changes to the vocabulary itself
+//! ([`lexicon`]) are reported under the id `lexicon`. [`replay`] evaluates units
 //! against both versions through the engine and lists the verdicts that change.
 //!
 //! Deterministic: the same two graphs give the same changes in the same order.
@@ -16,6 +17,7 @@
 
 pub mod articles;
 mod compare;
+pub mod lexicon;
 pub mod render;
 pub mod replay;
 
@@ -93,6 +95,9 @@ kinds! {
     SanctionChanged => "sanction-changed", "处理方式变更", SanctionChanged;
     AuthorityChanged => "authority-changed", "处理机关变更", AuthorityChanged;
     TargetsChanged => "targets-changed", "处理对象变更", TargetsChanged;
+    TermAdded => "term-added", "词汇新增", TermRemoved;
+    TermRemoved => "term-removed", "词汇删除", TermAdded;
+    TermChanged => "term-changed", "词汇变更", TermChanged;
     VerdictChanged => "verdict-changed", "单位评估结果变化", VerdictChanged;
 }
 
@@ -303,7 +308,15 @@ pub fn diff(old: &Graph, new: &Graph) -> Diff {
     pairs.sort_by(|a, b| pair_id(a).cmp(pair_id(b)));
 
     let mut ordinances = Vec::new();
-    let mut changes = Vec::new();
+    let mut changes = lexicon::lexicon(&old.lexicon, &new.lexicon);
+    changes.sort_by(|a, b| order_key(a).cmp(&order_key(b)).then_with(|| a.cmp(b)));
+    if !changes.is_empty() {
+        ordinances.push(OrdinancePair {
+            id: lexicon::LEXICON.to_string(),
+            old_title: Some("词汇".into()),
+            new_title: Some("词汇".into()),
+        });
+    }
     for (o, n) in pairs {
         let id = pair_id(&(o, n)).to_string();
         ordinances.push(OrdinancePair {
