@@ -128,13 +128,35 @@ fn continues(changes: &[&Change], prev: usize, k: usize) -> bool {
     let (Some(p), Some(c)) = (changes.get(prev), changes.get(k)) else {
         return false;
     };
+    if prev + 1 != k {
+        return false;
+    }
+    let listed = |x: &Change| matches!(x.kind, Kind::TermAdded | Kind::TermRemoved);
+    if listed(p) && p.kind == c.kind && p.field == c.field {
+        return true;
+    }
     p.kind == Kind::ArticleRenumbered
         && c.kind == Kind::ArticleRenumbered
-        && prev + 1 == k
         && nums(p).map(|(o, n)| (o + 1, n + 1)) == nums(c)
 }
 
-fn run_line(first: &Change, last: &Change) -> String {
+/// One line for a run: renumbered articles, or terms added or removed (listed).
+fn run_line(run: &[&Change]) -> String {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return String::new();
+    };
+    if matches!(first.kind, Kind::TermAdded | Kind::TermRemoved) {
+        let names: Vec<&str> = run
+            .iter()
+            .filter_map(|c| c.to.as_deref().or(c.from.as_deref()))
+            .collect();
+        return format!(
+            "{}（{}）：{}",
+            first.field.as_deref().unwrap_or_default(),
+            names.len(),
+            names.join("、")
+        );
+    }
     let cite = |a: &Option<At>| a.as_ref().map(|x| x.cite.clone()).unwrap_or_default();
     format!(
         "{}至{} → {}至{}（依次顺延）",
@@ -212,11 +234,12 @@ pub fn render_human(d: &Diff) -> String {
         ));
         let mut shown = Vec::new();
         for (first, last) in runs(&changes) {
-            let (Some(f), Some(l)) = (changes.get(first), changes.get(last)) else {
+            let Some(f) = changes.get(first) else {
                 continue;
             };
             if first != last {
-                out.push_str(&format!("  · 〔{}〕{}\n", f.kind.zh(), run_line(f, l)));
+                let run = changes.get(first..=last).unwrap_or_default();
+                out.push_str(&format!("  · 〔{}〕{}\n", f.kind.zh(), run_line(run)));
                 continue;
             }
             out.push_str(&format!("  · 〔{}〕{}\n", f.kind.zh(), statement(f)));
@@ -288,7 +311,7 @@ pub fn render_markdown(d: &Diff) -> String {
         out.push_str(&format!("\n### {} {}\n\n", o.id, title(d, &o.id)));
         let mut shown = Vec::new();
         for (first, last) in runs(&changes) {
-            let (Some(f), Some(l)) = (changes.get(first), changes.get(last)) else {
+            let Some(f) = changes.get(first) else {
                 continue;
             };
             if first != last {
@@ -296,7 +319,7 @@ pub fn render_markdown(d: &Diff) -> String {
                     "- **{}** `{}` {}\n",
                     f.kind.zh(),
                     f.kind.code(),
-                    run_line(f, l)
+                    run_line(changes.get(first..=last).unwrap_or_default())
                 ));
                 continue;
             }
