@@ -415,6 +415,17 @@ fn the_vocabulary_a_parent_a_rank_a_term() {
     // The ordinance is the same: only the vocabulary differs.
     let (_, v) = diff_json(&fixture("base"), &old, &[]);
     assert_eq!(summary(&v), expect(&[("term-added", 2)]));
+
+    // Terms added in one declaration are listed on one line.
+    let dir = temp_dir("terms");
+    let path = dir.join("t.tiaoli");
+    let text = read(&root().join(fixture("base"))) + "\n词汇 {\n  行为 甲行为\n  行为 乙行为\n}\n";
+    std::fs::write(&path, text).unwrap();
+    let (code, human, err) = run(&["diff", &fixture("base"), path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(human.contains("〔词汇新增〕行为（2）："), "{human}");
+    assert_eq!(human.matches("〔词汇新增〕").count(), 1, "{human}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 // ───────────────────────────── outputs ─────────────────────────────
