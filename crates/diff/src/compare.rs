@@ -289,8 +289,7 @@ impl<'a> Cx<'a> {
             used_n.insert(j);
             self.norm_pair(a, b);
         }
-        for (i, a) in on.iter().enumerate().filter(|(i, _)| !used_o.contains(i)) {
-            let _ = i;
+        for (_, a) in on.iter().enumerate().filter(|(i, _)| !used_o.contains(i)) {
             let at = at_norm(self.o, a);
             self.push(
                 Kind::NormRemoved,
@@ -301,8 +300,7 @@ impl<'a> Cx<'a> {
                 None,
             );
         }
-        for (j, b) in nn.iter().enumerate().filter(|(j, _)| !used_n.contains(j)) {
-            let _ = j;
+        for (_, b) in nn.iter().enumerate().filter(|(j, _)| !used_n.contains(j)) {
             let at = at_norm(self.n, b);
             self.push(
                 Kind::NormAdded,
