@@ -40,6 +40,8 @@ enum Command {
     Lint(cmd::lint::Args),
     /// From a published text to a rule skeleton for review (docs/lift.md).
     Lift(cmd::lift::Args),
+    /// What a change to the rules does to the law: articles, norms, deadlines, sanctions (docs/ci.md).
+    Diff(cmd::diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Coverage(a) => cmd::coverage::run(a),
         Command::Lift(a) => cmd::lift::run(a),
         Command::Lint(a) => cmd::lint::run(a),
+        Command::Diff(a) => cmd::diff::run(a),
     };
     ExitCode::from(code)
 }

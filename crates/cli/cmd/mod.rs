@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod coverage;
+pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod fmt;

@@ -62,6 +62,14 @@ pub fn load_sources(paths: &[PathBuf], embedded: &[Embedded]) -> Result<SourceMa
         })?;
         loaded.push((f.display().to_string(), text));
     }
+    Ok(sources_from_texts(loaded, embedded))
+}
+
+/// The sources of a run from texts already read (from git, say), as (name,
+/// text), by the same rule as [`load_sources`]: the embedded lexicon is loaded
+/// first when none of the texts is a lexicon file.
+pub fn sources_from_texts(loaded: Vec<(String, String)>, embedded: &[Embedded]) -> SourceMap {
+    let mut sources = SourceMap::new();
     if !loaded.iter().any(|(_, t)| is_lexicon_file(t)) {
         for (name, text) in embedded
             .iter()
@@ -73,7 +81,7 @@ pub fn load_sources(paths: &[PathBuf], embedded: &[Embedded]) -> Result<SourceMa
     for (name, text) in loaded {
         sources.add(name, text);
     }
-    Ok(sources)
+    sources
 }
 
 /// A lexicon file declares vocabulary and no ordinance. Decided on the text, before

@@ -435,7 +435,8 @@ impl Report {
     }
 }
 
-fn status_zh(s: Status) -> &'static str {
+/// A status in Chinese, as the reports print it.
+pub fn status_zh(s: Status) -> &'static str {
     match s {
         Status::Violated => "已违反",
         Status::Triggered => "触发后果",

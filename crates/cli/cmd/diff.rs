@@ -1,0 +1,292 @@
+//! `tiaoli diff OLD NEW`: what a change to the rules does to the law. Each side
+//! is a rule file, a directory, or `REV:PATH` read from git. Exit 0 (no
+//! `--fail-on` kind present), 1 (one is), 2 (an input or rule error).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tiaoli_compiler::load::{load_sources, sources_from_texts};
+use tiaoli_compiler::Compilation;
+use tiaoli_diff::render::{render_human, render_markdown};
+use tiaoli_diff::Kind;
+use tiaoli_syntax::SourceMap;
+
+use super::{EXIT_ERROR, EXIT_FINDING, EXIT_OK};
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The old version: a rule file, a directory, or REV:PATH read from git (HEAD~1:rules).
+    pub old: String,
+    /// The new version: a rule file, a directory, or REV:PATH read from git.
+    pub new: String,
+    /// A facts file: replay its units against both versions and list the verdicts that change.
+    #[arg(long)]
+    pub units: Option<PathBuf>,
+    /// The evaluation date for --units (YYYY-MM-DD); overrides the facts file's `as_of`.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// With --units: evaluate drafts (代拟稿, 草案, 征求意见稿) as if in force.
+    #[arg(long)]
+    pub drafts: bool,
+    /// With --units: a holiday schedule replacing the shipped one.
+    #[arg(long)]
+    pub calendar: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DiffFormat,
+    /// Change kinds that make the exit code 1: codes separated by commas
+    /// (modality-weakened,sanction-softened), `weakening`, `strengthening`, or `any`.
+    #[arg(long, value_delimiter = ',')]
+    pub fail_on: Vec<String>,
+}
+
+pub fn run(args: Args) -> u8 {
+    let fail_on = match fail_kinds(&args.fail_on) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_ERROR;
+        }
+    };
+    let Some(old) = side(&args.old, "old") else {
+        return EXIT_ERROR;
+    };
+    let Some(new) = side(&args.new, "new") else {
+        return EXIT_ERROR;
+    };
+    let mut diff = tiaoli_diff::diff(&old.graph, &new.graph).with_versions(&args.old, &args.new);
+    if let Some(facts) = &args.units {
+        let Some(units) = replay(&args, facts, old, new) else {
+            return EXIT_ERROR;
+        };
+        diff = diff.with_units(units);
+    }
+    let text = match args.format {
+        DiffFormat::Human => render_human(&diff),
+        DiffFormat::Markdown => render_markdown(&diff),
+        DiffFormat::Json => match serde_json::to_string_pretty(&diff) {
+            Ok(s) => s + "\n",
+            Err(e) => {
+                eprintln!("error: cannot serialise the diff: {e}");
+                return EXIT_ERROR;
+            }
+        },
+    };
+    // A closed pipe (`tiaoli diff … | head`) is not an error worth a panic.
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    let failed = match &fail_on {
+        None => false,
+        Some(kinds) if kinds.is_empty() => !diff.is_empty(),
+        Some(kinds) => kinds.iter().any(|k| diff.has(*k)),
+    };
+    if failed {
+        EXIT_FINDING
+    } else {
+        EXIT_OK
+    }
+}
+
+/// None: no --fail-on; Some([]): `any`.
+fn fail_kinds(given: &[String]) -> Result<Option<Vec<Kind>>, String> {
+    if given.is_empty() {
+        return Ok(None);
+    }
+    let mut kinds = Vec::new();
+    for g in given.iter().map(|g| g.trim()).filter(|g| !g.is_empty()) {
+        if g == "any" {
+            return Ok(Some(Vec::new()));
+        }
+        if let Some(group) = Kind::group(g) {
+            kinds.extend(group);
+            continue;
+        }
+        match Kind::from_code(g) {
+            Some(k) => kinds.push(k),
+            None => {
+                let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+                return Err(format!(
+                    "error: --fail-on: unknown change kind “{g}”\n  help: the kinds are any, weakening, strengthening, {}",
+                    codes.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(Some(kinds))
+}
+
+/// Loads and compiles one side; prints every problem and returns None on errors.
+fn side(spec: &str, which: &str) -> Option<Compilation> {
+    let sources = match read_side(spec) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: the {which} version {spec}: {e}");
+            return None;
+        }
+    };
+    let c = tiaoli_compiler::compile(sources);
+    if c.has_errors() {
+        super::print_human(&c);
+        eprintln!("error: the {which} version ({spec}) does not compile; nothing compared");
+        return None;
+    }
+    Some(c)
+}
+
+fn read_side(spec: &str) -> Result<SourceMap, String> {
+    let path = Path::new(spec);
+    if path.exists() {
+        return load_sources(&[path.to_path_buf()], crate::embedded::EMBEDDED)
+            .map_err(|e| format!("{:?}", miette::Report::new(e)));
+    }
+    match spec.split_once(':') {
+        Some((rev, p)) if !rev.is_empty() => {
+            let texts = git_texts(rev, p)?;
+            Ok(sources_from_texts(texts, crate::embedded::EMBEDDED))
+        }
+        _ => Err(
+            "no such file or directory (a git revision is written REV:PATH, e.g. HEAD~1:rules)"
+                .into(),
+        ),
+    }
+}
+
+fn git(args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = Command::new("git")
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(format!(
+            "git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
+    }
+}
+
+fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|_| format!("{name} is not valid UTF-8 text"))
+}
+
+/// The rule files at PATH in revision REV, as (REV:file, text). PATH is relative to
+/// the current directory, as for every other path on the command line.
+fn git_texts(rev: &str, path: &str) -> Result<Vec<(String, String)>, String> {
+    let path = if path.is_empty() { "." } else { path };
+    let object = |p: &str| {
+        if p.starts_with("./") || p.starts_with("../") {
+            format!("{rev}:{p}")
+        } else {
+            format!("{rev}:./{p}")
+        }
+    };
+    let kind = utf8("git cat-file", git(&["cat-file", "-t", &object(path)])?)?;
+    if kind.trim() == "blob" {
+        let text = utf8(&object(path), git(&["cat-file", "blob", &object(path)])?)?;
+        return Ok(vec![(format!("{rev}:{path}"), text)]);
+    }
+    let listing = utf8(
+        "git ls-tree",
+        git(&["ls-tree", "-r", "--name-only", rev, "--", path])?,
+    )?;
+    let mut files: Vec<&str> = listing.lines().filter(|l| l.ends_with(".tiaoli")).collect();
+    files.sort_unstable();
+    if files.is_empty() {
+        return Err(format!("no .tiaoli files in {rev}:{path}"));
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            let text = utf8(&object(f), git(&["cat-file", "blob", &object(f)])?)?;
+            Ok((format!("{rev}:{f}"), text))
+        })
+        .collect()
+}
+
+/// Evaluates the units of a facts file against both versions.
+fn replay(
+    args: &Args,
+    facts: &Path,
+    old: Compilation,
+    new: Compilation,
+) -> Option<Vec<tiaoli_diff::VerdictChange>> {
+    let text = match std::fs::read_to_string(facts) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", facts.display());
+            return None;
+        }
+    };
+    let calendar = match &args.calendar {
+        None => tiaoli_engine::Calendar::default_schedule(),
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", p.display());
+                return None;
+            }
+        },
+    };
+    let calendar = match calendar {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            return None;
+        }
+    };
+    let old = tiaoli_engine::Engine::new(old.graph, calendar.clone());
+    let new = tiaoli_engine::Engine::new(new.graph, calendar);
+    let name = facts.display().to_string();
+    let format = tiaoli_engine::facts::Format::from_path(&name);
+    let mut parsed = Vec::new();
+    for (which, engine) in [("old", &old), ("new", &new)] {
+        match tiaoli_engine::facts::parse(&text, format, &engine.graph.lexicon) {
+            Ok(f) => parsed.push(f),
+            Err(errors) => {
+                eprintln!(
+                    "error: {name} has {} problem(s) against the {which} version; nothing evaluated",
+                    errors.len()
+                );
+                for e in &errors {
+                    eprintln!("  {name}: {e}");
+                }
+                return None;
+            }
+        }
+    }
+    let (Some(a), Some(b)) = (parsed.first(), parsed.get(1)) else {
+        return None;
+    };
+    let as_of = match &args.as_of {
+        Some(s) => match tiaoli_engine::Date::parse(s) {
+            Some(d) => d,
+            None => {
+                eprintln!("error: --as-of “{s}” is not a date (YYYY-MM-DD)");
+                return None;
+            }
+        },
+        None => match b.as_of {
+            Some(d) => d,
+            None => {
+                eprintln!(
+                    "error: no evaluation date: give `as_of: YYYY-MM-DD` in {name} or --as-of"
+                );
+                return None;
+            }
+        },
+    };
+    let opts = tiaoli_engine::Options {
+        as_of,
+        drafts: args.drafts,
+    };
+    Some(tiaoli_diff::replay(&old, &new, &a.units, &b.units, opts))
+}
