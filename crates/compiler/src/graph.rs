@@ -427,3 +427,66 @@ pub struct SanctionRef {
     pub name: String,
     pub rank: u32,
 }
+
+impl OrdinanceGraph {
+    /// Visits every leaf condition under `roots` once, in source order, through
+    /// 且 / 或 / 非 and — when `through_meets` — into the grounds of the
+    /// consequences a 符合 names.
+    pub fn leaf_conditions<'o>(
+        &'o self,
+        roots: &[NodeId],
+        through_meets: bool,
+        mut visit: impl FnMut(&'o Cond),
+    ) {
+        let mut seen = indexmap::IndexSet::new();
+        let mut stack: Vec<NodeId> = roots.iter().rev().copied().collect();
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            let Some(Node::Cond { op }) = self.nodes.get(id) else {
+                continue;
+            };
+            match op {
+                Cond::And { args } | Cond::Or { args } => stack.extend(args.iter().rev()),
+                Cond::Not { arg } => stack.push(*arg),
+                Cond::Meets { consequences } if through_meets => {
+                    for c in consequences.iter().rev() {
+                        if let Some(Node::Consequence(x)) = self.nodes.get(*c) {
+                            stack.push(x.condition);
+                        }
+                    }
+                }
+                leaf => visit(leaf),
+            }
+        }
+    }
+
+    /// The norms whose breach these conditions read (违反 第N条…, through 符合), and
+    /// whether they read the breach of any duty (违反 本条例).
+    pub fn breaches_read(&self, roots: &[NodeId]) -> (indexmap::IndexSet<NodeId>, bool) {
+        let mut set = indexmap::IndexSet::new();
+        let mut any = false;
+        self.leaf_conditions(roots, true, |c| match c {
+            Cond::Violated { norm } => {
+                set.insert(*norm);
+            }
+            Cond::ViolatedAny => any = true,
+            _ => {}
+        });
+        (set, any)
+    }
+
+    /// The norms whose breach some consequence reads — in its grounds or in the
+    /// conditions of its measures: the duties with a consequence path.
+    pub fn breaches_with_consequence(&self) -> (indexmap::IndexSet<NodeId>, bool) {
+        let mut roots = Vec::new();
+        for n in &self.nodes {
+            if let Node::Consequence(c) = n {
+                roots.push(c.condition);
+                roots.extend(c.sanctions.iter().filter_map(|s| s.condition));
+            }
+        }
+        self.breaches_read(&roots)
+    }
+}

@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use tiaoli_syntax::ast::{Modality, ModalityClass};
 
-use crate::graph::{Cond, DeadlineOut, Graph, Node, NodeId, OrdinanceGraph};
+use crate::graph::{DeadlineOut, Graph, Node};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OrdinanceStats {
@@ -27,21 +27,6 @@ pub struct OrdinanceStats {
     pub obligations_reached: usize,
 }
 
-fn reached(o: &OrdinanceGraph) -> (Vec<NodeId>, bool) {
-    let mut norms = Vec::new();
-    let mut any = false;
-    for n in &o.nodes {
-        if let Node::Cond { op } = n {
-            match op {
-                Cond::Violated { norm } => norms.push(*norm),
-                Cond::ViolatedAny => any = true,
-                _ => {}
-            }
-        }
-    }
-    (norms, any)
-}
-
 pub fn stats(g: &Graph) -> Vec<OrdinanceStats> {
     g.ordinances
         .iter()
@@ -59,7 +44,7 @@ pub fn stats(g: &Graph) -> Vec<OrdinanceStats> {
                 mut reached_n,
                 mut consequences,
             ) = (0, 0, 0, 0, 0, 0, 0);
-            let (reached_norms, any) = reached(o);
+            let (reached_norms, any) = o.breaches_with_consequence();
             for (i, n) in o.nodes.iter().enumerate() {
                 match n {
                     Node::Norm(x) => {

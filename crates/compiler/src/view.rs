@@ -176,7 +176,8 @@ fn window_text(w: &Option<Window>) -> String {
     }
 }
 
-fn literal(l: &Literal) -> String {
+/// A literal as the rule text writes it (是 / 否 for booleans).
+pub fn literal(l: &Literal) -> String {
     match l {
         Literal::Bool(true) => "是".into(),
         Literal::Bool(false) => "否".into(),

@@ -8,7 +8,6 @@ use tiaoli_compiler::graph::{NodeId, OrdinanceGraph};
 use tiaoli_compiler::view::deadline_text;
 use tiaoli_syntax::ast::ModalityClass as C;
 
-use crate::checks::teeth::breaches_of;
 use crate::ctx::{binds_no_one, consequences, norm_provision, norms, who, Ctx};
 use crate::{codes, Finding};
 
@@ -18,7 +17,7 @@ fn measures(o: &OrdinanceGraph, norm: NodeId) -> Vec<String> {
     for (_, c) in consequences(o) {
         let mut roots = vec![c.condition];
         roots.extend(c.sanctions.iter().filter_map(|s| s.condition));
-        let (set, any) = breaches_of(o, &roots);
+        let (set, any) = o.breaches_read(&roots);
         if any || set.contains(&norm) {
             for k in c.sanctions.iter().flat_map(|s| s.kinds.iter()) {
                 if !out.contains(&k.name) {

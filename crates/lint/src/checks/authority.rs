@@ -99,5 +99,5 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
 }
 
 fn grounds(o: &OrdinanceGraph, id: NodeId) -> (IndexSet<NodeId>, bool) {
-    crate::checks::teeth::breaches_of(o, &[id])
+    o.breaches_read(&[id])
 }

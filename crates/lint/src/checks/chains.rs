@@ -8,32 +8,20 @@
 //! teeth is L301's question).
 
 use indexmap::{IndexMap, IndexSet};
-use tiaoli_compiler::graph::{Cond, DeadlineOut, Node, NodeId, OrdinanceGraph};
+use tiaoli_compiler::graph::{Cond, DeadlineOut, NodeId, OrdinanceGraph};
 
 use crate::ctx::{cons_provision, consequences, norms, Ctx};
 use crate::{codes, Finding};
 
 /// The events a condition reads, with whether it reads their overdue.
 pub fn events(o: &OrdinanceGraph, id: NodeId, out: &mut Vec<(String, bool)>) {
-    let mut stack = vec![id];
-    let mut seen = IndexSet::new();
-    while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
+    o.leaf_conditions(&[id], false, |c| match c {
+        Cond::Occurred { event, .. } | Cond::Count { event, .. } => {
+            out.push((event.clone(), false))
         }
-        let Some(Node::Cond { op }) = o.nodes.get(id) else {
-            continue;
-        };
-        match op {
-            Cond::And { args } | Cond::Or { args } => stack.extend(args),
-            Cond::Not { arg } => stack.push(*arg),
-            Cond::Occurred { event, .. } | Cond::Count { event, .. } => {
-                out.push((event.clone(), false))
-            }
-            Cond::Overdue { event, .. } => out.push((event.clone(), true)),
-            _ => {}
-        }
-    }
+        Cond::Overdue { event, .. } => out.push((event.clone(), true)),
+        _ => {}
+    });
 }
 
 pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {

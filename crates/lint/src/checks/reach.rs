@@ -6,7 +6,7 @@
 //! not a prohibition, or it binds no one.
 
 use indexmap::IndexSet;
-use tiaoli_compiler::graph::{Cond, DeadlineOut, Node, NodeId, OrdinanceGraph};
+use tiaoli_compiler::graph::{Cond, DeadlineOut, NodeId, OrdinanceGraph};
 use tiaoli_syntax::ast::ModalityClass as C;
 
 use crate::checks::conflicts::applies;
@@ -93,20 +93,10 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
 /// The norms whose breach a condition reads directly (not through 符合).
 fn violated(o: &OrdinanceGraph, id: NodeId) -> Vec<NodeId> {
     let mut out = Vec::new();
-    let mut stack = vec![id];
-    let mut seen = IndexSet::new();
-    while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
+    o.leaf_conditions(&[id], false, |c| {
+        if let Cond::Violated { norm } = c {
+            out.push(*norm);
         }
-        if let Some(Node::Cond { op }) = o.nodes.get(id) {
-            match op {
-                Cond::And { args } | Cond::Or { args } => stack.extend(args.iter().rev()),
-                Cond::Not { arg } => stack.push(*arg),
-                Cond::Violated { norm } => out.push(*norm),
-                _ => {}
-            }
-        }
-    }
+    });
     out
 }
