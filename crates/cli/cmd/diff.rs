@@ -266,24 +266,7 @@ fn replay(
     let (Some(a), Some(b)) = (parsed.first(), parsed.get(1)) else {
         return None;
     };
-    let as_of = match &args.as_of {
-        Some(s) => match tiaoli_engine::Date::parse(s) {
-            Some(d) => d,
-            None => {
-                eprintln!("error: --as-of “{s}” is not a date (YYYY-MM-DD)");
-                return None;
-            }
-        },
-        None => match b.as_of {
-            Some(d) => d,
-            None => {
-                eprintln!(
-                    "error: no evaluation date: give `as_of: YYYY-MM-DD` in {name} or --as-of"
-                );
-                return None;
-            }
-        },
-    };
+    let as_of = super::as_of(args.as_of.as_deref(), b.as_of, &name)?;
     let opts = tiaoli_engine::Options {
         as_of,
         drafts: args.drafts,

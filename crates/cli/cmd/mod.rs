@@ -147,24 +147,7 @@ pub fn load_evaluation(
             return None;
         }
     };
-    let as_of = match &args.as_of {
-        Some(s) => match tiaoli_engine::Date::parse(s) {
-            Some(d) => d,
-            None => {
-                eprintln!("error: --as-of “{s}” is not a date (YYYY-MM-DD)");
-                return None;
-            }
-        },
-        None => match parsed.as_of {
-            Some(d) => d,
-            None => {
-                eprintln!(
-                    "error: no evaluation date: give `as_of: YYYY-MM-DD` in {name} or --as-of"
-                );
-                return None;
-            }
-        },
-    };
+    let as_of = as_of(args.as_of.as_deref(), parsed.as_of, &name)?;
     Some((
         engine,
         parsed,
@@ -173,4 +156,29 @@ pub fn load_evaluation(
             drafts: args.drafts,
         },
     ))
+}
+
+/// The evaluation date: `--as-of`, else the facts file's `as_of`; prints why not.
+pub fn as_of(
+    given: Option<&str>,
+    in_file: Option<tiaoli_engine::Date>,
+    file: &str,
+) -> Option<tiaoli_engine::Date> {
+    match given {
+        Some(s) => {
+            let d = tiaoli_engine::Date::parse(s);
+            if d.is_none() {
+                eprintln!("error: --as-of “{s}” is not a date (YYYY-MM-DD)");
+            }
+            d
+        }
+        None => {
+            if in_file.is_none() {
+                eprintln!(
+                    "error: no evaluation date: give `as_of: YYYY-MM-DD` in {file} or --as-of"
+                );
+            }
+            in_file
+        }
+    }
 }

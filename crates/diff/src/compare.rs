@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use tiaoli_compiler::graph::{
-    ArticleOut, Cond, ConsequenceNode, DeadlineOut, GroundMode, Literal, Node, NodeId, NormNode,
+    ArticleOut, Cond, ConsequenceNode, DeadlineOut, GroundMode, Node, NodeId, NormNode,
     OrdinanceGraph, SelectorOut, Window,
 };
-use tiaoli_compiler::view::{deadline_text, selector_text};
+use tiaoli_compiler::view::{deadline_text, literal, selector_text};
 use tiaoli_syntax::ast::{Direction, Modality, ModalityClass, Periodic, TimeUnit, Vague};
 
 use crate::articles::{match_articles, names_in, Matching};
@@ -927,15 +927,6 @@ fn window(w: &Option<Window>) -> String {
         None => String::new(),
         Some(Window::Period { amount, unit }) => format!(" 近 {amount} {}", unit.zh()),
         Some(Window::Shortly) => " 较短时间内".into(),
-    }
-}
-
-fn literal(l: &Literal) -> String {
-    match l {
-        Literal::Bool(true) => "是".into(),
-        Literal::Bool(false) => "否".into(),
-        Literal::Number(n) => n.to_string(),
-        Literal::Date(d) | Literal::Enum(d) => d.clone(),
     }
 }
 
