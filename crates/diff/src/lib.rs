@@ -76,7 +76,7 @@ kinds! {
     SubjectsChanged => "subjects-changed", "主体变更", SubjectsChanged;
     ActionChanged => "action-changed", "行为变更", ActionChanged;
     TriggerChanged => "trigger-changed", "触发事件变更", TriggerChanged;
-    RecipientsChanged => "recipients-changed", "报告对象变更", RecipientsChanged;
+    RecipientsChanged => "recipients-changed", "对象（向）变更", RecipientsChanged;
     ConditionChanged => "condition-changed", "条件变更", ConditionChanged;
     PriorityChanged => "priority-changed", "优先关系变更", PriorityChanged;
     DeadlineAdded => "deadline-added", "新增期限", DeadlineRemoved;
