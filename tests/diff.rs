@@ -748,28 +748,6 @@ fn two_real_ordinances_deterministic_and_mirrored() {
 
 // ───────────────────────────── properties ─────────────────────────────
 
-/// Draws choices from a vector of random numbers, deterministically.
-struct Gen {
-    seeds: Vec<u32>,
-    pos: usize,
-}
-
-impl Gen {
-    fn next(&mut self, n: usize) -> usize {
-        let v = self
-            .seeds
-            .get(self.pos % self.seeds.len().max(1))
-            .copied()
-            .unwrap_or(0) as usize;
-        self.pos += 1;
-        if n == 0 {
-            0
-        } else {
-            (v ^ (self.pos.wrapping_mul(2654435761))) % n
-        }
-    }
-}
-
 const SENTENCES: &[&str] = &[
     "公安机关发现涉嫌电信网络诈骗的，应当及时向客户作出风险提示",
     "人民政府应当统筹推进本行政区域内的平安建设工作",

@@ -99,26 +99,8 @@ fn ascii_spelling_is_rewritten_to_chinese() {
 
 // ───────────────────────────── generated documents ─────────────────────────────
 
-/// Draws choices from a vector of random numbers, deterministically.
-struct Gen {
-    seeds: Vec<u32>,
-    pos: usize,
-}
-
+// `Gen` (tests/common) draws the choices; these are the ones documents need.
 impl Gen {
-    fn next(&mut self, n: usize) -> usize {
-        let v = self
-            .seeds
-            .get(self.pos % self.seeds.len().max(1))
-            .copied()
-            .unwrap_or(0) as usize;
-        self.pos += 1;
-        if n == 0 {
-            0
-        } else {
-            (v ^ (self.pos * 2654435761)) % n
-        }
-    }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[self.next(xs.len())]
     }

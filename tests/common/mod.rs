@@ -176,3 +176,27 @@ fn is_heading(line: &str) -> bool {
         .take(6)
         .any(|(_, c)| c == '章' || c == '节')
 }
+
+/// Draws choices from a vector of random numbers (given by proptest),
+/// deterministically: generated documents for the property tests.
+pub struct Gen {
+    pub seeds: Vec<u32>,
+    pub pos: usize,
+}
+
+impl Gen {
+    /// A choice in `0..n` (0 when `n` is 0).
+    pub fn next(&mut self, n: usize) -> usize {
+        let v = self
+            .seeds
+            .get(self.pos % self.seeds.len().max(1))
+            .copied()
+            .unwrap_or(0) as usize;
+        self.pos += 1;
+        if n == 0 {
+            0
+        } else {
+            (v ^ (self.pos.wrapping_mul(2654435761))) % n
+        }
+    }
+}
