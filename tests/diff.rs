@@ -292,6 +292,19 @@ fn an_inserted_article_is_one_addition_and_a_renumbering() {
 }
 
 #[test]
+fn a_paragraph_inserted_moves_the_norm_to_the_next_paragraph() {
+    let v = check_pair(
+        "paragraph",
+        &[("provision-renumbered", 1), ("wording-changed", 1)],
+    );
+    let c = one(&v, "provision-renumbered");
+    assert_eq!(
+        (c["from"].as_str(), c["to"].as_str()),
+        (Some("第二条"), Some("第二条第二款"))
+    );
+}
+
+#[test]
 fn an_article_moved_is_moved_and_the_others_renumbered() {
     let v = check_pair("moved", &[("article-moved", 1), ("article-renumbered", 2)]);
     let m = one(&v, "article-moved");
@@ -328,6 +341,8 @@ fn merged_articles_and_the_mirror_split() {
         &[
             ("article-merged", 1),
             ("article-renumbered", 2),
+            // 委托评估 now stands in 第二条第二款, 风险提示 in 第二条第一款.
+            ("provision-renumbered", 2),
             ("text-changed", 1),
         ],
     );

@@ -59,6 +59,7 @@ fn semantic(k: Kind) -> bool {
             | Kind::ArticleMoved
             | Kind::ArticleMerged
             | Kind::ArticleSplit
+            | Kind::ProvisionRenumbered
             | Kind::WordingChanged
             | Kind::TextChanged
             | Kind::TermAdded
@@ -322,10 +323,40 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A norm or consequence that stays in its (matched) article but now sits in
+    /// another paragraph or item (a paragraph inserted before it: 第二条 →
+    /// 第二条第二款). The article's own renumbering is reported once, elsewhere.
+    fn provision_renumbered(
+        &mut self,
+        old_eid: &str,
+        old_cite: &str,
+        new_eid: &str,
+        new_cite: &str,
+        at_old: Option<At>,
+        at_new: Option<At>,
+    ) {
+        let within = |eid: &str| {
+            eid.split_once("__")
+                .map(|(_, rest)| rest.to_string())
+                .unwrap_or_default()
+        };
+        if within(old_eid) != within(new_eid) {
+            self.push(
+                Kind::ProvisionRenumbered,
+                "款项",
+                at_old,
+                at_new,
+                Some(old_cite.to_string()),
+                Some(new_cite.to_string()),
+            );
+        }
+    }
+
     fn norm_pair(&mut self, a: &NormNode, b: &NormNode) {
         let (o, n) = (self.o, self.n);
         let ao = || Some(at_norm(o, a));
         let bo = || Some(at_norm(n, b));
+        self.provision_renumbered(&a.eid, &a.cite, &b.eid, &b.cite, ao(), bo());
         if a.modality != b.modality {
             let (sa, sb) = (strength(a.modality), strength(b.modality));
             let kind = if a.class != b.class && sa == sb {
@@ -542,6 +573,7 @@ impl<'a> Cx<'a> {
         let (o, n) = (self.o, self.n);
         let ao = || Some(at_consequence(o, a));
         let bo = || Some(at_consequence(n, b));
+        self.provision_renumbered(&a.eid, &a.cite, &b.eid, &b.cite, ao(), bo());
         if let Some(kind) = self.selectors(&a.applies_to, &b.applies_to, true) {
             let t = |x: &[SelectorOut]| {
                 if x.is_empty() {

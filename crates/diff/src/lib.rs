@@ -64,6 +64,7 @@ kinds! {
     ArticleMoved => "article-moved", "条文移动", ArticleMoved;
     ArticleMerged => "article-merged", "条文合并", ArticleSplit;
     ArticleSplit => "article-split", "条文拆分", ArticleMerged;
+    ProvisionRenumbered => "provision-renumbered", "款项序号变更", ProvisionRenumbered;
     WordingChanged => "wording-changed", "文字修改（规范未变）", WordingChanged;
     TextChanged => "text-changed", "条文修改", TextChanged;
     NormAdded => "norm-added", "新增规范", NormRemoved;
