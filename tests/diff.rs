@@ -187,6 +187,16 @@ fn modality_strengthened_and_weakened() {
 }
 
 #[test]
+fn leaving_a_kind_out_narrows_the_subjects() {
+    let v = check_pair("subjects_except", &[("subjects-narrowed", 1)]);
+    let n = one(&v, "subjects-narrowed");
+    assert_eq!(
+        (n["from"].as_str(), n["to"].as_str()),
+        (Some("人民政府"), Some("人民政府（乡镇人民政府除外）"))
+    );
+}
+
+#[test]
 fn subjects_widened_and_narrowed_through_is_a() {
     let v = check_pair(
         "subjects",

@@ -276,6 +276,25 @@ fn subjects_match_through_is_a_aliases_and_levels() {
 }
 
 #[test]
+fn other_departments_leave_out_the_ones_named_before() {
+    // 广东 第二十四条第三款: "其他有关部门" — the departments other than 公安机关.
+    let src = format!(
+        "{HEADER}\n第一条 {{\n  款 \"……\"\n  规范 甲 {{\n    主体 政府工作部门 除 公安部门 外\n    负责 开展大型群众性活动安全管理\n  }}\n}}\n"
+    );
+    let facts = |kind: &str| {
+        format!("as_of: 2025-03-01\nunits:\n  - id: u\n    kind: {kind}\n    level: 县\n    region: 海东市\n")
+    };
+    assert_eq!(
+        find(&eval(&src, &facts("司法行政部门")), "甲").status,
+        Status::Pending
+    );
+    assert!(
+        eval(&src, &facts("公安机关")).units[0].results.is_empty(),
+        "公安机关 is left out"
+    );
+}
+
+#[test]
 fn deeming_makes_a_sub_district_office_follow_the_township_rules() {
     let src = format!(
         r#"{HEADER}

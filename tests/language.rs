@@ -447,6 +447,39 @@ fn deadlines_of_every_kind() {
 }
 
 #[test]
+fn other_than_leaves_named_kinds_out_in_chinese_and_ascii() {
+    // 绵阳 第三十二条第三款: "其他有关部门" after 公安部门 and 行业主管部门 were named.
+    for spelling in [
+        "政府工作部门 除 公安部门、行业主管部门 外",
+        "政府工作部门 EXCEPT 公安部门, 行业主管部门 except_end",
+    ] {
+        let src = format!(
+            "{HEADER}\n第一条 {{\n  款 \"……\"\n  规范 甲 {{\n    主体 {spelling}\n    负责 开展大型群众性活动安全管理\n  }}\n}}\n"
+        );
+        let o = ordinance(&src);
+        let s = &norm(&o, "甲").subjects[0];
+        assert_eq!(s.term, "政府工作部门");
+        assert_eq!(s.except, ["公安部门", "行业主管部门"]);
+        assert_eq!(
+            tiaoli_compiler::view::selector_text(s),
+            "政府工作部门（公安部门、行业主管部门除外）"
+        );
+        let f = tiaoli_syntax::parse(tiaoli_syntax::SourceId(0), &src).unwrap();
+        assert!(
+            tiaoli_syntax::format::format_file(&f, &src)
+                .contains("主体 政府工作部门 除 公安部门、行业主管部门 外"),
+            "canonical layout"
+        );
+    }
+    // Leaving out what is not a kind of the term changes nothing: a warning.
+    let c = compile(&format!(
+        "{HEADER}\n第一条 {{\n  款 \"……\"\n  规范 甲 {{\n    主体 政府工作部门 除 人民法院 外\n    负责 开展大型群众性活动安全管理\n  }}\n}}\n"
+    ));
+    assert!(!c.has_errors());
+    assert!(c.diagnostics.iter().any(|d| d.code == "except-not-a-kind"));
+}
+
+#[test]
 fn exceptions_with_priority_and_fallback_when_a_duty_cannot_be_met() {
     // 绵阳 第四十三条: the head must appear; if unable, delegates; but in cases of
     // major public interest must appear and may not delegate.

@@ -226,6 +226,9 @@ pub struct SelectorOut {
     pub term: String,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub is_role: bool,
+    /// 除 … 外: actor kinds left out (其他有关部门); a unit of one of them is not picked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -488,5 +491,21 @@ impl OrdinanceGraph {
             }
         }
         self.breaches_read(&roots)
+    }
+}
+
+impl SelectorOut {
+    /// Given that `self` picks `s`'s term (directly or through is-a), whether its
+    /// 除 … 外 still keeps every unit `s` picks: no excluded kind contains `s`'s
+    /// term, and any excluded kind inside it is excluded by `s` too.
+    pub fn except_keeps(&self, s: &SelectorOut, is_a: impl Fn(&str, &str) -> bool) -> bool {
+        self.except.iter().all(|e| {
+            !is_a(&s.term, e) && (!is_a(e, &s.term) || s.except.iter().any(|x| is_a(e, x)))
+        })
+    }
+
+    /// Whether `s`'s term is wholly inside a kind this selector leaves out.
+    pub fn excludes(&self, s: &SelectorOut, is_a: impl Fn(&str, &str) -> bool) -> bool {
+        self.except.iter().any(|e| is_a(&s.term, e))
     }
 }

@@ -802,6 +802,7 @@ impl<'a> Lowerer<'a> {
                 relation,
                 levels,
                 term,
+                except,
                 ..
             } => match self.lex.resolve(self.src, term, want) {
                 Ok(t) => Some(SelectorOut {
@@ -809,6 +810,24 @@ impl<'a> Lowerer<'a> {
                     levels: levels.clone(),
                     term: t.name.clone(),
                     is_role: t.is(Kind::Role),
+                    except: except
+                        .iter()
+                        .filter_map(|e| {
+                            let x = self.term(e, Kind::Actor)?;
+                            if !t.is(Kind::Role) && !self.lex.ancestors(&x).contains(&t.name) {
+                                let d = Diagnostic::warning(
+                                    "except-not-a-kind",
+                                    self.src,
+                                    e.span,
+                                    format!("{x} is not a kind of {}: leaving it out changes nothing", t.name),
+                                )
+                                .with_label("not a kind of the term before 除")
+                                .with_help("除 … 外 names kinds of the term it narrows: 政府工作部门 除 公安部门 外");
+                                self.diags.push(d);
+                            }
+                            Some(x)
+                        })
+                        .collect(),
                     ..SelectorOut::default()
                 }),
                 Err(e) => {

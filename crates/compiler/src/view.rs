@@ -78,6 +78,9 @@ pub fn selector_text(s: &SelectorOut) -> String {
         );
     }
     out.push_str(&s.term);
+    if !s.except.is_empty() {
+        out.push_str(&format!("（{}除外）", s.except.join("、")));
+    }
     out
 }
 

@@ -503,7 +503,8 @@ impl<'a> Cx<'a> {
         let levels = t.levels.is_empty()
             || (!s.levels.is_empty() && s.levels.iter().all(|l| t.levels.contains(l)));
         let relation = t.relation.is_none() || t.relation == s.relation;
-        term && levels && relation
+        let except = t.except_keeps(s, |a, b| self.isa.is_a(a, b));
+        term && levels && relation && except
     }
 
     // ───────────────────────────── consequences ─────────────────────────────

@@ -136,6 +136,8 @@ struct PSel {
     id: usize,
     /// Accepted level ranks (empty: any).
     ranks: Vec<u8>,
+    /// 除 … 外: actor kinds left out.
+    except: Vec<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -465,6 +467,11 @@ impl Engine {
             role,
             id,
             ranks: level_ranks(s),
+            except: s
+                .except
+                .iter()
+                .filter_map(|e| self.actors.get_index_of(e))
+                .collect(),
         }
     }
 
@@ -752,8 +759,8 @@ impl Engine {
             let t = if s.unspecified || s.self_unit {
                 Tri::from(s.self_unit)
             } else if s.role {
-                Tri::from(p.roles.has(s.id))
-            } else if !kinds.has(s.id) {
+                Tri::from(p.roles.has(s.id) && !s.except.iter().any(|e| kinds.has(*e)))
+            } else if !kinds.has(s.id) || s.except.iter().any(|e| kinds.has(*e)) {
                 Tri::False
             } else if s.ranks.is_empty() {
                 Tri::True

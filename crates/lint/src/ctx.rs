@@ -74,6 +74,10 @@ impl<'g> Ctx<'g> {
         {
             return false;
         }
+        let is_a = |x: &str, y: &str| self.is_a(x, y);
+        if a.excludes(b, is_a) || b.excludes(a, is_a) {
+            return false;
+        }
         // A role can be given to a unit of any kind.
         if a.is_role != b.is_role {
             return true;
@@ -97,7 +101,9 @@ impl<'g> Ctx<'g> {
         {
             return false;
         }
-        a.is_role == b.is_role && self.is_a(&a.term, &b.term)
+        a.is_role == b.is_role
+            && self.is_a(&a.term, &b.term)
+            && b.except_keeps(a, |x, y| self.is_a(x, y))
     }
 
     pub fn any_overlap(&self, a: &[SelectorOut], b: &[SelectorOut]) -> bool {

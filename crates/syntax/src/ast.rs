@@ -434,6 +434,8 @@ pub enum Selector {
         relation: Option<Relation>,
         levels: Vec<Level>,
         term: Name,
+        /// 除 … 外: kinds the term leaves out (其他有关部门).
+        except: Vec<Name>,
         span: Span,
     },
 }

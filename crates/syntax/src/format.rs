@@ -483,6 +483,7 @@ pub fn selector(s: &Selector) -> String {
             relation,
             levels,
             term,
+            except,
             ..
         } => {
             let mut parts = Vec::new();
@@ -493,6 +494,17 @@ pub fn selector(s: &Selector) -> String {
                 parts.push(levels.iter().map(|l| l.zh()).collect::<Vec<_>>().join("、"));
             }
             parts.push(term.text.clone());
+            if !except.is_empty() {
+                parts.push("除".into());
+                parts.push(
+                    except
+                        .iter()
+                        .map(|n| n.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                );
+                parts.push("外".into());
+            }
             parts.join(" ")
         }
     }

@@ -262,6 +262,14 @@ pub const KEYWORDS: &[Keyword] = &[
         spellings: &["当", "when"],
     },
     Keyword {
+        rule: Rule::kw_except,
+        spellings: &["除", "except"],
+    },
+    Keyword {
+        rule: Rule::kw_except_end,
+        spellings: &["外", "except_end"],
+    },
+    Keyword {
         rule: Rule::kw_unless,
         spellings: &["除非", "unless"],
     },

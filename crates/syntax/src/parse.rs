@@ -404,10 +404,19 @@ impl Cx {
                 .collect::<R<_>>()?,
             None => Vec::new(),
         };
+        let except = match self.opt_child(&p, Rule::except) {
+            Some(e) => self
+                .children(&e, Rule::ident)
+                .into_iter()
+                .map(|n| self.name(n))
+                .collect(),
+            None => Vec::new(),
+        };
         Ok(Selector::Term {
             relation,
             levels,
             term: self.name(self.child(&p, Rule::ident)?),
+            except,
             span: sp,
         })
     }
