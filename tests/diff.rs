@@ -1020,3 +1020,22 @@ proptest! {
         }
     }
 }
+
+/// Every kind is asserted by some test above, itself or through its mirror
+/// (check_pair asserts the mirror of every expected kind on the way back).
+#[test]
+fn every_kind_is_exercised_by_a_test() {
+    let src = read(&root().join("tests/diff.rs"));
+    let (body, _) = src
+        .split_once("fn every_kind_is_exercised_by_a_test")
+        .unwrap();
+    let missing: Vec<&str> = Kind::ALL
+        .iter()
+        .filter(|k| {
+            !body.contains(&format!("\"{}\"", k.code()))
+                && !body.contains(&format!("\"{}\"", k.mirror().code()))
+        })
+        .map(|k| k.code())
+        .collect();
+    assert!(missing.is_empty(), "no test produces: {missing:?}");
+}
