@@ -325,6 +325,28 @@ fn an_article_moved_is_moved_and_the_others_renumbered() {
 }
 
 #[test]
+fn chapters_retitled_added_and_removed() {
+    let (old, new) = (fixture("chapters_old"), fixture("chapters_retitled"));
+    let (code, v) = diff_json(&old, &new, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        summary(&v),
+        expect(&[("chapter-retitled", 1), ("chapter-added", 1)]),
+        "{v:#}"
+    );
+    let r = one(&v, "chapter-retitled");
+    assert_eq!(
+        (r["from"].as_str(), r["to"].as_str()),
+        (Some("总则"), Some("一般规定"))
+    );
+    let (_, back) = diff_json(&new, &old, &[]);
+    assert_eq!(
+        summary(&back),
+        expect(&[("chapter-retitled", 1), ("chapter-removed", 1)])
+    );
+}
+
+#[test]
 fn an_article_moved_into_another_chapter() {
     let (old, new) = (fixture("chapters_old"), fixture("chapters"));
     let (code, v) = diff_json(&old, &new, &[]);
@@ -337,10 +359,11 @@ fn an_article_moved_into_another_chapter() {
         (Some("总则"), Some("责任"))
     );
     assert_mirror(&graph(&old), &graph(&new));
-    // Adding chapter headings to an ordinance that had none moves nothing.
+    // Adding chapter headings to an ordinance that had none moves no article:
+    // the two headings are new, nothing else.
     assert_eq!(
         summary(&diff_json(&fixture("base"), &new, &[]).1),
-        BTreeMap::new()
+        expect(&[("chapter-added", 2)])
     );
 }
 

@@ -53,6 +53,9 @@ fn semantic(k: Kind) -> bool {
             | Kind::StatusChanged
             | Kind::DateChanged
             | Kind::HeaderChanged
+            | Kind::ChapterAdded
+            | Kind::ChapterRemoved
+            | Kind::ChapterRetitled
             | Kind::ArticleAdded
             | Kind::ArticleRemoved
             | Kind::ArticleRenumbered
@@ -141,6 +144,52 @@ impl<'a> Cx<'a> {
             if a != b {
                 self.push(Kind::HeaderChanged, field, None, None, Some(a), Some(b));
             }
+        }
+        self.chapters();
+    }
+
+    /// Chapters and sections, by title: a title on one side only is added or
+    /// removed, unless the heading of the same number changed its title on both
+    /// sides (retitled). A chapter that only moves is the articles' business.
+    fn chapters(&mut self) {
+        let (old, new) = (headings(self.o), headings(self.n));
+        let has = |list: &[(String, String)], title: &str| list.iter().any(|(_, t)| t == title);
+        let mut retitled = BTreeSet::new();
+        for (label, title) in old.iter().filter(|(_, t)| !has(&new, t)) {
+            match new.iter().find(|(l, t)| l == label && !has(&old, t)) {
+                Some((_, to)) => {
+                    retitled.insert(to.clone());
+                    self.push(
+                        Kind::ChapterRetitled,
+                        label,
+                        None,
+                        None,
+                        Some(title.clone()),
+                        Some(to.clone()),
+                    );
+                }
+                None => self.push(
+                    Kind::ChapterRemoved,
+                    label,
+                    None,
+                    None,
+                    Some(title.clone()),
+                    None,
+                ),
+            }
+        }
+        for (label, title) in new
+            .iter()
+            .filter(|(_, t)| !has(&old, t) && !retitled.contains(t))
+        {
+            self.push(
+                Kind::ChapterAdded,
+                label,
+                None,
+                None,
+                None,
+                Some(title.clone()),
+            );
         }
     }
 
@@ -1183,6 +1232,25 @@ fn deadline_change(a: &Option<DeadlineOut>, b: &Option<DeadlineOut>) -> Option<K
         }
         _ => Kind::DeadlineChanged,
     })
+}
+
+/// Every chapter and section heading: (第N章 / 第N章第M节, title).
+fn headings(o: &OrdinanceGraph) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for c in &o.chapters {
+        let chapter = format!("第{}章", tiaoli_syntax::format::to_chinese(c.number));
+        out.push((chapter.clone(), c.title.clone()));
+        for s in &c.sections {
+            out.push((
+                format!(
+                    "{chapter}第{}节",
+                    tiaoli_syntax::format::to_chinese(s.number)
+                ),
+                s.title.clone(),
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -58,6 +58,9 @@ kinds! {
     StatusChanged => "status-changed", "状态变更", StatusChanged;
     DateChanged => "date-changed", "日期变更", DateChanged;
     HeaderChanged => "header-changed", "法规信息变更", HeaderChanged;
+    ChapterAdded => "chapter-added", "新增章节", ChapterRemoved;
+    ChapterRemoved => "chapter-removed", "删除章节", ChapterAdded;
+    ChapterRetitled => "chapter-retitled", "章节名称变更", ChapterRetitled;
     ArticleAdded => "article-added", "新增条文", ArticleRemoved;
     ArticleRemoved => "article-removed", "删除条文", ArticleAdded;
     ArticleRenumbered => "article-renumbered", "条文序号变更", ArticleRenumbered;
