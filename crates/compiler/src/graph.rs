@@ -495,6 +495,29 @@ impl OrdinanceGraph {
 }
 
 impl SelectorOut {
+    /// Every unit `self` picks, `t` picks too (one who picks no one — 未明确 — is
+    /// within anything). `is_a(kind, ancestor)` is the is-a hierarchy in use.
+    pub fn within(&self, t: &SelectorOut, is_a: impl Fn(&str, &str) -> bool) -> bool {
+        if self.unspecified {
+            return true;
+        }
+        if t.unspecified {
+            return false;
+        }
+        if self.self_unit || t.self_unit {
+            return self.self_unit && t.self_unit;
+        }
+        let levels = t.levels.is_empty()
+            || (!self.levels.is_empty() && self.levels.iter().all(|l| t.levels.contains(l)));
+        let relation = t.relation.is_none() || t.relation == self.relation;
+        let term = if self.is_role || t.is_role {
+            self.is_role == t.is_role && self.term == t.term
+        } else {
+            is_a(&self.term, &t.term)
+        };
+        term && levels && relation && t.except_keeps(self, is_a)
+    }
+
     /// Given that `self` picks `s`'s term (directly or through is-a), whether its
     /// 除 … 外 still keeps every unit `s` picks: no excluded kind contains `s`'s
     /// term, and any excluded kind inside it is excluded by `s` too.

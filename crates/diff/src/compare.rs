@@ -329,17 +329,13 @@ impl<'a> Cx<'a> {
                 }),
             ],
         );
-        let mut used_o = BTreeSet::new();
-        let mut used_n = BTreeSet::new();
-        for (i, j) in pairs {
-            let (Some(a), Some(b)) = (on.get(i), nn.get(j)) else {
-                continue;
-            };
-            used_o.insert(i);
-            used_n.insert(j);
-            self.norm_pair(a, b);
+        for &(i, j) in &pairs {
+            if let (Some(a), Some(b)) = (on.get(i), nn.get(j)) {
+                self.norm_pair(a, b);
+            }
         }
-        for (_, a) in on.iter().enumerate().filter(|(i, _)| !used_o.contains(i)) {
+        let (gone, new) = unpaired(&pairs, &on, &nn);
+        for a in gone {
             let at = at_norm(self.o, a);
             self.push(
                 Kind::NormRemoved,
@@ -350,7 +346,7 @@ impl<'a> Cx<'a> {
                 None,
             );
         }
-        for (_, b) in nn.iter().enumerate().filter(|(j, _)| !used_n.contains(j)) {
+        for b in new {
             let at = at_norm(self.n, b);
             self.push(
                 Kind::NormAdded,
@@ -520,7 +516,8 @@ impl<'a> Cx<'a> {
             if empty_is_all && y.is_empty() {
                 return false;
             }
-            y.iter().all(|s| x.iter().any(|t| self.covers(t, s)))
+            y.iter()
+                .all(|s| x.iter().any(|t| s.within(t, |a, b| self.isa.is_a(a, b))))
         };
         match (reaches(b, a), reaches(a, b)) {
             (true, true) => None,
@@ -528,32 +525,6 @@ impl<'a> Cx<'a> {
             (false, true) => Some(Kind::SubjectsNarrowed),
             (false, false) => Some(Kind::SubjectsChanged),
         }
-    }
-
-    /// Every unit `s` selects, `t` selects too.
-    fn covers(&self, t: &SelectorOut, s: &SelectorOut) -> bool {
-        if s.unspecified {
-            return true;
-        }
-        if t.unspecified {
-            return false;
-        }
-        if s.self_unit || t.self_unit {
-            return s.self_unit && t.self_unit;
-        }
-        if s.is_role != t.is_role {
-            return false;
-        }
-        let term = if s.is_role {
-            s.term == t.term
-        } else {
-            self.isa.is_a(&s.term, &t.term)
-        };
-        let levels = t.levels.is_empty()
-            || (!s.levels.is_empty() && s.levels.iter().all(|l| t.levels.contains(l)));
-        let relation = t.relation.is_none() || t.relation == s.relation;
-        let except = t.except_keeps(s, |a, b| self.isa.is_a(a, b));
-        term && levels && relation && except
     }
 
     // ───────────────────────────── consequences ─────────────────────────────
@@ -583,17 +554,13 @@ impl<'a> Cx<'a> {
                 ),
             ],
         );
-        let mut used_o = BTreeSet::new();
-        let mut used_n = BTreeSet::new();
-        for (i, j) in pairs {
-            let (Some(a), Some(b)) = (oc.get(i), nc.get(j)) else {
-                continue;
-            };
-            used_o.insert(i);
-            used_n.insert(j);
-            self.consequence_pair(a, b);
+        for &(i, j) in &pairs {
+            if let (Some(a), Some(b)) = (oc.get(i), nc.get(j)) {
+                self.consequence_pair(a, b);
+            }
         }
-        for (_, a) in oc.iter().enumerate().filter(|(i, _)| !used_o.contains(i)) {
+        let (gone, new) = unpaired(&pairs, &oc, &nc);
+        for a in gone {
             let at = at_consequence(self.o, a);
             let line = consequence_line(a);
             self.push(
@@ -605,7 +572,7 @@ impl<'a> Cx<'a> {
                 None,
             );
         }
-        for (_, b) in nc.iter().enumerate().filter(|(j, _)| !used_n.contains(j)) {
+        for b in new {
             let at = at_consequence(self.n, b);
             let line = consequence_line(b);
             self.push(
@@ -1232,6 +1199,23 @@ fn deadline_change(a: &Option<DeadlineOut>, b: &Option<DeadlineOut>) -> Option<K
         }
         _ => Kind::DeadlineChanged,
     })
+}
+
+/// The items of each side that no pair took: removed (old side) and added (new side).
+fn unpaired<'x, T>(
+    pairs: &[(usize, usize)],
+    old: &[&'x T],
+    new: &[&'x T],
+) -> (Vec<&'x T>, Vec<&'x T>) {
+    let (used_o, used_n): (BTreeSet<usize>, BTreeSet<usize>) = pairs.iter().copied().unzip();
+    let left = |xs: &[&'x T], used: &BTreeSet<usize>| {
+        xs.iter()
+            .enumerate()
+            .filter(|(i, _)| !used.contains(i))
+            .map(|(_, x)| *x)
+            .collect()
+    };
+    (left(old, &used_o), left(new, &used_n))
 }
 
 /// Every chapter and section heading: (第N章 / 第N章第M节, title).

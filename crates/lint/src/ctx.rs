@@ -87,23 +87,7 @@ impl<'g> Ctx<'g> {
 
     /// Every unit `a` picks, `b` picks too.
     pub fn within(&self, a: &SelectorOut, b: &SelectorOut) -> bool {
-        if a.unspecified || b.unspecified {
-            return false;
-        }
-        if a.self_unit || b.self_unit {
-            return a.self_unit && b.self_unit;
-        }
-        if b.relation.is_some() && a.relation != b.relation {
-            return false;
-        }
-        if !b.levels.is_empty()
-            && (a.levels.is_empty() || !a.levels.iter().all(|l| b.levels.contains(l)))
-        {
-            return false;
-        }
-        a.is_role == b.is_role
-            && self.is_a(&a.term, &b.term)
-            && b.except_keeps(a, |x, y| self.is_a(x, y))
+        a.within(b, |x, y| self.is_a(x, y))
     }
 
     pub fn any_overlap(&self, a: &[SelectorOut], b: &[SelectorOut]) -> bool {
