@@ -15,6 +15,7 @@
 
 pub mod graph;
 pub mod lexicon;
+pub mod limits;
 pub mod load;
 mod lower;
 pub mod stats;

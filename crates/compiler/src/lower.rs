@@ -1063,6 +1063,24 @@ impl<'a> Lowerer<'a> {
         Some(self.push(Node::Norm(Box::new(node))))
     }
 
+    /// A period past the bounds of [`crate::limits`] is an error at the period.
+    fn period_bound(&mut self, d: &ast::Duration) -> Option<()> {
+        match crate::limits::period_error(self.src, d) {
+            Some(e) => {
+                self.err(e);
+                None
+            }
+            None => Some(()),
+        }
+    }
+
+    fn window_bound(&mut self, w: Option<&ast::Window>) -> Option<()> {
+        match w {
+            Some(ast::Window::Period(d)) => self.period_bound(d),
+            _ => Some(()),
+        }
+    }
+
     fn error_count(&self) -> usize {
         self.diags.iter().filter(|d| d.is_error()).count()
     }
@@ -1079,6 +1097,7 @@ impl<'a> Lowerer<'a> {
                 },
             },
             K::Period { duration, anchor } => {
+                self.period_bound(duration)?;
                 let (direction, anchor) = match (anchor, trigger) {
                     (Some(a), _) => (a.direction, self.term(&a.event, Kind::Event)?),
                     (None, Some(t)) => (ast::Direction::After, t.to_string()),
@@ -1269,6 +1288,7 @@ impl<'a> Lowerer<'a> {
                 }))
             }
             Expr::Occurred { event, window, .. } => {
+                self.window_bound(window.as_ref())?;
                 let event = self.term(event, Kind::Event)?;
                 Some(self.cond(Cond::Occurred {
                     event,
@@ -1282,6 +1302,7 @@ impl<'a> Lowerer<'a> {
                 n,
                 ..
             } => {
+                self.window_bound(window.as_ref())?;
                 let event = self.term(event, Kind::Event)?;
                 Some(self.cond(Cond::Count {
                     event,

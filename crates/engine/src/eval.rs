@@ -984,11 +984,12 @@ impl Engine {
 
     fn window_start(&self, w: &Option<Window>, as_of: Date) -> Option<Date> {
         match w {
-            Some(Window::Period { amount, unit }) => Some(match unit {
-                TimeUnit::Days | TimeUnit::WorkingDays => as_of.add_days(-(*amount as i32)),
-                TimeUnit::Months => as_of.add_months(-(*amount as i32)),
-                TimeUnit::Years => as_of.add_months(-(*amount as i32) * 12),
-            }),
+            // A window reaching back before the first date counts every event.
+            Some(Window::Period { amount, unit }) => match unit {
+                TimeUnit::Days | TimeUnit::WorkingDays => as_of.add_days(-i64::from(*amount)),
+                TimeUnit::Months => as_of.add_months(-i64::from(*amount)),
+                TimeUnit::Years => as_of.add_months(-i64::from(*amount) * 12),
+            },
             _ => None,
         }
     }
@@ -1060,7 +1061,7 @@ impl Engine {
                         continue;
                     }
                     out = out.or(
-                        match deadline.map(|dl| self.calendar.extend_to_working_day(dl)) {
+                        match deadline.and_then(|dl| self.calendar.extend_to_working_day(dl)) {
                             None => Tri::Unknown,
                             Some(dl) if opts.as_of > dl => {
                                 let remedied = p
@@ -1229,12 +1230,15 @@ impl Engine {
                         period_start = Some(a);
                     }
                 }
-                let Due {
+                // No due date within the calendar (past 9999-12-31): not yet due.
+                if let Some(Due {
                     date,
                     extended_from,
-                } = self.calendar.period(a, *amount, *unit, *direction);
-                st.due = Some(date);
-                st.extended_from = extended_from;
+                }) = self.calendar.period(a, *amount, *unit, *direction)
+                {
+                    st.due = Some(date);
+                    st.extended_from = extended_from;
+                }
             }
             Some(DeadlineOut::ByOrder { .. }) => {
                 let ev = pn.order_event.unwrap_or(usize::MAX);
@@ -1247,9 +1251,10 @@ impl Engine {
                     Some((_, d, Some(dl))) => {
                         // The order sets the last day; a last day on a rest day
                         // moves to the next working day (民法典 第二百零三条).
-                        let due = self.calendar.extend_to_working_day(*dl);
-                        st.due = Some(due);
-                        st.extended_from = (due != *dl).then_some(*dl);
+                        if let Some(due) = self.calendar.extend_to_working_day(*dl) {
+                            st.due = Some(due);
+                            st.extended_from = (due != *dl).then_some(*dl);
+                        }
                         if start.is_none() {
                             st.triggered_on = Some(*d);
                             period_start = Some(*d);
@@ -1294,7 +1299,7 @@ impl Engine {
         match (done, st.due) {
             (Some((_, d)), Some(due)) if *d > due => {
                 st.status = Status::Violated;
-                st.overdue_since = Some(due.next());
+                st.overdue_since = due.next();
                 st.done_on = Some(*d);
             } // 定期: the duty recurs with no period stated; an act done is reported,
             // but the duty stays in force.
@@ -1320,7 +1325,7 @@ impl Engine {
             }
             (None, Some(due)) if opts.as_of > due => {
                 st.status = Status::Violated;
-                st.overdue_since = Some(due.next());
+                st.overdue_since = due.next();
             }
             (None, _) => st.status = Status::Pending,
         }
@@ -1373,10 +1378,14 @@ impl Engine {
                 return;
             };
             st.triggered_on = Some(a);
-            let Due {
+            // No last day within the calendar (past 9999-12-31): still open.
+            let Some(Due {
                 date,
                 extended_from,
-            } = self.calendar.period(a, *amount, *unit, *direction);
+            }) = self.calendar.period(a, *amount, *unit, *direction)
+            else {
+                return;
+            };
             st.due = Some(date);
             st.extended_from = extended_from;
             // Exercised within the period: done. Otherwise lapsed once it has passed.
