@@ -19,6 +19,9 @@ type R<T> = Result<T, Diagnostic>;
 /// Parses one source text. On a syntax error, returns the one diagnostic for the
 /// first place the text stops making sense (pest stops there too).
 pub fn parse(source: SourceId, text: &str) -> Result<File, Diagnostic> {
+    if let Some(d) = crate::nesting::check(source, text) {
+        return Err(d);
+    }
     let mut pairs =
         TiaoliParser::parse(Rule::file, text).map_err(|e| syntax_error(source, text, e))?;
     let cx = Cx { source };
