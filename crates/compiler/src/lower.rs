@@ -925,7 +925,7 @@ impl<'a> Lowerer<'a> {
 
     fn build_norm(&mut self, article: u32, n: &'a ast::Norm) -> Option<NodeId> {
         use ast::NormItem as I;
-        let errors_before = self.error_count();
+        let errors_before = self.diags.len();
         let (eid, cite) = self.anchor(article, n.anchor.as_ref());
         let mut subjects: Option<Vec<SelectorOut>> = None;
         let mut recipients = Vec::new();
@@ -1037,7 +1037,7 @@ impl<'a> Lowerer<'a> {
         }
         let deadline =
             deadline.and_then(|d| self.deadline(d, trigger.as_ref().map(|t| t.0.as_str())));
-        if self.error_count() > errors_before {
+        if self.errors_since(errors_before) {
             return None;
         }
         let (modality, action) = modal?;
@@ -1081,8 +1081,12 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn error_count(&self) -> usize {
-        self.diags.iter().filter(|d| d.is_error()).count()
+    /// Whether an error was reported after the first `mark` diagnostics (only
+    /// the new ones are looked at: counting them all per norm was quadratic).
+    fn errors_since(&self, mark: usize) -> bool {
+        self.diags
+            .get(mark..)
+            .is_some_and(|new| new.iter().any(Diagnostic::is_error))
     }
 
     fn deadline(&mut self, d: &ast::Deadline, trigger: Option<&str>) -> Option<DeadlineOut> {
@@ -1527,7 +1531,7 @@ impl<'a> Lowerer<'a> {
 
     fn build_consequence(&mut self, article: u32, c: &'a ast::Consequence) -> Option<NodeId> {
         use ast::ConsequenceItem as I;
-        let errors_before = self.error_count();
+        let errors_before = self.diags.len();
         let (eid, cite) = self.anchor(article, c.anchor.as_ref());
         let mut applies_to = Vec::new();
         let mut grounds: Option<(GroundMode, Vec<GroundOut>)> = None;
@@ -1606,7 +1610,7 @@ impl<'a> Lowerer<'a> {
                 sanctions.push(s);
             }
         }
-        if self.error_count() > errors_before {
+        if self.errors_since(errors_before) {
             return None;
         }
         let (mode, grounds) = grounds?;
