@@ -2,7 +2,6 @@
 //! is a rule file, a directory, or `REV:PATH` read from git. Exit 0 (no
 //! `--fail-on` kind present), 1 (one is), 2 (an input or rule error).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -79,19 +78,12 @@ pub fn run(args: Args) -> u8 {
             }
         },
     };
-    // A closed pipe (`tiaoli diff … | head`) is not an error worth a panic.
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
     let failed = match &fail_on {
         None => false,
         Some(kinds) if kinds.is_empty() => !diff.is_empty(),
         Some(kinds) => kinds.iter().any(|k| diff.has(*k)),
     };
-    if failed {
-        EXIT_FINDING
-    } else {
-        EXIT_OK
-    }
+    crate::stdout::emit(&text, if failed { EXIT_FINDING } else { EXIT_OK })
 }
 
 /// None: no --fail-on; Some([]): `any`.

@@ -47,10 +47,7 @@ pub fn run(args: Args) -> u8 {
     };
     let ev = engine.evaluate(unit, opts);
     match engine.explain(&ev, args.ordinance.as_deref(), article, opts) {
-        Ok(text) => {
-            print!("{text}");
-            EXIT_OK
-        }
+        Ok(text) => crate::stdout::emit(&text, EXIT_OK),
         Err(e) => {
             eprintln!("error: {e}");
             EXIT_ERROR

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use tiaoli_compiler::load::load_sources;
 use tiaoli_syntax::format::format_file;
-use tiaoli_syntax::{render, SourceId, SourceMap};
+use tiaoli_syntax::{render, SourceId};
 
 use super::{EXIT_ERROR, EXIT_FINDING, EXIT_OK};
 
@@ -66,18 +66,18 @@ pub fn run(args: Args) -> u8 {
         eprint!("{}", render::render_human(&errors, &sources, false));
         code = EXIT_ERROR;
     }
+    let mut out = String::new();
     for name in &changed {
         if args.check {
-            println!("not formatted: {name}");
+            out.push_str(&format!("not formatted: {name}\n"));
         } else {
-            println!("formatted: {name}");
+            out.push_str(&format!("formatted: {name}\n"));
         }
     }
     if code == EXIT_OK && args.check && !changed.is_empty() {
         code = EXIT_FINDING;
     }
-    let _ = SourceMap::new;
-    code
+    crate::stdout::emit(&out, code)
 }
 
 /// Writes to a temporary file beside the target, then renames it over the target.

@@ -48,19 +48,6 @@ pub fn print_human(c: &Compilation) {
     );
 }
 
-pub fn print_json<T: serde::Serialize>(value: &T) -> u8 {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => {
-            println!("{s}");
-            EXIT_OK
-        }
-        Err(e) => {
-            eprintln!("error: cannot serialise the output: {e}");
-            EXIT_ERROR
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum DiagFormat {
     Human,
