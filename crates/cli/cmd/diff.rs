@@ -211,21 +211,12 @@ fn replay(
     old: Compilation,
     new: Compilation,
 ) -> Option<Vec<tiaoli_diff::VerdictChange>> {
-    let text = match std::fs::read_to_string(facts) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", facts.display());
-            return None;
-        }
-    };
+    let text = super::read_input(facts)?;
     let calendar = match &args.calendar {
         None => tiaoli_engine::Calendar::default_schedule(),
-        Some(p) => match std::fs::read_to_string(p) {
-            Ok(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
-            Err(e) => {
-                eprintln!("error: cannot read {}: {e}", p.display());
-                return None;
-            }
+        Some(p) => match super::read_input(p) {
+            Some(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
+            None => return None,
         },
     };
     let calendar = match calendar {
