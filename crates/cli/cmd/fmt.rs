@@ -1,5 +1,6 @@
 //! `tiaoli fmt [--check] [PATH…]`: canonical layout. Rewrites files in place
-//! (atomically: a file is replaced whole or not at all); `--check` only reports.
+//! (whole or not at all, keeping permissions, owner and symlinks: see
+//! crate::files); `--check` only reports.
 
 use std::path::{Path, PathBuf};
 
@@ -53,11 +54,15 @@ pub fn run(args: Args) -> u8 {
             continue;
         }
         if out != src.text {
-            changed.push(src.name.clone());
-            if !args.check {
-                if let Err(e) = write_atomic(Path::new(&src.name), &out) {
-                    eprintln!("error: cannot write {}: {e}", src.name);
-                    code = EXIT_ERROR;
+            if args.check {
+                changed.push(src.name.clone());
+            } else {
+                match crate::files::write_atomic(Path::new(&src.name), &out) {
+                    Ok(()) => changed.push(src.name.clone()),
+                    Err(e) => {
+                        eprintln!("错误：{e}");
+                        code = EXIT_ERROR;
+                    }
                 }
             }
         }
@@ -78,21 +83,4 @@ pub fn run(args: Args) -> u8 {
         code = EXIT_FINDING;
     }
     crate::stdout::emit(&out, code)
-}
-
-/// Writes to a temporary file beside the target, then renames it over the target.
-fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tiaoli-fmt.tmp"));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

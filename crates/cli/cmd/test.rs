@@ -75,7 +75,16 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     };
     let coverage = args.coverage || args.min_coverage.is_some();
-    let outcome = tiaoli_scenario::run(&engine, &loaded, args.filter.as_deref(), coverage);
+    let outcome = match tiaoli_scenario::run(&engine, &loaded, args.filter.as_deref(), coverage) {
+        Ok(o) => o,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {}: {}", e.file, e.message);
+            }
+            eprintln!("错误：测试文件有 {} 处问题；没有运行任何用例", errors.len());
+            return EXIT_ERROR;
+        }
+    };
     let text = match args.format {
         TestFormat::Human => render::human(&outcome, args.coverage),
         TestFormat::Json => match serde_json::to_string_pretty(&outcome) {

@@ -256,7 +256,7 @@ mod tests {
         if !made.is_ok_and(|s| s.success()) {
             return; // no mkfifo here: nothing to test
         }
-        let e = load_sources(&[d.clone()], &[]).unwrap_err();
+        let e = load_sources(std::slice::from_ref(&d), &[]).unwrap_err();
         assert!(
             matches!(
                 e,
