@@ -557,3 +557,34 @@ fn explain_shows_the_chain_from_facts_to_status() {
     insta::assert_snapshot!("explain_period", text);
     assert!(engine.explain(&ev, None, 99, opts).is_err());
 }
+
+#[test]
+fn occurrences_have_ids_and_attributes_and_actions_answer_them() {
+    let src = format!(
+        "{HEADER}\n词汇 {{\n  事件 治安案事件 属性 涉案人数: 数值、案事件等级: 枚举 一般、较大、重大、特别重大\n}}\n{REPORT_RULE}"
+    );
+    let c = compile(&src);
+    assert!(!c.has_errors());
+    let good = "as_of: 2025-03-01\nunits:\n  - id: 甲\n    kind: 学校\n    events:\n      - { type: 治安案事件, id: 案-1, date: 2025-01-05, 案事件等级: 重大, 涉案人数: 12 }\n      - { type: 治安案事件, id: 2, date: 2025-01-09 }\n    actions:\n      - { type: 履行调解协议, date: 2025-01-06, for: 案-1 }\n      - { type: 履行调解协议, date: 2025-01-10, for: 2 }\n";
+    let f = facts::parse(good, Format::Yaml, &c.graph.lexicon).unwrap_or_else(|e| panic!("{e:?}"));
+    let u = &f.units[0];
+    assert_eq!(u.events[0].id.as_deref(), Some("案-1"));
+    assert_eq!(
+        u.events[1].id.as_deref(),
+        Some("2"),
+        "a numeric id is a name"
+    );
+    assert_eq!(
+        u.events[0].attrs.get("案事件等级"),
+        Some(&facts::FactValue::Enum("重大".into()))
+    );
+    assert_eq!(
+        u.events[0].attrs.get("涉案人数"),
+        Some(&facts::FactValue::Number(12.0))
+    );
+    assert_eq!(u.actions[0].answers.as_deref(), Some("案-1"));
+    let bad = "as_of: 2025-03-01\nunits:\n  - id: 甲\n    kind: 学校\n    events:\n      - { type: 治安案事件, id: 案-1, date: 2025-01-05, 案事件等级: 重达 }\n      - { type: 治安案事件, id: 案-1, date: 2025-01-06, 等次: 重大 }\n      - { type: 调解协议生效, date: 2025-01-07, 案事件等级: 重大 }\n    actions:\n      - { type: 履行调解协议, date: 2025-01-06, for: 案-2 }\n      - { type: 履行调解协议, date: 2025-01-06, to: 公安机关 }\n";
+    let errors = facts::parse(bad, Format::Yaml, &c.graph.lexicon).unwrap_err();
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    insta::assert_snapshot!("facts_occurrence_errors", text.join("\n"));
+}
