@@ -73,7 +73,7 @@ fn unit(as_of: &str, extra: &str) -> String {
 
 #[test]
 fn a_period_counts_from_the_next_day_and_ends_on_a_working_day() {
-    let src = format!("{HEADER}{REPORT_RULE}");
+    let src = format!("{HEADER_2024}{REPORT_RULE}");
     // Agreement effective 2024-09-01: the thirtieth day is 2024-10-01 (国庆节), so
     // the period ends on 2024-10-08, the next working day.
     let events = "    events:\n      - { type: 调解协议生效, date: 2024-09-01 }\n";
@@ -138,7 +138,7 @@ fn working_days_before_an_event_count_make_up_days() {
 #[test]
 fn a_deadline_fixed_by_an_order_and_vague_deadlines() {
     let src = format!(
-        r#"{HEADER}
+        r#"{HEADER_2024}
 第一条 {{
   款 "……"
   规范 整改 {{
@@ -179,7 +179,7 @@ fn a_deadline_fixed_by_an_order_and_vague_deadlines() {
     let f = eval(&src, &no_deadline);
     let f = find(&f, "整改");
     assert_eq!(f.status, Status::Unknown);
-    assert_eq!(f.missing_facts, ["events.挂牌督办.deadline"]);
+    assert_eq!(f.missing_facts, ["events.挂牌督办[2024-11-01].deadline"]);
 }
 
 #[test]
@@ -467,7 +467,11 @@ fn not_in_force_yet_and_outside_the_jurisdiction() {
     // No region: undetermined, and the region is what is missing.
     let r = eval(
         &src,
-        &unit("2025-01-01", "").replace("    region: 海东市/乐都区\n", ""),
+        &unit(
+            "2025-01-01",
+            "    events:\n      - { type: 调解协议生效, date: 2024-12-01 }\n",
+        )
+        .replace("    region: 海东市/乐都区\n", ""),
     );
     assert_eq!(find(&r, "履行").status, Status::Unknown);
     assert_eq!(find(&r, "履行").missing_facts, ["region"]);
@@ -476,7 +480,7 @@ fn not_in_force_yet_and_outside_the_jurisdiction() {
 #[test]
 fn violating_any_duty_of_the_ordinance_reaches_the_general_consequence() {
     let src = format!(
-        r#"{HEADER}{REPORT_RULE}
+        r#"{HEADER_2024}{REPORT_RULE}
 第五十条 {{
   款 "……不履行平安建设职责的……依法予以处理……"
   后果 处理 {{
@@ -536,7 +540,7 @@ fn facts_errors_name_the_unit_and_field_and_suggest() {
 
 #[test]
 fn explain_shows_the_chain_from_facts_to_status() {
-    let src = format!("{HEADER}{REPORT_RULE}");
+    let src = format!("{HEADER_2024}{REPORT_RULE}");
     let c = compile(&src);
     let f = facts::parse(
         &unit(

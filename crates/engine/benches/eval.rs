@@ -319,7 +319,7 @@ fn uses_any_violation(g: &tiaoli_compiler::graph::OrdinanceGraph, id: usize) -> 
     use tiaoli_compiler::graph::{Cond, Node};
     match &g.nodes[id] {
         Node::Cond {
-            op: Cond::ViolatedAny,
+            op: Cond::ViolatedAny { within: None },
         } => true,
         n @ Node::Cond { .. } => tiaoli_compiler::view::deps(n)
             .into_iter()
