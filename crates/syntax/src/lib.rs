@@ -10,6 +10,7 @@ pub mod ast;
 pub mod diag;
 pub mod format;
 pub mod keywords;
+pub mod limits;
 pub mod nesting;
 mod parse;
 pub mod render;
