@@ -310,7 +310,7 @@ fn replay(
                     errors.len()
                 );
                 for e in &errors {
-                    eprintln!("  {name}: {e}");
+                    eprintln!("  {}", e.at(&name));
                 }
                 return None;
             }

@@ -139,7 +139,7 @@ pub fn load_evaluation(
                 errors.len()
             );
             for e in &errors {
-                eprintln!("  {name}: {e}");
+                eprintln!("  {}", e.at(&name));
             }
             return None;
         }

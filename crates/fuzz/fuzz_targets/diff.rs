@@ -24,6 +24,10 @@ fuzz_target!(|data: &[u8]| {
         tiaoli_diff::diff(&new.graph, &new.graph).is_empty(),
         "a version differs from itself"
     );
-    let lint = tiaoli_lint::lint(&new.graph, Some(&old.graph), &tiaoli_lint::Options::default());
+    let lint = tiaoli_lint::lint(
+        &new.graph,
+        Some(&old.graph),
+        &tiaoli_lint::Options::default(),
+    );
     let _ = tiaoli_lint::output::human(&lint);
 });

@@ -48,5 +48,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let twice = format_file(&again, &once);
     assert_eq!(once, twice, "formatting is not idempotent");
-    assert_eq!(meaning(text), meaning(&once), "formatting changed the meaning");
+    assert_eq!(
+        meaning(text),
+        meaning(&once),
+        "formatting changed the meaning"
+    );
 });

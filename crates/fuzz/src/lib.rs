@@ -16,9 +16,18 @@ pub use tiaoli_syntax;
 
 /// The shared vocabulary (rules/lexicon/), as (name, text).
 pub const LEXICON: &[(&str, &str)] = &[
-    ("rules/lexicon/actors.tiaoli", include_str!("../../../rules/lexicon/actors.tiaoli")),
-    ("rules/lexicon/sanctions.tiaoli", include_str!("../../../rules/lexicon/sanctions.tiaoli")),
-    ("rules/lexicon/terms.tiaoli", include_str!("../../../rules/lexicon/terms.tiaoli")),
+    (
+        "rules/lexicon/actors.tiaoli",
+        include_str!("../../../rules/lexicon/actors.tiaoli"),
+    ),
+    (
+        "rules/lexicon/sanctions.tiaoli",
+        include_str!("../../../rules/lexicon/sanctions.tiaoli"),
+    ),
+    (
+        "rules/lexicon/terms.tiaoli",
+        include_str!("../../../rules/lexicon/terms.tiaoli"),
+    ),
 ];
 
 /// The base of the diff target: a real ordinance.
