@@ -266,7 +266,7 @@ pub fn parse(text: &str, format: Format, lex: &LexiconOut) -> Result<FactsFile, 
         Format::Yaml => located::yaml(text),
         Format::JsonLines => located::json_lines(text),
     };
-    let mut located = read.map_err(|errors| {
+    let from_read = |errors: Vec<located::ReadError>| -> Vec<FactsError> {
         errors
             .into_iter()
             .map(|e| FactsError {
@@ -275,19 +275,12 @@ pub fn parse(text: &str, format: Format, lex: &LexiconOut) -> Result<FactsFile, 
                 column: e.pos.map(|p| p.column),
                 ..Default::default()
             })
-            .collect::<Vec<_>>()
-    })?;
+            .collect()
+    };
+    let mut located = read.map_err(from_read)?;
     let docs = std::mem::take(&mut located.docs);
     let names = Names::new(lex);
-    let mut errors: Vec<FactsError> = std::mem::take(&mut located.problems)
-        .into_iter()
-        .map(|e| FactsError {
-            message: e.message,
-            line: e.pos.map(|p| p.line),
-            column: e.pos.map(|p| p.column),
-            ..Default::default()
-        })
-        .collect();
+    let mut errors = from_read(std::mem::take(&mut located.problems));
     let mut out = FactsFile::default();
     // Each unit with the path of its mapping in the file.
     let mut unit_values: Vec<(String, Value)> = Vec::new();
