@@ -416,7 +416,12 @@ fn prepare(
             errors.push(format!("expect 中的单位“{uid}”不在本用例的单位中{hint}"));
         }
         for a in &exp.absent {
-            let name = a.split_once(' ').map_or(a.as_str(), |(_, n)| n);
+            // "cite name" or "name", either with "[instance]" (as check_unit reads them).
+            let a = a
+                .strip_suffix(']')
+                .and_then(|x| x.split_once('['))
+                .map_or(a.as_str(), |(n, _)| n);
+            let name = a.split_once(' ').map_or(a, |(_, n)| n);
             if !names.contains(&name) {
                 let hint = tiaoli_syntax::diag::did_you_mean(name, names.iter().copied())
                     .map(|s| format!("，是否应为“{s}”？"))
@@ -778,9 +783,14 @@ fn check_unit(
         }
     }
     for a in &exp.absent {
+        // "cite name", "name", or either with "[instance]": 诈骗报告[线索-0].
+        let (a, instance) = match a.strip_suffix(']').and_then(|x| x.split_once('[')) {
+            Some((n, i)) => (n, Some(i)),
+            None => (a.as_str(), None),
+        };
         let (cite, name) = match a.split_once(' ') {
             Some((c, n)) => (Some(c), n),
-            None => (None, a.as_str()),
+            None => (None, a),
         };
         for o in &rep.ordinances {
             if engine.graph.ordinances.iter().any(|g| {
@@ -789,11 +799,11 @@ fn check_unit(
                 exercised.insert((o.clone(), name.to_string()));
             }
         }
-        if let Some(f) = rep
-            .results
-            .iter()
-            .find(|f| f.norm == name && cite.is_none_or(|c| c == f.cite))
-        {
+        if let Some(f) = rep.results.iter().find(|f| {
+            f.norm == name
+                && cite.is_none_or(|c| c == f.cite)
+                && instance.is_none_or(|i| f.instance.as_deref() == Some(i))
+        }) {
             failures.push(failure(
                 uid,
                 format!(
