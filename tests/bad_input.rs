@@ -899,6 +899,26 @@ fn every_error_class_of_the_exit_code_contract_is_exit_2() {
             vec!["test".into(), fixture("tests/unknown_status.yaml")],
             "unknown_status.yaml",
         ),
+        // a test file that cannot be read
+        (
+            vec!["test".into(), "no/such/tests.yaml".into()],
+            "no/such/tests.yaml",
+        ),
+        // a facts file that is invalid
+        (
+            vec!["eval".into(), fixture("duplicate_key.yaml")],
+            "duplicate_key.yaml:7:5",
+        ),
+        // a calendar that cannot be read
+        (
+            vec![
+                "eval".into(),
+                "examples/units.yaml".into(),
+                "--calendar".into(),
+                "no/such/calendar.yaml".into(),
+            ],
+            "no/such/calendar.yaml",
+        ),
         // a bad argument, and a usage error of the argument parser
         (
             vec!["graph".into(), "--article".into(), "第X条".into()],
