@@ -66,6 +66,14 @@ pub fn expected_at(text: &str, offset: usize) -> Expected {
         .last()
         .map_or(offset, |(i, _)| i);
     let prefix = text.get(..start).unwrap_or("");
+    if in_text_or_comment(prefix) {
+        return Expected {
+            start,
+            keywords: Vec::new(),
+            name: false,
+            slot: None,
+        };
+    }
     let (keywords, name) = match accepting_prefix(prefix) {
         Some(base) => {
             let name = accepts(base, "补全占位名称");
@@ -91,6 +99,25 @@ pub fn expected_at(text: &str, offset: usize) -> Expected {
         name,
         slot,
     }
+}
+
+/// Whether the end of `prefix` is inside a quoted text or a comment (texts and
+/// comments stay on one line).
+fn in_text_or_comment(prefix: &str) -> bool {
+    let line = prefix.rsplit('\n').next().unwrap_or("");
+    let mut in_text = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if in_text => {
+                chars.next();
+            }
+            '"' => in_text = !in_text,
+            '/' if !in_text && chars.peek() == Some(&'/') => return true,
+            _ => {}
+        }
+    }
+    in_text
 }
 
 /// The shortest tail of `prefix` that the grammar reads to its end without
@@ -348,6 +375,20 @@ mod tests {
         let e = at_end("第二条 {\n  后果 甲 {\n    处理 ");
         assert_eq!(e.slot, Some(Slot::Sanction));
         assert!(has_kw(&e, "可以"));
+    }
+
+    #[test]
+    fn nothing_inside_a_text_or_a_comment() {
+        for text in [
+            format!("{NORM}    // 主体 "),
+            "第二条 {\n  款 \"主体 ".to_string(),
+            "第二条 {\n  款 \"引\\\"主体 ".to_string(),
+        ] {
+            let e = at_end(&text);
+            assert!(e.keywords.is_empty() && !e.name, "{text}");
+        }
+        let e = at_end("第二条 {\n  款 \"甲\" // 注\n  ");
+        assert!(has_kw(&e, "款"));
     }
 
     #[test]
