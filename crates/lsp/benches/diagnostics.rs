@@ -5,7 +5,12 @@
 //! converted to the protocol's UTF-16 ranges; with and without the lint
 //! findings. Beside it, the same rules compiled from scratch (`tiaoli check`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::PathBuf;
 
@@ -51,8 +56,9 @@ fn after_a_change(bencher: divan::Bencher, lint: LintLevel) {
         ws.set_text(&uri, texts[n % 2].clone(), 1);
         let a = ws.analysis();
         let (lists, _) = diagnostics::collect(a, &config);
-        assert!(lists.iter().all(|(_, l)| l.iter().all(|d| d.severity
-            != Some(ls_types::DiagnosticSeverity::ERROR))));
+        assert!(lists.iter().all(|(_, l)| l
+            .iter()
+            .all(|d| d.severity != Some(ls_types::DiagnosticSeverity::ERROR))));
         lists.len()
     });
 }
