@@ -22,6 +22,14 @@ fn size(n: usize) -> TextSize {
     TextSize::from(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
+/// A line without its line break (`\n` or `\r\n`).
+fn without_break(line: &str) -> &str {
+    match line.strip_suffix('\n') {
+        Some(l) => l.strip_suffix('\r').unwrap_or(l),
+        None => line,
+    }
+}
+
 impl Lines {
     /// The line table of `text`; `None` for a text too large to index.
     pub fn new(text: &str) -> Option<Lines> {
@@ -69,8 +77,7 @@ impl Lines {
         };
         let start = usize::from(line.start());
         let mut end = usize::from(line.end());
-        let body = self.text.get(start..end).unwrap_or("");
-        end = start + body.trim_end_matches('\n').trim_end_matches('\r').len();
+        end = start + without_break(self.text.get(start..end).unwrap_or("")).len();
         let lc = self
             .index
             .to_utf8(
@@ -109,7 +116,7 @@ impl Lines {
             + body
                 .char_indices()
                 .nth(column.saturating_sub(1))
-                .map_or(body.trim_end_matches(['\n', '\r']).len(), |(i, _)| i)
+                .map_or(without_break(body).len(), |(i, _)| i)
     }
 
     /// The end of the line an offset is on (before its line break).
@@ -165,5 +172,30 @@ mod tests {
         let l = Lines::new(text).unwrap();
         assert_eq!(l.offset_of_line_column(2, 3), text.find('款').unwrap());
         assert_eq!(l.offset_of_line_column(2, 99), text.len() - 1);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every character boundary survives the trip to a protocol position
+        /// and back, and positions count UTF-16 units.
+        #[test]
+        fn offsets_round_trip(text in "[a-z 主体款𠀀😀\"{}\r\n]{0,60}") {
+            let l = Lines::new(&text).unwrap();
+            for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                // The middle of \r\n is no position of its own.
+                if text[..i].ends_with('\r') && text[i..].starts_with('\n') {
+                    continue;
+                }
+                let p = l.position(i);
+                prop_assert_eq!(l.offset(p), i);
+                let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+                prop_assert_eq!(p.character as usize, text[line_start..i].encode_utf16().count());
+            }
+        }
     }
 }

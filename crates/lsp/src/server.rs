@@ -141,7 +141,15 @@ impl Server {
                     if n.method == "exit" {
                         return Ok(());
                     }
-                    self.notification(connection, n)?;
+                    let method = n.method.clone();
+                    // A notification that cannot be read is reported, not fatal.
+                    if let Err(e) = self.notification(connection, n) {
+                        show(
+                            connection,
+                            MessageType::ERROR,
+                            format!("tiaoli 语言服务器无法处理 {method}：{e}"),
+                        );
+                    }
                 }
                 Message::Response(_) => {}
             }

@@ -59,12 +59,18 @@ pub struct Analysis {
     roots: Vec<PathBuf>,
 }
 
-/// The source name of a document: its path for a file, else its URI.
+/// The source name of a document: its path for a file (through symbolic
+/// links, so that a file opened by another path is still the workspace's),
+/// else its URI.
 pub fn source_name(uri: &Uri) -> String {
     match file_path(uri) {
-        Some(p) => p.display().to_string(),
+        Some(p) => canonical(&p).display().to_string(),
         None => uri.as_str().to_string(),
     }
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// The path of a `file:` URI.
@@ -92,7 +98,7 @@ impl Workspace {
     /// Sets the folders (or files) whose rule files make the workspace, and
     /// reads them.
     pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
-        self.roots = roots;
+        self.roots = roots.iter().map(|r| canonical(r)).collect();
         self.rescan();
     }
 
@@ -108,22 +114,36 @@ impl Workspace {
         }
         self.disk = files
             .into_iter()
+            .map(|p| canonical(&p))
             .filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
             .collect();
         self.analysis = None;
     }
 
+    /// Whether a path is a rule file the workspace reads: under a root, not in
+    /// a hidden or skipped directory, not hidden itself.
     fn under_roots(&self, path: &Path) -> bool {
-        self.roots.iter().any(|r| path.starts_with(r))
-            && path.extension().is_some_and(|x| x == "tiaoli")
-            && !path.components().any(|c| {
-                let s = c.as_os_str().to_string_lossy();
-                s.starts_with('.') && s != "." && s != ".." || SKIPPED_DIRS.contains(&s.as_ref())
+        path.extension().is_some_and(|x| x == "tiaoli")
+            && self.roots.iter().any(|r| {
+                r == path
+                    || path.strip_prefix(r).is_ok_and(|rel| {
+                        !rel.components().any(|c| {
+                            let s = c.as_os_str().to_string_lossy();
+                            s.starts_with('.') || SKIPPED_DIRS.contains(&s.as_ref())
+                        })
+                    })
             })
     }
 
     /// A file changed, appeared or disappeared on disk.
     pub fn file_changed(&mut self, path: &Path) {
+        let resolved = canonical(path);
+        // A deleted file cannot be resolved: its parent can.
+        let path = match (path.parent(), path.file_name()) {
+            (Some(dir), Some(name)) if !path.exists() => canonical(dir).join(name),
+            _ => resolved,
+        };
+        let path = path.as_path();
         if !self.under_roots(path) {
             return;
         }
@@ -162,6 +182,7 @@ impl Workspace {
     pub fn close(&mut self, uri: &Uri) {
         self.open.remove(&source_name(uri));
         if let Some(p) = file_path(uri) {
+            // The file on disk counts again, as saved (or not at all).
             self.file_changed(&p);
         }
         self.analysis = None;
@@ -377,7 +398,7 @@ fn collect(p: &Path, out: &mut Vec<PathBuf>) {
             if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_str()) {
                 collect(&e, out);
             }
-        } else if e.extension().is_some_and(|x| x == "tiaoli") {
+        } else if e.extension().is_some_and(|x| x == "tiaoli") && !name.starts_with('.') {
             out.push(e);
         }
     }
