@@ -11,7 +11,7 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fancy_regex::{Regex, RegexBuilder};
 use serde_json::Value;
@@ -182,25 +182,14 @@ fn tokenise(text: &str, top: &[Rule]) -> Vec<Scoped> {
     out
 }
 
-fn shipped_files() -> Vec<PathBuf> {
-    fn walk(p: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for e in entries {
-            if e.is_dir() {
-                walk(&e, out);
-            } else if e.extension().is_some_and(|x| x == "tiaoli") {
-                out.push(e);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&root().join("rules"), &mut out);
-    walk(&root().join("examples"), &mut out);
-    out
+/// Every shipped rule file (rules/ and examples/), as the commands load them.
+fn shipped_files() -> Vec<(String, String)> {
+    let paths = [root().join("rules"), root().join("examples")];
+    let sources = tiaoli_compiler::load::load_sources(&paths, &[]).unwrap();
+    sources
+        .iter()
+        .map(|(_, s)| (s.name.clone(), s.text.clone()))
+        .collect()
 }
 
 fn line_col(text: &str, at: usize) -> (usize, usize) {
@@ -219,27 +208,29 @@ fn every_keyword_of_every_shipped_file_is_scoped_as_a_keyword_and_nothing_else()
     let g: Value = serde_json::from_str(&std::fs::read_to_string(grammar_path()).unwrap()).unwrap();
     let top = rules(&g["patterns"], &g["repository"]);
     let files = shipped_files();
-    assert!(files.len() >= 10, "{files:?}");
+    assert!(files.len() >= 10, "{}", files.len());
     let mut keywords = 0;
     let mut problems = Vec::new();
-    for f in &files {
-        let text = std::fs::read_to_string(f).unwrap();
-        let parsed: Vec<(usize, usize)> = tokens(SourceId(0), &text)
-            .unwrap_or_else(|d| panic!("{}: {}", f.display(), d.message))
+    for (name, text) in &files {
+        let text = text.as_str();
+        let parsed: Vec<(usize, usize)> = tokens(SourceId(0), text)
+            .unwrap_or_else(|d| panic!("{name}: {}", d.message))
             .into_iter()
             .filter(|t| matches!(t.kind, TokenKind::Keyword | TokenKind::Operator))
             .map(|t| (t.span.start, t.span.end))
             .collect();
-        let scoped: Vec<(usize, usize)> = tokenise(&text, &top)
+        let scoped: Vec<(usize, usize)> = tokenise(text, &top)
             .into_iter()
             .filter(|(_, _, s)| s.starts_with("keyword."))
             .map(|(s, e, _)| (s, e))
             .collect();
         keywords += parsed.len();
-        let name = f.strip_prefix(root()).unwrap_or(f).display().to_string();
+        let name = name
+            .strip_prefix(&root().display().to_string())
+            .unwrap_or(name);
         for p in &parsed {
             if !scoped.contains(p) {
-                let (l, c) = line_col(&text, p.0);
+                let (l, c) = line_col(text, p.0);
                 problems.push(format!(
                     "{name}:{l}:{c}: the parser reads the keyword “{}”, the grammar does not scope it as one",
                     &text[p.0..p.1]
@@ -248,7 +239,7 @@ fn every_keyword_of_every_shipped_file_is_scoped_as_a_keyword_and_nothing_else()
         }
         for s in &scoped {
             if !parsed.contains(s) {
-                let (l, c) = line_col(&text, s.0);
+                let (l, c) = line_col(text, s.0);
                 problems.push(format!(
                     "{name}:{l}:{c}: the grammar scopes “{}” as a keyword, the parser does not read one there",
                     &text[s.0..s.1]
