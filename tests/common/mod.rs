@@ -86,6 +86,9 @@ pub fn diagnostics(src: &str) -> String {
 
 /// A minimal header for snippets.
 pub const HEADER: &str = "条例 t {\n  标题 \"测试条例\"\n  辖区 海东市\n  级别 市\n  状态 施行\n  施行日期 2024-10-01\n}\n";
+/// The same ordinance in force from 2024-01-01: for cases whose events fall in 2024
+/// (what happens before 施行日期 opens no duty).
+pub const HEADER_2024: &str = "条例 t {\n  标题 \"测试条例\"\n  辖区 海东市\n  级别 市\n  状态 施行\n  施行日期 2024-01-01\n}\n";
 
 /// The built binary.
 pub fn tiaoli() -> Command {
