@@ -9,8 +9,8 @@
 //! file, a norm by its name (and article, when given).
 
 use tiaoli_syntax::ast::{
-    self, ArticleItem, ConsequenceItem, DeadlineKind, Expr, GroundEntry, Grounds, Name, NormItem,
-    NormRef, Selector, Span, Target, TopItem, Value, VocabItem,
+    self, ArticleItem, ConsequenceItem, DeadlineKind, EventPattern, Expr, GroundEntry, Grounds,
+    Name, NormItem, NormRef, Selector, Span, Target, TopItem, Trigger, Value, VocabItem,
 };
 use tiaoli_syntax::complete::Slot;
 
@@ -203,7 +203,7 @@ impl Walk {
                 NormItem::Comment(_) => {}
                 NormItem::Subject(list, _) => self.selectors(list),
                 NormItem::To { recipients, .. } => self.selectors(recipients),
-                NormItem::On(e, _) => self.term(e, EVENT),
+                NormItem::On(t, _) => self.trigger(t),
                 NormItem::When(e, _) | NormItem::Unless(e, _) => self.expr(e),
                 NormItem::Modal { action, .. } => self.term(action, ACTION),
                 NormItem::Deadline(d) => self.deadline(d),
@@ -254,6 +254,9 @@ impl Walk {
                     if let Some(d) = &imp.deadline {
                         self.deadline(d);
                     }
+                    if let Some(from) = imp.lasting.as_ref().and_then(|l| l.from.as_ref()) {
+                        self.pattern(from);
+                    }
                 }
             }
         }
@@ -278,6 +281,24 @@ impl Walk {
         for t in list {
             if let Target::Person(n) = t {
                 self.term(n, PERSON);
+            }
+        }
+    }
+
+    /// The event types of a pattern (its attribute tests name attributes, not
+    /// terms).
+    fn pattern(&mut self, p: &EventPattern) {
+        for e in &p.events {
+            self.term(e, EVENT);
+        }
+    }
+
+    fn trigger(&mut self, t: &Trigger) {
+        match t {
+            Trigger::Event(p) | Trigger::PeriodEnd { pattern: p, .. } => self.pattern(p),
+            Trigger::Overdue { event, remedy, .. } => {
+                self.term(event, EVENT);
+                self.term(remedy, ACTION);
             }
         }
     }
@@ -336,14 +357,15 @@ impl Walk {
                     );
                 }
             }
-            Expr::Occurred { event, .. } | Expr::Count { event, .. } => self.term(event, EVENT),
-            Expr::Violated(ast::Violation::Norm(r), _) => self.norm_ref(r),
-            Expr::Violated(ast::Violation::This(_), _) => {}
+            Expr::Occurred { pattern, .. } | Expr::Count { pattern, .. } => self.pattern(pattern),
+            Expr::Violated(ast::Violation::Norm(r), ..) => self.norm_ref(r),
+            Expr::Violated(ast::Violation::This(_), ..) => {}
             Expr::Overdue { event, remedy, .. } => {
                 self.term(event, EVENT);
                 self.term(remedy, ACTION);
             }
-            Expr::Meets(n, _) => self.push(
+            Expr::Attr { target, .. } => self.term(&target.event, EVENT),
+            Expr::Meets(n, ..) => self.push(
                 n.span,
                 Occurrence::Article {
                     number: n.value,

@@ -19,7 +19,7 @@ pub enum Slot {
     ExceptKind,
     /// Whom a sanction reaches: after 对.
     Target,
-    /// After 触发, 发生, 次数, 逾期, 限期, and 前 / 后 / 自 in a deadline.
+    /// After 触发, 发生, 次数, 逾期, 期满, 限期, and 前 / 后 / 自 in a deadline.
     Event,
     /// After a modality (应当 …) or 未 in 逾期 … 未.
     Action,
@@ -269,6 +269,7 @@ fn slot_before(prefix: &str) -> Option<Slot> {
             || has(Rule::kw_count)
             || has(Rule::kw_overdue)
             || has(Rule::kw_by_order)
+            || has(Rule::kw_period_end)
             || has(Rule::kw_before)
             || has(Rule::kw_after)
             || has(Rule::kw_from)

@@ -439,11 +439,13 @@ pub const VALUE_WORDS: &[Keyword] = &[
             "州",
             "县",
             "乡",
+            "村",
             "province",
             "city",
             "prefecture",
             "county",
             "township",
+            "village",
         ],
     },
     Keyword {
