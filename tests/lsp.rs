@@ -549,3 +549,98 @@ fn outline_and_semantic_tokens() {
     assert!(data.len() > 1000 && data.len() % 5 == 0);
     lsp.shutdown();
 }
+
+#[test]
+fn completion_of_a_facts_values_and_of_the_files_norms() {
+    let dir = folder("values");
+    let u = uri(&dir.join("v.tiaoli"));
+    let mut lsp = Lsp::start(&dir, json!({ "lint": "off" }));
+    let valid = ordinance(
+        "  规范 甲 { 主体 公安部门 应当 向客户作出风险提示 }\n  后果 乙 {\n    情形 违反 甲 且 平安建设考评等次 = 一般\n    处理 通报\n  }",
+    );
+    lsp.open(&u, &valid);
+    assert_eq!(lsp.diagnostics(&u), Vec::<Value>::new());
+    // The encoder deletes the value to choose another: the file does not parse
+    // while they do.
+    let text = valid.replace("= 一般", "= ");
+    lsp.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": u, "version": 2 }, "contentChanges": [{ "text": text }] }),
+    );
+    let labels = |items: Value| -> Vec<String> {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (line, col) = pos(&text, "考评等次 = ", true);
+    let values = labels(lsp.at("textDocument/completion", &u, line, col));
+    assert_eq!(&values[..4], ["优秀", "良好", "一般", "较差"], "{values:?}");
+    let (line, col) = pos(&text, "违反 ", true);
+    let norms = labels(lsp.at("textDocument/completion", &u, line, col));
+    assert!(norms.contains(&"甲".to_string()), "{norms:?}");
+    assert!(
+        norms.contains(&"本条例".to_string()),
+        "违反 本条例: {norms:?}"
+    );
+    assert!(!norms.contains(&"公安部门".to_string()));
+    lsp.shutdown();
+}
+
+#[test]
+fn a_file_changed_on_disk_is_read_again() {
+    let dir = folder("watch");
+    let ord = dir.join("a.tiaoli");
+    let text = ordinance("  规范 甲 { 主体 新设机构 应当 向客户作出风险提示 }");
+    std::fs::write(&ord, &text).unwrap();
+    let mut lsp = Lsp::start(&dir, json!({ "lint": "off" }));
+    let u = uri(&ord);
+    lsp.open(&u, &text);
+    let diags = lsp.diagnostics(&u);
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0]["code"], "unknown-term");
+
+    // Another ordinance of the folder declares the term in its own vocabulary.
+    let other = dir.join("b.tiaoli");
+    std::fs::write(
+        &other,
+        "条例 other {\n  标题 \"另一条例\"\n  辖区 测试市\n  级别 市\n  状态 草案\n}\n\n词汇 {\n  主体类别 新设机构 属于 国家机关\n}\n\n第一条 {\n  性质 宗旨\n  款 \"为了平安建设，制定本条例。\"\n}\n",
+    )
+    .unwrap();
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&other), "type": 1 }] }),
+    );
+    assert_eq!(lsp.diagnostics(&u), Vec::<Value>::new());
+
+    // And removed again: the term is unknown once more.
+    std::fs::remove_file(&other).unwrap();
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&other), "type": 3 }] }),
+    );
+    assert_eq!(lsp.diagnostics(&u).len(), 1);
+    lsp.shutdown();
+}
+
+#[test]
+fn a_malformed_notification_is_reported_and_the_server_goes_on() {
+    let dir = folder("malformed");
+    let mut lsp = Lsp::start(&dir, json!({}));
+    lsp.notify("textDocument/didOpen", json!({ "textDocument": 42 }));
+    let shown = loop {
+        let v = lsp.next();
+        if v["method"] == "window/showMessage" {
+            break v;
+        }
+    };
+    assert!(shown["params"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("tiaoli 语言服务器无法处理 textDocument/didOpen"));
+    let bad = lsp.call("textDocument/hover", json!({ "nonsense": true }));
+    assert_eq!(bad["error"]["code"], -32602);
+    lsp.shutdown();
+}

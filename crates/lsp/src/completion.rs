@@ -12,6 +12,7 @@ use tiaoli_compiler::lexicon::{Kind, TermKind};
 use tiaoli_compiler::names::{slot_kinds, Occurrence};
 use tiaoli_syntax::ast::fold_case;
 use tiaoli_syntax::complete::{expected_at, Slot};
+use tiaoli_syntax::keywords::Keyword;
 use tiaoli_syntax::SourceId;
 
 use crate::hover::{kind_name, term};
@@ -86,30 +87,49 @@ pub fn complete(a: &Analysis, id: SourceId, text: &str, offset: usize) -> Vec<Co
         }
     }
     for k in &e.keywords {
-        let canonical = k.spellings.first().copied().unwrap_or("");
-        let ascii: Vec<&str> = k
-            .spellings
-            .iter()
-            .copied()
-            .filter(|s| s.is_ascii())
-            .collect();
-        for (i, s) in k.spellings.iter().enumerate() {
-            let detail = if s.is_ascii() {
-                format!("关键词 {canonical}")
-            } else {
-                format!(
-                    "关键词（{}）",
-                    ascii
-                        .get(i.min(ascii.len().saturating_sub(1)))
-                        .copied()
-                        .unwrap_or("")
-                )
-            };
+        for (s, detail) in keyword_details(k) {
             let sort = if s.is_ascii() { "3" } else { "2" };
             items.push(s, CompletionItemKind::KEYWORD, detail, format!("{sort}{s}"));
         }
     }
     items.out
+}
+
+/// Each spelling of a keyword with its detail: a Chinese spelling names its
+/// ASCII alias (paired one to one where the table pairs them), an ASCII one
+/// its Chinese word.
+fn keyword_details(k: &Keyword) -> Vec<(&'static str, String)> {
+    let zh: Vec<&'static str> = k
+        .spellings
+        .iter()
+        .copied()
+        .filter(|s| !s.is_ascii())
+        .collect();
+    let ascii: Vec<&'static str> = k
+        .spellings
+        .iter()
+        .copied()
+        .filter(|s| s.is_ascii())
+        .collect();
+    let paired = zh.len() == ascii.len();
+    let mut out = Vec::new();
+    for (i, s) in zh.iter().enumerate() {
+        let alias = if paired {
+            ascii.get(i).copied().unwrap_or("").to_string()
+        } else {
+            ascii.join(" / ")
+        };
+        out.push((*s, format!("关键词（{alias}）")));
+    }
+    for (i, s) in ascii.iter().enumerate() {
+        let word = if paired {
+            zh.get(i).copied().unwrap_or("").to_string()
+        } else {
+            zh.join("、")
+        };
+        out.push((*s, format!("关键词 {word}")));
+    }
+    out
 }
 
 fn names(a: &Analysis, id: SourceId, slot: &Slot, items: &mut Items) {
@@ -130,7 +150,7 @@ fn names(a: &Analysis, id: SourceId, slot: &Slot, items: &mut Items) {
             }
         }
         Slot::Norm => {
-            for o in a.names(id) {
+            for o in a.names_now_or_earlier(id) {
                 if let Occurrence::Norm {
                     name,
                     decl: true,

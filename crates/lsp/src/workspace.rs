@@ -42,6 +42,9 @@ pub struct Workspace {
     open: BTreeMap<String, Document>,
     /// The last parse of each source, with the text it was parsed from.
     parsed: HashMap<String, (String, Result<ast::File, Diagnostic>)>,
+    /// The last parse of each source that succeeded, for completion while the
+    /// text being typed does not parse.
+    last_good: HashMap<String, ast::File>,
     /// Where each embedded file was written for editors to open.
     materialized: HashMap<String, Option<Uri>>,
     analysis: Option<Analysis>,
@@ -57,6 +60,8 @@ pub struct Analysis {
     files: HashMap<SourceId, usize>,
     names: Vec<OnceCell<Vec<Occ>>>,
     roots: Vec<PathBuf>,
+    /// For a source that does not parse now: its last syntax tree that did.
+    earlier: HashMap<SourceId, ast::File>,
 }
 
 /// The source name of a document: its path for a file (through symbolic
@@ -90,6 +95,7 @@ impl Workspace {
             disk: BTreeMap::new(),
             open: BTreeMap::new(),
             parsed: HashMap::new(),
+            last_good: HashMap::new(),
             materialized: HashMap::new(),
             analysis: None,
         }
@@ -215,6 +221,7 @@ impl Workspace {
         let sources = sources_from_texts(loaded, self.embedded);
 
         let mut parsed = Vec::with_capacity(sources.len());
+        let mut earlier = HashMap::new();
         for (id, src) in sources.iter() {
             let fresh = match self.parsed.get(&src.name) {
                 Some((text, result)) if *text == src.text => result.clone(),
@@ -225,10 +232,21 @@ impl Workspace {
                     r
                 }
             };
+            match &fresh {
+                Ok(f) => {
+                    self.last_good.insert(src.name.clone(), f.clone());
+                }
+                Err(_) => {
+                    if let Some(f) = self.last_good.get(&src.name) {
+                        earlier.insert(id, f.clone());
+                    }
+                }
+            }
             parsed.push(fresh);
         }
         let names: Vec<String> = sources.iter().map(|(_, s)| s.name.clone()).collect();
         self.parsed.retain(|n, _| names.contains(n));
+        self.last_good.retain(|n, _| names.contains(n));
 
         let mut uris = Vec::with_capacity(names.len());
         for n in &names {
@@ -262,6 +280,7 @@ impl Workspace {
             files,
             names,
             roots: self.roots.clone(),
+            earlier,
         }
     }
 
@@ -355,6 +374,16 @@ impl Analysis {
         match (self.names.get(id.0), self.file(id)) {
             (Some(cell), Some(f)) => cell.get_or_init(|| occurrences(f)),
             _ => &[],
+        }
+    }
+
+    /// The names of a source's syntax tree — or, while it does not parse, of
+    /// its last tree that did (for completion, which needs no positions).
+    pub fn names_now_or_earlier(&self, id: SourceId) -> Vec<Occ> {
+        match (self.file(id), self.earlier.get(&id)) {
+            (Some(_), _) => self.names(id).to_vec(),
+            (None, Some(f)) => occurrences(f),
+            (None, None) => Vec::new(),
         }
     }
 
