@@ -227,19 +227,17 @@ impl Workspace {
                 Some((text, result)) if *text == src.text => result.clone(),
                 _ => {
                     let r = tiaoli_syntax::parse(id, &src.text);
+                    if let Ok(f) = &r {
+                        self.last_good.insert(src.name.clone(), f.clone());
+                    }
                     self.parsed
                         .insert(src.name.clone(), (src.text.clone(), r.clone()));
                     r
                 }
             };
-            match &fresh {
-                Ok(f) => {
-                    self.last_good.insert(src.name.clone(), f.clone());
-                }
-                Err(_) => {
-                    if let Some(f) = self.last_good.get(&src.name) {
-                        earlier.insert(id, f.clone());
-                    }
+            if fresh.is_err() {
+                if let Some(f) = self.last_good.get(&src.name) {
+                    earlier.insert(id, f.clone());
                 }
             }
             parsed.push(fresh);
