@@ -301,6 +301,20 @@ fn a_syntax_error_after_astral_text_and_lint_findings_as_hints() {
             .all(|d| d["severity"] == 4 && d["source"] == "tiaoli lint"),
         "{diags:#?}"
     );
+
+    // Settings as VS Code sends them: lint as warnings, then off.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "tiaoli": { "server": { "path": "tiaoli" }, "lint": "warning" } } }),
+    );
+    let warned = lsp.diagnostics(&u);
+    assert_eq!(warned.len(), diags.len());
+    assert!(warned.iter().all(|d| d["severity"] == 2), "{warned:#?}");
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "tiaoli": { "lint": "off" } } }),
+    );
+    assert_eq!(lsp.diagnostics(&u), Vec::<Value>::new());
     lsp.shutdown();
 }
 

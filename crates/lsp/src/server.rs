@@ -84,6 +84,7 @@ pub fn run(connection: Connection, embedded: &'static [Embedded]) -> Result<(), 
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false),
+        problem: None,
     };
     if let Some(opts) = &params.initialization_options {
         server.configure(&connection, opts);
@@ -121,6 +122,8 @@ struct Server {
     due: bool,
     /// Whether the client watches files for the server when asked.
     watch: bool,
+    /// The last problem with the settings shown, so it is shown once.
+    problem: Option<String>,
 }
 
 impl Server {
@@ -174,7 +177,7 @@ impl Server {
     }
 
     fn configure(&mut self, connection: &Connection, settings: &Value) {
-        match Config::from_value(settings) {
+        match self.config.updated(settings) {
             Ok(c) => {
                 let paths_changed = c.paths != self.config.paths;
                 self.config = c;
@@ -195,8 +198,11 @@ impl Server {
         self.due = false;
         let analysis = self.workspace.analysis();
         let (lists, problem) = diagnostics::collect(analysis, &self.config);
-        if let Some(p) = problem {
-            show(connection, MessageType::WARNING, p);
+        if problem != self.problem {
+            if let Some(p) = &problem {
+                show(connection, MessageType::WARNING, p.clone());
+            }
+            self.problem = problem;
         }
         let now: BTreeMap<String, (Uri, Vec<LspDiagnostic>)> = lists
             .into_iter()
