@@ -658,3 +658,36 @@ fn a_malformed_notification_is_reported_and_the_server_goes_on() {
     assert_eq!(bad["error"]["code"], -32602);
     lsp.shutdown();
 }
+
+#[test]
+fn hover_on_a_norm_reference_quotes_its_provision_and_shows_its_block() {
+    let rules = root().join("rules");
+    let mut lsp = Lsp::start(&rules, json!({ "lint": "off" }));
+    let file = rules.join("mianyang.tiaoli");
+    let u = uri(&file);
+    let text = std::fs::read_to_string(&file).unwrap();
+    lsp.open(&u, &text);
+    let (line, col) = pos(&text, "优先于 委托出庭", true);
+    let h = lsp.at("textDocument/hover", &u, line, col - 1);
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.starts_with("**规范 委托出庭** · 第四十三条"), "{md}");
+    assert!(
+        md.contains("> 对于行政诉讼案件，被诉行政机关负责人应当出庭应诉。"),
+        "{md}"
+    );
+    assert!(
+        md.contains("```tiaoli\n规范 委托出庭 {\n  主体 人民政府、政府工作部门\n"),
+        "dedented to the block: {md}"
+    );
+    // Go to definition lands on the declaration; references find both uses.
+    let def = lsp.at("textDocument/definition", &u, line, col - 1);
+    let (dl, dc) = pos(&text, "规范 委托出庭", true);
+    assert_eq!(def["range"]["end"], json!({ "line": dl, "character": dc }));
+    let refs = lsp.at("textDocument/references", &u, line, col - 1);
+    assert_eq!(
+        refs.as_array().unwrap().len(),
+        3,
+        "the declaration and two 优先于: {refs}"
+    );
+    lsp.shutdown();
+}
