@@ -1124,7 +1124,15 @@ impl<'a> Lowerer<'a> {
             ast::Trigger::PeriodEnd {
                 pattern, period, ..
             } => TriggerOut::PeriodEnd {
-                pattern: self.event_pattern(pattern)?,
+                pattern: {
+                    // Without a stated period, each occurrence's own deadline ends it.
+                    if period.is_none() {
+                        for e in &pattern.events {
+                            self.deadline_event(e)?;
+                        }
+                    }
+                    self.event_pattern(pattern)?
+                },
                 period: period.map(|d| PeriodOut {
                     amount: d.amount,
                     unit: d.unit,
@@ -1263,7 +1271,7 @@ impl<'a> Lowerer<'a> {
             let d = self
                 .error("no-deadline-event", event.span, format!("“{ev}” carries no deadline, so it cannot be overdue"))
                 .with_label("no deadline")
-                .with_help("逾期 needs a sanction declared 附期限 (挂牌督办) or an event with a 期限 attribute");
+                .with_help("逾期 and 期满 read an occurrence's deadline: declare the event 附期限 (事件 受理调解 附期限), as the catalogue does for 挂牌督办");
             self.err(d);
             return None;
         }

@@ -860,6 +860,7 @@ impl Engine {
             } => {
                 let mut out = Tri::False;
                 let mut onset = None;
+                let answers = self.remedies(p, *event, *remedy, as_of);
                 for e in &p.events {
                     if e.ty != *event || e.date > as_of || !cx.in_scope(e.date) {
                         continue;
@@ -867,7 +868,7 @@ impl Engine {
                     let t = match e.deadline.map(|dl| self.order_end(dl)) {
                         None => Tri::Unknown,
                         Some(dl) if as_of > dl => {
-                            let overdue = !self.remedied(p, *remedy, e.date, dl);
+                            let overdue = !Engine::remedied_by(&answers, e.index, dl);
                             if overdue {
                                 onset = onset.max(Some(dl));
                             }

@@ -210,6 +210,15 @@ impl<'a> Names<'a> {
             .map(|f| &f.ty)
     }
 
+    /// Whether occurrences of an event type carry a deadline (附期限).
+    fn event_has_deadline(&self, canonical: &str) -> bool {
+        self.lex
+            .events
+            .iter()
+            .find(|e| e.name == canonical)
+            .is_some_and(|e| e.attrs.contains_key("deadline"))
+    }
+
     /// The attributes the lexicon declares for an event type (a sanction's
     /// `deadline` is a field of its own, not an attribute).
     fn event_attrs(&self, canonical: &str) -> Vec<(&'a str, &'a FactTy)> {
@@ -506,6 +515,13 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
                 }
             },
         };
+        if deadline.is_some() && !names.event_has_deadline(&ty) {
+            err(
+                field("deadline"),
+                format!("“{ty}”不带期限，deadline 无从适用"),
+                Some("只有附期限的事件（挂牌督办、责令限期整改等，或词汇中声明“附期限”的事件）才有 deadline".into()),
+            );
+        }
         let by = e.get("by").and_then(|x| x.as_str()).map(str::to_string);
         let id = match e.get("id") {
             None | Some(Value::Null) => None,

@@ -128,17 +128,53 @@ impl Engine {
         out
     }
 
-    /// Whether an action `remedy` was done between an occurrence and its deadline.
-    pub(crate) fn remedied(
+    /// For each occurrence of `event` (by its index in the unit's events), the day
+    /// the action `remedy` answering it was done: the one its `for` names, else
+    /// the earliest occurrence still unanswered on or before the action — the same
+    /// rule as for a norm's instances.
+    pub(crate) fn remedies(
         &self,
         p: &Prepared<'_>,
+        event: usize,
         remedy: usize,
-        from: Date,
-        until: Date,
-    ) -> bool {
-        p.actions
+        as_of: Date,
+    ) -> Vec<(u32, Option<Date>)> {
+        let mut out: Vec<(u32, Option<Date>)> = p
+            .events
             .iter()
-            .any(|a| a.ty == remedy && a.date >= from && a.date <= until)
+            .filter(|e| e.ty == event && e.date <= as_of)
+            .map(|e| (e.index, None))
+            .collect();
+        if out.is_empty() {
+            return out;
+        }
+        for a in p
+            .actions
+            .iter()
+            .filter(|a| a.ty == remedy && a.date <= as_of)
+        {
+            let target = match a.answers {
+                Some(ev) => out.iter_mut().find(|(i, d)| *i == ev && d.is_none()),
+                None => out.iter_mut().find(|(i, d)| {
+                    d.is_none()
+                        && p.unit
+                            .events
+                            .get(*i as usize)
+                            .is_some_and(|e| e.date <= a.date)
+                }),
+            };
+            if let Some(t) = target {
+                t.1 = Some(a.date);
+            }
+        }
+        out
+    }
+
+    /// Whether an occurrence was answered by `remedy` on or before `until`.
+    pub(crate) fn remedied_by(answers: &[(u32, Option<Date>)], occ: u32, until: Date) -> bool {
+        answers
+            .iter()
+            .any(|(i, d)| *i == occ && d.is_some_and(|d| d <= until))
     }
 
     fn openings(&self, np: &NormPlan, gn: &NormNode, cx: &NormInputs<'_, '_>) -> Vec<Opening> {
@@ -180,13 +216,14 @@ impl Engine {
                 }
             }
             Some(TriggerPlan::Overdue { event, remedy }) => {
+                let answers = self.remedies(p, *event, *remedy, as_of);
                 for occ in &p.events {
                     if occ.ty != *event || occ.date > as_of || !cx.in_scope(occ.date) {
                         continue;
                     }
                     match occ.deadline.map(|d| self.order_end(d)) {
                         None => out.push(occurrence(occ, None, Tri::True, true)),
-                        Some(dl) if as_of > dl && !self.remedied(p, *remedy, occ.date, dl) => {
+                        Some(dl) if as_of > dl && !Engine::remedied_by(&answers, occ.index, dl) => {
                             out.push(occurrence(occ, Some(dl), Tri::True, false))
                         }
                         Some(_) => {}
@@ -310,10 +347,7 @@ impl Engine {
                 }
                 out.push(inst);
             }
-            if !matches!(
-                gn.class,
-                ModalityClass::Permission | ModalityClass::Encouragement
-            ) {
+            if gn.class != ModalityClass::Encouragement {
                 if let Some(slice) = out.get_mut(start..) {
                     self.answer(np, gn, cx, slice);
                 }
@@ -418,17 +452,9 @@ impl Engine {
         let due = self.period_end(a, *amount, *unit, *direction);
         inst.due = Some(due.date);
         inst.extended_from = due.extended_from;
-        let as_of = cx.opts.as_of;
-        if let Some(act) =
-            cx.p.actions
-                .iter()
-                .find(|x| x.ty == np.action && x.date >= a && x.date <= due.date && x.date <= as_of)
-        {
-            inst.status = Status::Fulfilled;
-            inst.done_on = Some(act.date);
-        } else if as_of > due.date {
-            inst.status = Status::Lapsed;
-        }
+        // Exercised within the period: done (settled when actions are matched);
+        // otherwise lapsed once it has passed.
+        inst.window = (Some(a), Some(due.date));
     }
 
     /// The first occurrence of `event` on or after `from` (and in scope, and not
@@ -586,6 +612,20 @@ impl Engine {
             if let Some(i) = target {
                 i.done_on = Some(act.date);
             }
+        }
+        if gn.class == ModalityClass::Permission {
+            for i in insts.iter_mut() {
+                // Only a permission with a period is exercised or lapses.
+                if i.status != Status::Permitted || i.window.1.is_none() {
+                    continue;
+                }
+                if i.done_on.is_some() {
+                    i.status = Status::Fulfilled;
+                } else if i.window.1.is_some_and(|d| as_of > d) {
+                    i.status = Status::Lapsed;
+                }
+            }
+            return;
         }
         for i in insts.iter_mut() {
             if i.status == Status::Unknown {

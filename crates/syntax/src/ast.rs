@@ -249,6 +249,8 @@ pub enum VocabItem {
     },
     Event {
         name: Name,
+        /// 附期限: each occurrence carries a deadline.
+        sets_period: bool,
         attrs: Vec<(Name, FactType)>,
         aliases: Vec<Name>,
         span: Span,

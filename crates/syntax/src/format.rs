@@ -400,11 +400,15 @@ fn vocab_item(v: &VocabItem) -> String {
         } => with_aliases(format!("事实 {} {}", name.text, fact_type(ty)), aliases),
         VocabItem::Event {
             name,
+            sets_period,
             attrs,
             aliases,
             ..
         } => {
             let mut s = format!("事件 {}", name.text);
+            if *sets_period {
+                s.push_str(" 附期限");
+            }
             if !attrs.is_empty() {
                 let a: Vec<String> = attrs
                     .iter()

@@ -200,6 +200,7 @@ impl Cx {
                     }
                     VocabItem::Event {
                         name: self.name(self.child(&c, Rule::ident)?),
+                        sets_period: self.opt_child(&c, Rule::sets_period).is_some(),
                         attrs,
                         aliases: self.opt_names(&c, Rule::aliases),
                         span: s,
