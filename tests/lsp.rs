@@ -691,3 +691,13 @@ fn hover_on_a_norm_reference_quotes_its_provision_and_shows_its_block() {
     );
     lsp.shutdown();
 }
+
+#[test]
+fn a_connection_that_ends_before_shutdown_exits_2() {
+    let dir = folder("eof");
+    let mut lsp = Lsp::start(&dir, json!({}));
+    lsp.notify("exit", Value::Null);
+    drop(lsp.stdin);
+    let status = lsp.child.wait().unwrap();
+    assert_eq!(status.code(), Some(2));
+}

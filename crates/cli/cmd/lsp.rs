@@ -1,6 +1,6 @@
 //! `tiaoli lsp`: the language server, over standard input and output, for
-//! editors (docs/editors.md). Exit 0 when the editor shut it down, 2 when the
-//! connection broke.
+//! editors (docs/editors.md). Exit 0 when the editor shut it down (`shutdown`,
+//! then `exit`), 2 when the connection ended before that.
 
 use super::{EXIT_ERROR, EXIT_OK};
 

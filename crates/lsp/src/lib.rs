@@ -68,7 +68,9 @@ impl From<std::io::Error> for Error {
 /// workspace that has none.
 pub fn serve_stdio(embedded: &'static [Embedded]) -> Result<(), Error> {
     let (connection, io) = lsp_server::Connection::stdio();
-    let result = run(connection, embedded);
+    run(connection, embedded)?;
+    // Shut down as asked: the reader has stopped at `exit`; wait for the writer
+    // to flush. (On an error, the threads end with the process.)
     io.join()?;
-    result
+    Ok(())
 }

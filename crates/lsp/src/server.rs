@@ -67,7 +67,9 @@ pub fn capabilities() -> ServerCapabilities {
     }
 }
 
-/// Serves one client over `connection` until it shuts the server down.
+/// Serves one client over `connection` until it shuts the server down
+/// (`shutdown`, then `exit`). An `exit` before `shutdown`, or a connection that
+/// ends before it, is an error (the protocol's "exit code 1"; tiaoli's 2).
 pub fn run(connection: Connection, embedded: &'static [Embedded]) -> Result<(), Error> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
@@ -142,7 +144,7 @@ impl Server {
                 }
                 Message::Notification(n) => {
                     if n.method == "exit" {
-                        return Ok(());
+                        return Err(Error("编辑器未先请求 shutdown 就要求退出".to_string()));
                     }
                     let method = n.method.clone();
                     // A notification that cannot be read is reported, not fatal.
@@ -160,7 +162,7 @@ impl Server {
                 self.publish(connection)?;
             }
         }
-        Ok(())
+        Err(Error("与编辑器的连接在 shutdown 之前断开".to_string()))
     }
 
     fn set_roots(&mut self) {
