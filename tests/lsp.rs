@@ -198,12 +198,27 @@ fn is_diagnostics_for(v: &Value, uri: &str) -> bool {
     v["method"] == "textDocument/publishDiagnostics" && v["params"]["uri"] == uri
 }
 
-/// A fresh directory for one test's workspace.
-fn folder(name: &str) -> PathBuf {
+/// A fresh directory for one test's workspace, removed when the test ends.
+struct Folder(PathBuf);
+
+impl std::ops::Deref for Folder {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn folder(name: &str) -> Folder {
     let d = std::env::temp_dir().join(format!("tiaoli-lsp-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d.canonicalize().unwrap()
+    Folder(d.canonicalize().unwrap())
 }
 
 /// The line and UTF-16 column of the first `needle` in `text` (its start, or
