@@ -203,3 +203,34 @@ impl Gen {
         }
     }
 }
+
+/// The shipped rules (the lexicon and every ordinance under rules/) with extra
+/// files, compiled; panics on an error.
+pub fn shipped_rules_with(extra: &[(&str, &str)]) -> Compilation {
+    let mut files = lexicon();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(root().join("rules"))
+        .expect("rules/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tiaoli"))
+        .collect();
+    names.sort();
+    for p in names {
+        let name = format!(
+            "rules/{}",
+            p.file_name().unwrap_or_default().to_string_lossy()
+        );
+        files.push((name, read(&p)));
+    }
+    let mut texts: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    texts.extend(extra.iter().copied());
+    let c = tiaoli_compiler::compile_texts(&texts);
+    assert!(
+        !c.has_errors(),
+        "{}",
+        render::render_human(&c.diagnostics, &c.sources, false)
+    );
+    c
+}

@@ -506,7 +506,13 @@ impl Engine {
                         overridden_by: None,
                         displaced: None,
                     };
-                    self.displace(gn, &st, i, &mut ev);
+                    if self.displace(gn, &st, i, &mut ev) {
+                        // What the displaced norm's readers see has changed: the
+                        // conditions are evaluated afresh for the nodes after this one.
+                        for c in computed.iter_mut() {
+                            *c = false;
+                        }
+                    }
                     // Only norms that (may) bind the unit keep a state.
                     if st.applies != Tri::False {
                         ev.norms.push((i, st));
@@ -574,21 +580,23 @@ impl Engine {
     /// Priority and fallback: a norm in effect displaces the norms it prevails over
     /// (优先于) or replaces (不能履行时替代). A displaced norm displaces no one: what
     /// it had displaced is restored.
+    /// Returns whether it displaced any.
     fn displace(
         &self,
         gn: &tiaoli_compiler::graph::NormNode,
         st: &NormState,
         i: NodeId,
         ev: &mut OrdEval,
-    ) {
+    ) -> bool {
         let in_effect = st.applies == Tri::True
             && !matches!(
                 st.status,
                 Status::NotTriggered | Status::Unknown | Status::Overridden
             );
         if !in_effect {
-            return;
+            return false;
         }
+        let mut any = false;
         for other in gn.overrides.iter().chain(gn.fallback_for.iter()) {
             let Some(s) = ev.norm_mut(*other) else {
                 continue;
@@ -596,6 +604,7 @@ impl Engine {
             if s.applies == Tri::False || s.status == Status::Overridden {
                 continue;
             }
+            any = true;
             s.displaced = Some(s.status);
             s.status = Status::Overridden;
             s.overridden_by = Some(i);
@@ -623,6 +632,7 @@ impl Engine {
                 }
             }
         }
+        any
     }
 
     /// A norm's value for `违反`: true when an instance is violated, unknown when

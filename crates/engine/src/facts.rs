@@ -397,7 +397,7 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
                 err(
                     "level".into(),
                     format!("“{s}” is not a level"),
-                    Some("levels are 省, 市, 州, 县 (区), 乡 (镇, 街道)".into()),
+                    Some("levels are 省, 市, 州, 县 (区), 乡 (镇, 街道), 村 (社区)".into()),
                 );
                 None
             }
@@ -732,7 +732,8 @@ fn list(v: Option<&Value>) -> Vec<Value> {
 pub fn parse_level(s: &str) -> Option<Level> {
     Level::from_word(s).or(match s {
         "区" | "县级市" | "县（区）" => Some(Level::County),
-        "镇" | "街道" | "乡镇" => Some(Level::Township),
+        "镇" | "街道" | "乡镇" | "乡镇（街道）" => Some(Level::Township),
+        "社区" | "居" | "村（社区）" | "村（居）" => Some(Level::Village),
         "自治州" => Some(Level::Prefecture),
         _ => None,
     })

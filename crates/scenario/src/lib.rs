@@ -607,9 +607,14 @@ fn check_unit(
         }
     }
     for a in &exp.absent {
+        // "cite name", "name", or either with "[instance]": 诈骗报告[线索-0].
+        let (a, instance) = match a.strip_suffix(']').and_then(|x| x.split_once('[')) {
+            Some((n, i)) => (n, Some(i)),
+            None => (a.as_str(), None),
+        };
         let (cite, name) = match a.split_once(' ') {
             Some((c, n)) => (Some(c), n),
-            None => (None, a.as_str()),
+            None => (None, a),
         };
         for o in &rep.ordinances {
             if engine.graph.ordinances.iter().any(|g| {
@@ -618,11 +623,11 @@ fn check_unit(
                 exercised.insert((o.clone(), name.to_string()));
             }
         }
-        if let Some(f) = rep
-            .results
-            .iter()
-            .find(|f| f.norm == name && cite.is_none_or(|c| c == f.cite))
-        {
+        if let Some(f) = rep.results.iter().find(|f| {
+            f.norm == name
+                && cite.is_none_or(|c| c == f.cite)
+                && instance.is_none_or(|i| f.instance.as_deref() == Some(i))
+        }) {
             failures.push(failure(
                 uid,
                 format!(
