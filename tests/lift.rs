@@ -80,7 +80,7 @@ fn the_nine_texts_segment_to_their_article_counts_losslessly_and_check() {
     let lex = lexicon_graph();
     for (path, count) in TEXTS {
         let text = read(&shared(path));
-        let lifted = tiaoli_lift::lift(path, &text, &lex);
+        let lifted = tiaoli_lift::lift(path, &text, &lex).unwrap();
         let arts = tiaoli_lift::article_texts(&lifted);
         assert_eq!(arts.len(), *count, "{path}: article count");
         assert_eq!(lifted.report.articles, *count);
@@ -119,43 +119,41 @@ fn artifacts_and_page_breaks_are_handled_and_listed() {
         "000.txt",
         &read(&shared("seeds/000_2a419da6e60f0237.txt")),
         &lex,
-    );
-    assert_eq!(my.report.status, "代拟稿");
+    )
+    .unwrap();
+    assert_eq!(my.report.header.status, "代拟稿");
     assert_eq!(
         my.report.joined.len(),
         7,
         "绵阳: the page-break splits of 第八、十六（twice）、二十五、二十九、三十七、四十八条"
     );
-    assert!(my
-        .report
-        .artifacts
-        .iter()
-        .any(|a| a.kind == "attachment label"));
-    assert!(my.report.in_force.is_none(), "a blank date stays unknown");
+    assert!(my.report.dropped.iter().any(|a| a.kind == "附件标签"));
+    assert!(
+        my.report.header.in_force.is_none(),
+        "a blank date stays unknown"
+    );
     let hd = tiaoli_lift::lift(
         "001.txt",
         &read(&shared("seeds/001_421397ef826d430b.txt")),
         &lex,
-    );
+    )
+    .unwrap();
     assert!(hd
         .report
-        .artifacts
+        .dropped
         .iter()
         .any(|a| a.text == "[bookmark: _GoBack]"));
-    assert_eq!(hd.report.in_force.as_deref(), Some("2024-10-01"));
-    assert_eq!(hd.report.jurisdiction, "海东市");
+    assert_eq!(hd.report.header.in_force.as_deref(), Some("2024-10-01"));
+    assert_eq!(hd.report.header.jurisdiction, "海东市");
     let zj = tiaoli_lift::lift(
         "002.txt",
         &read(&shared("seeds/002_96ddb7b9ec09f9f5.txt")),
         &lex,
-    );
-    assert!(zj
-        .report
-        .artifacts
-        .iter()
-        .any(|a| a.kind == "web page footer"));
+    )
+    .unwrap();
+    assert!(zj.report.dropped.iter().any(|a| a.kind == "网页页脚"));
     assert!(
-        zj.report.header_notes.iter().any(|n| n.contains("title")),
+        zj.report.header.notes.iter().any(|n| n.contains("标题")),
         "the missing title is flagged"
     );
     // The draft norms: 海东 第二十二条第三款, subjects matched, trigger and 及时 found.
@@ -179,10 +177,10 @@ fn artifacts_and_page_breaks_are_handled_and_listed() {
         .iter()
         .find(|a| a.number == 46)
         .unwrap();
-    assert!(a46
-        .sentences
-        .iter()
-        .any(|s| s.sanctions.contains(&"挂牌督办".to_string())));
+    assert!(a46.sentences.iter().any(|s| s
+        .consequence
+        .as_ref()
+        .is_some_and(|c| c.sanctions.contains(&"挂牌督办".to_string()))));
 }
 
 #[test]
@@ -320,7 +318,7 @@ proptest! {
     fn lift_is_lossless_on_generated_regulations(d in doc()) {
         let text = render(&d);
         let lex = tiaoli_compiler::graph::LexiconOut::default();
-        let lifted = tiaoli_lift::lift("gen.txt", &text, &lex);
+        let lifted = tiaoli_lift::lift("gen.txt", &text, &lex).unwrap();
         let arts = tiaoli_lift::article_texts(&lifted);
         prop_assert_eq!(arts.len(), d.articles.len());
         let got: String = arts.iter().map(|(_, t)| squeeze(t)).collect();
