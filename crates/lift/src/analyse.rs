@@ -211,7 +211,7 @@ const DETERMINERS: [&str; 16] = [
 
 /// Words that end the name at the start of a clause: prepositions, adverbs and the
 /// verbs a clause begins with.
-const STOPS: [&str; 64] = [
+const STOPS: [&str; 101] = [
     "对于",
     "按照",
     "依照",
@@ -276,6 +276,43 @@ const STOPS: [&str; 64] = [
     "拒不",
     "不履行",
     "未",
+    "引导",
+    "提高",
+    "选择",
+    "担任",
+    "发挥",
+    "组织开展",
+    "组织实施",
+    "组织协调",
+    "督促",
+    "指导",
+    "畅通",
+    "完善",
+    "健全",
+    "深入",
+    "造成",
+    "导致",
+    "受到",
+    "依托",
+    "围绕",
+    "承接",
+    "动员",
+    "确保",
+    "防范",
+    "打击",
+    "查处",
+    "优化",
+    "推广",
+    "配备",
+    "编制",
+    "公布",
+    "听取",
+    "处置",
+    "责令",
+    "追究",
+    "采取",
+    "发出",
+    "发限期",
 ];
 
 /// One-character stops, with the neighbours that make them part of a word.
@@ -298,6 +335,8 @@ fn single_stop(chars: &[char], i: usize) -> bool {
         '以' => matches!(next, '多' | '各' | '案' | '书' | '其'),
         '不' => !matches!(next, '良'),
         '未' => !matches!(next, '成'),
+        '由' => !matches!(next, '于' | '此') && !matches!(prev, '理' | '自' | '经' | '缘'),
+        '经' => !matches!(next, '营' | '济' | '费' | '历' | '理' | '常' | '验' | '纪'),
         _ => false,
     }
 }
@@ -388,14 +427,7 @@ impl Terms {
 // ───────────────────────────── helpers ─────────────────────────────
 
 fn at(chars: &[char], i: usize, w: &str) -> bool {
-    let mut k = i;
-    for c in w.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (i..).zip(w.chars()).all(|(k, c)| chars.get(k) == Some(&c))
 }
 
 fn cut(chars: &[char], a: usize, b: usize) -> String {
@@ -442,9 +474,52 @@ fn boundary(chars: &[char], i: usize) -> bool {
     }
     single_stop(chars, i)
         || STOPS.iter().any(|w| at(chars, i, w))
-        || MODALS.iter().any(|(w, _)| at(chars, i, w))
+        || MODALS.iter().any(|(w, _)| {
+            at(chars, i, w)
+                && !(matches!(*w, "负责") && matches!(chars.get(i + 2), Some('人' | '任')))
+                && !(matches!(*w, "有权") && matches!(chars.get(i + 2), Some('机' | '单' | '部')))
+        })
         || at(chars, i, "下设")
         || at(chars, i, "按")
+}
+
+/// Whether a name found at `start` opens the stretch from `from` (after determiners).
+fn starts_at(chars: &[char], start: usize, from: usize) -> bool {
+    start >= from && strip_determiners(&cut(chars, from, start)).is_empty()
+}
+
+/// A preposition opening a circumstance (对…, 在…, 由…): never inside a name.
+fn is_preposition(chars: &[char], e: usize) -> bool {
+    let single = matches!(
+        chars.get(e),
+        Some('对' | '在' | '由' | '经' | '为' | '向' | '将' | '把' | '同')
+    );
+    if single {
+        return single_stop(chars, e);
+    }
+    ["按照", "根据", "依照", "针对", "会同", "通过"]
+        .iter()
+        .any(|w| at(chars, e, w))
+}
+
+/// A stop word that begins a short name for a party: 使用方, 提供者.
+fn stop_is_noun(chars: &[char], e: usize) -> bool {
+    (e + 2..=e + 4).any(|k| {
+        let w = cut(chars, e, k);
+        w.chars().count() == k - e
+            && ["方", "者", "人", "员"].iter().any(|h| w.ends_with(h))
+            && !w.contains(['或', '和', '及', '与'])
+            && boundary(chars, k)
+            && !STOPS.contains(&w.as_str())
+    })
+}
+
+fn bracket_depth(s: &str) -> i32 {
+    s.chars().fold(0, |d, c| match c {
+        '（' | '(' => d + 1,
+        '）' | ')' => d - 1,
+        _ => d,
+    })
 }
 
 fn ends_with_head(s: &str) -> bool {
@@ -499,14 +574,38 @@ impl Terms {
                 let in_term = self.span_at(chars, e).is_some_and(|(a, _)| a < e);
                 let stop = single_stop(chars, e)
                     || STOPS.iter().any(|w| at(chars, e, w))
-                    || MODALS.iter().any(|(w, _)| at(chars, e, w))
+                    || self.modal_word_at(chars, e)
                     || is_comma(c)
                     || is_end_punct(c);
-                if stop && !in_term {
-                    break;
+                if stop && !in_term && (single_stop(chars, e) || !stop_is_noun(chars, e)) {
+                    // A stop inside a relative clause: …使用上述物品的单位.
+                    match (!is_comma(c) && !is_end_punct(c) && !is_preposition(chars, e))
+                        .then(|| self.relative_end(chars, e, limit))
+                        .flatten()
+                    {
+                        Some(r) => {
+                            e = r;
+                            continue;
+                        }
+                        None => break,
+                    }
                 }
             } else if e == s0 && (single_stop(chars, e) || STOPS.iter().any(|w| at(chars, e, w))) {
-                return None;
+                let preposition = [
+                    "对", "在", "由", "按照", "根据", "依照", "针对", "经", "为", "向", "将", "把",
+                ]
+                .iter()
+                .any(|w| at(chars, e, w));
+                match (!preposition)
+                    .then(|| self.relative_end(chars, e, limit))
+                    .flatten()
+                {
+                    Some(r) => {
+                        e = r;
+                        continue;
+                    }
+                    None => return None,
+                }
             }
             e += 1;
         }
@@ -514,15 +613,30 @@ impl Terms {
         let mut head_end = None;
         for j in (s0 + 1..=e).rev() {
             let prefix = cut(chars, s0, j);
+            if !boundary(chars, j) || bracket_depth(&prefix) != 0 {
+                continue;
+            }
+            // A name with a bracketed alternative: 乡镇人民政府（街道办事处）, 乡镇（街道）.
+            let core = match prefix.strip_suffix(['）', ')']) {
+                Some(p) => {
+                    let open = p.rfind(['（', '(']).unwrap_or(0);
+                    let inner = p.get(open..).unwrap_or("").trim_start_matches(['（', '(']);
+                    let outer = p.get(..open).unwrap_or("");
+                    if ends_with_head(inner)
+                        || self.actor(inner).is_some()
+                        || LEVELS.iter().any(|l| outer.ends_with(l))
+                    {
+                        format!("{outer}部门")
+                    } else {
+                        outer.to_string()
+                    }
+                }
+                None => prefix.clone(),
+            };
             let lexicon_end = self.actors.iter().any(|(w, _)| {
-                w.len() >= 2
-                    && prefix
-                        .chars()
-                        .rev()
-                        .take(w.len())
-                        .eq(w.iter().rev().copied())
+                w.len() >= 2 && core.chars().rev().take(w.len()).eq(w.iter().rev().copied())
             });
-            if (ends_with_head(&prefix) || lexicon_end) && boundary(chars, j) {
+            if ends_with_head(&core) || lexicon_end {
                 head_end = Some(j);
                 break;
             }
@@ -547,6 +661,73 @@ impl Terms {
             end,
             elements,
         })
+    }
+
+    /// A modal verb standing at `i` (for where a name ends).
+    fn modal_word_at(&self, chars: &[char], i: usize) -> bool {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| chars.get(p))
+            .copied()
+            .unwrap_or(' ');
+        let Some((w, _)) = MODALS.iter().find(|(w, _)| at(chars, i, w)) else {
+            return false;
+        };
+        let next = chars.get(i + w.chars().count()).copied().unwrap_or(' ');
+        match *w {
+            "应" => {
+                !"响相适供反对呼照感效顺回答理".contains(prev)
+                    && !"急对用诉有收征聘届答变予援".contains(next)
+            }
+            "要" => "构门府位关织会业者员院委".contains(prev) && !"求害点素件务闻".contains(next),
+            "负责" => next != '人' && next != '任',
+            "有权" => !"机单部".contains(next),
+            "鼓励" | "支持" | "提倡" => {
+                !"的予和与、".contains(prev) && next != '的' && {
+                    let start = chars
+                        .get(..i)
+                        .and_then(|b| b.iter().rposition(|c| is_comma(*c) || is_end_punct(*c)))
+                        .map_or(0, |p| p + 1);
+                    let before = cut(chars, start, i);
+                    before.is_empty()
+                        || ends_with_head(&before)
+                        || [
+                            "本市", "本省", "国家", "积极", "大力", "应当", "并", "同时", "依法",
+                        ]
+                        .iter()
+                        .any(|w| before.ends_with(w))
+                }
+            }
+            "配合" | "协助" => !"的予以作互和与、切".contains(prev) && next != '的',
+            "牵头" => !"部门单位的作机抓".contains(next),
+            "禁止" | "严禁" => next != '的' && prev != '所',
+            _ => true,
+        }
+    }
+
+    /// Where a relative clause starting at `e` ends in its head: the first 的
+    /// before the next comma or modal verb that is followed by an actor's name.
+    fn relative_end(&self, chars: &[char], e: usize, limit: usize) -> Option<usize> {
+        let mut stop = limit.min(chars.len());
+        for j in e..stop {
+            let c = chars.get(j).copied().unwrap_or(' ');
+            if is_comma(c) || is_end_punct(c) || (j > e && self.modal_word_at(chars, j)) {
+                stop = j;
+                break;
+            }
+        }
+        for de in (e..stop).filter(|j| chars.get(*j) == Some(&'的')) {
+            let found = (de + 2..=(de + 14).min(stop)).rev().find(|&k| {
+                let word = cut(chars, de + 1, k);
+                (ends_with_head(&word) || self.actor(&word).is_some())
+                    && boundary(chars, k)
+                    && !word.chars().any(|c| "，,、".contains(c))
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
     }
 
     /// Splits an actor phrase into its subjects.
@@ -590,7 +771,12 @@ impl Terms {
                             .and_then(|p| chars.get(p))
                             .copied()
                             .unwrap_or(' ');
-                        !(matches!(**w, "和") && matches!(next, '解' | '谐'))
+                        let later_list = chars.get(i..).is_some_and(|r| r.contains(&'、'));
+                        let left_bare = !ends_with_head(&cur)
+                            && !cur.is_empty()
+                            && !LEVELS.contains(&cur.as_str());
+                        !(matches!(**w, "和" | "与") && left_bare && later_list
+                            || matches!(**w, "和") && matches!(next, '解' | '谐'))
                             && !(matches!(**w, "与") && matches!(prev, '参' | '给'))
                             && !(matches!(**w, "及") && matches!(next, '时'))
                             && i > head_from
@@ -641,7 +827,7 @@ impl Terms {
                 let prefix = bare_run.join("、");
                 merged.push(format!("{prefix}、{t}"));
                 bare_run.clear();
-            } else if !ends_with_head(&t) && !t.contains('等') && self.actor(&t).is_none() {
+            } else if !ends_with_head(&t) && !t.contains('等') {
                 bare_run.push(t);
             } else {
                 merged.append(&mut bare_run);
@@ -737,7 +923,24 @@ impl Terms {
             .into_iter()
             .map(|t| t.trim_end_matches('等').to_string())
             .filter(|t| !t.is_empty())
+            .flat_map(|t| self.two_terms(&t).unwrap_or_else(|| vec![t]))
             .collect()
+    }
+
+    /// Two names of the lexicon written together: 行业协会商会.
+    fn two_terms(&self, t: &str) -> Option<Vec<String>> {
+        let chars: Vec<char> = t.chars().collect();
+        let exact = |w: &[char]| self.actors.iter().any(|(x, _)| x.as_slice() == w);
+        if exact(&chars) {
+            return None;
+        }
+        (2..chars.len().saturating_sub(1)).find_map(|k| {
+            let (a, b) = (chars.get(..k)?, chars.get(k..)?);
+            let staff = ["人员", "人", "员"]
+                .iter()
+                .any(|w| b.iter().collect::<String>().ends_with(w));
+            (exact(a) && exact(b) && !staff).then(|| vec![a.iter().collect(), b.iter().collect()])
+        })
     }
 
     fn subjects(&self, elements: &[String]) -> Vec<Subject> {
@@ -753,26 +956,16 @@ impl Terms {
 
 // ───────────────────────────── modal verbs ─────────────────────────────
 
-/// The modal verbs of a unit: (position, length, as written, modality).
-fn modal_verbs(chars: &[char]) -> Vec<(usize, usize, &'static str, &'static str)> {
-    let q = quoted(chars);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if q.get(i) == Some(&true) {
-            i += 1;
-            continue;
-        }
+impl Terms {
+    /// The modal verb at `i`, if one stands there as a modal verb (not 负责人,
+    /// 有权机关, 相应, 禁止的信息 …): (length, as written, modality).
+    fn modal_at(&self, chars: &[char], i: usize) -> Option<(usize, &'static str, &'static str)> {
         let prev = i
             .checked_sub(1)
             .and_then(|p| chars.get(p))
             .copied()
             .unwrap_or(' ');
-        let found = MODALS.iter().find(|(w, _)| at(chars, i, w));
-        let Some((w, m)) = found else {
-            i += 1;
-            continue;
-        };
+        let (w, m) = MODALS.iter().find(|(w, _)| at(chars, i, w))?;
         let n = w.chars().count();
         let next = chars.get(i + n).copied().unwrap_or(' ');
         let ok = match *w {
@@ -788,7 +981,7 @@ fn modal_verbs(chars: &[char]) -> Vec<(usize, usize, &'static str, &'static str)
                     && prev != '谁'
                     && prev != '、'
                     && next != '、'
-                    && !relative_clause(chars, i + n)
+                    && !self.relative_clause(chars, i + n)
             }
             "鼓励" | "支持" | "提倡" => !"的予和与、".contains(prev) && next != '的',
             "配合" | "协助" => !"的予以作互和与、切".contains(prev) && next != '的',
@@ -797,33 +990,55 @@ fn modal_verbs(chars: &[char]) -> Vec<(usize, usize, &'static str, &'static str)
             "禁止" | "严禁" => next != '的' && prev != '所',
             _ => true,
         };
-        if ok {
-            out.push((i, n, *w, *m));
-            i += n;
-        } else {
-            i += 1;
-        }
+        ok.then_some((n, *w, *m))
     }
-    out
-}
 
-/// "负责…工作的部门": a relative clause naming an actor, not a modal verb.
-fn relative_clause(chars: &[char], from: usize) -> bool {
-    let mut j = from;
-    while let Some(&c) = chars.get(j) {
-        if is_comma(c) || is_end_punct(c) {
-            return false;
+    /// The modal verbs of a unit: (position, length, as written, modality).
+    fn modal_verbs(&self, chars: &[char]) -> Vec<(usize, usize, &'static str, &'static str)> {
+        let q = quoted(chars);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if q.get(i) == Some(&true) {
+                i += 1;
+                continue;
+            }
+            match self.modal_at(chars, i) {
+                Some((n, w, m)) => {
+                    out.push((i, n, w, m));
+                    i += n;
+                }
+                None => i += 1,
+            }
         }
-        if c == '的' {
-            let rest = cut(chars, j + 1, j + 12);
-            return HEADS
-                .iter()
-                .any(|h| rest.starts_with(h) || rest.contains(&format!("{h}和")))
-                || rest.starts_with("部门");
-        }
-        j += 1;
+        out
     }
-    false
+
+    /// "负责…工作的部门，": a relative clause naming an actor, not a modal verb.
+    fn relative_clause(&self, chars: &[char], from: usize) -> bool {
+        let mut j = from;
+        while let Some(&c) = chars.get(j) {
+            if is_comma(c) || is_end_punct(c) {
+                return false;
+            }
+            if c == '的' {
+                let Some(np) = self.actor_np(chars, j + 1, chars.len()) else {
+                    j += 1;
+                    continue;
+                };
+                if np.start != j + 1 {
+                    j += 1;
+                    continue;
+                }
+                let after = chars.get(np.end).copied().unwrap_or('，');
+                return is_comma(after)
+                    || MODALS.iter().any(|(w, _)| at(chars, np.end, w))
+                    || after == '在';
+            }
+            j += 1;
+        }
+        false
+    }
 }
 
 // ───────────────────────────── sanctions ─────────────────────────────
@@ -835,6 +1050,20 @@ fn sanctions(chars: &[char], terms: &Terms) -> (Vec<String>, Vec<String>) {
     let mut out: Vec<String> = Vec::new();
     let mut taken = vec![false; chars.len()];
     let weak = ["制止", "劝阻", "警告", "训诫"];
+    // "通报、约谈、挂牌督办等情况纳入考核": measures mentioned, not imposed.
+    for (i, _) in text.match_indices("等情况") {
+        let p = text.get(..i).unwrap_or("").chars().count();
+        let from = chars
+            .get(..p)
+            .and_then(|b| {
+                b.iter()
+                    .rposition(|c| is_comma(*c) || is_end_punct(*c) || *c == '和' || *c == '及')
+            })
+            .map_or(0, |q| q + 1);
+        for t in taken.iter_mut().take(p).skip(from) {
+            *t = true;
+        }
+    }
     for (w, c) in &terms.sanctions {
         let wc: Vec<char> = w.chars().collect();
         let n = wc.len();
@@ -851,6 +1080,8 @@ fn sanctions(chars: &[char], terms: &Terms) -> (Vec<String>, Vec<String>) {
                 let measure = !next.starts_with('制')
                     && !next.starts_with("机制")
                     && !next.starts_with("工作")
+                    && !next.starts_with("通知")
+                    && !next.starts_with("决定")
                     && match w.as_str() {
                         "通报" => {
                             next.starts_with("批评")
@@ -868,9 +1099,9 @@ fn sanctions(chars: &[char], terms: &Terms) -> (Vec<String>, Vec<String>) {
                         }
                         "依法处理" | "处理" => true,
                         x if weak.contains(&x) => {
-                            prev.ends_with('、')
-                                || next.starts_with('、')
-                                || ["予以", "进行", "给予"].iter().any(|p| prev.ends_with(p))
+                            // 制止 is a measure only where one is imposed: 予以警告、训诫、制止.
+                            let before = cut(chars, i.saturating_sub(10), i);
+                            ["予以", "进行", "给予"].iter().any(|p| before.contains(p))
                         }
                         _ => true,
                     };
@@ -1047,6 +1278,12 @@ fn strip_adverbs(mut s: &str) -> &str {
     }
 }
 
+/// Verbs that open a subjectless condition: "进行……评估，应当……".
+const CONDITION_VERBS: [&str; 16] = [
+    "进行", "实施", "处置", "作出", "开展", "办理", "处理", "受理", "发生", "出现", "涉及", "收到",
+    "遇有", "审查", "举办", "组织",
+];
+
 /// Circumstances that are not conditions: 在…下, 根据…, 对 + object.
 fn circumstance(s: &str) -> bool {
     let lead = [
@@ -1164,7 +1401,7 @@ impl Analyser {
         // "（以下简称综治委）" is no part of the name it follows.
         let clean = remove_abbreviation_notes(text);
         let chars: Vec<char> = clean.chars().collect();
-        let modals = modal_verbs(&chars);
+        let modals = t.modal_verbs(&chars);
         let (sanction_list, other) = sanctions(&chars, t);
         let chunk_list = chunks(&chars);
         let mut s = Sentence {
@@ -1191,33 +1428,37 @@ impl Analyser {
                 // What stands between the subject and the verb.
                 let between = cut(&chars, n.end, v);
                 let rem = strip_adverbs(between.trim_start_matches('等'));
-                if !rem.is_empty()
+                let condition = !rem.is_empty()
                     && !circumstance(rem)
                     && (condition_form(rem)
                         || !rem.starts_with([
                             '在', '对', '按', '根', '依', '与', '同', '向', '会', '结', '通',
-                        ]))
-                {
-                    trigger = Some(clean_trigger(rem));
-                } else if rem.starts_with('在') && condition_form(rem) {
+                        ]));
+                if condition || rem.starts_with('在') && condition_form(rem) {
                     trigger = Some(clean_trigger(rem));
                 }
             }
             // Walk back over earlier chunks.
+            let own_chunk_np = np.is_some();
             let mut kk = k;
+            let mut merging = true;
             while kk > 0 {
                 kk -= 1;
                 let (ca, cb) = chunk_list.get(kk).copied().unwrap_or((0, 0));
                 let c = cut(&chars, ca, cb);
                 let c_np = t.actor_np(&chars, ca, cb);
-                let whole_np = c_np
-                    .as_ref()
-                    .is_some_and(|n| n.end >= cb || cut(&chars, n.end, cb).trim().is_empty());
+                let whole_np = c_np.as_ref().is_some_and(|n| {
+                    starts_at(&chars, n.start, ca)
+                        && cut(&chars, n.end, cb)
+                            .trim()
+                            .trim_end_matches('等')
+                            .is_empty()
+                });
                 if whole_np {
                     match &mut np {
                         None => np = c_np,
-                        Some(n) if n.start == a => {
-                            // Two lists of actors separated by a comma.
+                        Some(n) if merging => {
+                            // Lists of actors separated by commas.
                             if let Some(prev) = c_np {
                                 let mut e = prev.elements;
                                 e.append(&mut n.elements);
@@ -1229,31 +1470,91 @@ impl Analyser {
                     }
                     continue;
                 }
+                merging = false;
                 let body = match &c_np {
-                    Some(n) => cut(&chars, n.end, cb),
-                    None => c.clone(),
+                    Some(n) if starts_at(&chars, n.start, ca) => cut(&chars, n.end, cb),
+                    _ => c.clone(),
                 };
                 let body = strip_adverbs(&body).to_string();
-                if trigger.is_none() && condition_form(&body) {
+                let negation = ["未", "不", "拒", "违反", "滥用", "玩忽"]
+                    .iter()
+                    .any(|w| body.starts_with(w));
+                if trigger.is_none()
+                    && (condition_form(&body) || negation && find_you(&chars, t).is_some())
+                {
+                    trigger = Some(clean_trigger(&body));
+                    if np.is_none() && !own_chunk_np {
+                        if let Some(n) = c_np.filter(|n| starts_at(&chars, n.start, ca)) {
+                            np = Some(n);
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                if trigger.is_some()
+                    && np.is_none()
+                    && condition_form(&body)
+                    && c_np
+                        .as_ref()
+                        .is_some_and(|n| starts_at(&chars, n.start, ca))
+                {
+                    np = c_np;
+                    break;
+                }
+                if circumstance(&body) || circumstance(&c) {
                     if np.is_none() {
-                        if let Some(n) = c_np {
+                        if let Some(n) = c_np.filter(|n| starts_at(&chars, n.start, ca)) {
                             np = Some(n);
                         }
                     }
-                    trigger = Some(clean_trigger(&body));
-                    break;
-                }
-                if circumstance(&c) {
+                    if np.is_some() && trigger.is_some() {
+                        break;
+                    }
                     continue;
                 }
-                if trigger.is_none() && kk == 0 && np.is_none() && c_np.is_none() {
+                if np.is_none()
+                    && kk + 1 == k
+                    && c_np
+                        .as_ref()
+                        .is_some_and(|n| starts_at(&chars, n.start, ca))
+                    && !body.is_empty()
+                {
+                    // "X作出…的重大决策，应当…": the subject, and its condition.
+                    if trigger.is_none() {
+                        trigger = Some(clean_trigger(&body));
+                    }
+                    np = c_np;
+                    break;
+                }
+                if trigger.is_none()
+                    && kk == 0
+                    && np.is_none()
+                    && c_np.is_none()
+                    && CONDITION_VERBS.iter().any(|v| c.starts_with(v))
+                {
                     trigger = Some(clean_trigger(&c));
+                }
+                if np.is_none() && trigger.is_some() {
+                    if let Some(n) = c_np.filter(|n| starts_at(&chars, n.start, ca)) {
+                        np = Some(n);
+                    }
                 }
                 break;
             }
             (np, trigger)
         };
 
+        let mut modals = modals;
+        if let Some(k) = clean.find("的义务") {
+            let before = clean.get(..k).unwrap_or("");
+            if let Some(y) = before.rfind('有') {
+                let pos = clean.get(..y).unwrap_or("").chars().count();
+                let gap = before.get(y..).unwrap_or("").chars().count();
+                if gap <= 9 && !modals.iter().any(|(p, ..)| *p < pos) {
+                    modals.insert(0, (pos, 1, "有……的义务", "应当"));
+                }
+            }
+        }
         let governing = modals.first().copied();
         let mut authority_np: Option<Vec<String>> = None;
         match governing {
@@ -1299,8 +1600,8 @@ impl Analyser {
                     s.trigger = trig;
                 }
                 // A disqualification (不得评为…) reaches its subject; it binds no one.
-                if modality == "不得" && !other.is_empty()
-                    || modality == "不得" && sanction_list.iter().any(|x| x == "不得评为优秀等次")
+                if modality == "不得"
+                    && (!other.is_empty() || sanction_list.iter().any(|x| x == "不得评为优秀等次"))
                 {
                     authority_np = Some(vec![]);
                 }
@@ -1316,22 +1617,37 @@ impl Analyser {
                         s.modality = Some("负责");
                         s.implicit = true;
                     }
-                } else if let Some(np) = t.actor_np(&chars, 0, chars.len()) {
-                    let after = cut(&chars, np.end, chars.len());
-                    let after =
-                        after.trim_start_matches(|c: char| is_comma(c) || c.is_whitespace());
-                    let duty_list = after.starts_with("的职责")
-                        || after.contains("的任务") && after.ends_with(['：', ':']);
-                    let verb_follows = !after.is_empty()
-                        && !after.starts_with(['的', '为', '是', '、', '和', '等'])
-                        && !after.starts_with("实行")
-                        && sanction_list.is_empty();
-                    if duty_list || verb_follows && shared.is_none() {
-                        s.modality = Some("负责");
-                        s.implicit = true;
-                        s.subjects = t.subjects(&np.elements);
-                        if duty_list {
-                            // "X在Y中的任务": the name before the circumstance.
+                } else {
+                    // An organ's work without a modal verb: the name opens the unit,
+                    // or the first chunk after circumstances (对…，X…).
+                    for (start, &(ca, cb)) in chunk_list.iter().enumerate() {
+                        let c = cut(&chars, ca, cb);
+                        if let Some(np) = t.actor_np(&chars, ca, chars.len()).filter(|n| {
+                            starts_at(&chars, n.start, ca)
+                                || strip_determiners(&cut(&chars, ca, n.start)).is_empty()
+                        }) {
+                            let after = cut(&chars, np.end, chars.len());
+                            let after = after
+                                .trim_start_matches(|c: char| is_comma(c) || c.is_whitespace());
+                            let first_chunk = cut(&chars, np.end, cb);
+                            let duty_list = after.starts_with("的职责")
+                                || (after.contains("的任务") || after.contains("职责"))
+                                    && after.ends_with(['：', ':']);
+                            let verb_follows = !after.is_empty()
+                                && !after.starts_with(['的', '为', '是', '、', '和', '等'])
+                                && !after.starts_with("实行")
+                                && !condition_form(strip_adverbs(&first_chunk))
+                                && shared.is_none();
+                            if duty_list || verb_follows {
+                                s.modality = Some("负责");
+                                s.implicit = true;
+                                s.subjects = t.subjects(&np.elements);
+                                authority_np = Some(np.elements.clone());
+                            }
+                            break;
+                        }
+                        if !(circumstance(&c) || condition_form(&c)) || start > 1 {
+                            break;
                         }
                     }
                 }
@@ -1361,9 +1677,7 @@ impl Analyser {
         // earlier clause's.
         if s.subjects.is_empty() && s.modality.is_some() {
             if let Some(prev) = shared {
-                if !(s.modality.is_none() && !sanction_list.is_empty()) {
-                    s.subjects = prev.subjects.clone();
-                }
+                s.subjects = prev.subjects.clone();
             }
         }
         // A trigger after the modal verb: "…，发现…，及时报告".
@@ -1471,11 +1785,7 @@ fn find_you(chars: &[char], t: &Terms) -> Option<(usize, Np)> {
             continue;
         }
         if let Some(np) = t.actor_np(chars, i + 1, chars.len()) {
-            if np.start == i + 1
-                || cut(chars, i + 1, np.start)
-                    .chars()
-                    .all(|c| "其各".contains(c))
-            {
+            if np.start == i + 1 || strip_determiners(&cut(chars, i + 1, np.start)).is_empty() {
                 let mut np = np;
                 // "由X或者由Y": both.
                 let rest = cut(chars, np.end, chars.len());
@@ -1557,4 +1867,94 @@ fn sanction_position(chars: &[char], list: &[String], t: &Terms) -> Option<usize
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(t: &str) -> Sentence {
+        Analyser::new(&LexiconOut::default()).unit(t, None)
+    }
+
+    fn texts(s: &Sentence) -> Vec<String> {
+        s.subjects.iter().map(|x| x.text.clone()).collect()
+    }
+
+    #[test]
+    fn subjects_come_from_the_sentence_itself() {
+        let s = unit("公安、网信等有关部门应当按照职责加强网络安全管理。");
+        assert_eq!(s.modality, Some("应当"));
+        assert_eq!(
+            texts(&s),
+            ["公安部门", "网信部门"],
+            "a shared head is given to each"
+        );
+        let s = unit("市、县（区）人民政府应当将平安建设纳入规划。");
+        assert_eq!(
+            texts(&s),
+            ["市、县（区）人民政府"],
+            "levels stay with their head"
+        );
+        let s = unit("社会风险引发突发事件的，应当按照有关规定及时组织应急响应。");
+        assert!(s.subjects.is_empty(), "no subject is invented: 未明确");
+        assert_eq!(s.trigger.as_deref(), Some("社会风险引发突发事件"));
+        let s = unit("鼓励人大代表和政协委员依法参与矛盾纠纷调处化解。");
+        assert_eq!(
+            (s.modality, texts(&s)),
+            (
+                Some("鼓励"),
+                vec!["人大代表".to_string(), "政协委员".to_string()]
+            )
+        );
+        let s = unit("被诉行政机关负责人应当出庭应诉。");
+        assert_eq!(texts(&s), ["被诉行政机关负责人"], "负责人 is no modal verb");
+        let s = unit("任何组织和个人有权对危害平安建设的行为进行举报。");
+        assert_eq!(
+            (s.modality, s.modal_word.as_deref()),
+            (Some("可以"), Some("有权"))
+        );
+    }
+
+    fn with_sanctions() -> Analyser {
+        let sanction = |name: &str, aliases: &[&str]| tiaoli_compiler::graph::SanctionOut {
+            name: name.into(),
+            rank: 1,
+            sets_period: false,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let lex = LexiconOut {
+            sanctions: vec![
+                sanction("追究刑事责任", &[]),
+                sanction("通报", &["通报批评"]),
+                sanction("责令限期整改", &["限期整改", "责令整改"]),
+                sanction("制止", &[]),
+            ],
+            ..LexiconOut::default()
+        };
+        Analyser::new(&lex)
+    }
+
+    #[test]
+    fn consequences_with_or_without_a_modal_verb() {
+        let a = with_sanctions();
+        let s = a.unit("构成犯罪的，依法追究刑事责任。", None);
+        assert_eq!(s.modality, None);
+        assert_eq!(s.trigger.as_deref(), Some("构成犯罪"));
+        assert_eq!(
+            s.consequence.map(|c| c.sanctions),
+            Some(vec!["追究刑事责任".to_string()])
+        );
+        let s = a.unit(
+            "地区、单位收到限期整改通知书后，在规定期限内未整改的，由所在地综治委或者系统综治委给予通报批评。",
+            None,
+        );
+        let c = s.consequence.unwrap();
+        assert_eq!(c.sanctions, ["通报"]);
+        let authority: Vec<&str> = c.authority.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(authority, ["所在地综治委", "系统综治委"]);
+        assert_eq!(s.trigger.as_deref(), Some("规定期限内未整改"));
+        let s = a.unit("防范、制止和依法惩治宗教极端活动。", None);
+        assert!(s.consequence.is_none(), "制止 as an action is no measure");
+    }
 }
