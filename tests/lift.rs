@@ -213,7 +213,13 @@ fn the_cli_writes_the_skeleton_and_the_report() {
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    assert!(String::from_utf8_lossy(&check.stderr).contains("unreviewed-article"));
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(
+        stderr.matches("unreviewed-article").count(),
+        1,
+        "one summary for the 51 articles, not one each:\n{stderr}"
+    );
+    assert!(stderr.contains("51 条尚未编码（待审）"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -524,4 +530,324 @@ fn the_annotated_set_meets_the_bar() {
     bar("主体", Figures::pc(all.subjects, all.units), 90.0);
     bar("触发", Figures::pc(all.triggers_right, all.triggers), 85.0);
     bar("后果", Figures::pc(all.found, all.consequences), 90.0);
+}
+
+// ───────────────────────────── the forms texts take ─────────────────────────────
+
+struct Form {
+    file: &'static str,
+    chapters: usize,
+    sections: usize,
+    articles: usize,
+    /// Dropped text by kind: (kind, how many).
+    dropped: &'static [(&'static str, usize)],
+    /// Articles with a bracketed heading.
+    headings: usize,
+    title: &'static str,
+    instrument: Option<&'static str>,
+    jurisdiction: &'static str,
+    level: &'static str,
+    status: &'static str,
+    adopted: Option<&'static str>,
+    approved: Option<&'static str>,
+    published: Option<&'static str>,
+    in_force: Option<&'static str>,
+    self_name: Option<&'static str>,
+    guessed: &'static [&'static str],
+}
+
+const FORMS: &[Form] = &[
+    Form {
+        file: "bracketed_headings.txt",
+        chapters: 2,
+        sections: 0,
+        articles: 5,
+        dropped: &[],
+        headings: 5,
+        title: "滨州市平安建设条例",
+        instrument: Some("地方性法规"),
+        jurisdiction: "滨州市",
+        level: "市",
+        status: "征求意见稿",
+        adopted: None,
+        approved: None,
+        published: None,
+        in_force: None,
+        self_name: Some("本条例"),
+        guessed: &["类型"],
+    },
+    Form {
+        file: "table_of_contents.txt",
+        chapters: 3,
+        sections: 0,
+        articles: 5,
+        dropped: &[("目录", 4)],
+        headings: 0,
+        title: "杭州市社会治安综合治理条例",
+        instrument: Some("地方性法规"),
+        jurisdiction: "杭州市",
+        level: "市",
+        status: "施行",
+        adopted: Some("2019-12-20"),
+        approved: Some("2020-03-26"),
+        published: None,
+        in_force: Some("2020-05-01"),
+        self_name: Some("本条例"),
+        guessed: &[],
+    },
+    Form {
+        file: "markdown.txt",
+        chapters: 3,
+        sections: 0,
+        articles: 4,
+        dropped: &[("Markdown 标记", 8)],
+        headings: 0,
+        title: "绍兴市平安建设条例",
+        instrument: Some("地方性法规"),
+        jurisdiction: "绍兴市",
+        level: "市",
+        status: "施行",
+        adopted: Some("2021-10-28"),
+        approved: None,
+        published: None,
+        in_force: Some("2022-01-01"),
+        self_name: Some("本条例"),
+        guessed: &[],
+    },
+    Form {
+        file: "government_order.txt",
+        chapters: 0,
+        sections: 0,
+        articles: 4,
+        dropped: &[("附件", 3)],
+        headings: 0,
+        title: "海东市平安建设办法",
+        instrument: Some("地方政府规章"),
+        jurisdiction: "海东市",
+        level: "市",
+        status: "施行",
+        adopted: Some("2022-11-30"),
+        approved: None,
+        published: Some("2022-12-10"),
+        in_force: Some("2023-01-01"),
+        self_name: Some("本办法"),
+        guessed: &[],
+    },
+    Form {
+        file: "zhou_in_city_name.txt",
+        chapters: 0,
+        sections: 0,
+        articles: 3,
+        dropped: &[],
+        headings: 0,
+        title: "广州市平安建设条例",
+        instrument: Some("地方性法规"),
+        jurisdiction: "广州市",
+        level: "市",
+        status: "施行",
+        adopted: Some("2023-06-28"),
+        approved: Some("2023-09-27"),
+        published: None,
+        in_force: Some("2024-01-01"),
+        self_name: Some("本条例"),
+        guessed: &[],
+    },
+    Form {
+        file: "special_economic_zone.txt",
+        chapters: 2,
+        sections: 0,
+        articles: 3,
+        dropped: &[],
+        headings: 0,
+        title: "深圳经济特区平安建设条例",
+        instrument: Some("地方性法规"),
+        jurisdiction: "深圳市",
+        level: "市",
+        status: "施行",
+        adopted: Some("2022-10-31"),
+        approved: None,
+        published: None,
+        in_force: Some("2023-01-01"),
+        self_name: Some("本条例"),
+        guessed: &[],
+    },
+    Form {
+        file: "autonomous_prefecture.txt",
+        chapters: 0,
+        sections: 0,
+        articles: 3,
+        dropped: &[],
+        headings: 0,
+        title: "延边朝鲜族自治州平安建设条例",
+        instrument: Some("单行条例"),
+        jurisdiction: "延边朝鲜族自治州",
+        level: "州",
+        status: "施行",
+        adopted: Some("2023-01-12"),
+        approved: Some("2023-03-30"),
+        published: None,
+        in_force: Some("2023-05-01"),
+        self_name: Some("本条例"),
+        guessed: &[],
+    },
+];
+
+#[test]
+fn every_form_segments_and_gives_its_header() {
+    let lex = lexicon_graph();
+    for f in FORMS {
+        let path = root().join("tests/fixtures/lift/formats").join(f.file);
+        let text = read(&path);
+        let l =
+            tiaoli_lift::lift(f.file, &text, &lex).unwrap_or_else(|e| panic!("{}: {e}", f.file));
+        let r = &l.report;
+        let h = &r.header;
+        let dropped = |kind: &str| r.dropped.iter().filter(|d| d.kind == kind).count();
+        let got = (
+            r.chapters,
+            r.sections,
+            r.articles,
+            r.per_article.iter().filter(|a| a.heading.is_some()).count(),
+        );
+        assert_eq!(
+            got,
+            (f.chapters, f.sections, f.articles, f.headings),
+            "{}: chapters, sections, articles, headings",
+            f.file
+        );
+        for (kind, n) in f.dropped {
+            assert_eq!(
+                dropped(kind),
+                *n,
+                "{}: dropped {kind}: {:?}",
+                f.file,
+                r.dropped
+            );
+        }
+        assert_eq!(h.title, f.title, "{}", f.file);
+        assert_eq!(
+            h.instrument.as_deref(),
+            f.instrument,
+            "{}: 类型 {:?}",
+            f.file,
+            h.notes
+        );
+        assert_eq!(
+            (h.jurisdiction.as_str(), h.level.as_str()),
+            (f.jurisdiction, f.level),
+            "{}: 辖区 级别",
+            f.file
+        );
+        assert_eq!(h.status, f.status, "{}: 状态 {:?}", f.file, h.notes);
+        assert_eq!(
+            (
+                h.adopted.as_deref(),
+                h.approved.as_deref(),
+                h.published.as_deref(),
+                h.in_force.as_deref()
+            ),
+            (f.adopted, f.approved, f.published, f.in_force),
+            "{}: 通过 批准 公布 施行",
+            f.file
+        );
+        assert_eq!(h.self_name.as_deref(), f.self_name, "{}: 自称", f.file);
+        assert_eq!(h.guessed, f.guessed, "{}: guessed {:?}", f.file, h.notes);
+        // Every article's text is in the skeleton, and the skeleton checks.
+        let arts = tiaoli_lift::article_texts(&l);
+        assert_eq!(arts.len(), f.articles);
+        let lexfiles = lexicon();
+        let mut texts: Vec<(&str, &str)> = lexfiles
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        texts.push(("lifted.tiaoli", &l.text));
+        let c = tiaoli_compiler::compile_texts(&texts);
+        assert!(
+            !c.has_errors(),
+            "{}: {}",
+            f.file,
+            tiaoli_syntax::render::render_human(&c.diagnostics, &c.sources, false)
+        );
+    }
+}
+
+// ───────────────────────────── what cannot be lifted ─────────────────────────────
+
+/// Runs `tiaoli lift` on `bytes`: (exit code, stdout, stderr).
+fn lift_bytes(name: &str, bytes: &[u8]) -> (Option<i32>, String, String) {
+    let dir = std::env::temp_dir().join(format!("tiaoli-lift-bad-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    let out = tiaoli()
+        .args(["lift", &p.to_string_lossy()])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_text_with_nothing_to_lift_is_an_error() {
+    for (name, bytes, says) in [
+        ("empty.txt", b"".to_vec(), "文本为空"),
+        ("blank.txt", " \n\u{3000}\n".as_bytes().to_vec(), "文本为空"),
+        ("nul.txt", vec![0u8; 100_000], "控制字符"),
+        (
+            "prose.txt",
+            "某市平安建设条例\n这是一段说明，没有条文。\n"
+                .as_bytes()
+                .to_vec(),
+            "没有找到条文",
+        ),
+        (
+            "twice.txt",
+            "第一条 甲。\n第一条 乙。\n".as_bytes().to_vec(),
+            "第一条出现两次",
+        ),
+        (
+            "bare.txt",
+            "第一条\n第二条 乙。\n".as_bytes().to_vec(),
+            "第一条没有条文内容",
+        ),
+    ] {
+        let (code, stdout, stderr) = lift_bytes(name, &bytes);
+        assert_eq!(code, Some(2), "{name}: {stderr}");
+        assert!(stdout.is_empty(), "{name}: no skeleton is written");
+        assert!(stderr.contains(says), "{name}: {stderr}");
+    }
+}
+
+/// The fuzz findings of issue 19: a title beginning with a year, a numbered title,
+/// old-Mac line endings — each lifts to a skeleton that parses and compiles.
+#[test]
+fn awkward_titles_and_line_endings_still_give_a_skeleton_that_checks() {
+    let lex = lexicon_graph();
+    for text in [
+        "2024年海东市平安建设条例\n第一条 为了推进平安建设，制定本条例。\n第二条 本条例自2024年10月1日起施行。\n",
+        "1. 海东市平安建设条例\n第一条 为了推进平安建设，制定本条例。\n",
+        "第3号海东市平安建设条例\n第一条 为了推进平安建设，制定本条例。\n",
+        "海东市平安建设条例\r第一条 为了推进平安建设，制定本条例。\r第二条 市人民政府应当加强领导。\r",
+        "市平安建设条例\n第一条 为了推进平安建设，制定本条例。\n",
+        "海东市平安建设条例\n第一条 甲“乙\\丙”\"丁。\n",
+    ] {
+        let l = tiaoli_lift::lift("条例.txt", text, &lex).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert!(tiaoli_syntax::parse(tiaoli_syntax::SourceId(0), &l.text).is_ok(), "{}", l.text);
+        let c = tiaoli_compiler::compile_texts(&[("lifted.tiaoli", l.text.as_str())]);
+        assert!(!c.has_errors(), "{text:?}\n{}", l.text);
+        assert!(l.report.articles >= 1);
+    }
+    let cr = tiaoli_lift::lift(
+        "cr.txt",
+        "海东市平安建设条例\r第一条 甲。\r第二条 乙。\r",
+        &lex,
+    )
+    .unwrap();
+    assert_eq!(cr.report.articles, 2, "CR-only line endings are lines");
+    let year = tiaoli_lift::lift("y.txt", "2024年海东市平安建设条例\n第一条 甲。\n", &lex).unwrap();
+    assert_eq!(year.report.header.jurisdiction, "海东市");
 }
