@@ -475,6 +475,30 @@ fn the_annotated_set_meets_the_bar() {
                     )
                 });
             f.units += 1;
+            // TIAOLI_LIFT_SHOW=modality|subjects|trigger prints the differences of
+            // the development texts (never the held-out one).
+            if let Ok(what) = std::env::var("TIAOLI_LIFT_SHOW") {
+                let got: Vec<String> = s.subjects.iter().map(|x| x.text.clone()).collect();
+                let differs = match what.as_str() {
+                    "modality" => s.modality.map(str::to_string) != a.modality,
+                    "subjects" => norm_set(&got) != norm_set(&a.subjects),
+                    _ => s.trigger.as_deref().map(norm) != a.trigger.as_deref().map(norm),
+                };
+                if differs && !file.held_out {
+                    println!(
+                        "{} {} {}\n  annotated {:?} {:?} {:?}\n  lift      {:?} {:?} {:?}",
+                        file.source,
+                        a.article,
+                        a.text,
+                        a.modality,
+                        a.subjects,
+                        a.trigger,
+                        s.modality,
+                        got,
+                        s.trigger
+                    );
+                }
+            }
             f.modality += usize::from(s.modality.map(str::to_string) == a.modality);
             let got: Vec<String> = s.subjects.iter().map(|x| x.text.clone()).collect();
             if norm_set(&got) == norm_set(&a.subjects) {

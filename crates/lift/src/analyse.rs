@@ -211,7 +211,7 @@ const DETERMINERS: [&str; 16] = [
 
 /// Words that end the name at the start of a clause: prepositions, adverbs and the
 /// verbs a clause begins with.
-const STOPS: [&str; 101] = [
+const STOPS: [&str; 106] = [
     "对于",
     "按照",
     "依照",
@@ -313,6 +313,11 @@ const STOPS: [&str; 101] = [
     "采取",
     "发出",
     "发限期",
+    "坚持",
+    "作为",
+    "拓宽",
+    "拨付",
+    "下设",
 ];
 
 /// One-character stops, with the neighbours that make them part of a word.
@@ -512,6 +517,14 @@ fn stop_is_noun(chars: &[char], e: usize) -> bool {
             && boundary(chars, k)
             && !STOPS.contains(&w.as_str())
     })
+}
+
+/// 乡镇人民政府（街道办事处） → 乡镇人民政府.
+fn strip_bracket_group(s: &str) -> &str {
+    match s.strip_suffix(['）', ')']) {
+        Some(p) => p.rfind(['（', '(']).and_then(|i| s.get(..i)).unwrap_or(s),
+        None => s,
+    }
 }
 
 fn bracket_depth(s: &str) -> i32 {
@@ -847,7 +860,7 @@ impl Terms {
                 ),
                 _ => (t.clone(), String::new()),
             };
-            let bare = |x: &str| !ends_with_head(x);
+            let bare = |x: &str| !ends_with_head(strip_bracket_group(x));
             if !elem.is_empty() {
                 out.push(elem.clone());
             }
@@ -952,6 +965,77 @@ impl Terms {
             })
             .collect()
     }
+}
+
+/// Generic heads that name no kind of actor on their own.
+const GENERIC: [&str; 14] = [
+    "部门",
+    "机关",
+    "机构",
+    "单位",
+    "组织",
+    "企业",
+    "团体",
+    "人员",
+    "场所",
+    "地区",
+    "个人",
+    "行业",
+    "主管部门",
+    "所在单位",
+];
+
+/// The new lexicon term a subject the lexicon does not know suggests, if it names
+/// a kind of actor: the head after a modifier (…区域的管理单位 → 管理单位), never
+/// a generic head alone (有关部门), a level (市、县（区）) or a phrase that begins
+/// with a verb.
+pub(crate) fn proposed_term(text: &str) -> Option<String> {
+    let mut t = match text.rfind('的') {
+        Some(i) => text.get(i + '的'.len_utf8()..).unwrap_or(""),
+        None => text,
+    };
+    loop {
+        let before = t;
+        for q in [
+            "有关",
+            "相关",
+            "其他",
+            "上级",
+            "本级",
+            "同级",
+            "所在地",
+            "人民政府",
+            "政府",
+            "省",
+            "市",
+            "县",
+        ] {
+            if let Some(r) = t.strip_prefix(q) {
+                if ends_with_head(r) {
+                    t = r;
+                }
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let verb_first = STOPS.iter().any(|w| t.starts_with(w))
+        || ["发展", "培育", "调解", "挽救", "改造"]
+            .iter()
+            .any(|w| t.starts_with(w))
+        || single_stop(&chars, 0);
+    let level_only = t
+        .split(['、', '和', '及'])
+        .all(|p| LEVELS.contains(&p.trim()) || p.trim().is_empty());
+    let ok = ends_with_head(strip_bracket_group(t))
+        && !GENERIC.contains(&t)
+        && !level_only
+        && !verb_first
+        && !t.contains(['、', '，', ','])
+        && (2..=12).contains(&chars.len());
+    ok.then(|| t.to_string())
 }
 
 // ───────────────────────────── modal verbs ─────────────────────────────
@@ -1284,6 +1368,20 @@ const CONDITION_VERBS: [&str; 16] = [
     "遇有", "审查", "举办", "组织",
 ];
 
+/// The text less the adverbs it ends with (…时都 → …时).
+fn strip_adverbs_end(mut s: &str) -> &str {
+    loop {
+        let before = s;
+        for a in ADVERBS {
+            s = s.trim_end_matches(a);
+        }
+        s = s.trim_end_matches(|c: char| is_comma(c) || c.is_whitespace());
+        if s == before {
+            return s;
+        }
+    }
+}
+
 /// Circumstances that are not conditions: 在…下, 根据…, 对 + object.
 fn circumstance(s: &str) -> bool {
     let lead = [
@@ -1368,7 +1466,7 @@ impl Analyser {
                 if u.is_empty() {
                     return;
                 }
-                let mut s = self.unit(u, shared.as_ref());
+                let mut s = self.unit_in(u, shared.as_ref(), item.is_some());
                 s.paragraph = paragraph;
                 s.item = item.map(str::to_string);
                 if s.subjects.is_empty() && s.is_normative() {
@@ -1397,6 +1495,12 @@ impl Analyser {
 
     /// One unit. `shared`: the earlier clause of the same sentence (after ；).
     pub fn unit(&self, text: &str, shared: Option<&Sentence>) -> Sentence {
+        self.unit_in(text, shared, false)
+    }
+
+    /// One unit; `in_item`: the text of an item (项), whose predicate belongs to the
+    /// paragraph that introduces it — no 负责 is read into it.
+    fn unit_in(&self, text: &str, shared: Option<&Sentence>, in_item: bool) -> Sentence {
         let t = &self.terms;
         // "（以下简称综治委）" is no part of the name it follows.
         let clean = remove_abbreviation_notes(text);
@@ -1428,14 +1532,22 @@ impl Analyser {
                 // What stands between the subject and the verb.
                 let between = cut(&chars, n.end, v);
                 let rem = strip_adverbs(between.trim_start_matches('等'));
+                let raw = between
+                    .trim_start_matches('等')
+                    .trim_start_matches(['都', '均', '也', '还'])
+                    .trim();
+                let coordinated = ["或者", "或", "和", "及", "并", "、"]
+                    .iter()
+                    .any(|w| rem.ends_with(w));
                 let condition = !rem.is_empty()
+                    && !coordinated
                     && !circumstance(rem)
                     && (condition_form(rem)
                         || !rem.starts_with([
                             '在', '对', '按', '根', '依', '与', '同', '向', '会', '结', '通',
                         ]));
                 if condition || rem.starts_with('在') && condition_form(rem) {
-                    trigger = Some(clean_trigger(rem));
+                    trigger = Some(clean_trigger(strip_adverbs_end(raw)));
                 }
             }
             // Walk back over earlier chunks.
@@ -1501,7 +1613,7 @@ impl Analyser {
                     np = c_np;
                     break;
                 }
-                if circumstance(&body) || circumstance(&c) {
+                if circumstance(&body) || circumstance(&c) || c.ends_with('等') {
                     if np.is_none() {
                         if let Some(n) = c_np.filter(|n| starts_at(&chars, n.start, ca)) {
                             np = Some(n);
@@ -1638,7 +1750,8 @@ impl Analyser {
                                 && !after.starts_with("实行")
                                 && !condition_form(strip_adverbs(&first_chunk))
                                 && shared.is_none();
-                            if duty_list || verb_follows {
+                            let in_lexicon = np.elements.iter().all(|e| t.actor(e).is_some());
+                            if (duty_list || verb_follows) && (!in_item || in_lexicon) {
                                 s.modality = Some("负责");
                                 s.implicit = true;
                                 s.subjects = t.subjects(&np.elements);

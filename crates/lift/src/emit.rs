@@ -257,9 +257,12 @@ pub(crate) fn skeleton(
                     if !unknown.is_empty() {
                         summary.unmatched_subjects += unknown.len();
                         needs.push(format!("{at}：主体不在词汇表中：{}", unknown.join("、")));
-                        for u in unknown {
-                            if !new_terms.iter().any(|t| t == u) {
-                                new_terms.push(u.to_string());
+                        for u in unknown
+                            .iter()
+                            .filter_map(|u| crate::analyse::proposed_term(u))
+                        {
+                            if !new_terms.contains(&u) {
+                                new_terms.push(u);
                             }
                         }
                     }
