@@ -469,7 +469,9 @@ pub(crate) fn read(doc: &Doc) -> Header {
         Some("单行条例".into())
     } else if congress {
         Some("地方性法规".into())
-    } else if h.title.ends_with("条例") {
+    } else if h.title.ends_with("条例")
+        || h.title.is_empty() && h.self_name.as_deref() == Some("本条例")
+    {
         h.guessed.push("类型");
         h.notes
             .push("文本未载制定机关：条例只由人大及其常委会制定，类型“地方性法规”为推定".into());
