@@ -554,6 +554,13 @@ fn difference(a: &[char], b: &[char]) -> Vec<char> {
 mod tests {
     use super::*;
 
+    fn chapters(doc: &Doc) -> usize {
+        doc.pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Chapter { .. }))
+            .count()
+    }
+
     fn arts(doc: &Doc) -> Vec<&Art> {
         doc.pieces
             .iter()
@@ -611,13 +618,7 @@ mod tests {
         let t = "某市条例\n目录\n第一章 总则\n第二章 附则\n第一章 总则\n第一条 甲。\n第二章 附则\n第二条 乙。";
         let doc = segment(t);
         assert_eq!(arts(&doc).len(), 2);
-        assert_eq!(
-            doc.pieces
-                .iter()
-                .filter(|p| matches!(p, Piece::Chapter { .. }))
-                .count(),
-            2
-        );
+        assert_eq!(chapters(&doc), 2);
         assert_eq!(doc.dropped.iter().filter(|d| d.kind == TOC).count(), 3);
         check_lossless(t, &doc).unwrap();
     }
@@ -627,13 +628,7 @@ mod tests {
         let t = "# 某市条例\n### 第一章 总则\n**第一条** 甲。\n## 一、附则\n第二条 乙。\n附件：表格\n一、甲\n";
         let doc = segment(t);
         assert_eq!(arts(&doc).len(), 2);
-        assert_eq!(
-            doc.pieces
-                .iter()
-                .filter(|p| matches!(p, Piece::Chapter { .. }))
-                .count(),
-            2
-        );
+        assert_eq!(chapters(&doc), 2);
         assert!(doc.dropped.iter().any(|d| d.kind == ANNEX));
         check_lossless(t, &doc).unwrap();
     }

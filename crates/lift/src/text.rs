@@ -96,15 +96,8 @@ pub(crate) fn date_in(s: &str) -> Option<String> {
 }
 
 pub(crate) fn valid_date(y: i32, m: u32, d: u32) -> bool {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2100).contains(&y) && d >= 1 && d <= days
+    // A year a regulation of ours can bear; the calendar is the compiler's.
+    (1900..=2100).contains(&y) && tiaoli_compiler::valid_date(&format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Whether `word` can stand as a name (辖区, the ordinance id) in a rule file: the

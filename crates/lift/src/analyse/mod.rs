@@ -622,11 +622,7 @@ fn find_you(chars: &[char], t: &Terms) -> Option<(usize, Np)> {
         if *c != '由' {
             continue;
         }
-        let prev = i
-            .checked_sub(1)
-            .and_then(|p| chars.get(p))
-            .copied()
-            .unwrap_or(' ');
+        let prev = prev_char(chars, i);
         let next = chars.get(i + 1).copied().unwrap_or(' ');
         if matches!(next, '于' | '此') || matches!(prev, '理' | '自' | '经' | '缘') {
             continue;

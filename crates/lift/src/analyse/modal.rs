@@ -13,11 +13,7 @@ impl Terms {
         chars: &[char],
         i: usize,
     ) -> Option<(usize, &'static str, &'static str)> {
-        let prev = i
-            .checked_sub(1)
-            .and_then(|p| chars.get(p))
-            .copied()
-            .unwrap_or(' ');
+        let prev = prev_char(chars, i);
         let (w, m) = MODALS.iter().find(|(w, _)| at(chars, i, w))?;
         let n = w.chars().count();
         let next = chars.get(i + n).copied().unwrap_or(' ');

@@ -211,11 +211,7 @@ impl Terms {
 
     /// A modal verb standing at `i` (for where a name ends).
     pub(super) fn modal_word_at(&self, chars: &[char], i: usize) -> bool {
-        let prev = i
-            .checked_sub(1)
-            .and_then(|p| chars.get(p))
-            .copied()
-            .unwrap_or(' ');
+        let prev = prev_char(chars, i);
         let Some((w, _)) = MODALS.iter().find(|(w, _)| at(chars, i, w)) else {
             return false;
         };
@@ -312,11 +308,7 @@ impl Terms {
                     .find(|w| at(&chars, i, w))
                     .filter(|w| {
                         let next = chars.get(i + w.chars().count()).copied().unwrap_or(' ');
-                        let prev = i
-                            .checked_sub(1)
-                            .and_then(|p| chars.get(p))
-                            .copied()
-                            .unwrap_or(' ');
+                        let prev = prev_char(&chars, i);
                         let later_list = chars.get(i..).is_some_and(|r| r.contains(&'、'));
                         let left_bare = !ends_with_head(&cur)
                             && !cur.is_empty()

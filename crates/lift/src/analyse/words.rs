@@ -256,14 +256,18 @@ pub(super) const STOPS: [&str; 106] = [
     "下设",
 ];
 
+/// The character before position `i` (a space at the start).
+pub(super) fn prev_char(chars: &[char], i: usize) -> char {
+    i.checked_sub(1)
+        .and_then(|p| chars.get(p))
+        .copied()
+        .unwrap_or(' ')
+}
+
 /// One-character stops, with the neighbours that make them part of a word.
 pub(super) fn single_stop(chars: &[char], i: usize) -> bool {
     let c = chars.get(i).copied().unwrap_or(' ');
-    let prev = i
-        .checked_sub(1)
-        .and_then(|p| chars.get(p))
-        .copied()
-        .unwrap_or(' ');
+    let prev = prev_char(chars, i);
     let next = chars.get(i + 1).copied().unwrap_or(' ');
     match c {
         '在' => !matches!(prev, '所' | '存' | '现' | '实' | '内' | '自'),
