@@ -1,6 +1,7 @@
 //! `tiaoli lift TEXT [-o OUT] [--report FILE]`: a published regulation to a rule
-//! skeleton (docs/lift.md). The skeleton goes to standard output (or OUT); the
-//! report of what needs a human to stderr, or as JSON to FILE.
+//! skeleton (docs/lift.md). The skeleton goes to standard output (or OUT); a
+//! summary always to stderr; the full report as JSON to FILE. A text lift cannot
+//! read (empty, not text, no articles) is an error: exit 2.
 
 use std::path::PathBuf;
 
@@ -65,7 +66,13 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     };
     let name = args.text.display().to_string();
-    let lifted = tiaoli_lift::lift(&name, &text, &c.graph.lexicon);
+    let lifted = match tiaoli_lift::lift(&name, &text, &c.graph.lexicon) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("错误：{}：{e}", args.text.display());
+            return EXIT_ERROR;
+        }
+    };
     let r = &lifted.report;
     // Everything to be written is staged first, then put in place together:
     // -o X --report R writes both or neither.
@@ -99,40 +106,51 @@ pub fn run(args: Args) -> u8 {
         eprintln!("错误：{e}");
         return EXIT_ERROR;
     }
-    match &args.report {
-        Some(_) => {}
-        None => {
-            eprintln!(
-                "lifted {name}: {} ({}), {} chapters, {} sections, {} articles",
-                if r.title.is_empty() {
-                    "（标题缺失）"
-                } else {
-                    &r.title
-                },
-                r.status,
-                r.chapters,
-                r.sections,
-                r.articles
-            );
-            eprintln!(
-                "  artifacts dropped: {}; page-break splits joined: {}; subjects not in the lexicon: {}",
-                r.artifacts.len(),
-                r.joined.len(),
-                r.new_terms.len()
-            );
-            for n in &r.header_notes {
-                eprintln!("  header: {n}");
-            }
-            let needs = r
-                .per_article
-                .iter()
-                .filter(|a| !a.needs_human.is_empty())
-                .count();
-            eprintln!("  articles needing a human beyond review: {needs} (details: --report FILE)");
-        }
-    }
+    summary(&name, r);
     match &args.out {
         Some(_) => EXIT_OK,
         None => crate::stdout::emit(&lifted.text, EXIT_OK),
     }
+}
+
+/// The summary, always printed (to stderr): what was found and what needs a human.
+fn summary(name: &str, r: &tiaoli_lift::Report) {
+    let h = &r.header;
+    let title = if h.title.is_empty() {
+        "（标题缺失）"
+    } else {
+        &h.title
+    };
+    eprintln!(
+        "已提取 {name}：{title}（{}，{}{}）",
+        h.status,
+        h.jurisdiction,
+        h.instrument
+            .as_deref()
+            .map(|i| format!("，{i}"))
+            .unwrap_or_default()
+    );
+    eprintln!(
+        "  {} 章、{} 节、{} 条；拟规范 {} 处，拟后果 {} 处",
+        r.chapters, r.sections, r.articles, r.summary.norms, r.summary.consequences
+    );
+    eprintln!(
+        "  主体未明确 {} 处；主体不在词汇表中 {} 处（拟新增词条 {} 个）",
+        r.summary.no_subject, r.summary.unmatched_subjects, r.summary.new_terms
+    );
+    eprintln!(
+        "  已删去非条文内容 {} 处；已合并分页断行 {} 处",
+        r.dropped.len(),
+        r.joined.len()
+    );
+    if !h.guessed.is_empty() {
+        eprintln!("  表头推定：{}（骨架中已注明）", h.guessed.join("、"));
+    }
+    for n in &h.notes {
+        eprintln!("  表头：{n}");
+    }
+    eprintln!(
+        "  需要人工处理的条文 {} 条（详见 --report FILE）",
+        r.summary.articles_needing_human
+    );
 }

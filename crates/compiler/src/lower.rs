@@ -30,6 +30,8 @@ pub(crate) struct Lowerer<'a> {
     facts: IndexMap<String, NodeId>,
     /// Set while lowering a norm: `违反 本条例` is only meaningful in a consequence.
     in_norm: bool,
+    /// Articles still marked 待审, reported in one warning.
+    unreviewed: Vec<(u32, Span)>,
     /// While lowering a norm's conditions: the event types whose occurrences open
     /// its instances (its trigger and deadline anchor), for `E.属性`.
     instance_events: Vec<String>,
@@ -76,6 +78,7 @@ impl<'a> Lowerer<'a> {
             memo: IndexMap::new(),
             facts: IndexMap::new(),
             in_norm: false,
+            unreviewed: Vec::new(),
             instance_events: Vec::new(),
         }
     }
@@ -295,6 +298,8 @@ impl<'a> Lowerer<'a> {
                 TopItem::Comment(_) | TopItem::Ordinance(_) | TopItem::Vocabulary(_) => {}
             }
         }
+
+        self.unreviewed_summary();
 
         // Deemings: from vocabulary blocks, then from articles.
         let mut deemings = Vec::new();
@@ -679,15 +684,7 @@ impl<'a> Lowerer<'a> {
             ArticleItem::Kind(ast::ArticleKind::Unreviewed, sp) => Some(*sp),
             _ => None,
         }) {
-            let d = Diagnostic::warning(
-                "unreviewed-article",
-                self.src,
-                span,
-                format!("{} is not encoded yet (待审)", self.article_cite(n)),
-            )
-            .with_label("awaiting review")
-            .with_help("encode its norms from the draft comments `tiaoli lift` wrote, then remove 性质 待审");
-            self.diags.push(d);
+            self.unreviewed.push((n, span));
         }
         if info.norms.is_empty() && info.cons.is_empty() && !has_kind {
             let d = self
@@ -697,6 +694,37 @@ impl<'a> Lowerer<'a> {
             self.err(d);
         }
         self.articles.insert(n, info);
+    }
+
+    /// One warning for every article still marked 待审 (a `tiaoli lift` skeleton),
+    /// at the first of them: not one per article.
+    fn unreviewed_summary(&mut self) {
+        let Some(&(_, span)) = self.unreviewed.first() else {
+            return;
+        };
+        let cites: Vec<String> = self
+            .unreviewed
+            .iter()
+            .map(|(n, _)| self.article_cite(*n))
+            .collect();
+        let list = if cites.len() <= 5 {
+            cites.join("、")
+        } else {
+            format!(
+                "{}……{}",
+                cites.iter().take(3).cloned().collect::<Vec<_>>().join("、"),
+                cites.last().cloned().unwrap_or_default()
+            )
+        };
+        let d = Diagnostic::warning(
+            "unreviewed-article",
+            self.src,
+            span,
+            format!("{} 条尚未编码（待审）：{list}", cites.len()),
+        )
+        .with_label("第一个待审条文")
+        .with_help("依据 `tiaoli lift` 写下的审阅注释编码规范与后果，再删去“性质 待审”");
+        self.diags.push(d);
     }
 
     /// Norm and consequence names share one namespace per ordinance.

@@ -1,5 +1,5 @@
-//! lift on arbitrary text: a skeleton and a report, never a panic; the
-//! skeleton is parsed and compiled as `check` would.
+//! lift on arbitrary text: a skeleton and a report or an error, never a panic;
+//! a skeleton always parses (lift's own promise) and is compiled as `check` would.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,8 +10,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let lex = &engine().graph.lexicon;
-    let lifted = tiaoli_lift::lift("fuzz.txt", text, lex);
+    // A text lift cannot read (empty, not text, no articles) is an error, not a skeleton.
+    let Ok(lifted) = tiaoli_lift::lift("fuzz.txt", text, lex) else {
+        return;
+    };
     let _ = serde_json::to_string(&lifted.report);
+    if let Err(d) = tiaoli_syntax::parse(tiaoli_syntax::SourceId(0), &lifted.text) {
+        panic!("lift wrote a skeleton that does not parse: {}", d.message);
+    }
     let c = compile(&lifted.text);
     render_all(&c);
 });

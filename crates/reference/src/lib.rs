@@ -12,174 +12,31 @@
 //! 不能履行时替代) affects what the nodes after it read.
 
 pub mod generate;
+mod norms;
+mod time;
+mod values;
 mod verdict;
 
 use std::collections::BTreeMap;
 
 use tiaoli_compiler::graph::{
-    AttrFilter, Cond, ConsequenceNode, DeadlineOut, EventPatternOut, Graph, Literal, Node, NodeId,
-    NormNode, OrdinanceGraph, PeriodOut, SelectorOut, TriggerOut, Window,
+    Cond, ConsequenceNode, Graph, Node, NodeId, NormNode, OrdinanceGraph, SelectorOut, Window,
 };
 use tiaoli_engine::eval::{Options, Status, Tri};
-use tiaoli_engine::facts::{EventRecord, FactValue, Unit};
+use tiaoli_engine::facts::{ActionRecord, EventRecord, FactValue, Unit};
 use tiaoli_engine::{Calendar, Date};
-use tiaoli_syntax::ast::{CmpOp, Direction, ModalityClass, Periodic, TimeUnit, Vague};
+use tiaoli_syntax::ast::{CmpOp, ModalityClass};
+
+use crate::time::{in_window, period_end, working_day_from};
+use crate::values::{cmp_holds, filter_holds, test};
 
 pub use verdict::{from_engine, InstanceKey, SanctionVerdict, UnitVerdict, Verdict};
-
-// ───────────────────────────── legal time ─────────────────────────────
-
-/// Day arithmetic for the reference: the engine's checked arithmetic, held at
-/// the ends of the calendar (generated cases stay far inside 0001..=9999, where
-/// it is exact; the engine's own answer past the ends is "no last day").
-pub(crate) trait Days: Sized {
-    fn plus(self, n: i64) -> Date;
-    fn plus_months(self, n: i64) -> Date;
-    fn succ(self) -> Date {
-        self.plus(1)
-    }
-    fn pred(self) -> Date {
-        self.plus(-1)
-    }
-}
-
-impl Days for Date {
-    fn plus(self, n: i64) -> Date {
-        self.add_days(n)
-            .unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
-    }
-    fn plus_months(self, n: i64) -> Date {
-        self.add_months(n)
-            .unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
-    }
-}
-
-/// The next working day on or after `d` (民法典 第二百零三条).
-fn working_day_from(cal: &Calendar, d: Date) -> Date {
-    let mut x = d;
-    for _ in 0..366 {
-        if cal.is_working_day(x) {
-            return x;
-        }
-        x = x.succ();
-    }
-    x
-}
-
-/// The last day of a period of `n` `unit` from `anchor` (counted from the next
-/// day; months and years to the corresponding day; a rest day ends it on the next
-/// working day), or before it (counted back from the day before; never moved).
-/// Returns the last day and the nominal one when it moved.
-fn period(
-    cal: &Calendar,
-    anchor: Date,
-    n: u32,
-    unit: TimeUnit,
-    dir: Direction,
-) -> (Date, Option<Date>) {
-    let back = dir == Direction::Before;
-    if unit == TimeUnit::WorkingDays {
-        let mut d = anchor;
-        let mut left = n;
-        while left > 0 {
-            d = if back { d.pred() } else { d.succ() };
-            if cal.is_working_day(d) {
-                left -= 1;
-            }
-        }
-        return (d, None);
-    }
-    let k = i64::from(n);
-    let sign: i64 = if back { -1 } else { 1 };
-    let nominal = match unit {
-        TimeUnit::Days => anchor.plus(sign * k),
-        TimeUnit::Months => anchor.plus_months(sign * k),
-        _ => anchor.plus_months(sign * k * 12),
-    };
-    if back {
-        return (nominal, None);
-    }
-    let last = working_day_from(cal, nominal);
-    (last, (last != nominal).then_some(nominal))
-}
-
-fn period_end(cal: &Calendar, anchor: Date, p: &PeriodOut) -> Date {
-    period(cal, anchor, p.amount, p.unit, Direction::From).0
-}
-
-/// Whether something dated `onset` lies within the window before `as_of`.
-fn in_window(cal: &Calendar, onset: Date, w: &Window, as_of: Date) -> Tri {
-    match w {
-        Window::Shortly => Tri::Unknown,
-        Window::Period { amount, unit } => Tri::from_bool(
-            onset <= as_of && as_of <= period(cal, onset, *amount, *unit, Direction::From).0,
-        ),
-    }
-}
-
-/// The period of a recurring duty containing `d`.
-fn period_of(p: Periodic, d: Date) -> (Date, Date) {
-    let (y, m, _) = d.ymd();
-    let (a, b) = match p {
-        Periodic::Yearly => (1, 12),
-        Periodic::HalfYearly if m <= 6 => (1, 6),
-        Periodic::HalfYearly => (7, 12),
-        Periodic::Quarterly => ((m - 1) / 3 * 3 + 1, (m - 1) / 3 * 3 + 3),
-        Periodic::Monthly => (m, m),
-    };
-    let start = Date::from_ymd(y, a, 1).unwrap_or(d);
-    let end = Date::from_ymd(y, b, 1).unwrap_or(d).end_of_month();
-    (start, end)
-}
-
-// ───────────────────────────── values ─────────────────────────────
-
-fn cmp_holds<T: PartialOrd>(a: T, op: CmpOp, b: T) -> bool {
-    match op {
-        CmpOp::Eq => a == b,
-        CmpOp::Ne => a != b,
-        CmpOp::Lt => a < b,
-        CmpOp::Le => a <= b,
-        CmpOp::Gt => a > b,
-        CmpOp::Ge => a >= b,
-    }
-}
-
-/// A fact's (or attribute's) value against a literal. Enumerations compare only
-/// for equality (the compiler allows nothing else).
-fn test(v: &FactValue, op: CmpOp, lit: &Literal) -> Tri {
-    match (v, lit) {
-        (FactValue::Bool(a), Literal::Bool(b)) => Tri::from_bool(cmp_holds(a, op, b)),
-        (FactValue::Number(a), Literal::Number(b)) => {
-            Tri::from_bool(cmp_holds(*a, op, f64::from(*b)))
-        }
-        (FactValue::Date(a), Literal::Date(b)) => match Date::parse(b) {
-            Some(b) => Tri::from_bool(cmp_holds(*a, op, b)),
-            None => Tri::Unknown,
-        },
-        (FactValue::Enum(a), Literal::Enum(b)) => Tri::from_bool(match op {
-            CmpOp::Eq => a == b,
-            CmpOp::Ne => a != b,
-            _ => false,
-        }),
-        _ => Tri::Unknown,
-    }
-}
-
-fn filter_holds(filter: &[AttrFilter], e: &EventRecord) -> Tri {
-    filter.iter().fold(Tri::True, |acc, f| {
-        acc.and(match e.attrs.get(&f.attr) {
-            Some(v) => test(v, f.cmp, &f.value),
-            None => Tri::Unknown,
-        })
-    })
-}
 
 // ───────────────────────────── one ordinance ─────────────────────────────
 
 /// A norm's instance, as the semantics defines it.
 #[derive(Clone, Debug)]
-struct Inst {
+pub(crate) struct Inst {
     occurrence: Option<u32>,
     period: Option<(Date, Date)>,
     applies: Tri,
@@ -203,7 +60,7 @@ struct NormResult {
     displaced: Option<Status>,
 }
 
-struct Ord_<'a> {
+pub(crate) struct Ord_<'a> {
     graph: &'a Graph,
     o: &'a OrdinanceGraph,
     cal: &'a Calendar,
@@ -273,6 +130,19 @@ impl Ord_<'_> {
         }
     }
 
+    /// The actions of a type done by the evaluation date: those naming the
+    /// occurrence they answer first, then the others, each in date order.
+    fn answering_first(&self, ty: &str) -> Vec<&ActionRecord> {
+        let mut v: Vec<&ActionRecord> = self
+            .unit
+            .actions
+            .iter()
+            .filter(|a| a.ty == ty && a.date <= self.as_of)
+            .collect();
+        v.sort_by_key(|a| a.answers.is_none());
+        v
+    }
+
     /// For each occurrence of `event`, the day the remedy answering it was done.
     fn remedies(&self, event: &str, remedy: &str) -> BTreeMap<u32, Date> {
         let mut open: Vec<u32> = self
@@ -281,10 +151,7 @@ impl Ord_<'_> {
             .map(|(i, _)| i)
             .collect();
         let mut out = BTreeMap::new();
-        for a in &self.unit.actions {
-            if a.ty != remedy || a.date > self.as_of {
-                continue;
-            }
+        for a in self.answering_first(remedy) {
             let pick = match &a.answers {
                 Some(id) => open.iter().position(|i| {
                     self.unit
@@ -490,473 +357,6 @@ impl Ord_<'_> {
     }
 
     /// 当 C and not 除非 U, for the instance opened by `occ`.
-    fn when(&self, n: &NormNode, occ: Option<u32>) -> Tri {
-        let c = n
-            .condition
-            .map(|c| self.cond(c, occ).0)
-            .unwrap_or(Tri::True);
-        let u = n.unless.map(|u| self.cond(u, occ).0).unwrap_or(Tri::False);
-        c.and(u.negate())
-    }
-
-    fn reads_occurrence(&self, n: &NormNode) -> bool {
-        let mut found = false;
-        let roots: Vec<NodeId> = n.condition.iter().chain(n.unless.iter()).copied().collect();
-        self.o.leaf_conditions(&roots, false, |c| {
-            if matches!(c, Cond::TriggerAttr { .. }) {
-                found = true;
-            }
-        });
-        found
-    }
-
-    /// What opens a norm's instances: (occurrence, its date for the instance,
-    /// the period of a recurring duty, the trigger's attribute tests, whether an
-    /// input it needs is missing).
-    #[allow(clippy::type_complexity)]
-    fn openings(
-        &self,
-        n: &NormNode,
-    ) -> Vec<(Option<u32>, Option<Date>, Option<(Date, Date)>, Tri, bool)> {
-        let as_of = self.as_of;
-        let mut out = Vec::new();
-        let pattern_events = |p: &EventPatternOut| {
-            self.events()
-                .filter(|(_, e)| p.names(&e.ty) && e.date <= as_of && self.visible(e))
-                .map(|(i, e)| (i, e, filter_holds(&p.filter, e)))
-                .collect::<Vec<_>>()
-        };
-        match &n.trigger {
-            Some(TriggerOut::Event { pattern }) => {
-                for (i, e, f) in pattern_events(pattern) {
-                    out.push((Some(i), Some(e.date), None, f, false));
-                }
-            }
-            Some(TriggerOut::PeriodEnd { pattern, period: p }) => {
-                for (i, e, f) in pattern_events(pattern) {
-                    let end = match p {
-                        Some(p) => Some(period_end(self.cal, e.date, p)),
-                        None => e.deadline.map(|d| working_day_from(self.cal, d)),
-                    };
-                    match end {
-                        None => out.push((Some(i), None, None, f, true)),
-                        Some(end) if as_of > end => out.push((Some(i), Some(end), None, f, false)),
-                        Some(_) => {}
-                    }
-                }
-            }
-            Some(TriggerOut::Overdue { event, remedy }) => {
-                let answered = self.remedies(event, remedy);
-                for (i, e) in self.events() {
-                    if &e.ty != event || e.date > as_of || !self.visible(e) {
-                        continue;
-                    }
-                    match e.deadline.map(|d| working_day_from(self.cal, d)) {
-                        None => out.push((Some(i), None, None, Tri::True, true)),
-                        Some(last)
-                            if as_of > last && answered.get(&i).is_none_or(|d| *d > last) =>
-                        {
-                            out.push((Some(i), Some(last), None, Tri::True, false))
-                        }
-                        Some(_) => {}
-                    }
-                }
-            }
-            None => match &n.deadline {
-                Some(DeadlineOut::Period {
-                    direction,
-                    anchor,
-                    anchor_attr,
-                    ..
-                }) => {
-                    for (i, e) in self.events() {
-                        let ahead = *direction == Direction::Before;
-                        if &e.ty != anchor || (!ahead && e.date > as_of) || !self.visible(e) {
-                            continue;
-                        }
-                        match anchor_attr {
-                            None => out.push((Some(i), Some(e.date), None, Tri::True, false)),
-                            Some(a) => match e.attrs.get(a) {
-                                Some(FactValue::Date(d)) => {
-                                    out.push((Some(i), Some(*d), None, Tri::True, false))
-                                }
-                                _ => out.push((Some(i), None, None, Tri::True, true)),
-                            },
-                        }
-                    }
-                }
-                Some(DeadlineOut::ByOrder { event: Some(order) }) => {
-                    for (i, e) in self.events() {
-                        if &e.ty == order && e.date <= as_of && self.visible(e) {
-                            out.push((Some(i), Some(e.date), None, Tri::True, false));
-                        }
-                    }
-                }
-                Some(DeadlineOut::Periodic { period: p }) => {
-                    let first = self.scope.filter(|s| *s <= as_of).unwrap_or(as_of);
-                    let mut at = period_of(*p, first);
-                    for _ in 0..1200 {
-                        if at.0 > as_of {
-                            break;
-                        }
-                        out.push((None, None, Some(at), Tri::True, false));
-                        at = period_of(*p, at.1.succ());
-                    }
-                }
-                _ => out.push((None, None, None, Tri::True, false)),
-            },
-        }
-        out
-    }
-
-    /// The first occurrence of `event` on or after `from`, on or before the
-    /// evaluation date unless the period runs before it.
-    fn first_from(&self, event: &str, from: Date, ahead: bool) -> Option<(u32, &EventRecord)> {
-        self.events().find(|(_, e)| {
-            e.ty == event && e.date >= from && (ahead || e.date <= self.as_of) && self.visible(e)
-        })
-    }
-
-    fn trigger_names(&self, n: &NormNode, event: &str) -> bool {
-        n.trigger
-            .as_ref()
-            .is_some_and(|t| t.events().contains(&event))
-    }
-
-    /// A norm's instances for the unit (assuming, with `assume`, that its
-    /// conditions hold and the attributes it tests are what they must be).
-    fn instances(&self, n: &NormNode, applies: Tri, assume: bool) -> Vec<Inst> {
-        let per_instance = self.reads_occurrence(n);
-        let norm_when = if assume || per_instance {
-            Tri::True
-        } else {
-            self.when(n, None)
-        };
-        if applies == Tri::False || norm_when == Tri::False {
-            return Vec::new();
-        }
-        let openings = self.openings(n);
-        if n.class == ModalityClass::Prohibition {
-            return self.prohibition(n, applies, norm_when, per_instance, assume, &openings);
-        }
-        let mut insts = Vec::new();
-        for (occ, date, per, filter, incomplete) in &openings {
-            let when = if per_instance && !assume {
-                self.when(n, *occ)
-            } else {
-                norm_when
-            };
-            let filter = if assume && *filter == Tri::Unknown {
-                Tri::True
-            } else {
-                *filter
-            };
-            let a = applies.and(filter).and(when);
-            if a == Tri::False {
-                continue;
-            }
-            let mut i = Inst {
-                occurrence: *occ,
-                period: *per,
-                applies: a,
-                status: Status::Pending,
-                triggered_on: *date,
-                due: None,
-                overdue_since: None,
-                done_on: None,
-                breach_on: None,
-                from: None,
-                until: None,
-            };
-            match n.class {
-                ModalityClass::Permission | ModalityClass::Encouragement => {
-                    self.permission(n, &mut i)
-                }
-                _ => self.due(n, &mut i, *incomplete),
-            }
-            insts.push(i);
-        }
-        if n.class != ModalityClass::Encouragement {
-            self.answer(n, &mut insts);
-        }
-        insts
-    }
-
-    fn permission(&self, n: &NormNode, i: &mut Inst) {
-        i.status = match (i.applies, n.class) {
-            (Tri::Unknown, _) => Status::Unknown,
-            (_, ModalityClass::Permission) => Status::Permitted,
-            _ => Status::Encouraged,
-        };
-        if i.status == Status::Unknown {
-            return;
-        }
-        let Some(DeadlineOut::Period {
-            amount,
-            unit,
-            direction,
-            anchor,
-            anchor_attr,
-        }) = &n.deadline
-        else {
-            return;
-        };
-        if *direction == Direction::Before {
-            return;
-        }
-        let from_instance =
-            anchor_attr.is_none() && self.trigger_names(n, anchor) || n.trigger.is_none();
-        let start = match i.triggered_on {
-            Some(d) if from_instance => Some(d),
-            Some(d) => self.first_from(anchor, d, false).map(|(_, e)| e.date),
-            None => None,
-        };
-        let Some(a) = start else {
-            i.status = Status::NotTriggered;
-            return;
-        };
-        i.triggered_on = Some(a);
-        let (last, _) = period(self.cal, a, *amount, *unit, *direction);
-        i.due = Some(last);
-        i.from = Some(a);
-        i.until = Some(last);
-    }
-
-    fn due(&self, n: &NormNode, i: &mut Inst, incomplete: bool) {
-        if incomplete {
-            i.status = Status::Unknown;
-            return;
-        }
-        if i.applies == Tri::Unknown {
-            i.status = Status::Unknown;
-        }
-        match &n.deadline {
-            Some(DeadlineOut::Period {
-                amount,
-                unit,
-                direction,
-                anchor,
-                anchor_attr,
-            }) => {
-                let from_instance =
-                    n.trigger.is_none() || (anchor_attr.is_none() && self.trigger_names(n, anchor));
-                let ahead = *direction == Direction::Before;
-                let start = match i.triggered_on {
-                    Some(d) if from_instance => Some(d),
-                    Some(d) => self.first_from(anchor, d, ahead).map(|(_, e)| e.date),
-                    None => None,
-                };
-                match start {
-                    None => i.from = i.triggered_on,
-                    Some(a) => {
-                        i.due = Some(period(self.cal, a, *amount, *unit, *direction).0);
-                        if ahead {
-                            i.until = Some(a);
-                        } else {
-                            i.from = Some(a);
-                        }
-                    }
-                }
-            }
-            Some(DeadlineOut::ByOrder { event }) => {
-                let order_type = event.clone().or_else(|| match &n.trigger {
-                    Some(TriggerOut::Event { pattern }) => pattern.events.first().cloned(),
-                    Some(TriggerOut::Overdue { event, .. }) => Some(event.clone()),
-                    _ => None,
-                });
-                let own = i
-                    .occurrence
-                    .and_then(|k| self.unit.events.get(k as usize).map(|e| (k, e)));
-                let order = match (own, &order_type) {
-                    (Some((k, e)), Some(t)) if &e.ty == t => Some((k, e)),
-                    (_, Some(t)) => i.triggered_on.and_then(|d| self.first_from(t, d, false)),
-                    _ => None,
-                };
-                match order {
-                    Some((k, e)) => match e.deadline {
-                        Some(dl) => {
-                            i.due = Some(working_day_from(self.cal, dl));
-                            i.from = Some(e.date);
-                        }
-                        None => {
-                            i.status = Status::Unknown;
-                            i.occurrence = Some(k);
-                        }
-                    },
-                    None => i.from = i.triggered_on,
-                }
-            }
-            Some(DeadlineOut::Periodic { .. }) => {
-                if let Some((s, e)) = i.period {
-                    i.due = Some(e);
-                    i.from = Some(s);
-                    i.until = Some(e);
-                }
-            }
-            _ => i.from = i.triggered_on,
-        }
-    }
-
-    /// Each action answers one instance: the one its `for` names, else the
-    /// earliest-opened one still unanswered whose window holds the action.
-    fn answer(&self, n: &NormNode, insts: &mut [Inst]) {
-        let recurring_vague = matches!(
-            n.deadline,
-            Some(DeadlineOut::Vague {
-                word: Vague::Periodically
-            })
-        );
-        for a in &self.unit.actions {
-            if a.ty != n.action || a.date > self.as_of {
-                continue;
-            }
-            if recurring_vague {
-                for i in insts.iter_mut() {
-                    if i.from.is_none_or(|f| a.date >= f) {
-                        i.done_on = Some(a.date);
-                    }
-                }
-                continue;
-            }
-            let target = match &a.answers {
-                Some(id) => insts.iter_mut().find(|i| {
-                    i.done_on.is_none()
-                        && i.occurrence
-                            .and_then(|k| self.unit.events.get(k as usize))
-                            .and_then(|e| e.id.as_ref())
-                            == Some(id)
-                }),
-                None => insts.iter_mut().find(|i| {
-                    i.done_on.is_none()
-                        && i.from.is_none_or(|f| a.date >= f)
-                        && i.until.is_none_or(|u| a.date <= u)
-                }),
-            };
-            if let Some(i) = target {
-                i.done_on = Some(a.date);
-            }
-        }
-        let as_of = self.as_of;
-        for i in insts.iter_mut() {
-            if n.class == ModalityClass::Permission {
-                if i.status == Status::Permitted && i.until.is_some() {
-                    if i.done_on.is_some() {
-                        i.status = Status::Fulfilled;
-                    } else if i.until.is_some_and(|u| as_of > u) {
-                        i.status = Status::Lapsed;
-                    }
-                }
-                continue;
-            }
-            if i.status == Status::Unknown {
-                continue;
-            }
-            i.status = match (i.done_on, i.due) {
-                _ if recurring_vague => Status::Pending,
-                (Some(d), Some(due)) if d > due => {
-                    i.overdue_since = Some(due.succ());
-                    i.breach_on = Some(due);
-                    Status::Violated
-                }
-                (Some(_), _) => Status::Fulfilled,
-                (None, Some(due)) if as_of > due => {
-                    i.overdue_since = Some(due.succ());
-                    i.breach_on = Some(due);
-                    Status::Violated
-                }
-                (None, _) => Status::Pending,
-            };
-        }
-    }
-
-    /// One violated instance per prohibited act done while the norm binds; none
-    /// done, one fulfilled instance.
-    #[allow(clippy::type_complexity)]
-    fn prohibition(
-        &self,
-        n: &NormNode,
-        applies: Tri,
-        norm_when: Tri,
-        per_instance: bool,
-        assume: bool,
-        openings: &[(Option<u32>, Option<Date>, Option<(Date, Date)>, Tri, bool)],
-    ) -> Vec<Inst> {
-        if n.trigger.is_some() && openings.is_empty() {
-            return Vec::new();
-        }
-        let mut insts = Vec::new();
-        let blank = |a: Tri| Inst {
-            occurrence: None,
-            period: None,
-            applies: a,
-            status: Status::Fulfilled,
-            triggered_on: None,
-            due: None,
-            overdue_since: None,
-            done_on: None,
-            breach_on: None,
-            from: None,
-            until: None,
-        };
-        for act in &self.unit.actions {
-            if act.ty != n.action
-                || act.date > self.as_of
-                || self.scope.is_some_and(|s| act.date < s)
-            {
-                continue;
-            }
-            let opening = openings
-                .iter()
-                .rev()
-                .find(|o| o.1.is_none_or(|d| d <= act.date));
-            if n.trigger.is_some() && opening.is_none() {
-                continue;
-            }
-            let when = match opening {
-                Some(o) if per_instance && !assume => self.when(n, o.0),
-                _ => norm_when,
-            };
-            let a = applies
-                .and(when)
-                .and(opening.map(|o| o.3).unwrap_or(Tri::True));
-            if a == Tri::False {
-                continue;
-            }
-            let mut i = blank(a);
-            i.occurrence = opening.and_then(|o| o.0);
-            i.triggered_on = opening.and_then(|o| o.1);
-            i.status = if a == Tri::Unknown {
-                Status::Unknown
-            } else {
-                Status::Violated
-            };
-            i.overdue_since = Some(act.date);
-            i.breach_on = Some(act.date);
-            insts.push(i);
-        }
-        if insts.is_empty() {
-            let a = applies.and(norm_when);
-            let mut i = blank(a);
-            if let Some(o) = openings.last() {
-                i.occurrence = o.0;
-                i.triggered_on = o.1;
-            }
-            if a == Tri::Unknown {
-                i.status = Status::Unknown;
-            }
-            insts.push(i);
-        }
-        insts
-    }
-
-    fn latest_breach(insts: &[Inst]) -> Option<Date> {
-        insts
-            .iter()
-            .filter(|i| i.status == Status::Violated)
-            .filter_map(|i| i.breach_on)
-            .max()
-    }
-
     fn norm(&mut self, id: NodeId, n: &NormNode) {
         let applies = self.picks(&n.subjects).and(self.region);
         if applies == Tri::False {

@@ -7,6 +7,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod ast;
+pub mod complete;
 pub mod diag;
 pub mod format;
 pub mod keywords;
@@ -15,6 +16,7 @@ pub mod nesting;
 mod parse;
 pub mod render;
 pub mod source;
+pub mod tokens;
 
 pub use diag::{Diagnostic, Severity};
 pub use parse::{chinese_numeral, parse};
