@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one fuzz target (or all) for a while: seeds its corpus from the
 # repository and ../shared at run time (nothing large is committed), then
-# `cargo fuzz run` with the bounds of issue 19: 1 s per input, 512 MB.
+# `cargo fuzz run` with the bounds of issue 19: 1 s per input (FUZZ_TIMEOUT),
+# 512 MB.
 #
 #   crates/fuzz/run.sh rules 60        # one target, 60 seconds
 #   crates/fuzz/run.sh all 3600        # every target, an hour each
@@ -15,6 +16,10 @@ cd "$(dirname "$0")/../.."
 TARGETS=(rules facts lift fmt_roundtrip diff)
 target="${1:?target: ${TARGETS[*]} or all}"
 seconds="${2:-60}"
+# The bound per input (issue 19: no input over 1 s). On a loaded shared machine
+# a sanitized run of a lexicon-sized input can pass it for want of CPU alone;
+# .ci/run allows 5 s for that reason, the campaign keeps 1 s.
+per_input="${FUZZ_TIMEOUT:-1}"
 shared="${TIAOLI_SHARED:-../shared}"
 fuzz=crates/fuzz
 export RUSTC_BOOTSTRAP=1
@@ -51,7 +56,7 @@ run() {
   mkdir -p "$fuzz/artifacts/$t"
   echo "== fuzz $t for ${seconds}s"
   cargo fuzz run --fuzz-dir "$fuzz" -O "$t" "$fuzz/corpus/$t" -- \
-    -max_total_time="$seconds" -timeout=1 -rss_limit_mb=512 \
+    -max_total_time="$seconds" -timeout="$per_input" -rss_limit_mb=512 \
     -artifact_prefix="$fuzz/artifacts/$t/" -print_final_stats=1
 }
 
