@@ -43,6 +43,7 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     };
     let failed = c.has_errors() || (args.deny_warnings && c.warnings() > 0);
+    let code = if failed { EXIT_ERROR } else { EXIT_OK };
     let ordinances: Vec<OrdinanceSummary> = c
         .graph
         .ordinances
@@ -73,29 +74,24 @@ pub fn run(args: Args) -> u8 {
                 warnings: c.warnings(),
                 diagnostics: render::to_json(&c.diagnostics, &c.sources),
             };
-            if super::print_json(&s) != EXIT_OK {
-                return EXIT_ERROR;
-            }
+            crate::stdout::emit_json(&s, code)
         }
         DiagFormat::Human => {
             super::print_human(&c);
+            let mut out = String::new();
             for o in &ordinances {
-                println!(
-                    "{} {}: {} articles, {} norms, {} consequences",
+                out.push_str(&format!(
+                    "{} {}: {} articles, {} norms, {} consequences\n",
                     o.id, o.title, o.articles, o.norms, o.consequences
-                );
+                ));
             }
-            println!(
-                "{} files checked: {} error(s), {} warning(s)",
+            out.push_str(&format!(
+                "{} files checked: {} error(s), {} warning(s)\n",
                 c.sources.len(),
                 c.errors(),
                 c.warnings()
-            );
+            ));
+            crate::stdout::emit(&out, code)
         }
-    }
-    if failed {
-        EXIT_ERROR
-    } else {
-        EXIT_OK
     }
 }

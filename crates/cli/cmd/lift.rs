@@ -20,21 +20,47 @@ pub struct Args {
     /// Rule files whose lexicon subjects are matched against (default: embedded).
     #[arg(long = "rules")]
     pub rules: Vec<PathBuf>,
+    /// Replace OUT (and the report file) if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Refuses outputs that would destroy the input, each other, or (without
+/// --force) an existing file; prints why.
+fn check_outputs(args: &Args) -> bool {
+    let outs: Vec<&PathBuf> = args.out.iter().chain(args.report.iter()).collect();
+    for o in &outs {
+        if crate::files::same_file(o, &args.text) {
+            eprintln!(
+                "错误：输出 {} 就是输入文本 {}；lift 不会覆盖它读取的文本",
+                o.display(),
+                args.text.display()
+            );
+            return false;
+        }
+        if !args.force && std::fs::symlink_metadata(o).is_ok() {
+            eprintln!(
+                "错误：{} 已存在；lift 不会覆盖已有文件（确需覆盖时加 --force）",
+                o.display()
+            );
+            return false;
+        }
+    }
+    if let [a, b] = outs.as_slice() {
+        if a == b || crate::files::same_file(a, b) {
+            eprintln!("错误：骨架与报告不能写入同一个文件 {}", a.display());
+            return false;
+        }
+    }
+    true
 }
 
 pub fn run(args: Args) -> u8 {
-    let text = match std::fs::read(&args.text) {
-        Ok(b) => match String::from_utf8(b) {
-            Ok(t) => t,
-            Err(_) => {
-                eprintln!("error: {} is not UTF-8 text", args.text.display());
-                return EXIT_ERROR;
-            }
-        },
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", args.text.display());
-            return EXIT_ERROR;
-        }
+    if !check_outputs(&args) {
+        return EXIT_ERROR;
+    }
+    let Some(text) = super::read_input(&args.text) else {
+        return EXIT_ERROR;
     };
     let Some(c) = super::compile(&args.rules) else {
         return EXIT_ERROR;
@@ -48,34 +74,43 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let r = &lifted.report;
-    match &args.out {
-        Some(p) => {
-            let tmp = p.with_extension("tiaoli.tmp");
-            if let Err(e) =
-                std::fs::write(&tmp, &lifted.text).and_then(|_| std::fs::rename(&tmp, p))
-            {
-                eprintln!("error: cannot write {}: {e}", p.display());
-                return EXIT_ERROR;
-            }
-        }
-        None => print!("{}", lifted.text),
-    }
+    // Everything to be written is staged first, then put in place together:
+    // -o X --report R writes both or neither.
+    let mut staged = Vec::new();
     if let Some(p) = &args.report {
-        match serde_json::to_string_pretty(r) {
-            Ok(s) => {
-                if let Err(e) = std::fs::write(p, s) {
-                    eprintln!("error: cannot write {}: {e}", p.display());
-                    return EXIT_ERROR;
-                }
-            }
+        let json = match serde_json::to_string_pretty(r) {
+            Ok(s) => s + "\n",
             Err(e) => {
                 eprintln!("error: cannot serialise the report: {e}");
                 return EXIT_ERROR;
             }
+        };
+        match crate::files::stage(p, &json) {
+            Ok(s) => staged.push(s),
+            Err(e) => {
+                eprintln!("错误：{e}");
+                return EXIT_ERROR;
+            }
         }
     }
+    if let Some(p) = &args.out {
+        match crate::files::stage(p, &lifted.text) {
+            Ok(s) => staged.push(s),
+            Err(e) => {
+                eprintln!("错误：{e}");
+                return EXIT_ERROR;
+            }
+        }
+    }
+    if let Err(e) = crate::files::commit(staged) {
+        eprintln!("错误：{e}");
+        return EXIT_ERROR;
+    }
     summary(&name, r);
-    EXIT_OK
+    match &args.out {
+        Some(_) => EXIT_OK,
+        None => crate::stdout::emit(&lifted.text, EXIT_OK),
+    }
 }
 
 /// The summary, always printed (to stderr): what was found and what needs a human.

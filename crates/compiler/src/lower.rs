@@ -966,7 +966,7 @@ impl<'a> Lowerer<'a> {
 
     fn build_norm(&mut self, article: u32, n: &'a ast::Norm) -> Option<NodeId> {
         use ast::NormItem as I;
-        let errors_before = self.error_count();
+        let errors_before = self.diags.len();
         let (eid, cite) = self.anchor(article, n.anchor.as_ref());
         let mut subjects: Option<Vec<SelectorOut>> = None;
         let mut recipients = Vec::new();
@@ -1099,7 +1099,7 @@ impl<'a> Lowerer<'a> {
             self.err(d);
         }
         let deadline = deadline.and_then(|d| self.deadline(d, trigger.as_ref()));
-        if self.error_count() > errors_before {
+        if self.errors_since(errors_before) {
             return None;
         }
         let (modality, action) = modal?;
@@ -1125,8 +1125,12 @@ impl<'a> Lowerer<'a> {
         Some(self.push(Node::Norm(Box::new(node))))
     }
 
-    fn error_count(&self) -> usize {
-        self.diags.iter().filter(|d| d.is_error()).count()
+    /// Whether an error was reported after the first `mark` diagnostics (only
+    /// the new ones are looked at: counting them all per norm was quadratic).
+    fn errors_since(&self, mark: usize) -> bool {
+        self.diags
+            .get(mark..)
+            .is_some_and(|new| new.iter().any(Diagnostic::is_error))
     }
 
     /// The canonical event types a trigger names (for `E.属性`; unknown names are
@@ -1844,7 +1848,7 @@ impl<'a> Lowerer<'a> {
 
     fn build_consequence(&mut self, article: u32, c: &'a ast::Consequence) -> Option<NodeId> {
         use ast::ConsequenceItem as I;
-        let errors_before = self.error_count();
+        let errors_before = self.diags.len();
         let (eid, cite) = self.anchor(article, c.anchor.as_ref());
         let mut applies_to = Vec::new();
         let mut grounds: Option<(GroundMode, Vec<GroundOut>)> = None;
@@ -1923,7 +1927,7 @@ impl<'a> Lowerer<'a> {
                 sanctions.push(s);
             }
         }
-        if self.error_count() > errors_before {
+        if self.errors_since(errors_before) {
             return None;
         }
         let (mode, grounds) = grounds?;

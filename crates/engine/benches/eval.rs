@@ -415,7 +415,7 @@ fn with_occurrences(units: &[Unit], k: usize) -> Vec<Unit> {
         .take(1000)
         .map(|u| {
             let mut u = u.clone();
-            let spread = |d: Date, j: usize| d.add_days(3 * j as i32 - 3 * k as i32);
+            let spread = |d: Date, j: usize| d.add_days(3 * j as i64 - 3 * k as i64).unwrap_or(d);
             u.events = u
                 .events
                 .iter()

@@ -1,6 +1,7 @@
 //! A norm's instances, as the semantics defines them: what opens them, when each
 //! is due, which action answers which, and their statuses.
 
+use crate::time::Days;
 use tiaoli_compiler::graph::{Cond, DeadlineOut, EventPatternOut, NodeId, NormNode, TriggerOut};
 use tiaoli_engine::eval::{Status, Tri};
 use tiaoli_engine::facts::{ActionRecord, EventRecord, FactValue};
@@ -122,7 +123,7 @@ impl Ord_<'_> {
                             break;
                         }
                         out.push((None, None, Some(at), Tri::True, false));
-                        at = period_of(*p, at.1.next());
+                        at = period_of(*p, at.1.succ());
                     }
                 }
                 _ => out.push((None, None, None, Tri::True, false)),
@@ -387,13 +388,13 @@ impl Ord_<'_> {
             i.status = match (i.done_on, i.due) {
                 _ if recurring_vague => Status::Pending,
                 (Some(d), Some(due)) if d > due => {
-                    i.overdue_since = Some(due.next());
+                    i.overdue_since = Some(due.succ());
                     i.breach_on = Some(due);
                     Status::Violated
                 }
                 (Some(_), _) => Status::Fulfilled,
                 (None, Some(due)) if as_of > due => {
-                    i.overdue_since = Some(due.next());
+                    i.overdue_since = Some(due.succ());
                     i.breach_on = Some(due);
                     Status::Violated
                 }

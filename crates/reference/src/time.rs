@@ -7,6 +7,31 @@ use tiaoli_engine::eval::Tri;
 use tiaoli_engine::{Calendar, Date};
 use tiaoli_syntax::ast::{Direction, Periodic, TimeUnit};
 
+/// Day arithmetic for the reference: the engine's checked arithmetic, held at
+/// the ends of the calendar (generated cases stay far inside 0001..=9999, where
+/// it is exact; the engine's own answer past the ends is "no last day").
+pub(crate) trait Days: Sized {
+    fn plus(self, n: i64) -> Date;
+    fn plus_months(self, n: i64) -> Date;
+    fn succ(self) -> Date {
+        self.plus(1)
+    }
+    fn pred(self) -> Date {
+        self.plus(-1)
+    }
+}
+
+impl Days for Date {
+    fn plus(self, n: i64) -> Date {
+        self.add_days(n)
+            .unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
+    }
+    fn plus_months(self, n: i64) -> Date {
+        self.add_months(n)
+            .unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
+    }
+}
+
 /// The next working day on or after `d` (民法典 第二百零三条).
 pub(crate) fn working_day_from(cal: &Calendar, d: Date) -> Date {
     let mut x = d;
@@ -14,7 +39,7 @@ pub(crate) fn working_day_from(cal: &Calendar, d: Date) -> Date {
         if cal.is_working_day(x) {
             return x;
         }
-        x = x.next();
+        x = x.succ();
     }
     x
 }
@@ -35,19 +60,19 @@ pub(crate) fn period(
         let mut d = anchor;
         let mut left = n;
         while left > 0 {
-            d = if back { d.prev() } else { d.next() };
+            d = if back { d.pred() } else { d.succ() };
             if cal.is_working_day(d) {
                 left -= 1;
             }
         }
         return (d, None);
     }
-    let k = n as i32;
-    let sign = if back { -1 } else { 1 };
+    let k = i64::from(n);
+    let sign: i64 = if back { -1 } else { 1 };
     let nominal = match unit {
-        TimeUnit::Days => anchor.add_days(sign * k),
-        TimeUnit::Months => anchor.add_months(sign * k),
-        _ => anchor.add_months(sign * k * 12),
+        TimeUnit::Days => anchor.plus(sign * k),
+        TimeUnit::Months => anchor.plus_months(sign * k),
+        _ => anchor.plus_months(sign * k * 12),
     };
     if back {
         return (nominal, None);
