@@ -19,30 +19,10 @@ use crate::calendar::Calendar;
 use crate::date::Date;
 use crate::facts::{FactValue, Unit};
 
-/// FNV-1a: a fast, deterministic hasher for the engine's intern tables (short
-/// Chinese names, looked up when a unit is prepared).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type FastMap<K, V> = IndexMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// The engine's intern tables (short Chinese names, looked up when a unit is
+/// prepared): foldhash, fast on short keys, with a fixed seed (deterministic;
+/// the tables' order is their insertion order either way).
+pub(crate) type FastMap<K, V> = IndexMap<K, V, foldhash::fast::FixedState>;
 
 /// A small bitset over interned ids.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
