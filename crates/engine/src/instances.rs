@@ -330,8 +330,8 @@ impl Engine {
 
     /// The instances of a norm for a unit, appended to `out`; returns the
     /// aggregate status. `applies` is whether the norm binds the unit; with
-    /// `assume`, its conditions are taken to hold (what a norm that may bind would
-    /// be: violated or not).
+    /// `cx.assume`, its conditions are taken to hold (what a norm that may bind
+    /// would be: violated or not). `scratch` holds the buffers it works in.
     pub(crate) fn norm_instances(
         &self,
         np: &NormPlan,
