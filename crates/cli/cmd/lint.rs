@@ -31,11 +31,17 @@ pub struct Args {
     /// Do not report this check (code or name); repeatable.
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
+    /// One finding per norm (the report gives one per article), every note in full.
+    #[arg(long)]
+    pub verbose: bool,
+    /// SARIF: the absolute URI of docs/lints.md, for each check's help link.
+    #[arg(long, value_name = "URL", default_value = output::DOCS_URL)]
+    pub docs_url: String,
 }
 
 pub fn run(args: Args) -> u8 {
     let opts = match Options::new(&args.deny, &args.allow) {
-        Ok(o) => o,
+        Ok(o) => o.verbose(args.verbose),
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
             return EXIT_ERROR;
@@ -65,11 +71,11 @@ pub fn run(args: Args) -> u8 {
     let report = lint(&c.graph, against.as_ref().map(|a| &a.graph), &opts);
     let code = match args.format {
         LintFormat::Human => {
-            print!("{}", output::human(&report));
+            print!("{}", output::human(&report, args.verbose));
             EXIT_OK
         }
         LintFormat::Json => super::print_json(&output::json(&report)),
-        LintFormat::Sarif => super::print_json(&output::sarif(&report)),
+        LintFormat::Sarif => super::print_json(&output::sarif(&report, &args.docs_url)),
     };
     if code != EXIT_OK {
         return code;

@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                         codes::ESCALATION_FROM_NOWHERE,
                         o,
                         format!(
-                            "{} ({}) builds on {e}, which no provision of this ordinance imposes",
+                            "{}（{}）以“{e}”为情形，但本法规没有任何条款规定给予{e}",
                             c.cite, c.name
                         ),
                     )
@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 codes::ESCALATION_LOOP,
                 o,
                 format!(
-                    "escalation goes round in a circle: {}",
+                    "处理措施循环升级：{}",
                     cycle
                         .iter()
                         .filter_map(|(id, via)| cons
@@ -137,7 +137,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                             codes::PERIOD_WITHOUT_FOLLOW_UP,
                             o,
                             format!(
-                                "{} imposes {}, which sets a period; nothing in this ordinance follows when the period runs out",
+                                "{}给予{}，设定了整改期限；本法规没有规定期满未整改的后果",
                                 c.cite, k.name
                             ),
                         )
