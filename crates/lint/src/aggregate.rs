@@ -19,6 +19,20 @@ fn article_cite(cite: &str) -> String {
     }
 }
 
+/// The articles (citations, in order, once each) of the findings of one code.
+pub fn articles_of(fs: &[Finding], code: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in fs.iter().filter(|f| f.code == code) {
+        if let Some(p) = f.provisions.first() {
+            let c = article_cite(&p.cite);
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 pub fn per_article(fs: Vec<Finding>) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     let mut groups: IndexMap<(&'static str, u32), Vec<Finding>> = IndexMap::new();

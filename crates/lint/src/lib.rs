@@ -143,6 +143,8 @@ pub struct Summary {
     /// Norms that name no duty-bearer (主体 未明确).
     pub unspecified: usize,
     pub vague_deadlines: usize,
+    /// The articles with a vague deadline (L801 lists each with --verbose).
+    pub vague_articles: Vec<String>,
     /// Findings by code, after aggregation (what a drafter reads).
     pub findings: IndexMap<String, usize>,
 }
@@ -162,10 +164,10 @@ impl Report {
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum LintError {
-    #[error("no check is called `{given}`")]
+    #[error("没有名为“{given}”的检查")]
     #[diagnostic(
         code(tiaoli::lint::unknown_check),
-        help("{}", .suggestion.as_ref().map(|s| format!("did you mean `{s}`? (docs/lints.md lists every check)")).unwrap_or_else(|| "docs/lints.md lists every check; `all` and `warnings` are also accepted".into()))
+        help("{}", .suggestion.as_ref().map(|s| format!("是否指 `{s}`？（docs/lints.md 列出全部检查）")).unwrap_or_else(|| "docs/lints.md 列出全部检查；也可以写 `all` 或 `warnings`".into()))
     )]
     UnknownCheck {
         given: String,
@@ -253,7 +255,7 @@ pub fn lint_with(
         checks::authority::run(&ctx, o, &mut fs);
         let vague = checks::deadlines::run(&ctx, o, &mut fs);
         checks::allocation::run(&ctx, o, &mut fs);
-        checks::superior::untyped(o, &mut fs);
+        checks::superior::untyped(&ctx, sup, o, &mut fs);
         checks::superior::run(&ctx, sup, o, &mut fs);
         checks::agreement::run(&checker, o, &mut fs);
         if let Some(b) = against {
@@ -269,7 +271,11 @@ pub fn lint_with(
             .count();
         apply_allows(o, &mut fs, &mut silenced);
         fs.retain(|f| !opts.allow.contains(&f.code));
+        // Vague deadlines are a statistic: the summary counts them and names
+        // their articles; --verbose lists each.
+        let vague_articles = aggregate::articles_of(&fs, codes::VAGUE_DEADLINE.code);
         if !opts.verbose {
+            fs.retain(|f| f.code != codes::VAGUE_DEADLINE.code);
             fs = aggregate::per_article(fs);
         }
         for f in &mut fs {
@@ -301,6 +307,7 @@ pub fn lint_with(
             ratio_percent: ratio,
             unspecified,
             vague_deadlines: vague,
+            vague_articles,
             findings: counts,
         });
         sort(&mut fs);

@@ -157,9 +157,14 @@ pub fn human(r: &Report, verbose: bool) -> String {
             m.status
         );
         let _ = writeln!(s, "  {}", figures(m));
+        let vague = if m.vague_articles.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", m.vague_articles.join("、"))
+        };
         let _ = writeln!(
             s,
-            "  主体未明确 {} 项，模糊期限 {} 项；错误 {}，警告 {}，提示 {}",
+            "  主体未明确 {} 项，模糊期限 {} 项{vague}；错误 {}，警告 {}，提示 {}",
             m.unspecified,
             m.vague_deadlines,
             count(Severity::Error),
@@ -180,15 +185,22 @@ pub fn human(r: &Report, verbose: bool) -> String {
                     } else {
                         ""
                     };
+                    // A few are quoted, more are counted and their articles named.
+                    let what = if c.severity == Severity::Note && group.len() <= 3 {
+                        group
+                            .iter()
+                            .map(|f| f.message.as_str())
+                            .collect::<Vec<_>>()
+                            .join("；")
+                    } else {
+                        format!("{}——{} 处：{}", c.summary, group.len(), list.join("、"))
+                    };
                     let _ = writeln!(
                         s,
-                        "{}[{} {}]{denied}：{}——{} 处：{}",
+                        "{}[{} {}]{denied}：{what}",
                         c.severity.zh(),
                         c.code,
-                        c.name,
-                        c.summary,
-                        group.len(),
-                        list.join("、")
+                        c.name
                     );
                     if c.severity == Severity::Warning {
                         let _ = writeln!(

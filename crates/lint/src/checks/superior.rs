@@ -172,12 +172,12 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
                 codes::BURDEN_WITHOUT_BASIS,
                 o,
                 format!(
-                    "{}：为{}设定{what}“{} {}”，条文未援引上位法依据；{}",
+                    "{}：为{}设定{what}“{} {}”，条文未援引上位法依据（{}）",
                     n.cite,
                     names.join("、"),
                     n.modality.zh(),
                     n.action,
-                    p.burdens_basis
+                    p.burdens_basis.split('：').next().unwrap_or_default()
                 ),
             )
             .at(norm_provision(o, n)),
@@ -185,16 +185,38 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
     }
 }
 
-/// L1105 when the header names no type at all: nothing can be reviewed.
-pub fn untyped(o: &OrdinanceGraph, out: &mut Vec<Finding>) {
-    if o.instrument.is_none() {
-        out.push(
-            Finding::new(
-                codes::NO_INSTRUMENT_TYPE,
-                o,
-                format!("{}未声明类型（类型 地方性法规 / 地方政府规章 / 自治条例 / 单行条例），无法进行上位法审查", o.title),
-            )
-            .at((ordinance_provision(o), AllowTarget::Ordinance)),
-        );
+/// L1105 when the header names no type at all and the text sets something the
+/// review would check — a 行政处罚, or a duty of 公民、法人或者其他组织.
+pub fn untyped(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
+    if o.instrument.is_some() {
+        return;
     }
+    let penalty = consequences(o).any(|(_, c)| {
+        let organs_only =
+            !c.applies_to.is_empty() && c.applies_to.iter().all(|s| is_organ(ctx, sup, s));
+        c.sanctions
+            .iter()
+            .flat_map(|s| s.kinds.iter())
+            .any(|k| sup.class(&k.name, organs_only) == Some(Class::Penalty))
+    });
+    let burden = norms(o).any(|(_, n)| {
+        matches!(n.class, C::Obligation | C::Prohibition)
+            && n.subjects.iter().any(|s| !is_organ(ctx, sup, s))
+    });
+    let what = match (penalty, burden) {
+        (true, _) => "设定了行政处罚",
+        (false, true) => "为公民、法人或其他组织设定了义务",
+        (false, false) => return,
+    };
+    out.push(
+        Finding::new(
+            codes::NO_INSTRUMENT_TYPE,
+            o,
+            format!(
+                "{}未声明类型（类型 地方性法规 / 地方政府规章 / 自治条例 / 单行条例），但{what}：无法进行上位法审查",
+                o.title
+            ),
+        )
+        .at((ordinance_provision(o), AllowTarget::Ordinance)),
+    );
 }

@@ -4,8 +4,9 @@
 //! self-name taken out, so that 平安建设组织协调机构 is no matter — that few
 //! articles share (at most `RARE`), and their norms meet: two of them, one in
 //! each, bind the same subjects or name acts (or triggers) that share `ACT`
-//! characters. A connected group of such articles that are not consecutive is
-//! one finding, naming the phrase.
+//! characters. A connected group of at least `SEVERAL` such articles that are
+//! not consecutive is one finding, naming the phrase (a phrase two articles
+//! share is too common to be a matter spread out).
 
 use indexmap::{IndexMap, IndexSet};
 use tiaoli_compiler::graph::{Node, NormNode, OrdinanceGraph};
@@ -17,6 +18,8 @@ use crate::{codes, Finding};
 const PHRASE: usize = 12;
 /// Characters two acts (or triggers) must share.
 const ACT: usize = 6;
+/// Articles a matter must be spread over.
+const SEVERAL: usize = 3;
 /// The most articles a phrase may stand in and still name one matter (more is
 /// the ordinance's vocabulary).
 const RARE: usize = 4;
@@ -135,7 +138,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         let (Some(first), Some(last)) = (key.first(), key.last()) else {
             continue;
         };
-        if (*last - *first) as usize + 1 == key.len() {
+        if key.len() < SEVERAL || (*last - *first) as usize + 1 == key.len() {
             continue;
         }
         let phrase = merge(&phrases);
