@@ -73,7 +73,7 @@ fn unit(as_of: &str, extra: &str) -> String {
 
 #[test]
 fn a_period_counts_from_the_next_day_and_ends_on_a_working_day() {
-    let src = format!("{HEADER}{REPORT_RULE}");
+    let src = format!("{HEADER_2024}{REPORT_RULE}");
     // Agreement effective 2024-09-01: the thirtieth day is 2024-10-01 (国庆节), so
     // the period ends on 2024-10-08, the next working day.
     let events = "    events:\n      - { type: 调解协议生效, date: 2024-09-01 }\n";
@@ -138,7 +138,7 @@ fn working_days_before_an_event_count_make_up_days() {
 #[test]
 fn a_deadline_fixed_by_an_order_and_vague_deadlines() {
     let src = format!(
-        r#"{HEADER}
+        r#"{HEADER_2024}
 第一条 {{
   款 "……"
   规范 整改 {{
@@ -179,7 +179,7 @@ fn a_deadline_fixed_by_an_order_and_vague_deadlines() {
     let f = eval(&src, &no_deadline);
     let f = find(&f, "整改");
     assert_eq!(f.status, Status::Unknown);
-    assert_eq!(f.missing_facts, ["events.挂牌督办.deadline"]);
+    assert_eq!(f.missing_facts, ["events.挂牌督办[2024-11-01].deadline"]);
 }
 
 #[test]
@@ -467,7 +467,11 @@ fn not_in_force_yet_and_outside_the_jurisdiction() {
     // No region: undetermined, and the region is what is missing.
     let r = eval(
         &src,
-        &unit("2025-01-01", "").replace("    region: 海东市/乐都区\n", ""),
+        &unit(
+            "2025-01-01",
+            "    events:\n      - { type: 调解协议生效, date: 2024-12-01 }\n",
+        )
+        .replace("    region: 海东市/乐都区\n", ""),
     );
     assert_eq!(find(&r, "履行").status, Status::Unknown);
     assert_eq!(find(&r, "履行").missing_facts, ["region"]);
@@ -476,7 +480,7 @@ fn not_in_force_yet_and_outside_the_jurisdiction() {
 #[test]
 fn violating_any_duty_of_the_ordinance_reaches_the_general_consequence() {
     let src = format!(
-        r#"{HEADER}{REPORT_RULE}
+        r#"{HEADER_2024}{REPORT_RULE}
 第五十条 {{
   款 "……不履行平安建设职责的……依法予以处理……"
   后果 处理 {{
@@ -536,7 +540,7 @@ fn facts_errors_name_the_unit_and_field_and_suggest() {
 
 #[test]
 fn explain_shows_the_chain_from_facts_to_status() {
-    let src = format!("{HEADER}{REPORT_RULE}");
+    let src = format!("{HEADER_2024}{REPORT_RULE}");
     let c = compile(&src);
     let f = facts::parse(
         &unit(
@@ -556,4 +560,35 @@ fn explain_shows_the_chain_from_facts_to_status() {
     let text = engine.explain(&ev, None, 36, opts).unwrap();
     insta::assert_snapshot!("explain_period", text);
     assert!(engine.explain(&ev, None, 99, opts).is_err());
+}
+
+#[test]
+fn occurrences_have_ids_and_attributes_and_actions_answer_them() {
+    let src = format!(
+        "{HEADER}\n词汇 {{\n  事件 治安案事件 属性 涉案人数: 数值、案事件等级: 枚举 一般、较大、重大、特别重大\n}}\n{REPORT_RULE}"
+    );
+    let c = compile(&src);
+    assert!(!c.has_errors());
+    let good = "as_of: 2025-03-01\nunits:\n  - id: 甲\n    kind: 学校\n    events:\n      - { type: 治安案事件, id: 案-1, date: 2025-01-05, 案事件等级: 重大, 涉案人数: 12 }\n      - { type: 治安案事件, id: 2, date: 2025-01-09 }\n    actions:\n      - { type: 履行调解协议, date: 2025-01-06, for: 案-1 }\n      - { type: 履行调解协议, date: 2025-01-10, for: 2 }\n";
+    let f = facts::parse(good, Format::Yaml, &c.graph.lexicon).unwrap_or_else(|e| panic!("{e:?}"));
+    let u = &f.units[0];
+    assert_eq!(u.events[0].id.as_deref(), Some("案-1"));
+    assert_eq!(
+        u.events[1].id.as_deref(),
+        Some("2"),
+        "a numeric id is a name"
+    );
+    assert_eq!(
+        u.events[0].attrs.get("案事件等级"),
+        Some(&facts::FactValue::Enum("重大".into()))
+    );
+    assert_eq!(
+        u.events[0].attrs.get("涉案人数"),
+        Some(&facts::FactValue::Number(12.0))
+    );
+    assert_eq!(u.actions[0].answers.as_deref(), Some("案-1"));
+    let bad = "as_of: 2025-03-01\nunits:\n  - id: 甲\n    kind: 学校\n    events:\n      - { type: 治安案事件, id: 案-1, date: 2025-01-05, 案事件等级: 重达 }\n      - { type: 治安案事件, id: 案-1, date: 2025-01-06, 等次: 重大 }\n      - { type: 调解协议生效, date: 2025-01-07, 案事件等级: 重大 }\n    actions:\n      - { type: 履行调解协议, date: 2025-01-06, for: 案-2 }\n      - { type: 履行调解协议, date: 2025-01-06, to: 公安机关 }\n";
+    let errors = facts::parse(bad, Format::Yaml, &c.graph.lexicon).unwrap_err();
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    insta::assert_snapshot!("facts_occurrence_errors", text.join("\n"));
 }

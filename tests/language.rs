@@ -295,7 +295,12 @@ fn triggers_and_conditions() {
 "#
     ));
     let n = norm(&o, "提示");
-    assert_eq!(n.trigger.as_deref(), Some("发现涉嫌电信网络诈骗"));
+    assert_eq!(
+        n.trigger,
+        Some(tiaoli_compiler::graph::TriggerOut::Event {
+            pattern: tiaoli_compiler::graph::EventPatternOut::single("发现涉嫌电信网络诈骗")
+        })
+    );
     assert_eq!(
         n.deadline,
         Some(DeadlineOut::Vague {
@@ -315,7 +320,7 @@ fn triggers_and_conditions() {
     );
     assert!(matches!(cond(&o, or[1]), Cond::Not { .. }));
     assert!(
-        matches!(cond(&o, args[1]), Cond::Occurred { event, within: Some(tiaoli_compiler::graph::Window::Period { amount: 30, .. }) } if event == "挂牌督办")
+        matches!(cond(&o, args[1]), Cond::Occurred { pattern, within: Some(tiaoli_compiler::graph::Window::Period { amount: 30, .. }) } if pattern.events == ["挂牌督办"])
     );
     assert!(matches!(cond(&o, args[2]), Cond::Count { n: 3, .. }));
     // The DAG is in topological order: every input precedes its reader.
@@ -404,7 +409,8 @@ fn deadlines_of_every_kind() {
             amount: 5,
             unit: TimeUnit::WorkingDays,
             direction: Direction::Before,
-            anchor: "信访接待日".into()
+            anchor: "信访接待日".into(),
+            anchor_attr: None,
         })
     );
     assert_eq!(
@@ -413,7 +419,8 @@ fn deadlines_of_every_kind() {
             amount: 30,
             unit: TimeUnit::Days,
             direction: Direction::From,
-            anchor: "调解协议生效".into()
+            anchor: "调解协议生效".into(),
+            anchor_attr: None,
         })
     );
     assert_eq!(
@@ -422,7 +429,8 @@ fn deadlines_of_every_kind() {
             amount: 10,
             unit: TimeUnit::Days,
             direction: Direction::After,
-            anchor: "发现涉嫌电信网络诈骗".into()
+            anchor: "发现涉嫌电信网络诈骗".into(),
+            anchor_attr: None,
         }),
         "a period without anchor runs from the trigger"
     );
@@ -612,8 +620,13 @@ fn persons_discretion_conditions_on_sanctions_and_violations() {
     let Cond::Or { args } = cond(&o, c.condition) else {
         panic!("or")
     };
-    assert!(matches!(cond(&o, args[0]), Cond::ViolatedAny));
-    assert!(matches!(cond(&o, args[1]), Cond::Violated { norm } if *norm == o.norms["目标"]));
+    assert!(matches!(
+        cond(&o, args[0]),
+        Cond::ViolatedAny { within: None }
+    ));
+    assert!(
+        matches!(cond(&o, args[1]), Cond::Violated { norm, within: None } if *norm == o.norms["目标"])
+    );
 }
 
 #[test]
@@ -646,13 +659,13 @@ fn escalation_and_cross_references() {
         panic!("or")
     };
     assert!(
-        matches!(cond(&o, args[0]), Cond::Overdue { event, remedy } if event == "挂牌督办" && remedy == "整改完成")
+        matches!(cond(&o, args[0]), Cond::Overdue { event, remedy, within: None } if event == "挂牌督办" && remedy == "整改完成")
     );
     let Cond::And { args: and } = cond(&o, args[1]) else {
         panic!("and")
     };
     assert!(
-        matches!(cond(&o, and[0]), Cond::Meets { consequences } if consequences == &vec![o.consequences["约谈通报"]])
+        matches!(cond(&o, and[0]), Cond::Meets { consequences, within: None } if consequences == &vec![o.consequences["约谈通报"]])
     );
     assert_eq!(
         consequence(&o, "约谈通报").sanctions[0].choice,

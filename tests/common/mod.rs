@@ -86,6 +86,9 @@ pub fn diagnostics(src: &str) -> String {
 
 /// A minimal header for snippets.
 pub const HEADER: &str = "条例 t {\n  标题 \"测试条例\"\n  辖区 海东市\n  级别 市\n  状态 施行\n  施行日期 2024-10-01\n}\n";
+/// The same ordinance in force from 2024-01-01: for cases whose events fall in 2024
+/// (what happens before 施行日期 opens no duty).
+pub const HEADER_2024: &str = "条例 t {\n  标题 \"测试条例\"\n  辖区 海东市\n  级别 市\n  状态 施行\n  施行日期 2024-01-01\n}\n";
 
 /// The built binary.
 pub fn tiaoli() -> Command {
@@ -199,4 +202,35 @@ impl Gen {
             (v ^ (self.pos.wrapping_mul(2654435761))) % n
         }
     }
+}
+
+/// The shipped rules (the lexicon and every ordinance under rules/) with extra
+/// files, compiled; panics on an error.
+pub fn shipped_rules_with(extra: &[(&str, &str)]) -> Compilation {
+    let mut files = lexicon();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(root().join("rules"))
+        .expect("rules/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tiaoli"))
+        .collect();
+    names.sort();
+    for p in names {
+        let name = format!(
+            "rules/{}",
+            p.file_name().unwrap_or_default().to_string_lossy()
+        );
+        files.push((name, read(&p)));
+    }
+    let mut texts: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    texts.extend(extra.iter().copied());
+    let c = tiaoli_compiler::compile_texts(&texts);
+    assert!(
+        !c.has_errors(),
+        "{}",
+        render::render_human(&c.diagnostics, &c.sources, false)
+    );
+    c
 }

@@ -121,6 +121,10 @@ pub struct OrdinanceGraph {
     pub approved: Option<String>,
     pub in_force: Option<String>,
     pub repealed_on: Option<String>,
+    /// 溯及: happenings from this day count under the ordinance though it came into
+    /// force later. `None`: nothing before 施行日期 counts (no retroactivity).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retroactive_from: Option<String>,
     pub repeals: Vec<String>,
     pub self_name: String,
     pub source: String,
@@ -258,7 +262,86 @@ pub enum DeadlineOut {
         unit: TimeUnit,
         direction: Direction,
         anchor: String,
+        /// A date attribute of the anchor event (开庭日期) instead of its own date.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        anchor_attr: Option<String>,
     },
+}
+
+/// Event types (canonical terms), optionally filtered by attributes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct EventPatternOut {
+    pub events: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<AttrFilter>,
+}
+
+impl EventPatternOut {
+    /// One event type, no filter.
+    pub fn single(event: &str) -> EventPatternOut {
+        EventPatternOut {
+            events: vec![event.to_string()],
+            filter: Vec::new(),
+        }
+    }
+
+    pub fn names(&self, event: &str) -> bool {
+        self.events.iter().any(|e| e == event)
+    }
+}
+
+/// `属性 op 值` on an occurrence (a yes/no attribute alone is `= 是`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct AttrFilter {
+    pub attr: String,
+    pub cmp: CmpOp,
+    pub value: Literal,
+}
+
+/// What opens an instance of a norm.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TriggerOut {
+    /// Each occurrence of the pattern.
+    Event { pattern: EventPatternOut },
+    /// Each occurrence whose period ran out: its own `deadline`, or `period`
+    /// counted from it. The instance is dated on the period's last day.
+    PeriodEnd {
+        pattern: EventPatternOut,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        period: Option<PeriodOut>,
+    },
+    /// Each occurrence whose deadline passed without the remedy.
+    Overdue { event: String, remedy: String },
+}
+
+impl TriggerOut {
+    /// The event types whose occurrences open instances.
+    pub fn events(&self) -> Vec<&str> {
+        match self {
+            TriggerOut::Event { pattern } | TriggerOut::PeriodEnd { pattern, .. } => {
+                pattern.events.iter().map(String::as_str).collect()
+            }
+            TriggerOut::Overdue { event, .. } => vec![event.as_str()],
+        }
+    }
+}
+
+/// An amount of time: 30 日, 5 个工作日, 1 年.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct PeriodOut {
+    pub amount: u32,
+    pub unit: TimeUnit,
+}
+
+/// 为期 N [自 E]: a measure binds for a period.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct LastingOut {
+    pub period: PeriodOut,
+    /// From the latest occurrence of this pattern; `None`: from the day the
+    /// consequence's grounds came to hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<EventPatternOut>,
 }
 
 pub type NodeId = usize;
@@ -300,38 +383,72 @@ pub enum Cond {
         cmp: CmpOp,
         value: Literal,
     },
-    /// An event of this type occurred (within the window, counting back from the
-    /// evaluation date).
+    /// An occurrence of the pattern (within the window before the evaluation date).
     Occurred {
-        event: String,
+        pattern: EventPatternOut,
         #[serde(skip_serializing_if = "Option::is_none")]
         within: Option<Window>,
     },
+    /// How many occurrences of the pattern (within the window).
     Count {
-        event: String,
+        pattern: EventPatternOut,
         #[serde(skip_serializing_if = "Option::is_none")]
         within: Option<Window>,
         cmp: CmpOp,
         n: u32,
     },
-    /// The norm is violated.
+    /// Some instance of the norm is violated (its breach within the window).
     Violated {
         norm: NodeId,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        within: Option<Window>,
     },
     /// Some obligation of this ordinance that binds the unit is violated.
-    ViolatedAny,
-    /// An event with a deadline (a 挂牌督办 …) whose deadline passed without the remedy.
+    ViolatedAny {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        within: Option<Window>,
+    },
+    /// An event with a deadline (a 挂牌督办 …) whose deadline passed without the
+    /// remedy (the period's end within the window).
     Overdue {
         event: String,
         remedy: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        within: Option<Window>,
     },
-    /// The grounds of these consequences hold (符合 第N条).
+    /// The grounds of these consequences hold (符合 第N条; they came to hold within
+    /// the window).
     Meets {
         consequences: Vec<NodeId>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        within: Option<Window>,
+    },
+    /// An attribute of the occurrence that opened the norm's instance
+    /// (`E.属性 op 值`); only in a norm's own conditions.
+    TriggerAttr {
+        event: String,
+        attr: String,
+        cmp: CmpOp,
+        value: Literal,
     },
 }
 
-/// How far back events count, from the evaluation date.
+impl Cond {
+    /// The window of a dated condition, if any.
+    pub fn window(&self) -> Option<Window> {
+        match self {
+            Cond::Occurred { within, .. }
+            | Cond::Count { within, .. }
+            | Cond::Violated { within, .. }
+            | Cond::ViolatedAny { within }
+            | Cond::Overdue { within, .. }
+            | Cond::Meets { within, .. } => *within,
+            _ => None,
+        }
+    }
+}
+
+/// How far back a dated condition reaches, from the evaluation date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Window {
@@ -369,7 +486,7 @@ pub struct NormNode {
     pub recipients_any: bool,
     pub action: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trigger: Option<String>,
+    pub trigger: Option<TriggerOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<NodeId>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -428,6 +545,9 @@ pub struct SanctionClause {
     pub condition: Option<NodeId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<DeadlineOut>,
+    /// 为期: how long the measure binds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lasting: Option<LastingOut>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -458,7 +578,7 @@ impl OrdinanceGraph {
             match op {
                 Cond::And { args } | Cond::Or { args } => stack.extend(args.iter().rev()),
                 Cond::Not { arg } => stack.push(*arg),
-                Cond::Meets { consequences } if through_meets => {
+                Cond::Meets { consequences, .. } if through_meets => {
                     for c in consequences.iter().rev() {
                         if let Some(Node::Consequence(x)) = self.nodes.get(*c) {
                             stack.push(x.condition);
@@ -476,10 +596,10 @@ impl OrdinanceGraph {
         let mut set = indexmap::IndexSet::new();
         let mut any = false;
         self.leaf_conditions(roots, true, |c| match c {
-            Cond::Violated { norm } => {
+            Cond::Violated { norm, .. } => {
                 set.insert(*norm);
             }
-            Cond::ViolatedAny => any = true,
+            Cond::ViolatedAny { .. } => any = true,
             _ => {}
         });
         (set, any)

@@ -141,15 +141,17 @@ impl Lexicon {
                 } => (name, TermKind::Fact(fact_ty(ty)), aliases, *span),
                 VocabItem::Event {
                     name,
+                    sets_period,
                     attrs,
                     aliases,
                     span,
                 } => (
                     name,
                     TermKind::Event {
-                        attrs: attrs
-                            .iter()
-                            .map(|(n, t)| (n.text.clone(), fact_ty(t)))
+                        attrs: (*sets_period)
+                            .then(|| ("deadline".to_string(), FactTy::Date))
+                            .into_iter()
+                            .chain(attrs.iter().map(|(n, t)| (n.text.clone(), fact_ty(t))))
                             .collect(),
                     },
                     aliases,

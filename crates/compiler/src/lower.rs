@@ -30,6 +30,9 @@ pub(crate) struct Lowerer<'a> {
     facts: IndexMap<String, NodeId>,
     /// Set while lowering a norm: `违反 本条例` is only meaningful in a consequence.
     in_norm: bool,
+    /// While lowering a norm's conditions: the event types whose occurrences open
+    /// its instances (its trigger and deadline anchor), for `E.属性`.
+    instance_events: Vec<String>,
 }
 
 struct ArticleInfo<'a> {
@@ -73,6 +76,7 @@ impl<'a> Lowerer<'a> {
             memo: IndexMap::new(),
             facts: IndexMap::new(),
             in_norm: false,
+            instance_events: Vec::new(),
         }
     }
 
@@ -367,6 +371,7 @@ impl<'a> Lowerer<'a> {
             approved: meta.approved,
             in_force: meta.in_force,
             repealed_on: meta.repealed_on,
+            retroactive_from: meta.retroactive_from,
             repeals: meta.repeals,
             self_name: meta.self_name,
             source: self.sources.name(self.src).to_string(),
@@ -513,6 +518,13 @@ impl<'a> Lowerer<'a> {
                     m.self_name = Some(s.spelling.clone());
                     ("自称", s.span)
                 }
+                H::RetroactiveFrom(d, s) => {
+                    m.retroactive_from = self.date(&ast::MaybeDate {
+                        date: Some(d.clone()),
+                        span: *s,
+                    });
+                    ("溯及", *s)
+                }
             };
             if let Some(prev) = seen.get(key) {
                 let d = self
@@ -568,6 +580,7 @@ impl<'a> Lowerer<'a> {
             approved: m.approved,
             in_force: m.in_force,
             repealed_on: m.repealed_on,
+            retroactive_from: m.retroactive_from,
             repeals: m.repeals,
             self_name: m.self_name.unwrap_or_else(|| "本条例".into()),
         })
@@ -935,7 +948,7 @@ impl<'a> Lowerer<'a> {
         let mut subjects: Option<Vec<SelectorOut>> = None;
         let mut recipients = Vec::new();
         let mut recipients_any = false;
-        let mut trigger: Option<(String, Span)> = None;
+        let mut trigger: Option<TriggerOut> = None;
         let mut condition = None;
         let mut unless = None;
         let mut modal: Option<(ast::Modality, String)> = None;
@@ -944,6 +957,27 @@ impl<'a> Lowerer<'a> {
         let mut fallback = None;
         let mut seen: IndexMap<&'static str, Span> = IndexMap::new();
         let was_in_norm = std::mem::replace(&mut self.in_norm, true);
+        // `E.属性` in the norm's conditions reads the occurrence that opened the
+        // instance: its trigger, or the event its period is counted from.
+        let mut instance_events = Vec::new();
+        for item in &n.items {
+            match item {
+                I::On(t, _) => instance_events.extend(self.trigger_event_names(t)),
+                I::Deadline(ast::Deadline {
+                    kind:
+                        ast::DeadlineKind::Period {
+                            anchor: Some(a), ..
+                        },
+                    ..
+                }) => {
+                    if let Some(t) = self.lex.lookup(&a.event.text) {
+                        instance_events.push(t.name.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let outer_events = std::mem::replace(&mut self.instance_events, instance_events);
         for item in &n.items {
             let (key, span) = match item {
                 I::Comment(_) => continue,
@@ -960,8 +994,8 @@ impl<'a> Lowerer<'a> {
                     recipients_any = *any;
                     ("向", *sp)
                 }
-                I::On(e, sp) => {
-                    trigger = self.term(e, Kind::Event).map(|t| (t, e.span));
+                I::On(t, sp) => {
+                    trigger = self.trigger(t);
                     ("触发", *sp)
                 }
                 I::When(e, sp) => {
@@ -1018,6 +1052,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         self.in_norm = was_in_norm;
+        self.instance_events = outer_events;
         if !seen.contains_key("主体") {
             let d = self
                 .error(
@@ -1040,8 +1075,7 @@ impl<'a> Lowerer<'a> {
                 .with_help("add a line such as 应当 报告社会风险隐患排查结果");
             self.err(d);
         }
-        let deadline =
-            deadline.and_then(|d| self.deadline(d, trigger.as_ref().map(|t| t.0.as_str())));
+        let deadline = deadline.and_then(|d| self.deadline(d, trigger.as_ref()));
         if self.error_count() > errors_before {
             return None;
         }
@@ -1057,7 +1091,7 @@ impl<'a> Lowerer<'a> {
             recipients,
             recipients_any,
             action,
-            trigger: trigger.map(|t| t.0),
+            trigger,
             condition,
             unless,
             deadline,
@@ -1072,7 +1106,184 @@ impl<'a> Lowerer<'a> {
         self.diags.iter().filter(|d| d.is_error()).count()
     }
 
-    fn deadline(&mut self, d: &ast::Deadline, trigger: Option<&str>) -> Option<DeadlineOut> {
+    /// The canonical event types a trigger names (for `E.属性`; unknown names are
+    /// reported when the trigger itself is lowered).
+    fn trigger_event_names(&self, t: &ast::Trigger) -> Vec<String> {
+        let names: Vec<&Name> = match t {
+            ast::Trigger::Event(p) | ast::Trigger::PeriodEnd { pattern: p, .. } => {
+                p.events.iter().collect()
+            }
+            ast::Trigger::Overdue { event, .. } => vec![event],
+        };
+        names
+            .into_iter()
+            .filter_map(|n| self.lex.lookup(&n.text).map(|t| t.name.clone()))
+            .collect()
+    }
+
+    fn trigger(&mut self, t: &ast::Trigger) -> Option<TriggerOut> {
+        Some(match t {
+            ast::Trigger::Event(p) => TriggerOut::Event {
+                pattern: self.event_pattern(p)?,
+            },
+            ast::Trigger::PeriodEnd {
+                pattern, period, ..
+            } => TriggerOut::PeriodEnd {
+                pattern: {
+                    // Without a stated period, each occurrence's own deadline ends it.
+                    if period.is_none() {
+                        for e in &pattern.events {
+                            self.deadline_event(e)?;
+                        }
+                    }
+                    self.event_pattern(pattern)?
+                },
+                period: period.map(|d| PeriodOut {
+                    amount: d.amount,
+                    unit: d.unit,
+                }),
+            },
+            ast::Trigger::Overdue { event, remedy, .. } => {
+                let event = self.deadline_event(event)?;
+                TriggerOut::Overdue {
+                    event,
+                    remedy: self.term(remedy, Kind::Action)?,
+                }
+            }
+        })
+    }
+
+    /// The attributes an event type declares (a sanction's `deadline` included).
+    fn event_attrs(&self, canonical: &str) -> IndexMap<String, FactTy> {
+        match self.lex.lookup(canonical).map(|t| &t.kind) {
+            Some(TermKind::Event { attrs }) => attrs.clone(),
+            Some(TermKind::Sanction { sets_period, .. }) if *sets_period => {
+                IndexMap::from([("deadline".to_string(), FactTy::Date)])
+            }
+            _ => IndexMap::new(),
+        }
+    }
+
+    /// `E、F【属性 = 值】`: every event type known, every attribute declared by each
+    /// of them, every value of the attribute's type.
+    fn event_pattern(&mut self, p: &ast::EventPattern) -> Option<EventPatternOut> {
+        let mut events = Vec::new();
+        let mut ok = true;
+        for e in &p.events {
+            match self.term(e, Kind::Event) {
+                Some(t) => {
+                    if !events.contains(&t) {
+                        events.push(t)
+                    }
+                }
+                None => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let mut filter = Vec::new();
+        for t in &p.filter {
+            let mut ty: Option<FactTy> = None;
+            let mut attr_name = t.attr.text.clone();
+            for e in &events {
+                let attrs = self.event_attrs(e);
+                match attrs.iter().find(|(k, _)| fold_case(k) == t.attr.key()) {
+                    Some((k, aty)) => {
+                        attr_name = k.clone();
+                        ty = Some(aty.clone());
+                    }
+                    None => {
+                        let declared: Vec<&str> = attrs.keys().map(String::as_str).collect();
+                        let help = match tiaoli_syntax::diag::did_you_mean(
+                            &t.attr.text,
+                            declared.iter().copied(),
+                        ) {
+                            Some(x) => format!("did you mean “{x}”?"),
+                            None if declared.is_empty() => format!(
+                                "declare it in the vocabulary: 事件 {e} 属性 {}: 枚举 …",
+                                t.attr.text
+                            ),
+                            None => format!("the attributes of “{e}” are {}", declared.join("、")),
+                        };
+                        let d = self
+                            .error(
+                                "unknown-attribute",
+                                t.attr.span,
+                                format!("“{e}” has no attribute “{}”", t.attr.text),
+                            )
+                            .with_label("not an attribute of this event")
+                            .with_help(help);
+                        self.err(d);
+                        ok = false;
+                    }
+                }
+            }
+            let Some(ty) = ty else {
+                continue;
+            };
+            match &t.test {
+                Some((op, v)) => {
+                    if let Some(value) = self.literal(&attr_name, &ty, *op, v, t.span) {
+                        filter.push(AttrFilter {
+                            attr: attr_name,
+                            cmp: *op,
+                            value,
+                        });
+                    } else {
+                        ok = false;
+                    }
+                }
+                None if ty == FactTy::Bool => filter.push(AttrFilter {
+                    attr: attr_name,
+                    cmp: ast::CmpOp::Eq,
+                    value: Literal::Bool(true),
+                }),
+                None => {
+                    let d = self
+                        .error(
+                            "type-mismatch",
+                            t.span,
+                            format!(
+                                "“{attr_name}” is not a yes/no attribute, so it cannot stand alone"
+                            ),
+                        )
+                        .with_label(format!("{} attribute", ty_name(&ty)))
+                        .with_help(format!("compare it with a value: {attr_name} = …"));
+                    self.err(d);
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(EventPatternOut { events, filter })
+    }
+
+    /// An event that carries a deadline (a sanction declared 附期限, or an event with
+    /// a 期限/deadline attribute): what 逾期 reads.
+    fn deadline_event(&mut self, event: &Name) -> Option<String> {
+        let t = self
+            .lex
+            .resolve(self.src, event, &[Kind::Event])
+            .map_err(|e| self.err(e))
+            .ok()?;
+        let has_deadline = match &t.kind {
+            TermKind::Sanction { sets_period, .. } => *sets_period,
+            TermKind::Event { attrs } => attrs.keys().any(|k| k == "期限" || k == "deadline"),
+            _ => false,
+        };
+        let ev = t.name.clone();
+        if !has_deadline {
+            let d = self
+                .error("no-deadline-event", event.span, format!("“{ev}” carries no deadline, so it cannot be overdue"))
+                .with_label("no deadline")
+                .with_help("逾期 and 期满 read an occurrence's deadline: declare the event 附期限 (事件 受理调解 附期限), as the catalogue does for 挂牌督办");
+            self.err(d);
+            return None;
+        }
+        Some(ev)
+    }
+
+    fn deadline(&mut self, d: &ast::Deadline, trigger: Option<&TriggerOut>) -> Option<DeadlineOut> {
         use ast::DeadlineKind as K;
         Some(match &d.kind {
             K::Vague(v) => DeadlineOut::Vague { word: *v },
@@ -1084,9 +1295,54 @@ impl<'a> Lowerer<'a> {
                 },
             },
             K::Period { duration, anchor } => {
-                let (direction, anchor) = match (anchor, trigger) {
-                    (Some(a), _) => (a.direction, self.term(&a.event, Kind::Event)?),
-                    (None, Some(t)) => (ast::Direction::After, t.to_string()),
+                let (direction, anchor, anchor_attr) = match (anchor, trigger) {
+                    (Some(a), _) => {
+                        let ev = self.term(&a.event, Kind::Event)?;
+                        let attr = match &a.attr {
+                            None => None,
+                            Some(attr) => {
+                                let attrs = self.event_attrs(&ev);
+                                match attrs.iter().find(|(k, _)| fold_case(k) == attr.key()) {
+                                    Some((k, FactTy::Date)) => Some(k.clone()),
+                                    Some((k, ty)) => {
+                                        let e = self
+                                            .error(
+                                                "type-mismatch",
+                                                attr.span,
+                                                format!("“{k}” is a {} attribute; a period counts from a date", ty_name(ty)),
+                                            )
+                                            .with_label("not a date");
+                                        self.err(e);
+                                        return None;
+                                    }
+                                    None => {
+                                        let e = self
+                                            .error(
+                                                "unknown-attribute",
+                                                attr.span,
+                                                format!("“{ev}” has no attribute “{}”", attr.text),
+                                            )
+                                            .with_label("not an attribute of this event")
+                                            .with_help(format!(
+                                                "declare it in the vocabulary: 事件 {ev} 属性 {}: 日期",
+                                                attr.text
+                                            ));
+                                        self.err(e);
+                                        return None;
+                                    }
+                                }
+                            }
+                        };
+                        (a.direction, ev, attr)
+                    }
+                    (None, Some(t)) => (
+                        ast::Direction::After,
+                        t.events()
+                            .first()
+                            .map(|e| e.to_string())
+                            .unwrap_or_default(),
+                        None,
+                    ),
                     (None, None) => {
                         let e = self
                             .error(
@@ -1105,6 +1361,7 @@ impl<'a> Lowerer<'a> {
                     unit: duration.unit,
                     direction,
                     anchor,
+                    anchor_attr,
                 }
             }
         })
@@ -1273,29 +1530,31 @@ impl<'a> Lowerer<'a> {
                     value: lit,
                 }))
             }
-            Expr::Occurred { event, window, .. } => {
-                let event = self.term(event, Kind::Event)?;
+            Expr::Occurred {
+                pattern, window, ..
+            } => {
+                let pattern = self.event_pattern(pattern)?;
                 Some(self.cond(Cond::Occurred {
-                    event,
+                    pattern,
                     within: window.map(lower_window),
                 }))
             }
             Expr::Count {
-                event,
+                pattern,
                 window,
                 op,
                 n,
                 ..
             } => {
-                let event = self.term(event, Kind::Event)?;
+                let pattern = self.event_pattern(pattern)?;
                 Some(self.cond(Cond::Count {
-                    event,
+                    pattern,
                     within: window.map(lower_window),
                     cmp: *op,
                     n: *n,
                 }))
             }
-            Expr::Violated(ast::Violation::This(s), span) => {
+            Expr::Violated(ast::Violation::This(s), window, span) => {
                 if self.in_norm {
                     let d = self
                         .error(
@@ -1313,9 +1572,11 @@ impl<'a> Lowerer<'a> {
                     self.err(d);
                     return None;
                 }
-                Some(self.cond(Cond::ViolatedAny))
+                Some(self.cond(Cond::ViolatedAny {
+                    within: window.map(lower_window),
+                }))
             }
-            Expr::Violated(ast::Violation::Norm(r), span) => {
+            Expr::Violated(ast::Violation::Norm(r), window, span) => {
                 let ids = self.norm_ref(r);
                 let mut args = Vec::new();
                 for id in ids {
@@ -1340,7 +1601,10 @@ impl<'a> Lowerer<'a> {
                             continue;
                         }
                     }
-                    args.push(self.cond(Cond::Violated { norm: id }));
+                    args.push(self.cond(Cond::Violated {
+                        norm: id,
+                        within: window.map(lower_window),
+                    }));
                 }
                 match args.len() {
                     0 => None,
@@ -1348,32 +1612,75 @@ impl<'a> Lowerer<'a> {
                     _ => Some(self.cond(Cond::Or { args })),
                 }
             }
-            Expr::Overdue { event, remedy, .. } => {
-                let t = self
-                    .lex
-                    .resolve(self.src, event, &[Kind::Event])
-                    .map_err(|e| self.err(e))
-                    .ok()?;
-                let has_deadline = match &t.kind {
-                    TermKind::Sanction { sets_period, .. } => *sets_period,
-                    TermKind::Event { attrs } => {
-                        attrs.keys().any(|k| k == "期限" || k == "deadline")
-                    }
-                    _ => false,
-                };
-                let ev = t.name.clone();
-                if !has_deadline {
+            Expr::Overdue {
+                event,
+                remedy,
+                window,
+                ..
+            } => {
+                let ev = self.deadline_event(event)?;
+                let remedy = self.term(remedy, Kind::Action)?;
+                Some(self.cond(Cond::Overdue {
+                    event: ev,
+                    remedy,
+                    within: window.map(lower_window),
+                }))
+            }
+            Expr::Attr { target, test, span } => {
+                let ev = self.term(&target.event, Kind::Event)?;
+                if !self.instance_events.contains(&ev) {
                     let d = self
-                        .error("no-deadline-event", event.span, format!("“{ev}” carries no deadline, so it cannot be overdue"))
-                        .with_label("no deadline")
-                        .with_help("逾期 needs a sanction declared 附期限 (挂牌督办) or an event with a 期限 attribute");
+                        .error(
+                            "attribute-outside-instance",
+                            target.span,
+                            format!("“{}.{}” reads the occurrence that opened the norm, but “{ev}” opens none here", target.event.text, target.attr.text),
+                        )
+                        .with_label("no such occurrence here")
+                        .with_help(format!("E.属性 belongs in the conditions of a norm triggered by E (触发 {ev}); elsewhere, test occurrences with 发生 {ev}【{} = …】", target.attr.text));
                     self.err(d);
                     return None;
                 }
-                let remedy = self.term(remedy, Kind::Action)?;
-                Some(self.cond(Cond::Overdue { event: ev, remedy }))
+                let attrs = self.event_attrs(&ev);
+                let Some((attr, ty)) = attrs
+                    .iter()
+                    .find(|(k, _)| fold_case(k) == target.attr.key())
+                    .map(|(k, t)| (k.clone(), t.clone()))
+                else {
+                    let d = self
+                        .error(
+                            "unknown-attribute",
+                            target.attr.span,
+                            format!("“{ev}” has no attribute “{}”", target.attr.text),
+                        )
+                        .with_label("not an attribute of this event");
+                    self.err(d);
+                    return None;
+                };
+                let (cmp, value) = match test {
+                    Some((op, v)) => (*op, self.literal(&attr, &ty, *op, v, *span)?),
+                    None if ty == FactTy::Bool => (ast::CmpOp::Eq, Literal::Bool(true)),
+                    None => {
+                        let d = self
+                            .error(
+                                "type-mismatch",
+                                *span,
+                                format!(
+                                    "“{attr}” is not a yes/no attribute, so it cannot stand alone"
+                                ),
+                            )
+                            .with_label(format!("{} attribute", ty_name(&ty)));
+                        self.err(d);
+                        return None;
+                    }
+                };
+                Some(self.cond(Cond::TriggerAttr {
+                    event: ev,
+                    attr,
+                    cmp,
+                    value,
+                }))
             }
-            Expr::Meets(art, _) => {
+            Expr::Meets(art, window, _) => {
                 let Some(info) = self.articles.get(&art.value) else {
                     self.unknown_article(art);
                     return None;
@@ -1400,7 +1707,10 @@ impl<'a> Lowerer<'a> {
                 if consequences.is_empty() {
                     return None;
                 }
-                Some(self.cond(Cond::Meets { consequences }))
+                Some(self.cond(Cond::Meets {
+                    consequences,
+                    within: window.map(lower_window),
+                }))
             }
         }
     }
@@ -1762,6 +2072,19 @@ impl<'a> Lowerer<'a> {
             Some(d) => Some(self.deadline(d, None)?),
             None => None,
         };
+        let lasting = match &imp.lasting {
+            Some(l) => Some(LastingOut {
+                period: PeriodOut {
+                    amount: l.duration.amount,
+                    unit: l.duration.unit,
+                },
+                from: match &l.from {
+                    Some(p) => Some(self.event_pattern(p)?),
+                    None => None,
+                },
+            }),
+            None => None,
+        };
         if kinds.len() != imp.sanctions.len() {
             return None;
         }
@@ -1773,6 +2096,7 @@ impl<'a> Lowerer<'a> {
             targets: tg,
             condition,
             deadline,
+            lasting,
         })
     }
 }
@@ -1806,6 +2130,7 @@ struct PartialMeta {
     approved: Option<String>,
     in_force: Option<String>,
     repealed_on: Option<String>,
+    retroactive_from: Option<String>,
     repeals: Vec<String>,
     self_name: Option<String>,
 }
@@ -1822,6 +2147,7 @@ struct Meta {
     approved: Option<String>,
     in_force: Option<String>,
     repealed_on: Option<String>,
+    retroactive_from: Option<String>,
     repeals: Vec<String>,
     self_name: String,
 }

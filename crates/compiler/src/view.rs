@@ -18,12 +18,13 @@ pub fn labeled_deps(node: &Node) -> Vec<(NodeId, &'static str)> {
             Cond::And { args } | Cond::Or { args } => args.iter().map(|a| (*a, "")).collect(),
             Cond::Not { arg } => vec![(*arg, "")],
             Cond::IsTrue { fact } | Cond::Compare { fact, .. } => vec![(*fact, "")],
-            Cond::Violated { norm } => vec![(*norm, "违反")],
-            Cond::Meets { consequences } => consequences.iter().map(|c| (*c, "情形")).collect(),
+            Cond::Violated { norm, .. } => vec![(*norm, "违反")],
+            Cond::Meets { consequences, .. } => consequences.iter().map(|c| (*c, "情形")).collect(),
             Cond::Occurred { .. }
             | Cond::Count { .. }
-            | Cond::ViolatedAny
-            | Cond::Overdue { .. } => vec![],
+            | Cond::ViolatedAny { .. }
+            | Cond::Overdue { .. }
+            | Cond::TriggerAttr { .. } => vec![],
         },
         Node::Norm(n) => {
             let mut v: Vec<(NodeId, &'static str)> = Vec::new();
@@ -95,11 +96,65 @@ pub fn deadline_text(d: &DeadlineOut) -> String {
             unit,
             direction,
             anchor,
-        } => match direction {
-            Direction::From => format!("自{anchor}起{amount}{}", unit.zh()),
-            Direction::After => format!("{anchor}后{amount}{}", unit.zh()),
-            Direction::Before => format!("{anchor}前{amount}{}", unit.zh()),
-        },
+            anchor_attr,
+        } => {
+            let anchor = match anchor_attr {
+                Some(a) => format!("{anchor}{a}"),
+                None => anchor.clone(),
+            };
+            match direction {
+                Direction::From => format!("自{anchor}起{amount}{}", unit.zh()),
+                Direction::After => format!("{anchor}后{amount}{}", unit.zh()),
+                Direction::Before => format!("{anchor}前{amount}{}", unit.zh()),
+            }
+        }
+    }
+}
+
+/// `刑事案件、群体性事件【等级 = 重大】` as a reader sees it.
+pub fn pattern_text(p: &EventPatternOut) -> String {
+    let mut s = p.events.join("、");
+    if !p.filter.is_empty() {
+        let tests: Vec<String> = p
+            .filter
+            .iter()
+            .map(|f| format!("{} {} {}", f.attr, f.cmp.symbol(), literal(&f.value)))
+            .collect();
+        s.push_str(&format!("【{}】", tests.join("、")));
+    }
+    s
+}
+
+/// A trigger as a reader sees it: 发现涉嫌电信网络诈骗, 挂牌督办期满, 挂牌督办逾期未整改完成.
+pub fn trigger_text(t: &TriggerOut) -> String {
+    match t {
+        TriggerOut::Event { pattern } => pattern_text(pattern),
+        TriggerOut::PeriodEnd {
+            pattern,
+            period: None,
+        } => format!("{}期满", pattern_text(pattern)),
+        TriggerOut::PeriodEnd {
+            pattern,
+            period: Some(p),
+        } => format!("{}后{}{}期满", pattern_text(pattern), p.amount, p.unit.zh()),
+        TriggerOut::Overdue { event, remedy } => format!("{event}逾期未{remedy}"),
+    }
+}
+
+/// 为期1年（自…起）.
+pub fn lasting_text(l: &LastingOut) -> String {
+    match &l.from {
+        Some(p) => format!(
+            "为期{}{}（自{}起）",
+            l.period.amount,
+            l.period.unit.zh(),
+            pattern_text(p)
+        ),
+        None => format!(
+            "为期{}{}（自情形成立之日起）",
+            l.period.amount,
+            l.period.unit.zh()
+        ),
     }
 }
 
@@ -112,19 +167,36 @@ fn label(node: &Node, nodes: &[Node]) -> String {
             Cond::Not { .. } => "非".into(),
             Cond::IsTrue { .. } => "是".into(),
             Cond::Compare { cmp, value, .. } => format!("{} {}", cmp.symbol(), literal(value)),
-            Cond::Occurred { event, within } => format!("{}发生{event}", window_text(within)),
+            Cond::Occurred { pattern, within } => {
+                format!("{}发生{}", window_text(within), pattern_text(pattern))
+            }
             Cond::Count {
-                event,
+                pattern,
                 within,
                 cmp,
                 n,
             } => {
-                format!("{}{event}次数 {} {n}", window_text(within), cmp.symbol())
+                format!(
+                    "{}{}次数 {} {n}",
+                    window_text(within),
+                    pattern_text(pattern),
+                    cmp.symbol()
+                )
             }
-            Cond::Violated { .. } => "违反".into(),
-            Cond::ViolatedAny => "违反本法规任一义务".into(),
-            Cond::Overdue { event, remedy } => format!("{event}逾期未{remedy}"),
-            Cond::Meets { .. } => "符合".into(),
+            Cond::Violated { within, .. } => format!("{}违反", window_text(within)),
+            Cond::ViolatedAny { within } => format!("{}违反本法规任一义务", window_text(within)),
+            Cond::Overdue {
+                event,
+                remedy,
+                within,
+            } => format!("{}{event}逾期未{remedy}", window_text(within)),
+            Cond::Meets { within, .. } => format!("{}符合", window_text(within)),
+            Cond::TriggerAttr {
+                event,
+                attr,
+                cmp,
+                value,
+            } => format!("本次{event}的{attr} {} {}", cmp.symbol(), literal(value)),
         },
         Node::Norm(n) => {
             let subjects = n
@@ -141,7 +213,7 @@ fn label(node: &Node, nodes: &[Node]) -> String {
                 n.action
             );
             if let Some(t) = &n.trigger {
-                s.push_str(&format!("\\n触发：{t}"));
+                s.push_str(&format!("\\n触发：{}", trigger_text(t)));
             }
             if let Some(d) = &n.deadline {
                 s.push_str(&format!("\\n期限：{}", deadline_text(d)));

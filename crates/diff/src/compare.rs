@@ -481,7 +481,11 @@ impl<'a> Cx<'a> {
             );
         }
         if a.trigger != b.trigger {
-            let t = |x: &Option<String>| x.clone().unwrap_or_else(|| "（无）".into());
+            let t = |x: &Option<tiaoli_compiler::graph::TriggerOut>| {
+                x.as_ref()
+                    .map(tiaoli_compiler::view::trigger_text)
+                    .unwrap_or_else(|| "（无）".into())
+            };
             self.push(
                 Kind::TriggerChanged,
                 "触发",
@@ -1019,21 +1023,45 @@ fn cond_at(o: &OrdinanceGraph, id: NodeId, depth: u32) -> String {
         Cond::Compare { fact, cmp, value } => {
             format!("{} {} {}", name_of(o, *fact), cmp.symbol(), literal(value))
         }
-        Cond::Occurred { event, within } => format!("发生 {event}{}", window(within)),
+        Cond::Occurred { pattern, within } => format!(
+            "发生 {}{}",
+            tiaoli_compiler::view::pattern_text(pattern),
+            window(within)
+        ),
         Cond::Count {
-            event,
+            pattern,
             within,
             cmp,
             n,
-        } => format!("次数 {event}{} {} {n}", window(within), cmp.symbol()),
-        Cond::Violated { norm } => format!("违反 {}", name_of(o, *norm)),
-        Cond::ViolatedAny => format!("违反 {}", o.self_name),
-        Cond::Overdue { event, remedy } => format!("逾期 {event} 未 {remedy}"),
-        Cond::Meets { consequences } => {
+        } => format!(
+            "次数 {}{} {} {n}",
+            tiaoli_compiler::view::pattern_text(pattern),
+            window(within),
+            cmp.symbol()
+        ),
+        Cond::Violated { norm, within } => {
+            format!("违反 {}{}", name_of(o, *norm), window(within))
+        }
+        Cond::ViolatedAny { within } => format!("违反 {}{}", o.self_name, window(within)),
+        Cond::Overdue {
+            event,
+            remedy,
+            within,
+        } => format!("逾期 {event} 未 {remedy}{}", window(within)),
+        Cond::Meets {
+            consequences,
+            within,
+        } => {
             let mut v: Vec<String> = consequences.iter().map(|c| name_of(o, *c)).collect();
             v.sort();
-            format!("符合 {}", v.join("、"))
+            format!("符合 {}{}", v.join("、"), window(within))
         }
+        Cond::TriggerAttr {
+            event,
+            attr,
+            cmp,
+            value,
+        } => format!("{event}.{attr} {} {}", cmp.symbol(), literal(value)),
     }
 }
 
@@ -1240,14 +1268,16 @@ fn deadline_change(a: &Option<DeadlineOut>, b: &Option<DeadlineOut>) -> Option<K
                 unit: u1,
                 direction: d1,
                 anchor: e1,
+                anchor_attr: x1,
             },
             DeadlineOut::Period {
                 amount: a2,
                 unit: u2,
                 direction: d2,
                 anchor: e2,
+                anchor_attr: x2,
             },
-        ) if d1 == d2 && e1 == e2 => {
+        ) if d1 == d2 && e1 == e2 && x1 == x2 => {
             let (t1, t2) = (approx_days(*a1, *u1), approx_days(*a2, *u2));
             let (less, more) = if *d1 == Direction::Before {
                 (t2 > t1, t2 < t1)
@@ -1306,6 +1336,7 @@ mod tests {
             unit,
             direction,
             anchor: "信访接待日".into(),
+            anchor_attr: None,
         })
     }
 

@@ -118,6 +118,8 @@ fn generate(n: usize, lexicon_facts: &IndexMap<String, ()>) -> Vec<Unit> {
                     date: date("2024-11-01"),
                     deadline: Some(date("2025-02-01")),
                     by: None,
+                    id: None,
+                    attrs: Default::default(),
                 });
             }
             if r.chance(20) {
@@ -126,6 +128,8 @@ fn generate(n: usize, lexicon_facts: &IndexMap<String, ()>) -> Vec<Unit> {
                     date: date("2024-12-10"),
                     deadline: None,
                     by: None,
+                    id: None,
+                    attrs: Default::default(),
                 });
             }
             if r.chance(30) {
@@ -134,6 +138,8 @@ fn generate(n: usize, lexicon_facts: &IndexMap<String, ()>) -> Vec<Unit> {
                     date: date("2025-02-20"),
                     deadline: None,
                     by: None,
+                    id: None,
+                    attrs: Default::default(),
                 });
             }
             let mut actions = Vec::new();
@@ -141,12 +147,14 @@ fn generate(n: usize, lexicon_facts: &IndexMap<String, ()>) -> Vec<Unit> {
                 actions.push(ActionRecord {
                     ty: "整改完成".into(),
                     date: date("2025-01-20"),
+                    answers: None,
                 });
             }
             if r.chance(30) {
                 actions.push(ActionRecord {
                     ty: "向客户作出风险提示".into(),
                     date: date("2025-02-21"),
+                    answers: None,
                 });
             }
             Unit {
@@ -311,7 +319,7 @@ fn uses_any_violation(g: &tiaoli_compiler::graph::OrdinanceGraph, id: usize) -> 
     use tiaoli_compiler::graph::{Cond, Node};
     match &g.nodes[id] {
         Node::Cond {
-            op: Cond::ViolatedAny,
+            op: Cond::ViolatedAny { within: None },
         } => true,
         n @ Node::Cond { .. } => tiaoli_compiler::view::deps(n)
             .into_iter()

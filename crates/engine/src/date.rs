@@ -7,7 +7,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Day 0 (the default) is 1970-01-01.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(i32);
 
 /// Monday = 0 … Sunday = 6.

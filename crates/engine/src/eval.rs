@@ -1,22 +1,23 @@
-//! Evaluation: a unit's facts against the compiled graph.
+//! Evaluation: a unit's facts against the planned graph.
 //!
-//! [`Engine::new`] resolves the graph once into integer ids (actor kinds as is-a
-//! bitsets, facts, events, actions) so that evaluating a unit is one forward pass
-//! over each ordinance's node vector — three-valued (true, false, unknown) —
-//! with no string hashing and no walk of the AST. Explanations (which facts are
-//! missing, why a status) are assembled afterwards, only for what is reported.
+//! One forward pass over each ordinance's node vector — three-valued (true,
+//! false, unknown) — with no string hashing and no walk of the AST. Every
+//! condition that holds also carries its **onset**: the date of the latest
+//! happening that made it hold (an occurrence, a breach, the end of an order's
+//! period), or none when it holds by facts alone. Windows (`近 N`) and durations
+//! of measures (`为期 N`) are counted from onsets. Norms keep their instances
+//! (crates/engine/src/instances.rs). Explanations (which facts are missing, why a
+//! status) are assembled afterwards, only for what is reported.
 
-use indexmap::IndexMap;
 use serde::Serialize;
-use tiaoli_compiler::graph::{
-    Cond, ConsequenceNode, DeadlineOut, FactTy, Graph, Literal, Node, NodeId, NormNode,
-    OrdinanceGraph, SelectorOut, Window,
-};
-use tiaoli_syntax::ast::{CmpOp, Direction, ModalityClass, Periodic, TimeUnit, Vague};
+use tiaoli_compiler::graph::{Literal, Node, NodeId, OrdinanceGraph, Window};
+use tiaoli_syntax::ast::CmpOp;
 
-use crate::calendar::{Calendar, Due};
 use crate::date::Date;
-use crate::facts::{FactValue, Unit};
+use crate::facts::FactValue;
+use crate::facts::Unit;
+use crate::instances::{Instance, NormInputs};
+use crate::plan::{Bits, CondPlan, Engine, NodePlan, OrdinancePlan, PatternPlan, Prepared};
 
 /// Kleene three-valued truth.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -49,7 +50,7 @@ impl Tri {
             Tri::Unknown => Tri::Unknown,
         }
     }
-    fn from(b: bool) -> Tri {
+    pub fn from_bool(b: bool) -> Tri {
         if b {
             Tri::True
         } else {
@@ -58,8 +59,8 @@ impl Tri {
     }
 }
 
-/// The status of a norm for a unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// The status of a norm (or one of its instances) or a consequence for a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Violated,
@@ -74,176 +75,8 @@ pub enum Status {
     Encouraged,
     /// A permission whose period has passed.
     Lapsed,
-}
-
-/// FNV-1a: a fast, deterministic hasher for the engine's intern tables (short
-/// Chinese names, looked up when a unit is prepared).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = IndexMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
-/// A small bitset over interned ids.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Bits(Vec<u64>);
-
-impl Bits {
-    fn with_len(n: usize) -> Bits {
-        Bits(vec![0; n.div_ceil(64)])
-    }
-    fn set(&mut self, i: usize) {
-        if let Some(w) = self.0.get_mut(i / 64) {
-            *w |= 1 << (i % 64);
-        }
-    }
-    fn has(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-    fn intersects(&self, o: &Bits) -> bool {
-        self.0.iter().zip(&o.0).any(|(a, b)| a & b != 0)
-    }
-    fn union(&mut self, o: &Bits) {
-        for (a, b) in self.0.iter_mut().zip(&o.0) {
-            *a |= *b;
-        }
-    }
-}
-
-/// A selector with its term resolved to an id.
-#[derive(Clone, Debug)]
-struct PSel {
-    unspecified: bool,
-    self_unit: bool,
-    role: bool,
-    id: usize,
-    /// Accepted level ranks (empty: any).
-    ranks: Vec<u8>,
-    /// 除 … 外: actor kinds left out.
-    except: Vec<usize>,
-}
-
-#[derive(Clone, Debug)]
-enum PCond {
-    And(Vec<NodeId>),
-    Or(Vec<NodeId>),
-    Not(NodeId),
-    IsTrue(usize),
-    Compare {
-        fact: usize,
-        cmp: CmpOp,
-        value: Literal,
-    },
-    Occurred {
-        event: usize,
-        within: Option<Window>,
-    },
-    Count {
-        event: usize,
-        within: Option<Window>,
-        cmp: CmpOp,
-        n: u32,
-    },
-    Violated(NodeId),
-    ViolatedAny,
-    Overdue {
-        event: usize,
-        remedy: usize,
-    },
-    Meets(Vec<NodeId>),
-}
-
-#[derive(Clone, Debug)]
-struct PNorm {
-    subjects: Vec<PSel>,
-    /// The actor kinds its subjects name: a unit whose kinds miss all of them,
-    /// and that has no role selector to match, is not a subject (fast reject).
-    subject_kinds: Bits,
-    only_kinds: bool,
-    action: usize,
-    trigger: Option<usize>,
-    anchor: Option<usize>,
-    order_event: Option<usize>,
-}
-
-#[derive(Clone, Debug)]
-enum PNode {
-    Fact(usize),
-    Cond(PCond),
-    Norm(PNorm),
-    Consequence { applies_to: Vec<PSel> },
-}
-
-struct OrdPlan {
-    nodes: Vec<PNode>,
-    deemings: Vec<(usize, PSel)>,
-    /// Norm nodes that are obligations or prohibitions (for 违反 本条例).
-    violable: Vec<NodeId>,
-    /// eid → the provision's text.
-    texts: IndexMap<String, String>,
-    /// sanction → consequences grounded on that sanction being overdue.
-    escalations: IndexMap<String, Vec<NodeId>>,
-    in_force: Option<Date>,
-    repealed_on: Option<Date>,
-    /// norm node → consequences whose grounds reach it.
-    reached_by: IndexMap<NodeId, Vec<NodeId>>,
-    jurisdiction: String,
-    /// For a unit of each actor kind (by index), the norm and consequence nodes it
-    /// can be concerned by, in node order; `visit_all` for deemed units.
-    visit_by_kind: Vec<Vec<u32>>,
-    visit_all: Vec<u32>,
-}
-
-/// The compiled rules, ready to evaluate units.
-pub struct Engine {
-    pub graph: Graph,
-    pub calendar: Calendar,
-    actors: FastMap<String, Bits>,
-    roles: FastMap<String, ()>,
-    facts: FastMap<String, FactTy>,
-    events: FastMap<String, ()>,
-    actions: FastMap<String, ()>,
-    plans: Vec<OrdPlan>,
-}
-
-/// A unit with its names resolved to ids.
-pub struct Prepared<'u> {
-    pub unit: &'u Unit,
-    /// The unit's kind (an index into the engine's actors, whose is-a set it uses).
-    kind: usize,
-    roles: Bits,
-    rank: Option<u8>,
-    /// The unit's facts by fact id, sorted (a unit states a handful of facts).
-    facts: Vec<(usize, &'u FactValue)>,
-    events: Vec<(usize, Date, Option<Date>)>,
-    actions: Vec<(usize, Date)>,
-}
-
-impl Prepared<'_> {
-    fn fact(&self, id: usize) -> Option<&FactValue> {
-        self.facts
-            .binary_search_by_key(&id, |(i, _)| *i)
-            .ok()
-            .and_then(|k| self.facts.get(k))
-            .map(|(_, v)| *v)
-    }
+    /// Consequences: the grounds held, but every measure's period (为期) is over.
+    Expired,
 }
 
 /// Evaluation options.
@@ -261,28 +94,81 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// Why an ordinance does not apply to a unit (rendered only when reported).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    OutsideJurisdiction,
+    Draft,
+    Repealed,
+    RepealedOn(Date),
+    NotYetInForce(Date),
+}
+
+/// A norm's state for one unit: whether it binds, its instances, and what
+/// displaced it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct NormState {
+    pub applies: Tri,
+    /// The most pressing status of its instances, or overridden.
+    pub status: Status,
+    /// Its instances: a range of [`OrdEval::instances`].
+    #[serde(skip)]
+    pub instances: (u32, u32),
+    pub overridden_by: Option<NodeId>,
+    /// The status a norm had before it was displaced (restored if the norm that
+    /// displaced it is itself displaced).
+    #[serde(skip)]
+    pub displaced: Option<Status>,
+}
+
+/// A measure with a duration (为期): from when, until when, whether in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Lasting {
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    /// True within the period, false after it, unknown when its start is unknown.
+    pub active: Tri,
+}
+
+/// A sanction clause's state for a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClauseState {
+    /// Whether its own condition (构成犯罪的 …) holds.
+    pub applies: Tri,
+    pub lasting: Option<Lasting>,
+}
+
 /// The values of one ordinance's nodes for one unit (kept for explanations).
 pub struct OrdEval {
     pub ordinance: usize,
     pub applies: Tri,
     pub vals: Vec<Tri>,
+    /// Per node: the onset of a condition that holds (or of a norm's latest breach).
+    pub onsets: Vec<Option<Date>>,
     /// Norm states in node order (sorted by node id).
     pub norms: Vec<(NodeId, NormState)>,
-    /// (consequence node, start, end) into `sanction_vals`.
-    sanction_index: Vec<(NodeId, u32, u32)>,
-    sanction_vals: Vec<Tri>,
+    pub instances: Vec<Instance>,
+    /// (consequence node, start, end) into `clauses`.
+    clause_index: Vec<(NodeId, u32, u32)>,
+    clauses: Vec<ClauseState>,
+    /// Which condition nodes have been evaluated (conditions are evaluated on demand).
+    computed: Vec<bool>,
     /// Whether this unit is of a kind deemed to be another here.
     pub deemed: Vec<String>,
 }
 
 /// Buffers of evaluated ordinances, recycled on this thread: evaluating many units
 /// allocates once per thread, not once per unit and ordinance.
-type Buffers = (
-    Vec<Tri>,
-    Vec<(NodeId, NormState)>,
-    Vec<(NodeId, u32, u32)>,
-    Vec<Tri>,
-);
+#[derive(Default)]
+struct Buffers {
+    vals: Vec<Tri>,
+    onsets: Vec<Option<Date>>,
+    norms: Vec<(NodeId, NormState)>,
+    instances: Vec<Instance>,
+    clause_index: Vec<(NodeId, u32, u32)>,
+    clauses: Vec<ClauseState>,
+    computed: Vec<bool>,
+}
 
 thread_local! {
     static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -290,16 +176,22 @@ thread_local! {
 
 impl Drop for OrdEval {
     fn drop(&mut self) {
-        let mut b: Buffers = (
-            std::mem::take(&mut self.vals),
-            std::mem::take(&mut self.norms),
-            std::mem::take(&mut self.sanction_index),
-            std::mem::take(&mut self.sanction_vals),
-        );
-        b.0.clear();
-        b.1.clear();
-        b.2.clear();
-        b.3.clear();
+        let mut b = Buffers {
+            vals: std::mem::take(&mut self.vals),
+            onsets: std::mem::take(&mut self.onsets),
+            norms: std::mem::take(&mut self.norms),
+            instances: std::mem::take(&mut self.instances),
+            clause_index: std::mem::take(&mut self.clause_index),
+            clauses: std::mem::take(&mut self.clauses),
+            computed: std::mem::take(&mut self.computed),
+        };
+        b.vals.clear();
+        b.onsets.clear();
+        b.norms.clear();
+        b.instances.clear();
+        b.clause_index.clear();
+        b.clauses.clear();
+        b.computed.clear();
         let _ = POOL.try_with(|p| {
             if let Ok(mut p) = p.try_borrow_mut() {
                 if p.len() < 32 {
@@ -317,22 +209,6 @@ fn buffers() -> Buffers {
         .unwrap_or_default()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct NormState {
-    pub applies: Tri,
-    pub status: Status,
-    pub triggered_on: Option<Date>,
-    pub due: Option<Date>,
-    pub extended_from: Option<Date>,
-    pub overdue_since: Option<Date>,
-    pub done_on: Option<Date>,
-    pub overridden_by: Option<NodeId>,
-    /// The status a norm had before it was displaced (restored if the norm that
-    /// displaced it is itself displaced).
-    #[serde(skip)]
-    pub displaced: Option<Status>,
-}
-
 impl OrdEval {
     pub fn norm(&self, node: NodeId) -> Option<&NormState> {
         self.norms
@@ -347,24 +223,52 @@ impl OrdEval {
         self.norms.get_mut(i).map(|(_, s)| s)
     }
 
-    pub fn sanction_conds(&self, node: NodeId) -> Option<&[Tri]> {
+    /// The instances of a norm.
+    pub fn instances_of(&self, st: &NormState) -> &[Instance] {
+        self.instances
+            .get(st.instances.0 as usize..st.instances.1 as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The states of a consequence's sanction clauses, in order.
+    pub fn clauses(&self, node: NodeId) -> Option<&[ClauseState]> {
         let i = self
-            .sanction_index
+            .clause_index
             .binary_search_by_key(&node, |(n, ..)| *n)
             .ok()?;
-        let (_, a, b) = self.sanction_index.get(i)?;
-        self.sanction_vals.get(*a as usize..*b as usize)
+        let (_, a, b) = self.clause_index.get(i)?;
+        self.clauses.get(*a as usize..*b as usize)
     }
-}
 
-/// Why an ordinance does not apply to a unit (rendered only when reported).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SkipReason {
-    OutsideJurisdiction,
-    Draft,
-    Repealed,
-    RepealedOn(Date),
-    NotYetInForce(Date),
+    pub fn val(&self, node: NodeId) -> Tri {
+        self.vals.get(node).copied().unwrap_or(Tri::Unknown)
+    }
+
+    pub fn onset(&self, node: NodeId) -> Option<Date> {
+        self.onsets.get(node).copied().flatten()
+    }
+
+    /// A consequence's status: triggered when its grounds hold, expired when every
+    /// measure has a duration and all are over.
+    pub fn consequence_status(&self, node: NodeId) -> Status {
+        match self.val(node) {
+            Tri::False => Status::NotTriggered,
+            Tri::Unknown => Status::Unknown,
+            Tri::True => {
+                let clauses = self.clauses(node).unwrap_or(&[]);
+                let expired = !clauses.is_empty()
+                    && clauses.iter().all(|c| {
+                        c.applies == Tri::False || c.lasting.is_some_and(|l| l.active == Tri::False)
+                    })
+                    && clauses.iter().any(|c| c.lasting.is_some());
+                if expired {
+                    Status::Expired
+                } else {
+                    Status::Triggered
+                }
+            }
+        }
+    }
 }
 
 pub struct UnitEval<'u> {
@@ -374,301 +278,20 @@ pub struct UnitEval<'u> {
     pub skipped: Vec<(usize, SkipReason)>,
 }
 
-fn level_ranks(s: &SelectorOut) -> Vec<u8> {
-    s.levels.iter().map(|l| l.rank()).collect()
+/// What a condition is evaluated against.
+struct CondInputs<'a, 'u> {
+    p: &'a Prepared<'u>,
+    plan: &'a OrdinancePlan,
+    opts: Options,
+}
+
+impl CondInputs<'_, '_> {
+    fn in_scope(&self, d: Date) -> bool {
+        self.plan.scope_from.is_none_or(|s| d >= s)
+    }
 }
 
 impl Engine {
-    pub fn new(graph: Graph, calendar: Calendar) -> Engine {
-        let lex = &graph.lexicon;
-        let n_actors = lex.actors.len();
-        let index: IndexMap<&str, usize> = lex
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.name.as_str(), i))
-            .collect();
-        let mut actors = FastMap::default();
-        for a in &lex.actors {
-            let mut b = Bits::with_len(n_actors);
-            for name in std::iter::once(&a.name).chain(a.ancestors.iter()) {
-                if let Some(i) = index.get(name.as_str()) {
-                    b.set(*i);
-                }
-            }
-            actors.insert(a.name.clone(), b);
-        }
-        let roles = lex.roles.iter().map(|r| (r.name.clone(), ())).collect();
-        let facts = lex
-            .facts
-            .iter()
-            .map(|f| (f.name.clone(), f.ty.clone()))
-            .collect();
-        let events = lex.events.iter().map(|e| (e.name.clone(), ())).collect();
-        let actions = lex.actions.iter().map(|a| (a.name.clone(), ())).collect();
-        let mut engine = Engine {
-            graph: Graph {
-                lexicon: Default::default(),
-                ordinances: vec![],
-            },
-            calendar,
-            actors,
-            roles,
-            facts,
-            events,
-            actions,
-            plans: vec![],
-        };
-        let mut plans: Vec<OrdPlan> = graph.ordinances.iter().map(|o| engine.plan(o)).collect();
-        for plan in &mut plans {
-            plan.visit_all = (0..plan.nodes.len())
-                .filter(|i| {
-                    matches!(
-                        plan.nodes.get(*i),
-                        Some(PNode::Norm(_) | PNode::Consequence { .. })
-                    )
-                })
-                .map(|i| i as u32)
-                .collect();
-            plan.visit_by_kind = engine
-                .actors
-                .values()
-                .map(|kinds| {
-                    plan.visit_all
-                        .iter()
-                        .copied()
-                        .filter(|i| match plan.nodes.get(*i as usize) {
-                            Some(PNode::Norm(pn)) => {
-                                !pn.only_kinds || kinds.intersects(&pn.subject_kinds)
-                            }
-                            _ => true,
-                        })
-                        .collect()
-                })
-                .collect();
-        }
-        engine.plans = plans;
-        engine.graph = graph;
-        engine
-    }
-
-    fn sel(&self, s: &SelectorOut) -> PSel {
-        let (role, id) = if s.is_role {
-            (true, self.roles.get_index_of(&s.term).unwrap_or(usize::MAX))
-        } else {
-            (
-                false,
-                self.actors.get_index_of(&s.term).unwrap_or(usize::MAX),
-            )
-        };
-        PSel {
-            unspecified: s.unspecified,
-            self_unit: s.self_unit,
-            role,
-            id,
-            ranks: level_ranks(s),
-            except: s
-                .except
-                .iter()
-                .filter_map(|e| self.actors.get_index_of(e))
-                .collect(),
-        }
-    }
-
-    fn ev(&self, name: &str) -> usize {
-        self.events.get_index_of(name).unwrap_or(usize::MAX)
-    }
-
-    fn plan(&self, o: &OrdinanceGraph) -> OrdPlan {
-        let mut nodes = Vec::with_capacity(o.nodes.len());
-        let mut violable = Vec::new();
-        let mut escalations: IndexMap<String, Vec<NodeId>> = IndexMap::new();
-        let mut reached_by: IndexMap<NodeId, Vec<NodeId>> = IndexMap::new();
-        for (i, n) in o.nodes.iter().enumerate() {
-            nodes.push(match n {
-                Node::Fact { name, .. } => {
-                    PNode::Fact(self.facts.get_index_of(name).unwrap_or(usize::MAX))
-                }
-                Node::Cond { op } => PNode::Cond(match op {
-                    Cond::And { args } => PCond::And(args.clone()),
-                    Cond::Or { args } => PCond::Or(args.clone()),
-                    Cond::Not { arg } => PCond::Not(*arg),
-                    Cond::IsTrue { fact } => PCond::IsTrue(fact_id(&nodes, *fact)),
-                    Cond::Compare { fact, cmp, value } => PCond::Compare {
-                        fact: fact_id(&nodes, *fact),
-                        cmp: *cmp,
-                        value: value.clone(),
-                    },
-                    Cond::Occurred { event, within } => PCond::Occurred {
-                        event: self.ev(event),
-                        within: *within,
-                    },
-                    Cond::Count {
-                        event,
-                        within,
-                        cmp,
-                        n,
-                    } => PCond::Count {
-                        event: self.ev(event),
-                        within: *within,
-                        cmp: *cmp,
-                        n: *n,
-                    },
-                    Cond::Violated { norm } => PCond::Violated(*norm),
-                    Cond::ViolatedAny => PCond::ViolatedAny,
-                    Cond::Overdue { event, remedy } => PCond::Overdue {
-                        event: self.ev(event),
-                        remedy: self.actions.get_index_of(remedy).unwrap_or(usize::MAX),
-                    },
-                    Cond::Meets { consequences } => PCond::Meets(consequences.clone()),
-                }),
-                Node::Norm(nn) => {
-                    if matches!(
-                        nn.class,
-                        ModalityClass::Obligation | ModalityClass::Prohibition
-                    ) {
-                        violable.push(i);
-                    }
-                    let (anchor, order_event) = match &nn.deadline {
-                        Some(DeadlineOut::Period { anchor, .. }) => (Some(self.ev(anchor)), None),
-                        Some(DeadlineOut::ByOrder { event }) => (
-                            None,
-                            event
-                                .as_deref()
-                                .map(|e| self.ev(e))
-                                .or(nn.trigger.as_deref().map(|t| self.ev(t))),
-                        ),
-                        _ => (None, None),
-                    };
-                    PNode::Norm(PNorm {
-                        subject_kinds: {
-                            let mut b = Bits::with_len(self.actors.len());
-                            for s in &nn.subjects {
-                                if !s.is_role && !s.self_unit && !s.unspecified {
-                                    if let Some(i) = self.actors.get_index_of(&s.term) {
-                                        b.set(i);
-                                    }
-                                }
-                            }
-                            b
-                        },
-                        only_kinds: nn.subjects.iter().all(|s| !s.is_role && !s.self_unit),
-                        subjects: nn.subjects.iter().map(|s| self.sel(s)).collect(),
-                        action: self.actions.get_index_of(&nn.action).unwrap_or(usize::MAX),
-                        trigger: nn.trigger.as_deref().map(|t| self.ev(t)),
-                        anchor,
-                        order_event,
-                    })
-                }
-                Node::Consequence(c) => {
-                    for ev in overdue_events(o, c.condition) {
-                        escalations.entry(ev).or_default().push(i);
-                    }
-                    for norm in reached_norms(o, c.condition) {
-                        reached_by.entry(norm).or_default().push(i);
-                    }
-                    PNode::Consequence {
-                        applies_to: c.applies_to.iter().map(|s| self.sel(s)).collect(),
-                    }
-                }
-            });
-        }
-        let any_violation_reachers: Vec<NodeId> = o
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| matches!(n, Node::Consequence(c) if uses_any(o, c.condition)))
-            .map(|(i, _)| i)
-            .collect();
-        for v in &violable {
-            let e = reached_by.entry(*v).or_default();
-            for c in &any_violation_reachers {
-                if !e.contains(c) {
-                    e.push(*c);
-                }
-            }
-        }
-        let mut texts = IndexMap::new();
-        for a in &o.articles {
-            texts.insert(a.eid.clone(), a.text.clone());
-            for p in &a.paragraphs {
-                let mut t = p.text.clone();
-                for it in &p.items {
-                    t.push('\n');
-                    t.push_str(&it.label);
-                    t.push_str(&it.text);
-                    texts.insert(it.eid.clone(), format!("{}{}", it.label, it.text));
-                }
-                texts.insert(p.eid.clone(), t);
-            }
-        }
-        OrdPlan {
-            nodes,
-            deemings: o
-                .deemings
-                .iter()
-                .map(|d| {
-                    (
-                        self.actors.get_index_of(&d.kind).unwrap_or(usize::MAX),
-                        self.sel(&d.as_),
-                    )
-                })
-                .collect(),
-            violable,
-            texts,
-            escalations,
-            reached_by,
-            jurisdiction: o.jurisdiction.clone(),
-            visit_by_kind: Vec::new(),
-            visit_all: Vec::new(),
-            in_force: o.in_force.as_deref().and_then(Date::parse),
-            repealed_on: o.repealed_on.as_deref().and_then(Date::parse),
-        }
-    }
-
-    /// Resolves a validated unit's names to ids.
-    pub fn prepare<'u>(&self, unit: &'u Unit) -> Prepared<'u> {
-        let kind = self.actors.get_index_of(&unit.kind).unwrap_or(usize::MAX);
-        let mut roles = if unit.roles.is_empty() {
-            Bits::default()
-        } else {
-            Bits::with_len(self.roles.len())
-        };
-        for r in &unit.roles {
-            if let Some(i) = self.roles.get_index_of(r) {
-                roles.set(i);
-            }
-        }
-        let mut facts: Vec<(usize, &FactValue)> = unit
-            .facts
-            .iter()
-            .filter_map(|(k, v)| self.facts.get_index_of(k).map(|i| (i, v)))
-            .collect();
-        facts.sort_unstable_by_key(|(i, _)| *i);
-        Prepared {
-            unit,
-            kind,
-            roles,
-            rank: unit.level.map(|l| l.rank()),
-            facts,
-            events: unit
-                .events
-                .iter()
-                .map(|e| (self.ev(&e.ty), e.date, e.deadline))
-                .collect(),
-            actions: unit
-                .actions
-                .iter()
-                .map(|a| {
-                    (
-                        self.actions.get_index_of(&a.ty).unwrap_or(usize::MAX),
-                        a.date,
-                    )
-                })
-                .collect(),
-        }
-    }
-
     /// Evaluates one unit against every ordinance.
     pub fn evaluate<'u>(&self, unit: &'u Unit, opts: Options) -> UnitEval<'u> {
         let p = self.prepare(unit);
@@ -694,13 +317,13 @@ impl Engine {
     fn ordinance_applies(
         &self,
         o: &OrdinanceGraph,
-        plan: &OrdPlan,
+        plan: &OrdinancePlan,
         p: &Prepared<'_>,
         opts: Options,
     ) -> Result<Tri, SkipReason> {
         let region = match &p.unit.region {
             None => Tri::Unknown,
-            Some(r) => Tri::from(r.contains(&plan.jurisdiction)),
+            Some(r) => Tri::from_bool(r.contains(&plan.jurisdiction)),
         };
         if region == Tri::False {
             return Err(SkipReason::OutsideJurisdiction);
@@ -753,13 +376,19 @@ impl Engine {
         }
     }
 
-    fn matches(&self, sels: &[PSel], kinds: &Bits, rank: Option<u8>, p: &Prepared<'_>) -> Tri {
+    fn matches(
+        &self,
+        sels: &[crate::plan::SelectorPlan],
+        kinds: &Bits,
+        rank: Option<u8>,
+        p: &Prepared<'_>,
+    ) -> Tri {
         let mut out = Tri::False;
         for s in sels {
             let t = if s.unspecified || s.self_unit {
-                Tri::from(s.self_unit)
+                Tri::from_bool(s.self_unit)
             } else if s.role {
-                Tri::from(p.roles.has(s.id) && !s.except.iter().any(|e| kinds.has(*e)))
+                Tri::from_bool(p.roles.has(s.id) && !s.except.iter().any(|e| kinds.has(*e)))
             } else if !kinds.has(s.id) || s.except.iter().any(|e| kinds.has(*e)) {
                 Tri::False
             } else if s.ranks.is_empty() {
@@ -767,7 +396,7 @@ impl Engine {
             } else {
                 match rank {
                     None => Tri::Unknown,
-                    Some(r) => Tri::from(s.ranks.contains(&r)),
+                    Some(r) => Tri::from_bool(s.ranks.contains(&r)),
                 }
             };
             out = out.or(t);
@@ -782,7 +411,7 @@ impl Engine {
         &self,
         index: usize,
         o: &OrdinanceGraph,
-        plan: &OrdPlan,
+        plan: &OrdinancePlan,
         p: &Prepared<'_>,
         opts: Options,
         applies: Tri,
@@ -811,20 +440,26 @@ impl Engine {
             }
         }
         let n = plan.nodes.len();
-        let (mut vals, norms, sanction_index, sanction_vals) = buffers();
-        vals.resize(n, Tri::False);
+        let mut b = buffers();
+        b.vals.resize(n, Tri::False);
+        b.onsets.resize(n, None);
+        let mut computed = b.computed;
+        computed.resize(n, false);
         let mut ev = OrdEval {
             ordinance: index,
             applies,
-            vals,
-            norms,
-            sanction_index,
-            sanction_vals,
+            vals: b.vals,
+            onsets: b.onsets,
+            norms: b.norms,
+            instances: b.instances,
+            clause_index: b.clause_index,
+            clauses: b.clauses,
+            computed: Vec::new(),
             deemed,
         };
+        let cx = CondInputs { p, plan, opts };
         // Conditions are evaluated on demand, for the norms and consequences that
         // concern the unit: most conditions feed norms whose subjects it is not.
-        let mut computed = vec![false; n];
         let visit: &[u32] = match (ev.deemed.is_empty(), plan.visit_by_kind.get(p.kind)) {
             (true, Some(v)) => v,
             _ => &plan.visit_all,
@@ -834,9 +469,9 @@ impl Engine {
             let Some(node) = plan.nodes.get(i) else {
                 continue;
             };
-            let v = match node {
-                PNode::Fact(_) | PNode::Cond(_) => continue,
-                PNode::Norm(pn) => {
+            let (v, onset) = match node {
+                NodePlan::Fact(_) | NodePlan::Cond(_) => continue,
+                NodePlan::Norm(pn) => {
                     // Not a subject (most norms, for most units): value false, no state.
                     if pn.only_kinds && !kinds.intersects(&pn.subject_kinds) {
                         continue;
@@ -849,71 +484,45 @@ impl Engine {
                         continue;
                     }
                     for c in gn.condition.iter().chain(gn.unless.iter()) {
-                        self.ensure(*c, plan, p, opts, &mut ev.vals, &mut computed);
+                        self.ensure(*c, &cx, &mut ev, &mut computed);
                     }
-                    let st = self.norm(pn, gn, subj, &ev.vals, p, opts);
-                    // Priority and fallback displace other norms.
-                    let in_effect = st.applies == Tri::True
-                        && !matches!(
-                            st.status,
-                            Status::NotTriggered | Status::Unknown | Status::Overridden
-                        );
-                    if in_effect {
-                        for other in gn.overrides.iter().chain(gn.fallback_for.iter()) {
-                            let Some(s) = ev.norm_mut(*other) else {
-                                continue;
-                            };
-                            if s.applies == Tri::False || s.status == Status::Overridden {
-                                continue;
-                            }
-                            s.displaced = Some(s.status);
-                            s.status = Status::Overridden;
-                            s.overridden_by = Some(i);
-                            if let Some(x) = ev.vals.get_mut(*other) {
-                                *x = Tri::False;
-                            }
-                            // A displaced norm displaces no one: what it had
-                            // displaced is restored.
-                            let restored: Vec<NodeId> = ev
-                                .norms
-                                .iter()
-                                .filter(|(_, t)| t.overridden_by == Some(*other))
-                                .map(|(n, _)| *n)
-                                .collect();
-                            for r in restored {
-                                if let Some(t) = ev.norm_mut(r) {
-                                    t.status = t.displaced.take().unwrap_or(Status::Pending);
-                                    t.overridden_by = None;
-                                    let v = if t.status == Status::Violated {
-                                        Tri::True
-                                    } else {
-                                        Tri::False
-                                    };
-                                    if let Some(x) = ev.vals.get_mut(r) {
-                                        *x = v;
-                                    }
-                                }
-                            }
+                    let start = ev.instances.len() as u32;
+                    let mut instances = std::mem::take(&mut ev.instances);
+                    let status = {
+                        let ni = NormInputs {
+                            p,
+                            plan,
+                            opts,
+                            vals: &ev.vals,
+                        };
+                        self.norm_instances(pn, gn, subj, &ni, false, &mut instances)
+                    };
+                    ev.instances = instances;
+                    let end = ev.instances.len() as u32;
+                    let st = NormState {
+                        applies: subj,
+                        status,
+                        instances: (start, end),
+                        overridden_by: None,
+                        displaced: None,
+                    };
+                    if self.displace(gn, &st, i, &mut ev) {
+                        // What the displaced norm's readers see has changed: the
+                        // conditions are evaluated afresh for the nodes after this one.
+                        for c in computed.iter_mut() {
+                            *c = false;
                         }
                     }
                     // Only norms that (may) bind the unit keep a state.
                     if st.applies != Tri::False {
                         ev.norms.push((i, st));
                     }
-                    match st.status {
-                        Status::Violated => Tri::True,
-                        // Unknown whether it binds: violated only if, binding, it would be.
-                        Status::Unknown => {
-                            if self.norm_assuming(pn, gn, &ev.vals, p, opts) == Status::Violated {
-                                Tri::Unknown
-                            } else {
-                                Tri::False
-                            }
-                        }
-                        _ => Tri::False,
-                    }
+                    self.breach(pn, gn, subj, &st, p, plan, opts, &mut ev)
                 }
-                PNode::Consequence { applies_to } => {
+                NodePlan::Consequence {
+                    applies_to,
+                    lasting_from,
+                } => {
                     let Some(Node::Consequence(gc)) = o.nodes.get(i) else {
                         continue;
                     };
@@ -925,586 +534,387 @@ impl Engine {
                     for c in std::iter::once(gc.condition)
                         .chain(gc.sanctions.iter().filter_map(|s| s.condition))
                     {
-                        self.ensure(c, plan, p, opts, &mut ev.vals, &mut computed);
+                        self.ensure(c, &cx, &mut ev, &mut computed);
                     }
-                    let grounds = ev.vals.get(gc.condition).copied().unwrap_or(Tri::Unknown);
-                    let start = ev.sanction_vals.len() as u32;
-                    for s in &gc.sanctions {
-                        let t = s
-                            .condition
-                            .map(|c| ev.vals.get(c).copied().unwrap_or(Tri::Unknown))
-                            .unwrap_or(Tri::True);
-                        ev.sanction_vals.push(t);
+                    let grounds = ev.val(gc.condition);
+                    let onset = ev.onset(gc.condition);
+                    let start = ev.clauses.len() as u32;
+                    for (k, s) in gc.sanctions.iter().enumerate() {
+                        let applies = s.condition.map(|c| ev.val(c)).unwrap_or(Tri::True);
+                        let lasting = s.lasting.as_ref().map(|l| {
+                            let from = match lasting_from.get(k).and_then(Option::as_ref) {
+                                Some(pat) => self.latest(pat, &cx),
+                                None => onset,
+                            };
+                            let until = from.map(|f| self.period_out_end(f, &l.period));
+                            let active = match (from, until) {
+                                (Some(f), Some(u)) => {
+                                    Tri::from_bool(f <= opts.as_of && opts.as_of <= u)
+                                }
+                                _ => Tri::Unknown,
+                            };
+                            Lasting {
+                                from,
+                                until,
+                                active,
+                            }
+                        });
+                        ev.clauses.push(ClauseState { applies, lasting });
                     }
-                    let end = ev.sanction_vals.len() as u32;
-                    ev.sanction_index.push((i, start, end));
-                    target.and(applies).and(grounds)
+                    let end = ev.clauses.len() as u32;
+                    ev.clause_index.push((i, start, end));
+                    (target.and(applies).and(grounds), onset)
                 }
             };
             if let Some(slot) = ev.vals.get_mut(i) {
                 *slot = v;
             }
+            if let Some(slot) = ev.onsets.get_mut(i) {
+                *slot = onset;
+            }
         }
+        ev.computed = computed;
         ev
     }
 
-    /// Evaluates a condition node and the conditions it reads, once.
-    fn ensure(
+    /// Priority and fallback: a norm in effect displaces the norms it prevails over
+    /// (优先于) or replaces (不能履行时替代). A displaced norm displaces no one: what
+    /// it had displaced is restored.
+    /// Returns whether it displaced any.
+    fn displace(
         &self,
+        gn: &tiaoli_compiler::graph::NormNode,
+        st: &NormState,
         i: NodeId,
-        plan: &OrdPlan,
+        ev: &mut OrdEval,
+    ) -> bool {
+        let in_effect = st.applies == Tri::True
+            && !matches!(
+                st.status,
+                Status::NotTriggered | Status::Unknown | Status::Overridden
+            );
+        if !in_effect {
+            return false;
+        }
+        let mut any = false;
+        for other in gn.overrides.iter().chain(gn.fallback_for.iter()) {
+            let Some(s) = ev.norm_mut(*other) else {
+                continue;
+            };
+            if s.applies == Tri::False || s.status == Status::Overridden {
+                continue;
+            }
+            any = true;
+            s.displaced = Some(s.status);
+            s.status = Status::Overridden;
+            s.overridden_by = Some(i);
+            if let Some(x) = ev.vals.get_mut(*other) {
+                *x = Tri::False;
+            }
+            let restored: Vec<NodeId> = ev
+                .norms
+                .iter()
+                .filter(|(_, t)| t.overridden_by == Some(*other))
+                .map(|(n, _)| *n)
+                .collect();
+            for r in restored {
+                let (status, breach) = match ev.norm_mut(r) {
+                    Some(t) => {
+                        t.status = t.displaced.take().unwrap_or(Status::Pending);
+                        t.overridden_by = None;
+                        (t.status, t.status == Status::Violated)
+                    }
+                    None => continue,
+                };
+                let _ = status;
+                if let Some(x) = ev.vals.get_mut(r) {
+                    *x = Tri::from_bool(breach);
+                }
+            }
+        }
+        any
+    }
+
+    /// A norm's value for `违反`: true when an instance is violated, unknown when
+    /// it may bind the unit and, binding, would be violated; its onset the latest
+    /// breach.
+    #[allow(clippy::too_many_arguments)]
+    fn breach(
+        &self,
+        pn: &crate::plan::NormPlan,
+        gn: &tiaoli_compiler::graph::NormNode,
+        subj: Tri,
+        st: &NormState,
         p: &Prepared<'_>,
+        plan: &OrdinancePlan,
         opts: Options,
-        vals: &mut [Tri],
-        computed: &mut [bool],
-    ) {
+        ev: &mut OrdEval,
+    ) -> (Tri, Option<Date>) {
+        let insts = ev.instances_of(st);
+        let latest = |insts: &[Instance]| {
+            insts
+                .iter()
+                .filter(|i| i.status == Status::Violated)
+                .filter_map(|i| i.breach_on)
+                .max()
+        };
+        match st.status {
+            Status::Violated if subj == Tri::True => (Tri::True, latest(insts)),
+            Status::Violated | Status::Unknown => {
+                if insts
+                    .iter()
+                    .any(|i| i.status == Status::Violated && i.applies == Tri::True)
+                {
+                    return (Tri::True, latest(insts));
+                }
+                // Unknown whether it binds: violated only if, binding, it would be.
+                let mut scratch = Vec::new();
+                let ni = NormInputs {
+                    p,
+                    plan,
+                    opts,
+                    vals: &ev.vals,
+                };
+                let assumed = self.norm_instances(pn, gn, Tri::True, &ni, true, &mut scratch);
+                if assumed == Status::Violated {
+                    (Tri::Unknown, latest(&scratch))
+                } else {
+                    (Tri::False, None)
+                }
+            }
+            _ => (Tri::False, None),
+        }
+    }
+
+    /// Evaluates a condition node and the conditions it reads, once.
+    fn ensure(&self, i: NodeId, cx: &CondInputs<'_, '_>, ev: &mut OrdEval, computed: &mut [bool]) {
         if computed.get(i).copied().unwrap_or(true) {
             return;
         }
         if let Some(x) = computed.get_mut(i) {
             *x = true;
         }
-        let Some(PNode::Cond(c)) = plan.nodes.get(i) else {
+        let Some(NodePlan::Cond(c)) = cx.plan.nodes.get(i) else {
             return;
         };
         match c {
-            PCond::And(a) | PCond::Or(a) => {
+            CondPlan::And(a) | CondPlan::Or(a) => {
                 for x in a {
-                    self.ensure(*x, plan, p, opts, vals, computed);
+                    self.ensure(*x, cx, ev, computed);
                 }
             }
-            PCond::Not(x) => self.ensure(*x, plan, p, opts, vals, computed),
+            CondPlan::Not(x) => self.ensure(*x, cx, ev, computed),
             _ => {}
         }
-        let v = self.cond(c, vals, plan, p, opts);
-        if let Some(slot) = vals.get_mut(i) {
+        let (v, onset) = self.cond(c, cx, ev);
+        if let Some(slot) = ev.vals.get_mut(i) {
             *slot = v;
+        }
+        if let Some(slot) = ev.onsets.get_mut(i) {
+            *slot = onset;
         }
     }
 
-    fn window_start(&self, w: &Option<Window>, as_of: Date) -> Option<Date> {
-        match w {
-            Some(Window::Period { amount, unit }) => Some(match unit {
-                TimeUnit::Days | TimeUnit::WorkingDays => as_of.add_days(-(*amount as i32)),
-                TimeUnit::Months => as_of.add_months(-(*amount as i32)),
-                TimeUnit::Years => as_of.add_months(-(*amount as i32) * 12),
-            }),
-            _ => None,
+    /// The latest occurrence of a pattern (its tests holding) on or before the
+    /// evaluation date, in the ordinance's scope.
+    fn latest(&self, pattern: &PatternPlan, cx: &CondInputs<'_, '_>) -> Option<Date> {
+        cx.p.events
+            .iter()
+            .rev()
+            .filter(|e| pattern.has(e.ty) && e.date <= cx.opts.as_of && cx.in_scope(e.date))
+            .find(|e| self.pattern_filter(pattern, e, cx.p) == Tri::True)
+            .map(|e| e.date)
+    }
+
+    /// Applies a window to a condition that holds with an onset.
+    fn windowed(&self, v: Tri, onset: Option<Date>, w: &Option<Window>, as_of: Date) -> Tri {
+        match (w, v) {
+            (None, _) | (_, Tri::False) => v,
+            (Some(w), Tri::True) => match onset {
+                // Holding by facts alone: it holds now, so within any window.
+                None => Tri::True,
+                Some(d) => self.in_window(d, w, as_of),
+            },
+            (Some(_), Tri::Unknown) => Tri::Unknown,
         }
     }
-    fn cond(
-        &self,
-        c: &PCond,
-        vals: &[Tri],
-        plan: &OrdPlan,
-        p: &Prepared<'_>,
-        opts: Options,
-    ) -> Tri {
-        let val = |i: &NodeId| vals.get(*i).copied().unwrap_or(Tri::Unknown);
+
+    fn cond(&self, c: &CondPlan, cx: &CondInputs<'_, '_>, ev: &OrdEval) -> (Tri, Option<Date>) {
+        let p = cx.p;
+        let as_of = cx.opts.as_of;
+        let val = |i: &NodeId| ev.val(*i);
         match c {
-            PCond::And(a) => a.iter().fold(Tri::True, |acc, x| acc.and(val(x))),
-            PCond::Or(a) | PCond::Meets(a) => a.iter().fold(Tri::False, |acc, x| acc.or(val(x))),
-            PCond::Not(x) => val(x).negate(),
-            PCond::IsTrue(f) => match p.fact(*f) {
-                Some(FactValue::Bool(b)) => Tri::from(*b),
-                Some(_) => Tri::Unknown,
-                None => Tri::Unknown,
-            },
-            PCond::Compare { fact, cmp, value } => match p.fact(*fact) {
-                None => Tri::Unknown,
-                Some(v) => compare(v, *cmp, value),
-            },
-            PCond::Occurred { event, within } => {
-                let start = self.window_start(within, opts.as_of);
-                let any = p.events.iter().any(|(t, d, _)| {
-                    t == event && *d <= opts.as_of && start.is_none_or(|s| *d >= s)
-                });
-                if any && matches!(within, Some(Window::Shortly)) {
-                    Tri::Unknown
-                } else {
-                    Tri::from(any)
-                }
+            CondPlan::And(a) => {
+                let v = a.iter().fold(Tri::True, |acc, x| acc.and(val(x)));
+                (v, a.iter().filter_map(|x| ev.onset(*x)).max())
             }
-            PCond::Count {
-                event,
+            CondPlan::Or(a) => {
+                let v = a.iter().fold(Tri::False, |acc, x| acc.or(val(x)));
+                let held: Vec<&NodeId> = a.iter().filter(|x| val(x) == Tri::True).collect();
+                let onset = if held.iter().any(|x| ev.onset(**x).is_none()) {
+                    None
+                } else {
+                    held.iter().filter_map(|x| ev.onset(**x)).max()
+                };
+                (v, onset)
+            }
+            CondPlan::Not(x) => (val(x).negate(), None),
+            CondPlan::IsTrue(f) => (
+                match p.fact(*f) {
+                    Some(FactValue::Bool(b)) => Tri::from_bool(*b),
+                    _ => Tri::Unknown,
+                },
+                None,
+            ),
+            CondPlan::Compare { fact, cmp, value } => (
+                match p.fact(*fact) {
+                    None => Tri::Unknown,
+                    Some(v) => compare(v, *cmp, value),
+                },
+                None,
+            ),
+            CondPlan::Occurred { pattern, within } => {
+                let mut out = Tri::False;
+                let mut onset = None;
+                for e in p.events.iter().rev() {
+                    if !pattern.has(e.ty) || e.date > as_of || !cx.in_scope(e.date) {
+                        continue;
+                    }
+                    let f = self.pattern_filter(pattern, e, p);
+                    let w = match within {
+                        Some(w) => self.in_window(e.date, w, as_of),
+                        None => Tri::True,
+                    };
+                    let t = f.and(w);
+                    if t == Tri::True && onset.is_none() {
+                        onset = Some(e.date);
+                    }
+                    out = out.or(t);
+                    if out == Tri::True && !matches!(within, Some(Window::Shortly)) {
+                        break;
+                    }
+                }
+                (out, onset)
+            }
+            CondPlan::Count {
+                pattern,
                 within,
                 cmp,
                 n,
             } => {
-                let start = self.window_start(within, opts.as_of);
-                let count = p
-                    .events
-                    .iter()
-                    .filter(|(t, d, _)| {
-                        t == event && *d <= opts.as_of && start.is_none_or(|s| *d >= s)
-                    })
-                    .count();
-                let holds = compare_num(count as f64, *cmp, f64::from(*n));
-                if holds && matches!(within, Some(Window::Shortly)) {
-                    // Enough events, but whether they fell 在较短时间内 is a judgement.
-                    Tri::Unknown
-                } else {
-                    Tri::from(holds)
-                }
-            }
-            PCond::Violated(n) => val(n),
-            // A norm that does not bind the unit has the value false.
-            PCond::ViolatedAny => plan
-                .violable
-                .iter()
-                .fold(Tri::False, |acc, n| acc.or(val(n))),
-            PCond::Overdue { event, remedy } => {
-                let mut out = Tri::False;
-                for (t, d, deadline) in &p.events {
-                    if t != event || *d > opts.as_of {
+                // Occurrences certainly counted, and those that may be (an
+                // attribute not given, a vague window).
+                let (mut sure, mut maybe) = (0u32, 0u32);
+                let mut onset = None;
+                for e in p.events.iter() {
+                    if !pattern.has(e.ty) || e.date > as_of || !cx.in_scope(e.date) {
                         continue;
                     }
-                    out = out.or(
-                        match deadline.map(|dl| self.calendar.extend_to_working_day(dl)) {
-                            None => Tri::Unknown,
-                            Some(dl) if opts.as_of > dl => {
-                                let remedied = p
-                                    .actions
-                                    .iter()
-                                    .any(|(a, ad)| a == remedy && *ad >= *d && *ad <= dl);
-                                Tri::from(!remedied)
-                            }
-                            Some(_) => Tri::False,
-                        },
-                    );
-                }
-                out
-            }
-        }
-    }
-
-    fn norm(
-        &self,
-        pn: &PNorm,
-        gn: &NormNode,
-        applies: Tri,
-        vals: &[Tri],
-        p: &Prepared<'_>,
-        opts: Options,
-    ) -> NormState {
-        self.norm_with(pn, gn, applies, vals, p, opts, false)
-    }
-
-    /// The status a norm would have if it bound the unit and its conditions held.
-    fn norm_assuming(
-        &self,
-        pn: &PNorm,
-        gn: &NormNode,
-        vals: &[Tri],
-        p: &Prepared<'_>,
-        opts: Options,
-    ) -> Status {
-        self.norm_with(pn, gn, Tri::True, vals, p, opts, true)
-            .status
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn norm_with(
-        &self,
-        pn: &PNorm,
-        gn: &NormNode,
-        applies: Tri,
-        vals: &[Tri],
-        p: &Prepared<'_>,
-        opts: Options,
-        assume_conditions: bool,
-    ) -> NormState {
-        let mut st = NormState {
-            applies,
-            status: Status::Unknown,
-            triggered_on: None,
-            due: None,
-            extended_from: None,
-            overdue_since: None,
-            done_on: None,
-            overridden_by: None,
-            displaced: None,
-        };
-        if applies == Tri::False {
-            st.status = Status::NotTriggered;
-            return st;
-        }
-        let val = |i: Option<NodeId>, dflt: Tri| {
-            i.map(|i| vals.get(i).copied().unwrap_or(Tri::Unknown))
-                .unwrap_or(dflt)
-        };
-        let when = if assume_conditions {
-            Tri::True
-        } else {
-            val(gn.condition, Tri::True).and(val(gn.unless, Tri::False).negate())
-        };
-        match gn.class {
-            ModalityClass::Permission | ModalityClass::Encouragement => {
-                st.status = match (applies.and(when), gn.class) {
-                    (Tri::False, _) => Status::NotTriggered,
-                    (Tri::Unknown, _) => Status::Unknown,
-                    (_, ModalityClass::Permission) => Status::Permitted,
-                    _ => Status::Encouraged,
-                };
-                if matches!(st.status, Status::Permitted | Status::Encouraged) {
-                    self.permission_window(pn, gn, p, opts, &mut st);
-                }
-                return st;
-            }
-            _ => {}
-        }
-        if when == Tri::False {
-            st.status = Status::NotTriggered;
-            return st;
-        }
-        // The duty's start: the latest occurrence of its trigger.
-        let start = match pn.trigger {
-            Some(t) => match p
-                .events
-                .iter()
-                .rev()
-                .find(|(e, d, _)| *e == t && *d <= opts.as_of)
-            {
-                Some((_, d, _)) => Some(*d),
-                None => {
-                    st.status = Status::NotTriggered;
-                    return st;
-                }
-            },
-            None => None,
-        };
-        st.triggered_on = start;
-        if when == Tri::Unknown || applies == Tri::Unknown {
-            st.status = Status::Unknown;
-            return st;
-        }
-        if gn.class == ModalityClass::Prohibition {
-            match p
-                .actions
-                .iter()
-                .find(|(a, d)| *a == pn.action && *d <= opts.as_of && start.is_none_or(|s| *d >= s))
-            {
-                Some((_, d)) => {
-                    st.status = Status::Violated;
-                    st.overdue_since = Some(*d);
-                }
-                None => st.status = Status::Fulfilled,
-            }
-            return st;
-        }
-        // When it is due.
-        let mut period_start = start;
-        match &gn.deadline {
-            Some(DeadlineOut::Period {
-                amount,
-                unit,
-                direction,
-                ..
-            }) => {
-                let anchor_date = if pn.anchor == pn.trigger && start.is_some() {
-                    start
-                } else {
-                    let anchor = pn.anchor.unwrap_or(usize::MAX);
-                    let found = if *direction == Direction::Before {
-                        // The next occurrence still ahead, else the latest.
-                        p.events
-                            .iter()
-                            .find(|(e, d, _)| *e == anchor && *d >= opts.as_of)
-                            .or_else(|| p.events.iter().rev().find(|(e, _, _)| *e == anchor))
-                    } else {
-                        p.events
-                            .iter()
-                            .rev()
-                            .find(|(e, d, _)| *e == anchor && *d <= opts.as_of)
+                    let f = self.pattern_filter(pattern, e, p);
+                    let w = match within {
+                        Some(Window::Shortly) => Tri::Unknown,
+                        Some(w) => self.in_window(e.date, w, as_of),
+                        None => Tri::True,
                     };
-                    found.map(|(_, d, _)| *d)
-                };
-                let Some(a) = anchor_date else {
-                    st.status = Status::NotTriggered;
-                    return st;
-                };
-                if start.is_none() {
-                    st.triggered_on = Some(a);
-                    if *direction != Direction::Before {
-                        period_start = Some(a);
+                    match f.and(w) {
+                        Tri::True => {
+                            sure = sure.saturating_add(1);
+                            onset = Some(e.date);
+                        }
+                        Tri::Unknown => {
+                            maybe = maybe.saturating_add(1);
+                            onset = Some(e.date);
+                        }
+                        Tri::False => {}
                     }
                 }
-                let Due {
-                    date,
-                    extended_from,
-                } = self.calendar.period(a, *amount, *unit, *direction);
-                st.due = Some(date);
-                st.extended_from = extended_from;
+                // Every count between the sure and the possible decides alike, or
+                // the result is unknown (enough events, but whether they fell
+                // 在较短时间内 is a judgement).
+                let lo = compare_num(f64::from(sure), *cmp, f64::from(*n));
+                let all = (sure..=sure.saturating_add(maybe))
+                    .all(|k| compare_num(f64::from(k), *cmp, f64::from(*n)) == lo);
+                let v = if all {
+                    Tri::from_bool(lo)
+                } else {
+                    Tri::Unknown
+                };
+                let monotone = matches!(cmp, CmpOp::Ge | CmpOp::Gt);
+                (v, if monotone { onset } else { None })
             }
-            Some(DeadlineOut::ByOrder { .. }) => {
-                let ev = pn.order_event.unwrap_or(usize::MAX);
-                match p
-                    .events
+            CondPlan::Violated { norm, within } => {
+                let v = val(norm);
+                let onset = ev.onset(*norm);
+                (self.windowed(v, onset, within, as_of), onset)
+            }
+            // A norm that does not bind the unit has the value false.
+            CondPlan::ViolatedAny { within } => {
+                let v = cx
+                    .plan
+                    .violable
                     .iter()
-                    .rev()
-                    .find(|(e, d, _)| *e == ev && *d <= opts.as_of)
-                {
-                    Some((_, d, Some(dl))) => {
-                        // The order sets the last day; a last day on a rest day
-                        // moves to the next working day (民法典 第二百零三条).
-                        let due = self.calendar.extend_to_working_day(*dl);
-                        st.due = Some(due);
-                        st.extended_from = (due != *dl).then_some(*dl);
-                        if start.is_none() {
-                            st.triggered_on = Some(*d);
-                            period_start = Some(*d);
-                        }
-                    }
-                    Some((_, _, None)) => {
-                        st.status = Status::Unknown;
-                        return st;
-                    }
-                    None if start.is_none() => {
-                        st.status = Status::NotTriggered;
-                        return st;
-                    }
-                    None => {}
-                }
-            }
-            Some(DeadlineOut::Periodic { period }) => {
-                let (y, m, _) = opts.as_of.ymd();
-                let (from_month, to_month) = match period {
-                    Periodic::Yearly => (1, 12),
-                    Periodic::HalfYearly => {
-                        if m <= 6 {
-                            (1, 6)
-                        } else {
-                            (7, 12)
-                        }
-                    }
-                    Periodic::Quarterly => {
-                        let q = (m - 1) / 3;
-                        (q * 3 + 1, q * 3 + 3)
-                    }
-                    Periodic::Monthly => (m, m),
-                };
-                period_start = Date::from_ymd(y, from_month, 1);
-                st.due = Date::from_ymd(y, to_month, 1).map(Date::end_of_month);
-            }
-            Some(DeadlineOut::Vague { .. }) | None => {}
-        }
-        let done = p.actions.iter().find(|(a, d)| {
-            *a == pn.action && *d <= opts.as_of && period_start.is_none_or(|s| *d >= s)
-        });
-        match (done, st.due) {
-            (Some((_, d)), Some(due)) if *d > due => {
-                st.status = Status::Violated;
-                st.overdue_since = Some(due.next());
-                st.done_on = Some(*d);
-            } // 定期: the duty recurs with no period stated; an act done is reported,
-            // but the duty stays in force.
-            (Some(_), _)
-                if matches!(
-                    gn.deadline,
-                    Some(DeadlineOut::Vague {
-                        word: Vague::Periodically
-                    })
-                ) =>
-            {
-                st.status = Status::Pending;
-                st.done_on = p
-                    .actions
+                    .fold(Tri::False, |acc, n| acc.or(val(n)));
+                let onset = cx
+                    .plan
+                    .violable
                     .iter()
-                    .rev()
-                    .find(|(a, d)| *a == pn.action && *d <= opts.as_of)
-                    .map(|(_, d)| *d);
+                    .filter(|n| val(n) == Tri::True)
+                    .filter_map(|n| ev.onset(*n))
+                    .max();
+                (self.windowed(v, onset, within, as_of), onset)
             }
-            (Some((_, d)), _) => {
-                st.status = Status::Fulfilled;
-                st.done_on = Some(*d);
-            }
-            (None, Some(due)) if opts.as_of > due => {
-                st.status = Status::Violated;
-                st.overdue_since = Some(due.next());
-            }
-            (None, _) => st.status = Status::Pending,
-        }
-        st
-    }
-    /// A permission exists from its trigger, and, where the text gives it a period
-    /// (可以自调解协议生效之日起三十日内…), only within that period: before the
-    /// anchor event it is not triggered, after the period it has lapsed.
-    fn permission_window(
-        &self,
-        pn: &PNorm,
-        gn: &NormNode,
-        p: &Prepared<'_>,
-        opts: Options,
-        st: &mut NormState,
-    ) {
-        let latest = |ev: usize| {
-            p.events
-                .iter()
-                .rev()
-                .find(|(e, d, _)| *e == ev && *d <= opts.as_of)
-                .map(|(_, d, _)| *d)
-        };
-        if let Some(t) = pn.trigger {
-            match latest(t) {
-                Some(d) => st.triggered_on = Some(d),
-                None => {
-                    st.status = Status::NotTriggered;
-                    return;
-                }
-            }
-        }
-        if let Some(DeadlineOut::Period {
-            amount,
-            unit,
-            direction,
-            ..
-        }) = &gn.deadline
-        {
-            if *direction == Direction::Before {
-                return;
-            }
-            let anchor = if pn.anchor == pn.trigger {
-                st.triggered_on
-            } else {
-                pn.anchor.and_then(latest)
-            };
-            let Some(a) = anchor else {
-                st.status = Status::NotTriggered;
-                return;
-            };
-            st.triggered_on = Some(a);
-            let Due {
-                date,
-                extended_from,
-            } = self.calendar.period(a, *amount, *unit, *direction);
-            st.due = Some(date);
-            st.extended_from = extended_from;
-            // Exercised within the period: done. Otherwise lapsed once it has passed.
-            if let Some((_, d)) = p
-                .actions
-                .iter()
-                .find(|(x, d)| *x == pn.action && *d >= a && *d <= date && *d <= opts.as_of)
-            {
-                st.status = Status::Fulfilled;
-                st.done_on = Some(*d);
-            } else if opts.as_of > date {
-                st.status = Status::Lapsed;
-            }
-        }
-    }
-
-    pub fn plan_texts(&self, ordinance: usize) -> Option<&IndexMap<String, String>> {
-        self.plans.get(ordinance).map(|p| &p.texts)
-    }
-
-    pub(crate) fn escalations(&self, ordinance: usize, sanction: &str) -> &[NodeId] {
-        self.plans
-            .get(ordinance)
-            .and_then(|p| p.escalations.get(sanction))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    pub(crate) fn reached_by(&self, ordinance: usize, norm: NodeId) -> &[NodeId] {
-        self.plans
-            .get(ordinance)
-            .and_then(|p| p.reached_by.get(&norm))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    /// The facts (and unit fields) whose absence leaves a node unknown.
-    pub fn missing(
-        &self,
-        ordinance: usize,
-        ev: &OrdEval,
-        p: &Prepared<'_>,
-        node: NodeId,
-        out: &mut Vec<String>,
-    ) {
-        let Some(o) = self.graph.ordinances.get(ordinance) else {
-            return;
-        };
-        if ev.applies == Tri::Unknown {
-            push_unique(out, "region".into());
-        }
-        let mut stack = vec![node];
-        let mut seen = vec![false; o.nodes.len()];
-        while let Some(i) = stack.pop() {
-            if seen.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            if let Some(s) = seen.get_mut(i) {
-                *s = true;
-            }
-            if ev.vals.get(i) != Some(&Tri::Unknown)
-                && matches!(o.nodes.get(i), Some(Node::Cond { .. }))
-            {
-                continue;
-            }
-            match o.nodes.get(i) {
-                Some(Node::Fact { name, .. }) if !p.unit.facts.contains_key(name) => {
-                    push_unique(out, format!("facts.{name}"))
-                }
-                Some(Node::Fact { .. }) => {}
-                Some(Node::Cond { op }) => match op {
-                    Cond::IsTrue { fact } | Cond::Compare { fact, .. } => stack.push(*fact),
-                    Cond::Occurred { event, within: Some(Window::Shortly) } | Cond::Count { event, within: Some(Window::Shortly), .. } => {
-                        push_unique(out, format!("judgement: whether the {event} events fell 在较短时间内 (the text gives no period)"))
+            CondPlan::Overdue {
+                event,
+                remedy,
+                within,
+            } => {
+                let mut out = Tri::False;
+                let mut onset = None;
+                let answers = self.remedies(p, *event, *remedy, as_of);
+                for e in &p.events {
+                    if e.ty != *event || e.date > as_of || !cx.in_scope(e.date) {
+                        continue;
                     }
-                    Cond::Overdue { event, .. } => push_unique(out, format!("events.{event}.deadline")),
-                    Cond::ViolatedAny => {
-                        if let Some(plan) = self.plans.get(ordinance) {
-                            stack.extend(plan.violable.iter().filter(|n| ev.vals.get(**n) == Some(&Tri::Unknown)));
-                        }
-                    }
-                    other => stack.extend(tiaoli_compiler::view::deps(&Node::Cond { op: other.clone() })),
-                },
-                Some(Node::Norm(n)) => {
-                    let st = ev.norm(i);
-                    if st.is_some_and(|s| s.applies == Tri::Unknown)
-                        && p.unit.level.is_none()
-                        && n.subjects.iter().any(|s| !s.levels.is_empty())
-                    {
-                        push_unique(out, "level".into());
-                    }
-                    if st.is_some_and(|s| s.status == Status::Unknown) {
-                        if let Some(DeadlineOut::ByOrder { event }) = &n.deadline {
-                            let e = event.clone().or_else(|| n.trigger.clone()).unwrap_or_default();
-                            if p.unit.events.iter().any(|x| x.ty == e && x.deadline.is_none()) {
-                                push_unique(out, format!("events.{e}.deadline"));
+                    let t = match e.deadline.map(|dl| self.order_end(dl)) {
+                        None => Tri::Unknown,
+                        Some(dl) if as_of > dl => {
+                            let overdue = !Engine::remedied_by(&answers, e.index, dl);
+                            if overdue {
+                                onset = onset.max(Some(dl));
                             }
+                            Tri::from_bool(overdue)
                         }
-                    }
-                    stack.extend(n.condition);
-                    stack.extend(n.unless);
+                        Some(_) => Tri::False,
+                    };
+                    out = out.or(t);
                 }
-                Some(Node::Consequence(c)) => {
-                    if p.unit.level.is_none() && c.applies_to.iter().any(|s| !s.levels.is_empty()) {
-                        push_unique(out, "level".into());
-                    }                    stack.push(c.condition);
-                }
-                None => {}
+                (self.windowed(out, onset, within, as_of), onset)
             }
+            CondPlan::Meets {
+                consequences,
+                within,
+            } => {
+                let v = consequences
+                    .iter()
+                    .fold(Tri::False, |acc, x| acc.or(val(x)));
+                let held: Vec<&NodeId> = consequences
+                    .iter()
+                    .filter(|x| val(x) == Tri::True)
+                    .collect();
+                let onset = if held.iter().any(|x| ev.onset(**x).is_none()) {
+                    None
+                } else {
+                    held.iter().filter_map(|x| ev.onset(**x)).max()
+                };
+                (self.windowed(v, onset, within, as_of), onset)
+            }
+            // Read per instance (instances.rs); outside one it decides nothing.
+            CondPlan::TriggerAttr { .. } => (Tri::Unknown, None),
         }
-        out.sort();
     }
 }
 
-fn push_unique(out: &mut Vec<String>, s: String) {
-    if !out.contains(&s) {
-        out.push(s);
-    }
-}
-
-fn fact_id(nodes: &[PNode], fact_node: NodeId) -> usize {
-    match nodes.get(fact_node) {
-        Some(PNode::Fact(id)) => *id,
-        _ => usize::MAX,
-    }
-}
-
-fn compare_num(a: f64, cmp: CmpOp, b: f64) -> bool {
+pub(crate) fn compare_num(a: f64, cmp: CmpOp, b: f64) -> bool {
     match cmp {
         CmpOp::Eq => a == b,
         CmpOp::Ne => a != b,
@@ -1515,9 +925,9 @@ fn compare_num(a: f64, cmp: CmpOp, b: f64) -> bool {
     }
 }
 
-fn compare(v: &FactValue, cmp: CmpOp, lit: &Literal) -> Tri {
+pub(crate) fn compare(v: &FactValue, cmp: CmpOp, lit: &Literal) -> Tri {
     let ord = |o: std::cmp::Ordering| {
-        Tri::from(match cmp {
+        Tri::from_bool(match cmp {
             CmpOp::Eq => o.is_eq(),
             CmpOp::Ne => o.is_ne(),
             CmpOp::Lt => o.is_lt(),
@@ -1529,7 +939,7 @@ fn compare(v: &FactValue, cmp: CmpOp, lit: &Literal) -> Tri {
     match (v, lit) {
         (FactValue::Bool(a), Literal::Bool(b)) => ord(a.cmp(b)),
         (FactValue::Number(a), Literal::Number(b)) => {
-            Tri::from(compare_num(*a, cmp, f64::from(*b)))
+            Tri::from_bool(compare_num(*a, cmp, f64::from(*b)))
         }
         (FactValue::Date(a), Literal::Date(b)) => match Date::parse(b) {
             Some(b) => ord(a.cmp(&b)),
@@ -1544,64 +954,18 @@ fn compare(v: &FactValue, cmp: CmpOp, lit: &Literal) -> Tri {
     }
 }
 
-fn overdue_events(o: &OrdinanceGraph, id: NodeId) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![id];
-    while let Some(i) = stack.pop() {
-        if let Some(Node::Cond { op }) = o.nodes.get(i) {
-            if let Cond::Overdue { event, .. } = op {
-                out.push(event.clone());
-            }
-            if !matches!(op, Cond::Meets { .. } | Cond::Violated { .. }) {
-                stack.extend(tiaoli_compiler::view::deps(&Node::Cond { op: op.clone() }));
-            }
-        }
-    }
-    out
-}
-
-fn reached_norms(o: &OrdinanceGraph, id: NodeId) -> Vec<NodeId> {
-    let mut out = Vec::new();
-    let mut stack = vec![id];
-    while let Some(i) = stack.pop() {
-        if let Some(Node::Cond { op }) = o.nodes.get(i) {
-            match op {
-                Cond::Violated { norm } => out.push(*norm),
-                Cond::Meets { .. } => {}
-                other => stack.extend(tiaoli_compiler::view::deps(&Node::Cond {
-                    op: other.clone(),
-                })),
-            }
-        }
-    }
-    out
-}
-
-fn uses_any(o: &OrdinanceGraph, id: NodeId) -> bool {
-    let mut stack = vec![id];
-    while let Some(i) = stack.pop() {
-        if let Some(Node::Cond { op }) = o.nodes.get(i) {
-            match op {
-                Cond::ViolatedAny => return true,
-                Cond::Meets { .. } => {}
-                other => stack.extend(tiaoli_compiler::view::deps(&Node::Cond {
-                    op: other.clone(),
-                })),
-            }
-        }
-    }
-    false
-}
-
 /// For explanations and reports.
-pub fn consequence_of(o: &OrdinanceGraph, id: NodeId) -> Option<&ConsequenceNode> {
+pub fn consequence_of(
+    o: &OrdinanceGraph,
+    id: NodeId,
+) -> Option<&tiaoli_compiler::graph::ConsequenceNode> {
     match o.nodes.get(id) {
         Some(Node::Consequence(c)) => Some(c),
         _ => None,
     }
 }
 
-pub fn norm_of(o: &OrdinanceGraph, id: NodeId) -> Option<&NormNode> {
+pub fn norm_of(o: &OrdinanceGraph, id: NodeId) -> Option<&tiaoli_compiler::graph::NormNode> {
     match o.nodes.get(id) {
         Some(Node::Norm(n)) => Some(n),
         _ => None,

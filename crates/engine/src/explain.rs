@@ -2,11 +2,15 @@
 //! status and consequence of one article, quoting the text.
 
 use tiaoli_compiler::graph::{Cond, DeadlineOut, Literal, Node, NodeId, OrdinanceGraph, Window};
-use tiaoli_compiler::view::{deadline_text, selector_text};
+use tiaoli_compiler::view::{
+    deadline_text, lasting_text, pattern_text, selector_text, trigger_text,
+};
 
-use crate::eval::{Engine, Options, OrdEval, Status, Tri, UnitEval};
+use crate::eval::{Options, OrdEval, Status, Tri, UnitEval};
 use crate::facts::FactValue;
-use crate::report::authority_text;
+use crate::instances::Instance;
+use crate::plan::Engine;
+use crate::report::{authority_text, instance_label};
 
 fn mark(t: Tri) -> &'static str {
     match t {
@@ -34,6 +38,23 @@ fn fact_text(v: Option<&FactValue>) -> String {
     }
 }
 
+/// 近30日, 较短时间内 …
+fn window_words(w: &Option<Window>) -> String {
+    match w {
+        Some(Window::Period { amount, unit }) => format!("近{amount}{}", unit.zh()),
+        Some(Window::Shortly) => "较短时间内（条文未规定期间）".into(),
+        None => String::new(),
+    }
+}
+
+/// （成立于 2025-03-01） when a condition that holds has an onset.
+fn since(onset: Option<crate::Date>, v: Tri) -> String {
+    match (onset, v) {
+        (Some(d), Tri::True) => format!("（成立于 {d}）"),
+        _ => String::new(),
+    }
+}
+
 impl Engine {
     /// Explains one article for one unit. `ordinance` picks among several loaded
     /// ordinances that have the article; None takes those that apply to the unit.
@@ -44,6 +65,21 @@ impl Engine {
         article: u32,
         opts: Options,
     ) -> Result<String, String> {
+        self.explain_instance(ev, ordinance, article, None, opts)
+    }
+
+    /// Explains one article for one unit; with `instance`, only that instance of
+    /// each norm (its label as the report prints it: an occurrence id, a date, a
+    /// period).
+    pub fn explain_instance(
+        &self,
+        ev: &UnitEval<'_>,
+        ordinance: Option<&str>,
+        article: u32,
+        instance: Option<&str>,
+        opts: Options,
+    ) -> Result<String, String> {
+        let mut shown_instance = instance.is_none();
         let unit = ev.prepared.unit;
         let mut out = String::new();
         let mut found = false;
@@ -123,7 +159,7 @@ impl Engine {
                 match node {
                     Node::Norm(n) if n.article == article => {
                         any = true;
-                        self.explain_norm(o, oe, ev, i, opts, &mut out);
+                        shown_instance |= self.explain_norm(o, oe, ev, i, instance, opts, &mut out);
                     }
                     Node::Consequence(c) if c.article == article => {
                         any = true;
@@ -149,20 +185,30 @@ impl Engine {
                 unit.id
             ));
         }
+        if !shown_instance {
+            return Err(format!(
+                "“{}”不是本条任何规范对单位 {} 的实例",
+                instance.unwrap_or_default(),
+                unit.id
+            ));
+        }
         Ok(out)
     }
 
+    /// Explains one norm; returns whether the instance asked for (if any) was shown.
+    #[allow(clippy::too_many_arguments)]
     fn explain_norm(
         &self,
         o: &OrdinanceGraph,
         oe: &OrdEval,
         ev: &UnitEval<'_>,
         i: NodeId,
+        instance: Option<&str>,
         opts: Options,
         out: &mut String,
-    ) {
+    ) -> bool {
         let Some(Node::Norm(n)) = o.nodes.get(i) else {
-            return;
+            return false;
         };
         out.push_str(&format!(
             "\n规范 {}（{}）：{} {}\n",
@@ -178,7 +224,7 @@ impl Engine {
                 "  主体 {} — 否\n  → 不约束本单位\n",
                 subjects.join("、")
             ));
-            return;
+            return false;
         };
         out.push_str(&format!(
             "  主体 {} — {}\n",
@@ -187,13 +233,7 @@ impl Engine {
         ));
         if st.applies == Tri::False {
             out.push_str("  → 不约束本单位\n");
-            return;
-        }
-        if let Some(t) = &n.trigger {
-            match st.triggered_on {
-                Some(d) => out.push_str(&format!("  触发 {t}：{d} 发生\n")),
-                None => out.push_str(&format!("  触发 {t}：未发生\n")),
-            }
+            return false;
         }
         if let Some(c) = n.condition {
             out.push_str("  当：\n");
@@ -203,44 +243,117 @@ impl Engine {
             out.push_str("  除非：\n");
             self.explain_cond(o, oe, ev, c, 2, out);
         }
-        if let (Some(DeadlineOut::Period { anchor, .. }), None, Some(d)) =
-            (&n.deadline, &n.trigger, st.triggered_on)
-        {
-            out.push_str(&format!("  {anchor}：{d}\n"));
-        }
         if let Some(d) = &n.deadline {
             out.push_str(&format!("  期限 {}", deadline_text(d)));
-            match (d, st.due) {
-                (DeadlineOut::Vague { .. }, _) => out.push_str("：条文未规定具体期限，不计算逾期"),
-                (_, Some(due)) => {
-                    out.push_str(&format!("：截止 {due}"));
-                    if let Some(nominal) = st.extended_from {
-                        out.push_str(&format!(
-                            "（期间届满日 {nominal} 为休息日，顺延至下一个工作日）"
-                        ));
-                    }
-                    match d {
-                        DeadlineOut::Period {
-                            direction: tiaoli_syntax::ast::Direction::Before,
-                            ..
-                        } => out.push_str("；自事件前一日起倒数"),
-                        DeadlineOut::Period { .. } => out.push_str("；期间自次日起算"),
-                        _ => {}
-                    }
-                }
+            if matches!(d, DeadlineOut::Vague { .. }) {
+                out.push_str("：条文未规定具体期限，不计算逾期");
+            }
+            out.push('\n');
+        }
+        let insts = oe.instances_of(st);
+        if st.status == Status::Overridden {
+            out.push_str(&format!(
+                "  → 被排除（{}）（评估日期 {}）\n",
+                st.overridden_by
+                    .and_then(|b| crate::eval::norm_of(o, b))
+                    .map(|b| format!("{} {}", b.cite, b.name))
+                    .unwrap_or_default(),
+                opts.as_of
+            ));
+            return instance.is_none();
+        }
+        if insts.is_empty() {
+            if let Some(t) = &n.trigger {
+                out.push_str(&format!("  触发 {}：未发生\n", trigger_text(t)));
+            }
+            out.push_str(&format!("  → 未触发（评估日期 {}）\n", opts.as_of));
+            return instance.is_none();
+        }
+        if insts.len() > 1 {
+            out.push_str(&format!(
+                "  共 {} 个实例（每次发生各自计算）\n",
+                insts.len()
+            ));
+        }
+        let mut shown = false;
+        for (k, inst) in insts.iter().enumerate() {
+            let label = instance_label(ev, n, insts, k);
+            if instance.is_some_and(|x| x != label) {
+                continue;
+            }
+            shown = true;
+            self.explain_instance_of(o, oe, ev, i, n, inst, &label, insts.len() > 1, opts, out);
+        }
+        shown
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn explain_instance_of(
+        &self,
+        o: &OrdinanceGraph,
+        oe: &OrdEval,
+        ev: &UnitEval<'_>,
+        i: NodeId,
+        n: &tiaoli_compiler::graph::NormNode,
+        inst: &Instance,
+        label: &str,
+        several: bool,
+        opts: Options,
+        out: &mut String,
+    ) {
+        let pad = if several {
+            out.push_str(&format!("  ▸ 实例 {label}\n"));
+            "    "
+        } else {
+            "  "
+        };
+        if let (Some(t), Some(d)) = (&n.trigger, inst.triggered_on) {
+            out.push_str(&format!("{pad}触发 {}：{d}\n", trigger_text(t)));
+        } else if let (Some(DeadlineOut::Period { anchor, .. }), Some(d)) =
+            (&n.deadline, inst.triggered_on)
+        {
+            out.push_str(&format!("{pad}{anchor}：{d}\n"));
+        }
+        if let Some(due) = inst.due {
+            out.push_str(&format!("{pad}截止 {due}"));
+            if let Some(nominal) = inst.extended_from {
+                out.push_str(&format!(
+                    "（期间届满日 {nominal} 为休息日，顺延至下一个工作日）"
+                ));
+            }
+            match &n.deadline {
+                Some(DeadlineOut::Period {
+                    direction: tiaoli_syntax::ast::Direction::Before,
+                    ..
+                }) => out.push_str("；自事件前一日起倒数"),
+                Some(DeadlineOut::Period { .. }) => out.push_str("；期间自次日起算"),
                 _ => {}
             }
             out.push('\n');
         }
-        if let Some(d) = st.done_on {
-            out.push_str(&format!("  履行：{} 于 {d}\n", n.action));
+        if let Some(d) = inst.done_on {
+            out.push_str(&format!("{pad}履行：{} 于 {d}\n", n.action));
         }
-        let status = match st.status {
-            Status::Violated => format!(
-                "已违反（自 {} 起）",
-                st.overdue_since.map(|d| d.to_string()).unwrap_or_default()
-            ),
-            Status::Pending => match st.due {
+        let status = match inst.status {
+            Status::Violated => match (inst.done_on, n.class) {
+                (_, tiaoli_syntax::ast::ModalityClass::Prohibition) => format!(
+                    "已违反（{} 实施了禁止的行为）",
+                    inst.breach_on.map(|d| d.to_string()).unwrap_or_default()
+                ),
+                (Some(d), _) => format!(
+                    "已违反（自 {} 起逾期，{d} 方履行）",
+                    inst.overdue_since
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                ),
+                (None, _) => format!(
+                    "已违反（自 {} 起逾期）",
+                    inst.overdue_since
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                ),
+            },
+            Status::Pending => match inst.due {
                 Some(d) => format!("待履行（{d} 前）"),
                 None => "待履行（无具体期限）".into(),
             },
@@ -248,25 +361,25 @@ impl Engine {
             Status::NotTriggered => "未触发".into(),
             Status::Unknown => {
                 let mut m = Vec::new();
-                self.missing(oe.ordinance, oe, &ev.prepared, i, &mut m);
+                if inst.applies == Tri::Unknown {
+                    self.missing(oe.ordinance, oe, &ev.prepared, i, &mut m);
+                }
+                crate::missing::instance_missing(o, n, inst, &ev.prepared, &mut m);
+                m.sort();
+                m.dedup();
                 format!("未确定 — 需要：{}", m.join("、"))
             }
-            Status::Overridden => format!(
-                "被排除（{}）",
-                st.overridden_by
-                    .and_then(|b| crate::eval::norm_of(o, b))
-                    .map(|b| format!("{} {}", b.cite, b.name))
-                    .unwrap_or_default()
-            ),
             Status::Permitted => "可以（授权性规范）".into(),
             Status::Encouraged => "鼓励（不具强制力）".into(),
             Status::Lapsed => format!(
                 "期间已过（{} 届满），不再可以",
-                st.due.map(|d| d.to_string()).unwrap_or_default()
+                inst.due.map(|d| d.to_string()).unwrap_or_default()
             ),
-            Status::Triggered => "触发".into(),
+            Status::Triggered | Status::Overridden | Status::Expired => {
+                crate::report::status_zh(inst.status).into()
+            }
         };
-        out.push_str(&format!("  → {status}（评估日期 {}）\n", opts.as_of));
+        out.push_str(&format!("{pad}→ {status}（评估日期 {}）\n", opts.as_of));
     }
 
     fn explain_consequence(
@@ -298,7 +411,7 @@ impl Engine {
             out.push_str(&format!("    {}：\n", g.cite));
             self.explain_cond(o, oe, ev, g.cond, 3, out);
         }
-        let conds = oe.sanction_conds(i);
+        let clauses = oe.clauses(i).unwrap_or(&[]);
         for (k, cl) in c.sanctions.iter().enumerate() {
             let kinds: Vec<&str> = cl.kinds.iter().map(|x| x.name.as_str()).collect();
             let by = if cl.authorities.is_empty() {
@@ -310,7 +423,8 @@ impl Engine {
                     .collect::<Vec<_>>()
                     .join("或")
             };
-            let applies = conds.and_then(|x| x.get(k)).copied().unwrap_or(Tri::True);
+            let state = clauses.get(k);
+            let applies = state.map(|c| c.applies).unwrap_or(Tri::True);
             out.push_str(&format!(
                 "  处理 {}{} 由 {by} 对 {}{}\n",
                 kinds.join("、"),
@@ -326,9 +440,31 @@ impl Engine {
                     String::new()
                 }
             ));
+            if let (Some(l), Some(s)) = (&cl.lasting, state.and_then(|c| c.lasting)) {
+                let d = |x: Option<crate::Date>| {
+                    x.map(|d| d.to_string()).unwrap_or_else(|| "未知".into())
+                };
+                out.push_str(&format!(
+                    "    {}：自 {} 至 {} — {}\n",
+                    lasting_text(l),
+                    d(s.from),
+                    d(s.until),
+                    match s.active {
+                        Tri::True => "期间内",
+                        Tri::False => "已届满",
+                        Tri::Unknown => "起算日未知",
+                    }
+                ));
+            }
         }
         let status = match v {
-            Tri::True => "触发".to_string(),
+            Tri::True if oe.consequence_status(i) == Status::Expired => {
+                "情形成立，但各项处理的期限均已届满".to_string()
+            }
+            Tri::True => match oe.onset(i) {
+                Some(d) => format!("触发（情形成立于 {d}）"),
+                None => "触发".to_string(),
+            },
             Tri::False => "未触发".to_string(),
             Tri::Unknown => {
                 let mut m = Vec::new();
@@ -396,20 +532,24 @@ impl Engine {
                     mark(v)
                 ));
             }
-            Cond::Occurred { event, within } | Cond::Count { event, within, .. } => {
+            Cond::Occurred { pattern, within }
+            | Cond::Count {
+                pattern, within, ..
+            } => {
+                let scope = self.scope_from(oe.ordinance);
                 let dates: Vec<String> = ev
                     .prepared
                     .unit
                     .events
                     .iter()
-                    .filter(|e| &e.ty == event)
-                    .map(|e| e.date.to_string())
+                    .filter(|e| pattern.names(&e.ty))
+                    .map(|e| match scope {
+                        Some(s) if e.date < s => format!("{}（施行前，不计）", e.date),
+                        _ => e.date.to_string(),
+                    })
                     .collect();
-                let w = match within {
-                    Some(Window::Period { amount, unit }) => format!("近{amount}{}", unit.zh()),
-                    Some(Window::Shortly) => "较短时间内（条文未规定期间）".into(),
-                    None => String::new(),
-                };
+                let w = window_words(within);
+                let event = pattern_text(pattern);
                 let what = match op {
                     Cond::Count { cmp, n, .. } => format!("{w}{event}次数 {} {n}", cmp.symbol()),
                     _ => format!("{w}发生{event}"),
@@ -421,18 +561,39 @@ impl Engine {
                 };
                 out.push_str(&format!("{pad}{what}（记录：{seen}）— {}\n", mark(v)));
             }
-            Cond::Violated { norm } => {
+            Cond::Violated { norm, within } => {
                 let name = crate::eval::norm_of(o, *norm)
                     .map(|n| format!("{} {}", n.cite, n.name))
                     .unwrap_or_default();
-                out.push_str(&format!("{pad}违反 {name} — {}\n", mark(v)));
+                out.push_str(&format!(
+                    "{pad}{}违反 {name}{} — {}\n",
+                    window_words(within),
+                    since(oe.onset(id), v),
+                    mark(v)
+                ));
             }
-            Cond::ViolatedAny => out.push_str(&format!(
-                "{pad}违反{}规定的任一义务 — {}\n",
+            Cond::ViolatedAny { within } => out.push_str(&format!(
+                "{pad}{}违反{}规定的任一义务{} — {}\n",
+                window_words(within),
                 o.self_name,
+                since(oe.onset(id), v),
                 mark(v)
             )),
-            Cond::Overdue { event, remedy } => {
+            Cond::TriggerAttr {
+                event,
+                attr,
+                cmp,
+                value,
+            } => out.push_str(&format!(
+                "{pad}本次{event}的{attr} {} {}（按每个实例判断）\n",
+                cmp.symbol(),
+                literal(value)
+            )),
+            Cond::Overdue {
+                event,
+                remedy,
+                within,
+            } => {
                 let recs: Vec<String> = ev
                     .prepared
                     .unit
@@ -450,7 +611,8 @@ impl Engine {
                     })
                     .collect();
                 out.push_str(&format!(
-                    "{pad}{event}逾期未{remedy}（记录：{}）— {}\n",
+                    "{pad}{}{event}逾期未{remedy}（记录：{}）— {}\n",
+                    window_words(within),
                     if recs.is_empty() {
                         "无".into()
                     } else {
@@ -459,8 +621,16 @@ impl Engine {
                     mark(v)
                 ));
             }
-            Cond::Meets { consequences } => {
-                out.push_str(&format!("{pad}符合 — {}\n", mark(v)));
+            Cond::Meets {
+                consequences,
+                within,
+            } => {
+                out.push_str(&format!(
+                    "{pad}{}符合{} — {}\n",
+                    window_words(within),
+                    since(oe.onset(id), v),
+                    mark(v)
+                ));
                 for c in consequences {
                     self.explain_cond(o, oe, ev, *c, depth + 1, out);
                 }

@@ -43,13 +43,22 @@ pub enum FactValue {
     Enum(String),
 }
 
+/// One occurrence of an event: a fraud discovered, a reception day, an order imposed.
+/// Each occurrence of a norm's trigger opens its own instance of the norm.
 #[derive(Clone, Debug, Serialize)]
 pub struct EventRecord {
     #[serde(rename = "type")]
     pub ty: String,
     pub date: Date,
+    /// The occurrence's name, unique within its unit; actions answer it with `for`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub deadline: Option<Date>,
     pub by: Option<String>,
+    /// Attributes the lexicon declares for the event type (`事件 X 属性 a: 类型`),
+    /// by canonical name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub attrs: IndexMap<String, FactValue>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -57,7 +66,15 @@ pub struct ActionRecord {
     #[serde(rename = "type")]
     pub ty: String,
     pub date: Date,
+    /// `for`: the id of the occurrence this action answers (an event of the same unit).
+    #[serde(rename = "for", skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
 }
+
+/// The keys an event record has besides its attributes.
+pub const EVENT_FIELDS: [&str; 5] = ["type", "date", "id", "deadline", "by"];
+/// The keys an action record has.
+pub const ACTION_FIELDS: [&str; 3] = ["type", "date", "for"];
 
 /// One problem in a facts file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -191,6 +208,32 @@ impl<'a> Names<'a> {
             .iter()
             .find(|f| f.name == canonical)
             .map(|f| &f.ty)
+    }
+
+    /// Whether occurrences of an event type carry a deadline (附期限).
+    fn event_has_deadline(&self, canonical: &str) -> bool {
+        self.lex
+            .events
+            .iter()
+            .find(|e| e.name == canonical)
+            .is_some_and(|e| e.attrs.contains_key("deadline"))
+    }
+
+    /// The attributes the lexicon declares for an event type (a sanction's
+    /// `deadline` is a field of its own, not an attribute).
+    fn event_attrs(&self, canonical: &str) -> Vec<(&'a str, &'a FactTy)> {
+        self.lex
+            .events
+            .iter()
+            .find(|e| e.name == canonical)
+            .map(|e| {
+                e.attrs
+                    .iter()
+                    .filter(|(k, _)| k.as_str() != "deadline")
+                    .map(|(k, t)| (k.as_str(), t))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -354,7 +397,7 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
                 err(
                     "level".into(),
                     format!("“{s}” is not a level"),
-                    Some("levels are 省, 市, 州, 县 (区), 乡 (镇, 街道)".into()),
+                    Some("levels are 省, 市, 州, 县 (区), 乡 (镇, 街道), 村 (社区)".into()),
                 );
                 None
             }
@@ -434,7 +477,7 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             None,
         ),
     }
-    let mut events = Vec::new();
+    let mut events: Vec<(usize, EventRecord)> = Vec::new();
     for (j, e) in list(map.get("events")).iter().enumerate() {
         let field = |f: &str| format!("events[{j}].{f}");
         let Some(ty) = record_type(
@@ -472,25 +515,100 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
                 }
             },
         };
+        if deadline.is_some() && !names.event_has_deadline(&ty) {
+            err(
+                field("deadline"),
+                format!("“{ty}”不带期限，deadline 无从适用"),
+                Some("只有附期限的事件（挂牌督办、责令限期整改等，或词汇中声明“附期限”的事件）才有 deadline".into()),
+            );
+        }
         let by = e.get("by").and_then(|x| x.as_str()).map(str::to_string);
+        let id = match e.get("id") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(other) => {
+                err(
+                    field("id"),
+                    format!("{other} 不是事件编号"),
+                    Some("编号是一个名称，例如 诈骗-1".into()),
+                );
+                None
+            }
+        };
+        let declared = names.event_attrs(&ty);
+        let mut attrs = IndexMap::new();
         if let Value::Object(m) = e {
-            for k in m.keys() {
-                if !["type", "date", "deadline", "by"].contains(&k.as_str()) {
-                    err(
-                        field(k),
-                        format!("unknown field “{k}”"),
-                        Some("an event has type, date, deadline and by".into()),
-                    );
+            for (k, v) in m {
+                if EVENT_FIELDS.contains(&k.as_str()) {
+                    continue;
+                }
+                let folded = fold_case(k);
+                match declared.iter().find(|(a, _)| fold_case(a) == folded) {
+                    Some((a, aty)) => match fact_value(v, aty) {
+                        Ok(Some(fv)) => {
+                            attrs.insert(a.to_string(), fv);
+                        }
+                        Ok(None) => {}
+                        Err((m, h)) => err(field(k), m, h),
+                    },
+                    None => {
+                        let known: Vec<&str> = EVENT_FIELDS
+                            .iter()
+                            .copied()
+                            .chain(declared.iter().map(|(a, _)| *a))
+                            .collect();
+                        let attrs_note = if declared.is_empty() {
+                            format!("词汇未为“{ty}”声明属性")
+                        } else {
+                            format!(
+                                "“{ty}”的属性有：{}",
+                                declared
+                                    .iter()
+                                    .map(|(a, _)| *a)
+                                    .collect::<Vec<_>>()
+                                    .join("、")
+                            )
+                        };
+                        let help = match did_you_mean(k, known.iter().copied()) {
+                            Some(s) => format!("是否想写“{s}”？（{attrs_note}）"),
+                            None => {
+                                format!("事件的字段有 type、date、id、deadline、by；{attrs_note}")
+                            }
+                        };
+                        err(field(k), format!("未知字段“{k}”"), Some(help));
+                    }
                 }
             }
         }
-        events.push(EventRecord {
-            ty,
-            date,
-            deadline,
-            by,
-        });
+        events.push((
+            j,
+            EventRecord {
+                ty,
+                date,
+                id,
+                deadline,
+                by,
+                attrs,
+            },
+        ));
     }
+    // Occurrence ids are unique within the unit, and what actions answer.
+    let mut ids: IndexMap<String, usize> = IndexMap::new();
+    for (j, e) in &events {
+        if let Some(id) = &e.id {
+            if let Some(prev) = ids.get(id) {
+                err(
+                    format!("events[{j}].id"),
+                    format!("两个事件使用同一编号“{id}”（events[{prev}] 与 events[{j}]）"),
+                    Some("同一单位内事件编号不得重复".into()),
+                );
+            } else {
+                ids.insert(id.clone(), *j);
+            }
+        }
+    }
+    let mut events: Vec<EventRecord> = events.into_iter().map(|(_, e)| e).collect();
     let mut actions = Vec::new();
     for (j, a) in list(map.get("actions")).iter().enumerate() {
         let field = |f: &str| format!("actions[{j}].{f}");
@@ -504,8 +622,52 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
         ) else {
             continue;
         };
+        if let Value::Object(m) = a {
+            for k in m.keys() {
+                if !ACTION_FIELDS.contains(&k.as_str()) {
+                    let help = match did_you_mean(k, ACTION_FIELDS) {
+                        Some(s) => format!("是否想写“{s}”？"),
+                        None => "行为的字段有 type、date、for".into(),
+                    };
+                    err(field(k), format!("未知字段“{k}”"), Some(help));
+                }
+            }
+        }
+        let answers = match a.get("for") {
+            None | Some(Value::Null) => None,
+            Some(v @ (Value::String(_) | Value::Number(_))) => {
+                let s = match v {
+                    Value::String(s) => s.trim().to_string(),
+                    other => other.to_string(),
+                };
+                if ids.contains_key(&s) {
+                    Some(s)
+                } else {
+                    let help = match did_you_mean(&s, ids.keys().map(String::as_str)) {
+                        Some(x) => format!("是否想写“{x}”？"),
+                        None if ids.is_empty() => {
+                            "本单位的事件都没有编号：请给所答复的事件加上 id".into()
+                        }
+                        None => format!(
+                            "本单位的事件编号有：{}",
+                            ids.keys().cloned().collect::<Vec<_>>().join("、")
+                        ),
+                    };
+                    err(
+                        field("for"),
+                        format!("本单位没有编号为“{s}”的事件"),
+                        Some(help),
+                    );
+                    None
+                }
+            }
+            Some(other) => {
+                err(field("for"), format!("{other} 不是事件编号"), None);
+                None
+            }
+        };
         match a.get("date").and_then(|x| x.as_str()).and_then(Date::parse) {
-            Some(date) => actions.push(ActionRecord { ty, date }),
+            Some(date) => actions.push(ActionRecord { ty, date, answers }),
             None => err(
                 field("date"),
                 "missing or not a date (YYYY-MM-DD)".into(),
@@ -570,7 +732,8 @@ fn list(v: Option<&Value>) -> Vec<Value> {
 pub fn parse_level(s: &str) -> Option<Level> {
     Level::from_word(s).or(match s {
         "区" | "县级市" | "县（区）" => Some(Level::County),
-        "镇" | "街道" | "乡镇" => Some(Level::Township),
+        "镇" | "街道" | "乡镇" | "乡镇（街道）" => Some(Level::Township),
+        "社区" | "居" | "村（社区）" | "村（居）" => Some(Level::Village),
         "自治州" => Some(Level::Prefecture),
         _ => None,
     })

@@ -1,10 +1,15 @@
 //! tiaoli-engine: evaluates units' facts against the compiled evaluation graph.
 //!
-//! - [`date`] and [`calendar`]: exact legal time — working days by the State
-//!   Council's holiday schedule, periods by the procedural rules;
+//! - [`date`], [`calendar`] and [`time`]: exact legal time — working days by the
+//!   State Council's holiday schedule, periods, windows and durations by the
+//!   procedural rules;
 //! - [`facts`]: facts files (YAML, JSON, JSON Lines), validated against the lexicon;
-//! - [`eval`]: the three-valued evaluation over the graph (never the AST);
-//! - [`report`] and [`explain`]: results for people and machines.
+//! - [`plan`]: the graph resolved once into integer ids;
+//! - [`eval`]: the three-valued forward pass over the graph (never the AST), with
+//!   the onset of every condition that holds;
+//! - [`instances`]: one instance of a norm per occurrence of its trigger, and the
+//!   actions that answer them;
+//! - [`missing`], [`report`] and [`explain`]: results for people and machines.
 
 // Errors are returned on cold paths; their size does not matter.
 #![allow(clippy::result_large_err)]
@@ -15,9 +20,14 @@ pub mod date;
 pub mod eval;
 pub mod explain;
 pub mod facts;
+pub mod instances;
+pub mod missing;
+pub mod plan;
 pub mod report;
+pub mod time;
 
 pub use calendar::Calendar;
 pub use date::Date;
-pub use eval::{Engine, Options, Status, Tri};
+pub use eval::{Options, Status, Tri};
+pub use plan::Engine;
 pub use report::Report;

@@ -2,18 +2,26 @@
 //! docs/facts-and-results.md and is stable.
 
 use serde::Serialize;
-use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph, SelectorOut};
-use tiaoli_compiler::view::deadline_text;
+use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph, SelectorOut, TriggerOut};
+use tiaoli_compiler::view::{deadline_text, lasting_text};
 use tiaoli_syntax::ast::{Choice, Relation};
 
 use crate::date::Date;
-use crate::eval::{
-    consequence_of, norm_of, Engine, Options, OrdEval, Skipped, Status, Tri, UnitEval,
-};
+use crate::eval::{consequence_of, norm_of, Options, OrdEval, Skipped, Status, Tri, UnitEval};
 use crate::facts::Unit;
+use crate::instances::Instance;
+use crate::missing::instance_missing;
+use crate::plan::Engine;
+use crate::time::period_label;
+
+/// The version of the JSON shape (docs/facts-and-results.md). 2: results are
+/// instances (`instance`), measures have durations (`lasting`), units say what
+/// happened before an ordinance came into force (`before_in_force`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
+    pub schema_version: u32,
     pub as_of: Date,
     pub drafts: bool,
     pub calendar: String,
@@ -31,6 +39,15 @@ pub struct Summary {
     pub unknown: usize,
 }
 
+/// Occurrences that happened before an ordinance came into force: they open no
+/// instance and ground no consequence under it (no retroactivity).
+#[derive(Clone, Debug, Serialize)]
+pub struct BeforeInForce {
+    pub ordinance: String,
+    pub in_force: Date,
+    pub events: usize,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct UnitReport {
     pub unit: String,
@@ -41,6 +58,8 @@ pub struct UnitReport {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deemed: Vec<String>,
     pub results: Vec<Finding>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub before_in_force: Vec<BeforeInForce>,
     /// Dates outside the years the holiday schedule covers were counted by weekends only.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub calendar_gaps: Vec<Date>,
@@ -59,6 +78,10 @@ pub struct Finding {
     /// `norm` or `consequence`.
     pub kind: &'static str,
     pub norm: String,
+    /// Which instance of the norm: the occurrence that opened it (its id, or its
+    /// date), the period of a recurring duty, or the date of a prohibited act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modality: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,6 +104,10 @@ pub struct Finding {
     pub fulfilled_on: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overridden_by: Option<String>,
+    /// Consequences: the day the grounds came to hold (the latest happening that
+    /// made them hold), when they hold by something dated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Date>,
     pub missing_facts: Vec<String>,
     pub sanctions: Vec<Exposure>,
     /// Consequences that follow if this one's measures are not complied with (escalation),
@@ -121,6 +148,30 @@ pub struct Exposure {
     /// When `applies` is unknown: the facts that would decide it (构成犯罪 …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing_facts: Vec<String>,
+    /// 为期: a measure that binds for a period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lasting: Option<LastingReport>,
+}
+
+/// A measure's duration for a unit: `active` until its last day, then `expired`;
+/// `unknown` when the day it runs from is not known.
+#[derive(Clone, Debug, Serialize)]
+pub struct LastingReport {
+    /// As the text states it (为期1年（自…起）).
+    pub period: String,
+    pub state: LastingState,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LastingState {
+    Active,
+    Expired,
+    Unknown,
 }
 
 /// Renders an authority for a unit: 同级 becomes the unit's own region.
@@ -174,6 +225,7 @@ impl Engine {
             out.push(r);
         }
         Report {
+            schema_version: SCHEMA_VERSION,
             as_of: opts.as_of,
             drafts: opts.drafts,
             calendar: self.calendar.name.clone(),
@@ -194,30 +246,47 @@ impl Engine {
             };
             ordinances.push(o.id.clone());
             deemed.extend(oe.deemed.iter().map(|k| format!("{}: {k}", o.id)));
+            let first = results.len();
             for (i, node) in o.nodes.iter().enumerate() {
-                let f = match node {
-                    Node::Norm(_) => self.norm_finding(o, oe, ev, i, opts),
-                    Node::Consequence(_) => self.consequence_finding(o, oe, ev, i),
-                    _ => None,
-                };
-                if let Some(f) = f {
-                    for d in [f.due, f.due_extended_from].into_iter().flatten() {
-                        if !self.calendar.covers(d) && !gaps.contains(&d) {
-                            gaps.push(d);
-                        }
+                match node {
+                    Node::Norm(_) => self.norm_findings(o, oe, ev, i, opts, &mut results),
+                    Node::Consequence(_) => results.extend(self.consequence_finding(o, oe, ev, i)),
+                    _ => {}
+                }
+            }
+            for f in results.get(first..).unwrap_or(&[]) {
+                for d in [f.due, f.due_extended_from].into_iter().flatten() {
+                    if !self.calendar.covers(d) && !gaps.contains(&d) {
+                        gaps.push(d);
                     }
-                    results.push(f);
                 }
             }
         }
+        // By status, then ordinance and article; a norm's instances in the order
+        // they were opened (a stable sort keeps it).
         results.sort_by(|a, b| {
-            (a.status, &a.ordinance, a.article, &a.eid).cmp(&(
+            (a.status, &a.ordinance, a.article, &a.eid, &a.norm).cmp(&(
                 b.status,
                 &b.ordinance,
                 b.article,
                 &b.eid,
+                &b.norm,
             ))
         });
+        let before_in_force = ev
+            .ords
+            .iter()
+            .filter_map(|oe| {
+                let o = self.graph.ordinances.get(oe.ordinance)?;
+                let from = self.scope_from(oe.ordinance)?;
+                let n = unit.events.iter().filter(|e| e.date < from).count();
+                (n > 0).then(|| BeforeInForce {
+                    ordinance: o.id.clone(),
+                    in_force: from,
+                    events: n,
+                })
+            })
+            .collect();
         UnitReport {
             unit: unit.id.clone(),
             kind: unit.kind.clone(),
@@ -229,6 +298,7 @@ impl Engine {
                 .collect(),
             deemed,
             results,
+            before_in_force,
             calendar_gaps: gaps,
         }
     }
@@ -240,22 +310,21 @@ impl Engine {
             .unwrap_or_default()
     }
 
-    fn norm_finding(
+    /// One finding per instance of a norm that (may) bind the unit; a norm
+    /// displaced by another, or never triggered, is one finding.
+    fn norm_findings(
         &self,
         o: &OrdinanceGraph,
         oe: &OrdEval,
         ev: &UnitEval<'_>,
         i: usize,
         _opts: Options,
-    ) -> Option<Finding> {
-        let n = norm_of(o, i)?;
-        let st = oe.norm(i)?;
+        out: &mut Vec<Finding>,
+    ) {
+        let Some(n) = norm_of(o, i) else { return };
+        let Some(st) = oe.norm(i) else { return };
         if st.applies == Tri::False {
-            return None;
-        }
-        let mut missing = Vec::new();
-        if st.status == Status::Unknown {
-            self.missing(oe.ordinance, oe, &ev.prepared, i, &mut missing);
+            return;
         }
         let (deadline, vague) = match &n.deadline {
             None => (None, false),
@@ -264,16 +333,19 @@ impl Engine {
                 matches!(d, DeadlineOut::Vague { .. }),
             ),
         };
-        let follow_up = if st.status == Status::Violated || st.status == Status::Unknown {
-            self.reached_by(oe.ordinance, i)
-                .iter()
-                .filter_map(|c| consequence_of(o, *c))
-                .map(|c| format!("{} {}", c.cite, c.name))
-                .collect()
-        } else {
-            Vec::new()
+        let follow = |status: Status| -> Vec<String> {
+            if status == Status::Violated || status == Status::Unknown {
+                self.reached_by(oe.ordinance, i)
+                    .iter()
+                    .filter_map(|c| consequence_of(o, *c))
+                    .map(|c| format!("{} {}", c.cite, c.name))
+                    .collect()
+            } else {
+                Vec::new()
+            }
         };
-        Some(Finding {
+        let text = self.text_of(oe.ordinance, &n.eid);
+        let base = |status: Status| Finding {
             ordinance: o.id.clone(),
             draft: o.draft,
             eid: n.eid.clone(),
@@ -281,26 +353,61 @@ impl Engine {
             article: n.article,
             kind: "norm",
             norm: n.name.clone(),
+            instance: None,
             modality: Some(n.modality.zh().to_string()),
             action: Some(n.action.clone()),
-            status: st.status,
-            triggered_on: st.triggered_on,
-            due: st.due,
-            due_extended_from: st.extended_from,
-            deadline,
+            status,
+            triggered_on: None,
+            due: None,
+            due_extended_from: None,
+            deadline: deadline.clone(),
             vague,
-            overdue_since: st.overdue_since,
-            fulfilled_on: st.done_on,
-            overridden_by: st
+            overdue_since: None,
+            fulfilled_on: None,
+            overridden_by: None,
+            since: None,
+            missing_facts: Vec::new(),
+            sanctions: Vec::new(),
+            follow_up: follow(status),
+            grounds: Vec::new(),
+            text: text.clone(),
+        };
+        let insts = oe.instances_of(st);
+        if st.status == Status::Overridden || insts.is_empty() {
+            let mut f = base(st.status);
+            f.overridden_by = st
                 .overridden_by
                 .and_then(|b| norm_of(o, b))
-                .map(|b| format!("{} {}", b.cite, b.name)),
-            missing_facts: missing,
-            sanctions: Vec::new(),
-            follow_up,
-            grounds: Vec::new(),
-            text: self.text_of(oe.ordinance, &n.eid),
-        })
+                .map(|b| format!("{} {}", b.cite, b.name));
+            if st.status == Status::Unknown {
+                self.missing(oe.ordinance, oe, &ev.prepared, i, &mut f.missing_facts);
+            }
+            out.push(f);
+            return;
+        }
+        let instanced = instanced(n);
+        for (k, inst) in insts.iter().enumerate() {
+            let mut f = base(inst.status);
+            f.instance = if instanced || insts.len() > 1 {
+                Some(instance_label(ev, n, insts, k))
+            } else {
+                None
+            };
+            f.triggered_on = inst.triggered_on;
+            f.due = inst.due;
+            f.due_extended_from = inst.extended_from;
+            f.overdue_since = inst.overdue_since;
+            f.fulfilled_on = inst.done_on;
+            if inst.status == Status::Unknown {
+                if inst.applies == Tri::Unknown {
+                    self.missing(oe.ordinance, oe, &ev.prepared, i, &mut f.missing_facts);
+                }
+                instance_missing(o, n, inst, &ev.prepared, &mut f.missing_facts);
+                f.missing_facts.sort();
+                f.missing_facts.dedup();
+            }
+            out.push(f);
+        }
     }
 
     fn consequence_finding(
@@ -316,11 +423,25 @@ impl Engine {
             return None;
         }
         let unit = ev.prepared.unit;
-        let conds = oe.sanction_conds(i);
+        let clauses = oe.clauses(i).unwrap_or(&[]);
         let mut sanctions = Vec::new();
         let mut follow_up = Vec::new();
         for (k, cl) in c.sanctions.iter().enumerate() {
-            let applies = conds.and_then(|x| x.get(k)).copied().unwrap_or(Tri::True);
+            let state = clauses.get(k);
+            let applies = state.map(|c| c.applies).unwrap_or(Tri::True);
+            let lasting = match (&cl.lasting, state.and_then(|c| c.lasting)) {
+                (Some(l), Some(s)) => Some(LastingReport {
+                    period: lasting_text(l),
+                    state: match s.active {
+                        Tri::True => LastingState::Active,
+                        Tri::False => LastingState::Expired,
+                        Tri::Unknown => LastingState::Unknown,
+                    },
+                    from: s.from,
+                    until: s.until,
+                }),
+                _ => None,
+            };
             let mut clause_missing = Vec::new();
             if applies == Tri::Unknown {
                 if let Some(c) = cl.condition {
@@ -358,6 +479,7 @@ impl Engine {
                             applies,
                             deadline: cl.deadline.as_ref().map(deadline_text),
                             missing_facts: clause_missing.clone(),
+                            lasting: lasting.clone(),
                         });
                     }
                 }
@@ -383,13 +505,10 @@ impl Engine {
             article: c.article,
             kind: "consequence",
             norm: c.name.clone(),
+            instance: None,
             modality: None,
             action: None,
-            status: if v == Tri::True {
-                Status::Triggered
-            } else {
-                Status::Unknown
-            },
+            status: oe.consequence_status(i),
             triggered_on: None,
             due: None,
             due_extended_from: None,
@@ -398,6 +517,7 @@ impl Engine {
             overdue_since: None,
             fulfilled_on: None,
             overridden_by: None,
+            since: if v == Tri::True { oe.onset(i) } else { None },
             missing_facts: missing,
             sanctions,
             follow_up,
@@ -448,12 +568,89 @@ pub fn status_zh(s: Status) -> &'static str {
         Status::Permitted => "可以（授权）",
         Status::Encouraged => "鼓励（非强制）",
         Status::Lapsed => "期间已过",
+        Status::Expired => "处理期限已过",
+    }
+}
+
+/// Whether a norm's results are instances of something (an occurrence, a period,
+/// an act), so that each names its instance even when it is the only one.
+fn instanced(n: &tiaoli_compiler::graph::NormNode) -> bool {
+    n.trigger.is_some()
+        || matches!(
+            n.deadline,
+            Some(
+                DeadlineOut::Period { .. }
+                    | DeadlineOut::Periodic { .. }
+                    | DeadlineOut::ByOrder { event: Some(_) }
+            )
+        )
+        || n.class == tiaoli_syntax::ast::ModalityClass::Prohibition
+}
+
+/// How a reader tells one instance from another: the occurrence's id, else its
+/// date (numbered when two share a date); a recurring duty's period; a
+/// prohibited act's date.
+pub(crate) fn instance_label(
+    ev: &UnitEval<'_>,
+    n: &tiaoli_compiler::graph::NormNode,
+    insts: &[Instance],
+    k: usize,
+) -> String {
+    let Some(inst) = insts.get(k) else {
+        return String::new();
+    };
+    if n.class == tiaoli_syntax::ast::ModalityClass::Prohibition {
+        if let Some(d) = inst.breach_on {
+            return format!("{d}的行为");
+        }
+    }
+    if let (Some(start), Some(tiaoli_compiler::graph::DeadlineOut::Periodic { period })) =
+        (inst.period_start, &n.deadline)
+    {
+        return period_label(*period, start);
+    }
+    let Some(occ) = inst.occurrence else {
+        return inst.triggered_on.map(|d| d.to_string()).unwrap_or_default();
+    };
+    let events = &ev.prepared.unit.events;
+    let Some(e) = events.get(occ as usize) else {
+        return String::new();
+    };
+    if let Some(id) = &e.id {
+        return id.clone();
+    }
+    let same: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.ty == e.ty && x.date == e.date)
+        .map(|(j, _)| j)
+        .collect();
+    let base = match &n.trigger {
+        Some(TriggerOut::PeriodEnd { .. } | TriggerOut::Overdue { .. }) => {
+            format!("{}（{}）", e.date, e.ty)
+        }
+        _ => e.date.to_string(),
+    };
+    if same.len() > 1 {
+        let pos = same.iter().position(|j| *j == occ as usize).unwrap_or(0) + 1;
+        format!("{base}#{pos}")
+    } else {
+        base
     }
 }
 
 fn when(f: &Finding) -> String {
     match (f.status, f.due, f.overdue_since, &f.deadline) {
-        (Status::Violated, _, Some(s), _) => format!("自{s}起逾期"),
+        (Status::Violated, _, Some(s), _) => match f.fulfilled_on {
+            Some(d) => format!("自{s}起逾期（{d}方履行）"),
+            None => format!("自{s}起逾期"),
+        },
+        (Status::Fulfilled, _, _, _) if f.fulfilled_on.is_some() => {
+            format!(
+                "{}履行",
+                f.fulfilled_on.map(|d| d.to_string()).unwrap_or_default()
+            )
+        }
         (_, Some(d), _, _) => match f.due_extended_from {
             Some(n) => format!("{d}前（{n}为休息日，顺延）"),
             None => format!("{d}前"),
@@ -478,33 +675,93 @@ fn exposure_line(e: &Exposure) -> String {
     if e.applies == Tri::Unknown {
         s.push_str("（条件未确定）");
     }
+    if let Some(l) = &e.lasting {
+        let until = l
+            .until
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "未知".into());
+        s.push_str(&match l.state {
+            LastingState::Active => format!("，{}，至{until}止", l.period),
+            LastingState::Expired => format!("，{}，已于{until}届满", l.period),
+            LastingState::Unknown => format!("，{}，起算日未知", l.period),
+        });
+    }
     s
 }
 
-/// A section of the human report: title, which findings, whether in detail.
+/// A section of the human report: title, which groups (by their most pressing
+/// status), whether in detail.
 type Section<'a> = (&'a str, &'a dyn Fn(&Finding) -> bool, bool);
 
-fn finding_line(f: &Finding) -> String {
+fn norm_line(f: &Finding) -> String {
     let draft = if f.draft { "〔草案〕" } else { "" };
     let what = match (&f.modality, &f.action) {
         (Some(m), Some(a)) => format!("{m} {a}"),
         _ => format!("后果：{}", f.norm),
     };
+    format!("{draft}{} {}　{what}", f.ordinance, f.cite)
+}
+
+fn finding_line(f: &Finding) -> String {
     let w = when(f);
-    format!(
-        "{draft}{} {}　{what}{}",
-        f.ordinance,
-        f.cite,
-        if w.is_empty() {
-            String::new()
-        } else {
-            format!("　{w}")
+    if w.is_empty() {
+        norm_line(f)
+    } else {
+        format!("{}　{w}", norm_line(f))
+    }
+}
+
+/// The findings of one norm (its instances) or one consequence, together.
+fn groups(results: &[Finding]) -> Vec<Vec<&Finding>> {
+    let mut out: Vec<Vec<&Finding>> = Vec::new();
+    let mut index: Vec<(&str, &str, &str)> = Vec::new();
+    for f in results {
+        let key = (f.ordinance.as_str(), f.eid.as_str(), f.norm.as_str());
+        match index.iter().position(|k| *k == key) {
+            Some(i) => {
+                if let Some(g) = out.get_mut(i) {
+                    g.push(f);
+                }
+            }
+            None => {
+                index.push(key);
+                out.push(vec![f]);
+            }
         }
-    )
+    }
+    for g in &mut out {
+        g.sort_by_key(|f| (f.triggered_on, f.instance.clone()));
+    }
+    out.sort_by_key(|g| {
+        let worst = g.iter().map(|f| f.status).min();
+        let first = g
+            .first()
+            .map(|f| (f.ordinance.clone(), f.article, f.eid.clone()));
+        (worst, first)
+    });
+    out
+}
+
+/// 共 3 件：已违反 1、已履行 2.
+fn counts(g: &[&Finding]) -> String {
+    let mut c: Vec<(Status, usize)> = Vec::new();
+    for f in g {
+        match c.iter_mut().find(|(s, _)| *s == f.status) {
+            Some((_, n)) => *n += 1,
+            None => c.push((f.status, 1)),
+        }
+    }
+    c.sort();
+    let parts: Vec<String> = c
+        .iter()
+        .map(|(s, n)| format!("{} {n}", status_zh(*s)))
+        .collect();
+    format!("共 {} 件：{}", g.len(), parts.join("、"))
 }
 
 /// A readable report in Chinese, one block per unit: what is violated and what
-/// follows first, then what is undetermined, what is due, and the rest.
+/// follows first, then what is undetermined, what is due, and the rest. A norm's
+/// instances are listed under it, with counts by status.
 pub fn render_human(r: &Report) -> String {
     let mut out = format!("评估日期 {}　日历：{}\n", r.as_of, r.calendar);
     for u in &r.units {
@@ -517,6 +774,12 @@ pub fn render_human(r: &Report) -> String {
         }
         for d in &u.deemed {
             out.push_str(&format!("  · 视同 {d}\n"));
+        }
+        for b in &u.before_in_force {
+            out.push_str(&format!(
+                "  · {} 自{}起施行：此前发生的 {} 件事件不适用该条例（不溯及既往）\n",
+                b.ordinance, b.in_force, b.events
+            ));
         }
         let sections: [Section; 8] = [
             ("已违反", &|f| f.status == Status::Violated, true),
@@ -539,7 +802,7 @@ pub fn render_human(r: &Report) -> String {
             ),
             ("已履行", &|f| f.status == Status::Fulfilled, false),
             (
-                "其他（未触发、被排除、授权、鼓励、期间已过）",
+                "其他（未触发、被排除、授权、鼓励、期间已过、处理期限已过）",
                 &|f| {
                     matches!(
                         f.status,
@@ -548,44 +811,86 @@ pub fn render_human(r: &Report) -> String {
                             | Status::Permitted
                             | Status::Encouraged
                             | Status::Lapsed
+                            | Status::Expired
                     )
                 },
                 false,
             ),
         ];
+        let all = groups(&u.results);
         for (title, pick, detail) in sections {
-            let items: Vec<&Finding> = u.results.iter().filter(|f| pick(f)).collect();
+            let items: Vec<&Vec<&Finding>> = all
+                .iter()
+                .filter(|g| {
+                    g.iter()
+                        .min_by_key(|f| f.status)
+                        .is_some_and(|worst| pick(worst))
+                })
+                .collect();
             if items.is_empty() {
                 continue;
             }
             out.push_str(&format!("  【{title}】{} 项\n", items.len()));
-            for f in items {
-                out.push_str(&format!("  · {}\n", finding_line(f)));
+            for g in items {
+                let Some(first) = g.iter().min_by_key(|f| f.status).copied() else {
+                    continue;
+                };
+                let listed = g.len() > 1 || first.instance.is_some();
+                if listed {
+                    out.push_str(&format!("  · {}　{}\n", norm_line(first), counts(g)));
+                    for f in g {
+                        let w = when(f);
+                        out.push_str(&format!(
+                            "      - {}：{}{}\n",
+                            f.instance.as_deref().unwrap_or("—"),
+                            status_zh(f.status),
+                            if w.is_empty() {
+                                String::new()
+                            } else {
+                                format!("　{w}")
+                            }
+                        ));
+                        if detail && !f.missing_facts.is_empty() {
+                            out.push_str(&format!(
+                                "        缺少事实：{}\n",
+                                f.missing_facts.join("、")
+                            ));
+                        }
+                    }
+                } else {
+                    out.push_str(&format!("  · {}\n", finding_line(first)));
+                }
                 if !detail {
                     continue;
                 }
-                if !f.missing_facts.is_empty() {
-                    out.push_str(&format!("      缺少事实：{}\n", f.missing_facts.join("、")));
+                if !listed && !first.missing_facts.is_empty() {
+                    out.push_str(&format!(
+                        "      缺少事实：{}\n",
+                        first.missing_facts.join("、")
+                    ));
                 }
-                for g in &f.grounds {
-                    let mark = if g.holds == Tri::True {
+                for gr in &first.grounds {
+                    let mark = if gr.holds == Tri::True {
                         "成立"
                     } else {
                         "可能成立"
                     };
                     out.push_str(&format!(
                         "      情形 {}（{mark}）：{}\n",
-                        g.cite,
-                        g.text.replace('\n', " ")
+                        gr.cite,
+                        gr.text.replace('\n', " ")
                     ));
                 }
-                if f.grounds.is_empty() {
-                    out.push_str(&format!("      原文：{}\n", f.text.replace('\n', " ")));
+                if first.grounds.is_empty() {
+                    out.push_str(&format!("      原文：{}\n", first.text.replace('\n', " ")));
                 }
-                for e in &f.sanctions {
+                if let Some(d) = first.since {
+                    out.push_str(&format!("      情形成立于：{d}\n"));
+                }
+                for e in &first.sanctions {
                     out.push_str(&format!("      处理：{}\n", exposure_line(e)));
                 }
-                for x in &f.follow_up {
+                for x in &first.follow_up {
                     out.push_str(&format!("      后续：{x}\n"));
                 }
             }
@@ -618,7 +923,7 @@ pub fn render_markdown(r: &Report) -> String {
             out.push_str("No binding provision.\n");
             continue;
         }
-        out.push_str("| 状态 | 条例 | 条款 | 内容 | 期限 | 缺少事实 | 处理 |\n|---|---|---|---|---|---|---|\n");
+        out.push_str("| 状态 | 条例 | 条款 | 内容 | 实例 | 期限 | 缺少事实 | 处理 |\n|---|---|---|---|---|---|---|---|\n");
         for f in &u.results {
             let what = match (&f.modality, &f.action) {
                 (Some(m), Some(a)) => format!("{m} {a}"),
@@ -626,12 +931,13 @@ pub fn render_markdown(r: &Report) -> String {
             };
             let sanctions: Vec<String> = f.sanctions.iter().map(exposure_line).collect();
             out.push_str(&format!(
-                "| {} | {}{} | {} | {} | {} | {} | {} |\n",
+                "| {} | {}{} | {} | {} | {} | {} | {} | {} |\n",
                 status_zh(f.status),
                 f.ordinance,
                 if f.draft { "（草案）" } else { "" },
                 f.cite,
                 what,
+                f.instance.as_deref().unwrap_or(""),
                 when(f),
                 f.missing_facts.join("、"),
                 sanctions.join("<br>")

@@ -48,7 +48,10 @@ fn build(o: &OrdinanceGraph, id: NodeId, depth: usize) -> F {
             Cond::And { args } => F::And(args.iter().map(|a| build(o, *a, depth + 1)).collect()),
             Cond::Or { args } => F::Or(args.iter().map(|a| build(o, *a, depth + 1)).collect()),
             Cond::Not { arg } => F::negate(build(o, *arg, depth + 1)),
-            Cond::Meets { consequences } => F::Or(
+            Cond::Meets {
+                consequences,
+                within: None,
+            } => F::Or(
                 consequences
                     .iter()
                     .map(|c| match o.nodes.get(*c) {
@@ -158,12 +161,12 @@ fn groups(o: &OrdinanceGraph, at: &[NodeId]) -> Vec<Group> {
                 (format!("fact {fact}"), *cmp, lit_val(value), domain)
             }
             Cond::Count {
-                event,
+                pattern,
                 within,
                 cmp,
                 n,
             } => (
-                format!("count {event} {within:?}"),
+                format!("count {pattern:?} {within:?}"),
                 *cmp,
                 Val::Ord(i64::from(*n)),
                 vec![Val::Ord(0)],

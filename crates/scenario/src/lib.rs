@@ -89,6 +89,9 @@ pub struct ExpectedResult {
     pub cite: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eid: Option<String>,
+    /// Which instance of the norm (its label: an occurrence id, a date, a period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,6 +102,9 @@ pub struct ExpectedResult {
     pub fulfilled_on: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub triggered_on: Option<String>,
+    /// Consequences: the day their grounds came to hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vague: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,6 +128,12 @@ pub struct ExpectedSanction {
     pub discretionary: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applies: Option<String>,
+    /// A measure with a duration: active, expired or unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Its last day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
 }
 
 /// One way a case failed.
@@ -371,6 +383,9 @@ fn keys_match(e: &ExpectedResult, f: &Finding) -> bool {
         && e.norm.as_ref().is_none_or(|n| *n == f.norm)
         && e.cite.as_ref().is_none_or(|c| *c == f.cite)
         && e.eid.as_ref().is_none_or(|x| *x == f.eid)
+        && e.instance
+            .as_ref()
+            .is_none_or(|x| Some(x) == f.instance.as_ref())
 }
 
 fn sanction_matches(e: &ExpectedSanction, a: &Exposure) -> bool {
@@ -385,6 +400,20 @@ fn sanction_matches(e: &ExpectedSanction, a: &Exposure) -> bool {
                 .ok()
                 .and_then(|v| v.as_str().map(|s| s == x))
                 .unwrap_or(false)
+        })
+        && e.state.as_ref().is_none_or(|x| {
+            a.lasting.as_ref().is_some_and(|l| {
+                serde_json::to_value(l.state)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|s| s == x))
+                    .unwrap_or(false)
+            })
+        })
+        && e.until.as_ref().is_none_or(|x| {
+            a.lasting
+                .as_ref()
+                .and_then(|l| l.until)
+                .is_some_and(|u| u.to_string() == *x)
         })
 }
 
@@ -411,6 +440,7 @@ fn differences(
     cmp("overdue_since", &e.overdue_since, opt_date(f.overdue_since));
     cmp("fulfilled_on", &e.fulfilled_on, opt_date(f.fulfilled_on));
     cmp("triggered_on", &e.triggered_on, opt_date(f.triggered_on));
+    cmp("since", &e.since, opt_date(f.since));
     cmp(
         "vague",
         &e.vague.map(|b| b.to_string()),
@@ -577,9 +607,14 @@ fn check_unit(
         }
     }
     for a in &exp.absent {
+        // "cite name", "name", or either with "[instance]": 诈骗报告[线索-0].
+        let (a, instance) = match a.strip_suffix(']').and_then(|x| x.split_once('[')) {
+            Some((n, i)) => (n, Some(i)),
+            None => (a.as_str(), None),
+        };
         let (cite, name) = match a.split_once(' ') {
             Some((c, n)) => (Some(c), n),
-            None => (None, a.as_str()),
+            None => (None, a),
         };
         for o in &rep.ordinances {
             if engine.graph.ordinances.iter().any(|g| {
@@ -588,11 +623,11 @@ fn check_unit(
                 exercised.insert((o.clone(), name.to_string()));
             }
         }
-        if let Some(f) = rep
-            .results
-            .iter()
-            .find(|f| f.norm == name && cite.is_none_or(|c| c == f.cite))
-        {
+        if let Some(f) = rep.results.iter().find(|f| {
+            f.norm == name
+                && cite.is_none_or(|c| c == f.cite)
+                && instance.is_none_or(|i| f.instance.as_deref() == Some(i))
+        }) {
             failures.push(failure(
                 uid,
                 format!(

@@ -106,6 +106,9 @@ pub enum HeaderItem {
     RepealedOn(MaybeDate),
     Repeals(Vec<Text>),
     SelfName(SelfRef),
+    /// 溯及 DATE: happenings from that day count, though the ordinance came into
+    /// force later (only where its text reaches back).
+    RetroactiveFrom(String, Span),
 }
 
 /// A date the text gives, or one it leaves blank (未知).
@@ -170,17 +173,21 @@ keyword_enum!(
         Prefecture => "州", "prefecture";
         County => "县", "county";
         Township => "乡", "township";
+        Village => "村", "village";
     }
 );
 
 impl Level {
-    /// Rank in the administrative hierarchy: 省 1, 市/州 2, 县 3, 乡 4.
+    /// Rank in the hierarchy: 省 1, 市/州 2, 县 3, 乡 4, 村（居） 5 — a village or
+    /// residents' committee is not a level of government, but tiered procedures
+    /// (湘西 第八条: 村（居） → 乡镇 → 县) climb through it.
     pub fn rank(self) -> u8 {
         match self {
             Level::Province => 1,
             Level::City | Level::Prefecture => 2,
             Level::County => 3,
             Level::Township => 4,
+            Level::Village => 5,
         }
     }
 }
@@ -242,6 +249,8 @@ pub enum VocabItem {
     },
     Event {
         name: Name,
+        /// 附期限: each occurrence carries a deadline.
+        sets_period: bool,
         attrs: Vec<(Name, FactType)>,
         aliases: Vec<Name>,
         span: Span,
@@ -357,7 +366,7 @@ pub enum NormItem {
         any: bool,
         span: Span,
     },
-    On(Name, Span),
+    On(Trigger, Span),
     When(Expr, Span),
     Unless(Expr, Span),
     Modal {
@@ -449,6 +458,51 @@ impl Selector {
     }
 }
 
+/// Event types, optionally filtered by attributes: `安全事故【事故等级 = 重大】`,
+/// `刑事案件、群体性事件`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventPattern {
+    pub events: Vec<Name>,
+    pub filter: Vec<AttrTest>,
+    pub span: Span,
+}
+
+/// One attribute test in a pattern: `事故等级 = 重大`, or a yes/no attribute alone.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AttrTest {
+    pub attr: Name,
+    pub test: Option<(CmpOp, Value)>,
+    pub span: Span,
+}
+
+/// `E.属性`: an attribute of the occurrence that opened the norm's instance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AttrRef {
+    pub event: Name,
+    pub attr: Name,
+    pub span: Span,
+}
+
+/// What opens an instance of a norm.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Trigger {
+    /// 触发 E: each occurrence of E.
+    Event(EventPattern),
+    /// 触发 期满 E [N 日]: each occurrence of E whose period ran out — its own
+    /// deadline, or N counted from it.
+    PeriodEnd {
+        pattern: EventPattern,
+        period: Option<Duration>,
+        span: Span,
+    },
+    /// 触发 逾期 E 未 A: each occurrence of E whose deadline passed without A.
+    Overdue {
+        event: Name,
+        remedy: Name,
+        span: Span,
+    },
+}
+
 /// A reference to a norm or consequence: `名称`, `第四十六条`, `第四十六条.名称`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NormRef {
@@ -524,6 +578,8 @@ keyword_enum!(
 pub struct AnchorEvent {
     pub direction: Direction,
     pub event: Name,
+    /// A date attribute of the event instead of its own date (开庭日期).
+    pub attr: Option<Name>,
     pub span: Span,
 }
 
@@ -568,6 +624,7 @@ pub enum GroundMode {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[allow(clippy::large_enum_variant)]
 pub enum GroundEntry {
     Comment(Comment),
     Ground {
@@ -602,6 +659,18 @@ pub struct Impose {
     pub against: Vec<Target>,
     pub when: Option<Expr>,
     pub deadline: Option<Deadline>,
+    /// 为期 N [自 E]: how long the measure binds.
+    pub lasting: Option<Lasting>,
+    pub span: Span,
+}
+
+/// 为期 1 年 [自 E]: a measure that binds for a period (在一年内不得被评选为先进单位).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Lasting {
+    pub duration: Duration,
+    /// From the latest occurrence of this pattern; without it, from the day the
+    /// consequence's grounds came to hold.
+    pub from: Option<EventPattern>,
     pub span: Span,
 }
 
@@ -622,24 +691,31 @@ pub enum Expr {
         span: Span,
     },
     Occurred {
-        event: Name,
+        pattern: EventPattern,
         window: Option<Window>,
         span: Span,
     },
     Count {
-        event: Name,
+        pattern: EventPattern,
         window: Option<Window>,
         op: CmpOp,
         n: u32,
         span: Span,
     },
-    Violated(Violation, Span),
+    Violated(Violation, Option<Window>, Span),
     Overdue {
         event: Name,
         remedy: Name,
+        window: Option<Window>,
         span: Span,
     },
-    Meets(Numeral, Span),
+    Meets(Numeral, Option<Window>, Span),
+    /// `E.属性 [op 值]`: an attribute of the occurrence that opened the instance.
+    Attr {
+        target: AttrRef,
+        test: Option<(CmpOp, Value)>,
+        span: Span,
+    },
 }
 
 impl Expr {
@@ -652,9 +728,10 @@ impl Expr {
             | Expr::Cmp { span: s, .. }
             | Expr::Occurred { span: s, .. }
             | Expr::Count { span: s, .. }
-            | Expr::Violated(_, s)
+            | Expr::Violated(_, _, s)
             | Expr::Overdue { span: s, .. }
-            | Expr::Meets(_, s) => *s,
+            | Expr::Meets(_, _, s)
+            | Expr::Attr { span: s, .. } => *s,
             Expr::Fact(n) => n.span,
         }
     }

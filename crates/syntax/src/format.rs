@@ -302,6 +302,7 @@ fn header_span(h: &HeaderItem) -> Span {
         | HeaderItem::RepealedOn(d) => d.span,
         HeaderItem::Repeals(t) => t.first().map(|x| x.span).unwrap_or_default(),
         HeaderItem::SelfName(s) => s.span,
+        HeaderItem::RetroactiveFrom(_, s) => *s,
     }
 }
 
@@ -331,6 +332,7 @@ fn header_item(h: &HeaderItem) -> String {
             )
         }
         HeaderItem::SelfName(s) => format!("自称 {}", s.spelling),
+        HeaderItem::RetroactiveFrom(d, _) => format!("溯及 {d}"),
     }
 }
 
@@ -398,11 +400,15 @@ fn vocab_item(v: &VocabItem) -> String {
         } => with_aliases(format!("事实 {} {}", name.text, fact_type(ty)), aliases),
         VocabItem::Event {
             name,
+            sets_period,
             attrs,
             aliases,
             ..
         } => {
             let mut s = format!("事件 {}", name.text);
+            if *sets_period {
+                s.push_str(" 附期限");
+            }
             if !attrs.is_empty() {
                 let a: Vec<String> = attrs
                     .iter()
@@ -549,7 +555,16 @@ pub fn deadline(d: &Deadline) -> String {
             anchor,
         } => match anchor {
             None => duration(du),
-            Some(a) => format!("{} {} {}", duration(du), a.direction.zh(), a.event.text),
+            Some(a) => match &a.attr {
+                None => format!("{} {} {}", duration(du), a.direction.zh(), a.event.text),
+                Some(attr) => format!(
+                    "{} {} {}.{}",
+                    duration(du),
+                    a.direction.zh(),
+                    a.event.text,
+                    attr.text
+                ),
+            },
         },
     }
 }
@@ -577,7 +592,7 @@ fn norm_item(i: &NormItem) -> String {
                     .join(" 或 ")
             )
         }
-        NormItem::On(e, _) => format!("触发 {}", e.text),
+        NormItem::On(t, _) => format!("触发 {}", trigger(t)),
         NormItem::When(e, _) => format!("当 {}", expr(e)),
         NormItem::Unless(e, _) => format!("除非 {}", expr(e)),
         NormItem::Modal {
@@ -590,6 +605,38 @@ fn norm_item(i: &NormItem) -> String {
         ),
         NormItem::Fallback(r, _) => format!("不能履行时替代 {}", norm_ref(r)),
     }
+}
+
+pub fn trigger(t: &Trigger) -> String {
+    match t {
+        Trigger::Event(p) => event_pattern(p),
+        Trigger::PeriodEnd {
+            pattern, period, ..
+        } => match period {
+            None => format!("期满 {}", event_pattern(pattern)),
+            Some(d) => format!("期满 {} {}", event_pattern(pattern), duration(d)),
+        },
+        Trigger::Overdue { event, remedy, .. } => {
+            format!("逾期 {} 未 {}", event.text, remedy.text)
+        }
+    }
+}
+
+/// `E、F【属性 = 值、…】`.
+pub fn event_pattern(p: &EventPattern) -> String {
+    let mut s = names(&p.events);
+    if !p.filter.is_empty() {
+        let tests: Vec<String> = p
+            .filter
+            .iter()
+            .map(|t| match &t.test {
+                None => t.attr.text.clone(),
+                Some((op, v)) => format!("{} {} {}", t.attr.text, op.symbol(), value_text(v)),
+            })
+            .collect();
+        s.push_str(&format!("【{}】", tests.join("、")));
+    }
+    s
 }
 
 fn impose(i: &Impose) -> String {
@@ -615,6 +662,12 @@ fn impose(i: &Impose) -> String {
     if let Some(d) = &i.deadline {
         s.push_str(&format!(" 期限 {}", deadline(d)));
     }
+    if let Some(l) = &i.lasting {
+        s.push_str(&format!(" 为期 {}", duration(&l.duration)));
+        if let Some(f) = &l.from {
+            s.push_str(&format!(" 自 {}", event_pattern(f)));
+        }
+    }
     s
 }
 
@@ -628,11 +681,13 @@ pub fn expr(e: &Expr) -> String {
         Expr::Cmp {
             fact, op, value, ..
         } => format!("{} {} {}", fact.text, op.symbol(), value_text(value)),
-        Expr::Occurred { event, window, .. } => {
-            format!("发生 {}{}", event.text, window_text(window))
+        Expr::Occurred {
+            pattern, window, ..
+        } => {
+            format!("发生 {}{}", event_pattern(pattern), window_text(window))
         }
         Expr::Count {
-            event,
+            pattern,
             window,
             op,
             n,
@@ -640,15 +695,39 @@ pub fn expr(e: &Expr) -> String {
         } => {
             format!(
                 "次数 {}{} {} {n}",
-                event.text,
+                event_pattern(pattern),
                 window_text(window),
                 op.symbol()
             )
         }
-        Expr::Violated(Violation::This(s), _) => format!("违反 {}", s.spelling),
-        Expr::Violated(Violation::Norm(r), _) => format!("违反 {}", norm_ref(r)),
-        Expr::Overdue { event, remedy, .. } => format!("逾期 {} 未 {}", event.text, remedy.text),
-        Expr::Meets(n, _) => format!("符合 {}", numbered(n, "条")),
+        Expr::Violated(Violation::This(s), w, _) => {
+            format!("违反 {}{}", s.spelling, window_text(w))
+        }
+        Expr::Violated(Violation::Norm(r), w, _) => {
+            format!("违反 {}{}", norm_ref(r), window_text(w))
+        }
+        Expr::Overdue {
+            event,
+            remedy,
+            window,
+            ..
+        } => format!(
+            "逾期 {} 未 {}{}",
+            event.text,
+            remedy.text,
+            window_text(window)
+        ),
+        Expr::Meets(n, w, _) => format!("符合 {}{}", numbered(n, "条"), window_text(w)),
+        Expr::Attr { target, test, .. } => match test {
+            None => format!("{}.{}", target.event.text, target.attr.text),
+            Some((op, v)) => format!(
+                "{}.{} {} {}",
+                target.event.text,
+                target.attr.text,
+                op.symbol(),
+                value_text(v)
+            ),
+        },
     }
 }
 

@@ -409,6 +409,18 @@ pub const KEYWORDS: &[Keyword] = &[
         rule: Rule::kw_by_order,
         spellings: &["限期", "by_order"],
     },
+    Keyword {
+        rule: Rule::kw_period_end,
+        spellings: &["期满", "届满", "period_end"],
+    },
+    Keyword {
+        rule: Rule::kw_lasting,
+        spellings: &["为期", "lasting"],
+    },
+    Keyword {
+        rule: Rule::kw_retroactive,
+        spellings: &["溯及", "retroactive_from"],
+    },
 ];
 
 /// What a grammar rule means to a reader, for "expected …" messages.
@@ -435,7 +447,7 @@ pub fn rule_description(rule: Rule) -> Option<String> {
         Rule::item_label => "an item label such as （一）",
         Rule::anchor => "a provision (第N款, 第（N）项)",
         Rule::modality => "a modality (应当, 必须, 不得, 可以, 鼓励 …)",
-        Rule::level | Rule::levels => "a level (省, 市, 州, 县, 乡)",
+        Rule::level | Rule::levels => "a level (省, 市, 州, 县, 乡, 村)",
         Rule::status => "a status (代拟稿, 草案, 征求意见稿, 通过, 施行, 废止)",
         Rule::instrument => "an instrument type (地方性法规, 地方政府规章, 自治条例, 单行条例)",
         Rule::article_kind => {
@@ -453,6 +465,9 @@ pub fn rule_description(rule: Rule) -> Option<String> {
         Rule::cmp_op => "a comparison (=, ≠, <, ≤, >, ≥)",
         Rule::value => "a value",
         Rule::expr | Rule::and_expr | Rule::not_expr => "a condition",
+        Rule::trigger | Rule::event_pattern => "an event (a term of the vocabulary)",
+        Rule::attr_filter | Rule::attr_test => "an attribute test such as 【事故等级 = 重大】",
+        Rule::attr_ref => "an attribute of the triggering event (事件.属性)",
         Rule::ordinance => "“条例”",
         Rule::vocabulary => "“词汇”",
         Rule::chapter => "a chapter heading",

@@ -124,6 +124,9 @@ impl Cx {
                         .map(|t| self.text(t))
                         .collect::<R<_>>()?,
                 ),
+                Rule::retroactive_stmt => {
+                    HeaderItem::RetroactiveFrom(self.child(&c, Rule::date)?.as_str().to_string(), s)
+                }
                 Rule::self_name_stmt => {
                     HeaderItem::SelfName(self_ref(&self.child(&c, Rule::kw_this)?))
                 }
@@ -197,6 +200,7 @@ impl Cx {
                     }
                     VocabItem::Event {
                         name: self.name(self.child(&c, Rule::ident)?),
+                        sets_period: self.opt_child(&c, Rule::sets_period).is_some(),
                         attrs,
                         aliases: self.opt_names(&c, Rule::aliases),
                         span: s,
@@ -341,7 +345,7 @@ impl Cx {
                     any: self.opt_child(&c, Rule::kw_or).is_some(),
                     span: s,
                 },
-                Rule::on_stmt => NormItem::On(self.name(self.child(&c, Rule::ident)?), s),
+                Rule::on_stmt => NormItem::On(self.trigger(self.child(&c, Rule::trigger)?)?, s),
                 Rule::when_stmt => NormItem::When(self.expr(self.child(&c, Rule::expr)?)?, s),
                 Rule::unless_stmt => NormItem::Unless(self.expr(self.child(&c, Rule::expr)?)?, s),
                 Rule::modal_stmt => {
@@ -458,9 +462,17 @@ impl Cx {
                             .into_inner()
                             .next()
                             .ok_or_else(|| self.bug(span(&a), "anchor"))?;
+                        let (event, attr) = match self.opt_child(&a, Rule::attr_ref) {
+                            Some(r) => {
+                                let r = self.attr_ref(&r)?;
+                                (r.event, Some(r.attr))
+                            }
+                            None => (self.name(self.child(&a, Rule::ident)?), None),
+                        };
                         Some(AnchorEvent {
                             direction: self.word(&dir, Direction::from_word)?,
-                            event: self.name(self.child(&a, Rule::ident)?),
+                            event,
+                            attr,
                             span: span(&a),
                         })
                     }
@@ -471,6 +483,96 @@ impl Cx {
             _ => return Err(self.bug(span(&inner), "unknown deadline")),
         };
         Ok(Deadline { kind, span: sp })
+    }
+
+    fn trigger(&self, p: Pair<'_, Rule>) -> R<Trigger> {
+        let sp = span(&p);
+        let inner = p
+            .into_inner()
+            .next()
+            .ok_or_else(|| self.bug(sp, "empty trigger"))?;
+        Ok(match inner.as_rule() {
+            Rule::event_pattern => Trigger::Event(self.event_pattern(&inner)?),
+            Rule::period_end_trigger => Trigger::PeriodEnd {
+                pattern: self.event_pattern(&self.child(&inner, Rule::event_pattern)?)?,
+                period: match self.opt_child(&inner, Rule::duration) {
+                    Some(d) => Some(self.duration(&d)?),
+                    None => None,
+                },
+                span: span(&inner),
+            },
+            Rule::overdue_trigger => {
+                let (event, remedy) = self.two_names(&inner)?;
+                Trigger::Overdue {
+                    event,
+                    remedy,
+                    span: span(&inner),
+                }
+            }
+            _ => return Err(self.bug(span(&inner), "unknown trigger")),
+        })
+    }
+
+    /// `E、F【属性 = 值】`.
+    fn event_pattern(&self, p: &Pair<'_, Rule>) -> R<EventPattern> {
+        let mut filter = Vec::new();
+        if let Some(f) = self.opt_child(p, Rule::attr_filter) {
+            for t in self.children(&f, Rule::attr_test) {
+                let attr = self.name(self.child(&t, Rule::ident)?);
+                let test = match self.opt_child(&t, Rule::cmp_op) {
+                    Some(op) => Some((
+                        cmp_op(op.as_str()).ok_or_else(|| self.bug(span(&op), "operator"))?,
+                        self.value(&self.child(&t, Rule::value)?)?,
+                    )),
+                    None => None,
+                };
+                filter.push(AttrTest {
+                    attr,
+                    test,
+                    span: span(&t),
+                });
+            }
+        }
+        Ok(EventPattern {
+            events: self.names(p),
+            filter,
+            span: span(p),
+        })
+    }
+
+    fn attr_ref(&self, p: &Pair<'_, Rule>) -> R<AttrRef> {
+        let (event, attr) = self.two_names(p)?;
+        Ok(AttrRef {
+            event,
+            attr,
+            span: span(p),
+        })
+    }
+
+    /// The two terms of `逾期 E 未 A` or `E.属性`.
+    fn two_names(&self, p: &Pair<'_, Rule>) -> R<(Name, Name)> {
+        let mut it = self.children(p, Rule::ident).into_iter();
+        match (it.next(), it.next()) {
+            (Some(a), Some(b)) => Ok((self.name(a), self.name(b))),
+            _ => Err(self.bug(span(p), "expected two terms")),
+        }
+    }
+
+    fn value(&self, v: &Pair<'_, Rule>) -> R<Value> {
+        let sp = span(v);
+        let vi = v
+            .clone()
+            .into_inner()
+            .next()
+            .ok_or_else(|| self.bug(sp, "empty value"))?;
+        Ok(match vi.as_rule() {
+            Rule::date => Value::Date(vi.as_str().to_string(), span(&vi)),
+            Rule::kw_true => Value::Bool(true, span(&vi)),
+            Rule::kw_false => Value::Bool(false, span(&vi)),
+            Rule::digits => Value::Number(self.digits(&vi)?, span(&vi)),
+            Rule::ident => Value::Term(self.name(vi)),
+            _ => return Err(self.bug(span(&vi), "unknown value")),
+        })
     }
 
     fn duration(&self, p: &Pair<'_, Rule>) -> R<Duration> {
@@ -570,6 +672,7 @@ impl Cx {
             against: Vec::new(),
             when: None,
             deadline: None,
+            lasting: None,
             span: sp,
         };
         for c in p.into_inner() {
@@ -588,6 +691,16 @@ impl Cx {
                 Rule::impose_when => imp.when = Some(self.expr(self.child(&c, Rule::expr)?)?),
                 Rule::impose_deadline => {
                     imp.deadline = Some(self.deadline(self.child(&c, Rule::deadline)?)?)
+                }
+                Rule::impose_lasting => {
+                    imp.lasting = Some(Lasting {
+                        duration: self.duration(&self.child(&c, Rule::duration)?)?,
+                        from: match self.opt_child(&c, Rule::event_pattern) {
+                            Some(e) => Some(self.event_pattern(&e)?),
+                            None => None,
+                        },
+                        span: span(&c),
+                    })
                 }
                 _ => {}
             }
@@ -636,12 +749,12 @@ impl Cx {
                 })
             }
             Rule::occurred => Ok(Expr::Occurred {
-                event: self.name(self.child(&p, Rule::ident)?),
+                pattern: self.event_pattern(&self.child(&p, Rule::event_pattern)?)?,
                 window: self.window(&p)?,
                 span: sp,
             }),
             Rule::count => Ok(Expr::Count {
-                event: self.name(self.child(&p, Rule::ident)?),
+                pattern: self.event_pattern(&self.child(&p, Rule::event_pattern)?)?,
                 window: self.window(&p)?,
                 op: cmp_op(self.child(&p, Rule::cmp_op)?.as_str())
                     .ok_or_else(|| self.bug(sp, "operator"))?,
@@ -653,42 +766,38 @@ impl Cx {
                     Some(t) => Violation::This(self_ref(&t)),
                     None => Violation::Norm(self.norm_ref(self.child(&p, Rule::norm_ref)?)?),
                 };
-                Ok(Expr::Violated(v, sp))
+                Ok(Expr::Violated(v, self.window(&p)?, sp))
             }
             Rule::overdue => {
-                let ids = self.children(&p, Rule::ident);
-                let mut it = ids.into_iter();
-                let (Some(event), Some(remedy)) = (it.next(), it.next()) else {
-                    return Err(self.bug(sp, "overdue needs an event and a remedy"));
-                };
+                let (event, remedy) = self.two_names(&p)?;
                 Ok(Expr::Overdue {
-                    event: self.name(event),
-                    remedy: self.name(remedy),
+                    event,
+                    remedy,
+                    window: self.window(&p)?,
                     span: sp,
                 })
             }
             Rule::meets => Ok(Expr::Meets(
                 self.numbered(&self.child(&p, Rule::article_no)?)?,
+                self.window(&p)?,
                 sp,
             )),
+            Rule::attr_cond => Ok(Expr::Attr {
+                target: self.attr_ref(&self.child(&p, Rule::attr_ref)?)?,
+                test: match self.opt_child(&p, Rule::cmp_op) {
+                    Some(op) => Some((
+                        cmp_op(op.as_str()).ok_or_else(|| self.bug(sp, "operator"))?,
+                        self.value(&self.child(&p, Rule::value)?)?,
+                    )),
+                    None => None,
+                },
+                span: sp,
+            }),
             Rule::comparison => {
                 let fact = self.name(self.child(&p, Rule::ident)?);
                 let op = cmp_op(self.child(&p, Rule::cmp_op)?.as_str())
                     .ok_or_else(|| self.bug(sp, "operator"))?;
-                let v = self.child(&p, Rule::value)?;
-                let vi = v
-                    .clone()
-                    .into_inner()
-                    .next()
-                    .ok_or_else(|| self.bug(sp, "empty value"))?;
-                let value = match vi.as_rule() {
-                    Rule::date => Value::Date(vi.as_str().to_string(), span(&vi)),
-                    Rule::kw_true => Value::Bool(true, span(&vi)),
-                    Rule::kw_false => Value::Bool(false, span(&vi)),
-                    Rule::digits => Value::Number(self.digits(&vi)?, span(&vi)),
-                    Rule::ident => Value::Term(self.name(vi)),
-                    _ => return Err(self.bug(span(&vi), "unknown value")),
-                };
+                let value = self.value(&self.child(&p, Rule::value)?)?;
                 Ok(Expr::Cmp {
                     fact,
                     op,

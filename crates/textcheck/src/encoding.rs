@@ -6,7 +6,7 @@
 use serde::Serialize;
 use tiaoli_compiler::graph::{
     Cond, ConsequenceNode, DeadlineOut, Loc, Node, NodeId, NormNode, OrdinanceGraph, SelectorOut,
-    Window,
+    TriggerOut, Window,
 };
 use tiaoli_compiler::view::{deadline_text, selector_text};
 use tiaoli_syntax::ast::ModalityClass;
@@ -105,33 +105,66 @@ fn condition(
         });
     }
     o.leaf_conditions(&[id], false, |c| {
-        let (event, within) = match c {
-            Cond::Occurred { event, within } | Cond::Count { event, within, .. } => {
-                (event, *within)
-            }
-            Cond::Overdue { event, .. } => (event, None),
-            _ => return,
-        };
-        if let Some(Window::Period { amount, unit }) = within {
+        // Every dated condition (an occurrence, a count, a breach, an overdue
+        // order …) may count over a window: 近 30 日.
+        if let Some(Window::Period { amount, unit }) = c.window() {
             out.push(Said {
                 signal: Signal::Period {
                     amount,
                     unit: unit.into(),
                 },
                 construct: at.clone(),
-                line: format!("{event} 近 {amount} {}", unit.zh()),
+                line: format!("近 {amount} {}", unit.zh()),
             });
         }
+        let events: Vec<&str> = match c {
+            Cond::Occurred { pattern, .. } | Cond::Count { pattern, .. } => {
+                pattern.events.iter().map(String::as_str).collect()
+            }
+            Cond::Overdue { event, .. } => vec![event.as_str()],
+            _ => return,
+        };
+        for event in events {
+            if sanctions(event) {
+                out.push(Said {
+                    signal: Signal::Sanction {
+                        name: event.to_string(),
+                    },
+                    construct: at.clone(),
+                    line: format!("情形 … {event} …"),
+                });
+            }
+        }
+    });
+}
+
+/// What opens a norm's instances: the measures it reads (触发 挂牌督办), the
+/// period whose end opens them (期满).
+fn trigger(t: &TriggerOut, sanctions: &dyn Fn(&str) -> bool, at: &Construct, out: &mut Vec<Said>) {
+    if let TriggerOut::PeriodEnd {
+        period: Some(p), ..
+    } = t
+    {
+        out.push(Said {
+            signal: Signal::Period {
+                amount: p.amount,
+                unit: p.unit.into(),
+            },
+            construct: at.clone(),
+            line: format!("触发 … 期满 {} {}", p.amount, p.unit.zh()),
+        });
+    }
+    for event in t.events() {
         if sanctions(event) {
             out.push(Said {
                 signal: Signal::Sanction {
-                    name: event.clone(),
+                    name: event.to_string(),
                 },
                 construct: at.clone(),
-                line: format!("情形 … {event} …"),
+                line: format!("触发 {event}"),
             });
         }
-    });
+    }
 }
 
 /// Every condition node under `id` (through 且, 或, 非; not into 符合).
@@ -201,6 +234,9 @@ pub fn said(o: &OrdinanceGraph, article: u32, sanction: &dyn Fn(&str) -> bool) -
         if let Some(d) = &n.deadline {
             deadline(d, &at, &mut out);
         }
+        if let Some(t) = &n.trigger {
+            trigger(t, sanction, &at, &mut out);
+        }
         for c in [n.condition, n.unless].into_iter().flatten() {
             condition(o, c, sanction, &at, &mut out);
         }
@@ -249,6 +285,35 @@ pub fn said(o: &OrdinanceGraph, article: u32, sanction: &dyn Fn(&str) -> bool) -
             }
             if let Some(d) = &s.deadline {
                 deadline(d, &at, &mut out);
+            }
+            // 为期 N: how long the measure binds.
+            if let Some(l) = &s.lasting {
+                out.push(Said {
+                    signal: Signal::Period {
+                        amount: l.period.amount,
+                        unit: l.period.unit.into(),
+                    },
+                    construct: at.clone(),
+                    line: format!(
+                        "处理 {} 为期 {} {}",
+                        kinds.join("、"),
+                        l.period.amount,
+                        l.period.unit.zh()
+                    ),
+                });
+                if let Some(p) = &l.from {
+                    for event in &p.events {
+                        if sanction(event) {
+                            out.push(Said {
+                                signal: Signal::Sanction {
+                                    name: event.clone(),
+                                },
+                                construct: at.clone(),
+                                line: format!("为期 … 自 {event}"),
+                            });
+                        }
+                    }
+                }
             }
             if let Some(x) = s.condition {
                 condition(o, x, sanction, &at, &mut out);

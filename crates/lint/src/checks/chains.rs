@@ -16,8 +16,8 @@ use crate::{codes, Finding};
 /// The events a condition reads, with whether it reads their overdue.
 pub fn events(o: &OrdinanceGraph, id: NodeId, out: &mut Vec<(String, bool)>) {
     o.leaf_conditions(&[id], false, |c| match c {
-        Cond::Occurred { event, .. } | Cond::Count { event, .. } => {
-            out.push((event.clone(), false))
+        Cond::Occurred { pattern, .. } | Cond::Count { pattern, .. } => {
+            out.extend(pattern.events.iter().map(|e| (e.clone(), false)))
         }
         Cond::Overdue { event, .. } => out.push((event.clone(), true)),
         _ => {}
@@ -120,7 +120,10 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
     let duty_on_order: IndexSet<String> = norms(o)
         .filter_map(|(_, n)| match &n.deadline {
             Some(DeadlineOut::ByOrder { event: Some(e) }) => Some(e.clone()),
-            Some(DeadlineOut::ByOrder { event: None }) => n.trigger.clone(),
+            Some(DeadlineOut::ByOrder { event: None }) => n
+                .trigger
+                .as_ref()
+                .and_then(|t| t.events().first().map(|e| e.to_string())),
             _ => None,
         })
         .collect();

@@ -94,7 +94,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
 fn violated(o: &OrdinanceGraph, id: NodeId) -> Vec<NodeId> {
     let mut out = Vec::new();
     o.leaf_conditions(&[id], false, |c| {
-        if let Cond::Violated { norm } = c {
+        if let Cond::Violated { norm, .. } = c {
             out.push(*norm);
         }
     });

@@ -162,7 +162,9 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
 /// The acts and the trigger of a norm.
 fn acts(n: &NormNode) -> Vec<&str> {
     let mut v = vec![n.action.as_str()];
-    v.extend(n.trigger.as_deref());
+    if let Some(t) = &n.trigger {
+        v.extend(t.events());
+    }
     v
 }
 

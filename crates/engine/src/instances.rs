@@ -1,0 +1,733 @@
+//! Norm instances: every occurrence of a norm's trigger (or of the event its period
+//! is counted from, or every period of a recurring duty) opens its own instance,
+//! with its own trigger date, due date, status and answering action.
+//!
+//! The rules, in the order they apply (docs/facts-and-results.md, "Instances"):
+//! - **Opening.** `触发 E`: each occurrence of E on or before the evaluation date;
+//!   `触发 期满 E`: each occurrence whose period (its deadline, or the stated
+//!   period) has run out, dated on the period's last day; `触发 逾期 E 未 A`: each
+//!   occurrence whose deadline passed without A, dated on its last day. Without a
+//!   trigger, a period counted from an event opens one instance per occurrence of
+//!   that event; `限期 E`, one per order; `每年`, `每季度` …, one per period from the
+//!   period in which the ordinance came into force; anything else, one instance.
+//!   Occurrences before the ordinance's 施行日期 open nothing (no retroactivity).
+//! - **Answering.** An action answers at most one instance of a norm: the one its
+//!   `for` names, or else the earliest-opened instance still unanswered whose window
+//!   contains the action's date (from the instance's opening; for a period before
+//!   an event, up to that event; for a recurring duty, its own period).
+//! - **Status.** Answered by the due date: fulfilled; answered late or not at all
+//!   after the due date: violated, overdue from the day after; otherwise pending.
+//!   A prohibition has one violated instance per prohibited act.
+
+use serde::Serialize;
+use tiaoli_compiler::graph::{DeadlineOut, NodeId, NormNode};
+use tiaoli_syntax::ast::{Direction, ModalityClass, Vague};
+
+use crate::date::Date;
+use crate::eval::{Status, Tri};
+use crate::facts::FactValue;
+use crate::plan::{
+    Engine, NormPlan, Occurrence, OrdinancePlan, PatternPlan, Prepared, TriggerPlan,
+};
+use crate::time::period_containing;
+use crate::Options;
+
+/// One instance of a norm for a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Instance {
+    /// The occurrence that opened it (an index into the unit's `events`).
+    pub occurrence: Option<u32>,
+    /// For a recurring duty: the first day of its period.
+    pub period_start: Option<Date>,
+    pub applies: Tri,
+    pub status: Status,
+    pub triggered_on: Option<Date>,
+    pub due: Option<Date>,
+    pub extended_from: Option<Date>,
+    pub overdue_since: Option<Date>,
+    pub done_on: Option<Date>,
+    /// The day the breach happened: the last day of the period missed, or the
+    /// prohibited act (what `违反 … 近 N` counts from).
+    pub breach_on: Option<Date>,
+    /// Which actions may answer it: on or after `from`, on or before `until`.
+    #[serde(skip)]
+    window: (Option<Date>, Option<Date>),
+    /// The instance cannot be decided without an input of its occurrence (a
+    /// deadline, an attribute).
+    #[serde(skip)]
+    pub(crate) incomplete: bool,
+}
+
+impl Instance {
+    fn new(applies: Tri) -> Instance {
+        Instance {
+            occurrence: None,
+            period_start: None,
+            applies,
+            status: Status::Pending,
+            triggered_on: None,
+            due: None,
+            extended_from: None,
+            overdue_since: None,
+            done_on: None,
+            breach_on: None,
+            window: (None, None),
+            incomplete: false,
+        }
+    }
+}
+
+/// What an instance was opened by, before its due date is worked out.
+#[derive(Clone, Copy)]
+struct Opening {
+    occ: Option<Occurrence>,
+    period: Option<(Date, Date)>,
+    /// The instance's date: the occurrence, the period's end (期满, 逾期), or the
+    /// date attribute the period counts from.
+    date: Option<Date>,
+    /// The attribute tests of the trigger pattern.
+    filter: Tri,
+    /// An input the opening needs is missing (the occurrence's deadline, the
+    /// attribute its period counts from).
+    incomplete: bool,
+}
+
+/// What evaluating a norm's instances reads.
+pub(crate) struct NormInputs<'a, 'u> {
+    pub p: &'a Prepared<'u>,
+    pub plan: &'a OrdinancePlan,
+    pub opts: Options,
+    pub vals: &'a [Tri],
+}
+
+impl NormInputs<'_, '_> {
+    fn in_scope(&self, d: Date) -> bool {
+        self.plan.scope_from.is_none_or(|s| d >= s)
+    }
+}
+
+impl Engine {
+    /// The attribute tests of a pattern on one occurrence.
+    pub(crate) fn pattern_filter(
+        &self,
+        pattern: &PatternPlan,
+        occ: &Occurrence,
+        p: &Prepared<'_>,
+    ) -> Tri {
+        let mut out = Tri::True;
+        for f in &pattern.filter {
+            let t = match p.attr(occ, &f.attr) {
+                None => Tri::Unknown,
+                Some(v) => crate::eval::compare(v, f.cmp, &f.value),
+            };
+            out = out.and(t);
+            if out == Tri::False {
+                break;
+            }
+        }
+        out
+    }
+
+    /// For each occurrence of `event` (by its index in the unit's events), the day
+    /// the action `remedy` answering it was done: the one its `for` names, else
+    /// the earliest occurrence still unanswered on or before the action — the same
+    /// rule as for a norm's instances.
+    pub(crate) fn remedies(
+        &self,
+        p: &Prepared<'_>,
+        event: usize,
+        remedy: usize,
+        as_of: Date,
+    ) -> Vec<(u32, Option<Date>)> {
+        let mut out: Vec<(u32, Option<Date>)> = p
+            .events
+            .iter()
+            .filter(|e| e.ty == event && e.date <= as_of)
+            .map(|e| (e.index, None))
+            .collect();
+        if out.is_empty() {
+            return out;
+        }
+        for a in p
+            .actions
+            .iter()
+            .filter(|a| a.ty == remedy && a.date <= as_of)
+        {
+            let target = match a.answers {
+                Some(ev) => out.iter_mut().find(|(i, d)| *i == ev && d.is_none()),
+                None => out.iter_mut().find(|(i, d)| {
+                    d.is_none()
+                        && p.unit
+                            .events
+                            .get(*i as usize)
+                            .is_some_and(|e| e.date <= a.date)
+                }),
+            };
+            if let Some(t) = target {
+                t.1 = Some(a.date);
+            }
+        }
+        out
+    }
+
+    /// Whether an occurrence was answered by `remedy` on or before `until`.
+    pub(crate) fn remedied_by(answers: &[(u32, Option<Date>)], occ: u32, until: Date) -> bool {
+        answers
+            .iter()
+            .any(|(i, d)| *i == occ && d.is_some_and(|d| d <= until))
+    }
+
+    fn openings(&self, np: &NormPlan, gn: &NormNode, cx: &NormInputs<'_, '_>) -> Vec<Opening> {
+        let as_of = cx.opts.as_of;
+        let p = cx.p;
+        let mut out = Vec::new();
+        let occurrence =
+            |occ: &Occurrence, date: Option<Date>, filter: Tri, incomplete: bool| Opening {
+                occ: Some(*occ),
+                period: None,
+                date,
+                filter,
+                incomplete,
+            };
+        match &np.trigger {
+            Some(TriggerPlan::Event(pattern)) => {
+                for occ in &p.events {
+                    if pattern.has(occ.ty) && occ.date <= as_of && cx.in_scope(occ.date) {
+                        let f = self.pattern_filter(pattern, occ, p);
+                        out.push(occurrence(occ, Some(occ.date), f, false));
+                    }
+                }
+            }
+            Some(TriggerPlan::PeriodEnd { pattern, period }) => {
+                for occ in &p.events {
+                    if !(pattern.has(occ.ty) && occ.date <= as_of && cx.in_scope(occ.date)) {
+                        continue;
+                    }
+                    let f = self.pattern_filter(pattern, occ, p);
+                    let end = match period {
+                        Some(per) => Some(self.period_out_end(occ.date, per)),
+                        None => occ.deadline.map(|d| self.order_end(d)),
+                    };
+                    match end {
+                        None => out.push(occurrence(occ, None, f, true)),
+                        Some(e) if as_of > e => out.push(occurrence(occ, Some(e), f, false)),
+                        Some(_) => {}
+                    }
+                }
+            }
+            Some(TriggerPlan::Overdue { event, remedy }) => {
+                let answers = self.remedies(p, *event, *remedy, as_of);
+                for occ in &p.events {
+                    if occ.ty != *event || occ.date > as_of || !cx.in_scope(occ.date) {
+                        continue;
+                    }
+                    match occ.deadline.map(|d| self.order_end(d)) {
+                        None => out.push(occurrence(occ, None, Tri::True, true)),
+                        Some(dl) if as_of > dl && !Engine::remedied_by(&answers, occ.index, dl) => {
+                            out.push(occurrence(occ, Some(dl), Tri::True, false))
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            None => match (&gn.deadline, &np.anchor, np.order_event) {
+                (Some(DeadlineOut::Period { direction, .. }), Some(anchor), _) => {
+                    let ahead = *direction == Direction::Before;
+                    for occ in &p.events {
+                        if occ.ty != anchor.event
+                            || (!ahead && occ.date > as_of)
+                            || !cx.in_scope(occ.date)
+                        {
+                            continue;
+                        }
+                        match &anchor.attr {
+                            None => out.push(occurrence(occ, Some(occ.date), Tri::True, false)),
+                            Some(a) => match p.attr(occ, a) {
+                                Some(FactValue::Date(d)) => {
+                                    out.push(occurrence(occ, Some(*d), Tri::True, false))
+                                }
+                                _ => out.push(occurrence(occ, None, Tri::True, true)),
+                            },
+                        }
+                    }
+                }
+                (Some(DeadlineOut::ByOrder { .. }), _, Some(order)) => {
+                    for occ in &p.events {
+                        if occ.ty == order && occ.date <= as_of && cx.in_scope(occ.date) {
+                            out.push(occurrence(occ, Some(occ.date), Tri::True, false));
+                        }
+                    }
+                }
+                (Some(DeadlineOut::Periodic { period }), _, _) => {
+                    let first = cx.plan.scope_from.filter(|s| *s <= as_of).unwrap_or(as_of);
+                    let mut at = period_containing(*period, first);
+                    // A bound on the loop whatever the dates: 100 years of months.
+                    for _ in 0..1200 {
+                        let Some((start, end)) = at else { break };
+                        if start > as_of {
+                            break;
+                        }
+                        out.push(Opening {
+                            occ: None,
+                            period: Some((start, end)),
+                            date: None,
+                            filter: Tri::True,
+                            incomplete: false,
+                        });
+                        at = period_containing(*period, end.next());
+                    }
+                }
+                _ => out.push(Opening {
+                    occ: None,
+                    period: None,
+                    date: None,
+                    filter: Tri::True,
+                    incomplete: false,
+                }),
+            },
+        }
+        out
+    }
+
+    /// The instances of a norm for a unit, appended to `out`; returns the
+    /// aggregate status. `applies` is whether the norm binds the unit; with
+    /// `assume`, its conditions are taken to hold (what a norm that may bind would
+    /// be: violated or not).
+    pub(crate) fn norm_instances(
+        &self,
+        np: &NormPlan,
+        gn: &NormNode,
+        applies: Tri,
+        cx: &NormInputs<'_, '_>,
+        assume: bool,
+        out: &mut Vec<Instance>,
+    ) -> Status {
+        if applies == Tri::False {
+            return Status::NotTriggered;
+        }
+        let start = out.len();
+        let norm_when = if assume || np.per_instance {
+            Tri::True
+        } else {
+            self.norm_when(gn, None, cx)
+        };
+        if norm_when == Tri::False {
+            return Status::NotTriggered;
+        }
+        let openings = self.openings(np, gn, cx);
+        if gn.class == ModalityClass::Prohibition {
+            self.prohibition(np, gn, applies, norm_when, &openings, cx, assume, out);
+        } else {
+            for o in &openings {
+                let when = if np.per_instance && !assume {
+                    self.norm_when(gn, o.occ.as_ref(), cx)
+                } else {
+                    norm_when
+                };
+                // Assuming the norm binds, an attribute not given is taken to hold.
+                let filter = if assume && o.filter == Tri::Unknown {
+                    Tri::True
+                } else {
+                    o.filter
+                };
+                let a = applies.and(filter).and(when);
+                if a == Tri::False {
+                    continue;
+                }
+                let mut inst = Instance::new(a);
+                inst.occurrence = o.occ.map(|x| x.index);
+                inst.triggered_on = o.date;
+                inst.period_start = o.period.map(|(s, _)| s);
+                inst.incomplete = o.incomplete;
+                match gn.class {
+                    ModalityClass::Permission | ModalityClass::Encouragement => {
+                        self.permission(np, gn, o, cx, &mut inst);
+                    }
+                    _ => self.due(np, gn, o, cx, &mut inst),
+                }
+                out.push(inst);
+            }
+            if gn.class != ModalityClass::Encouragement {
+                if let Some(slice) = out.get_mut(start..) {
+                    self.answer(np, gn, cx, slice);
+                }
+            }
+        }
+        aggregate(out.get(start..).unwrap_or(&[]))
+    }
+
+    /// The norm's own conditions: 当 C and not 除非 U, for the instance opened by `occ`.
+    fn norm_when(&self, gn: &NormNode, occ: Option<&Occurrence>, cx: &NormInputs<'_, '_>) -> Tri {
+        let v = |c: NodeId| self.cond_for_instance(c, occ, cx);
+        let when = gn.condition.map(v).unwrap_or(Tri::True);
+        let unless = gn.unless.map(v).unwrap_or(Tri::False);
+        when.and(unless.negate())
+    }
+
+    /// A condition's value for one instance: nodes that read the instance's
+    /// occurrence (E.属性) are evaluated with it; the rest are the unit's values.
+    pub(crate) fn cond_for_instance(
+        &self,
+        node: NodeId,
+        occ: Option<&Occurrence>,
+        cx: &NormInputs<'_, '_>,
+    ) -> Tri {
+        if !cx
+            .plan
+            .instance_dependent
+            .get(node)
+            .copied()
+            .unwrap_or(false)
+        {
+            return cx.vals.get(node).copied().unwrap_or(Tri::Unknown);
+        }
+        use crate::plan::{CondPlan, NodePlan};
+        let Some(NodePlan::Cond(c)) = cx.plan.nodes.get(node) else {
+            return Tri::Unknown;
+        };
+        match c {
+            CondPlan::And(a) => a.iter().fold(Tri::True, |acc, x| {
+                acc.and(self.cond_for_instance(*x, occ, cx))
+            }),
+            CondPlan::Or(a) => a.iter().fold(Tri::False, |acc, x| {
+                acc.or(self.cond_for_instance(*x, occ, cx))
+            }),
+            CondPlan::Not(x) => self.cond_for_instance(*x, occ, cx).negate(),
+            CondPlan::TriggerAttr {
+                event,
+                attr,
+                cmp,
+                value,
+            } => match occ {
+                Some(o) if o.ty == *event => match cx.p.attr(o, attr) {
+                    Some(v) => crate::eval::compare(v, *cmp, value),
+                    None => Tri::Unknown,
+                },
+                _ => Tri::Unknown,
+            },
+            _ => cx.vals.get(node).copied().unwrap_or(Tri::Unknown),
+        }
+    }
+
+    /// A permission exists from its opening and, where the text gives it a period
+    /// (可以自调解协议生效之日起三十日内…), only within that period: after it, lapsed.
+    fn permission(
+        &self,
+        np: &NormPlan,
+        gn: &NormNode,
+        o: &Opening,
+        cx: &NormInputs<'_, '_>,
+        inst: &mut Instance,
+    ) {
+        inst.status = match (inst.applies, gn.class) {
+            (Tri::Unknown, _) => Status::Unknown,
+            (_, ModalityClass::Permission) => Status::Permitted,
+            _ => Status::Encouraged,
+        };
+        if inst.status == Status::Unknown {
+            return;
+        }
+        let Some(DeadlineOut::Period {
+            amount,
+            unit,
+            direction,
+            ..
+        }) = &gn.deadline
+        else {
+            return;
+        };
+        if *direction == Direction::Before {
+            return;
+        }
+        let anchor = match (&np.anchor, o.date) {
+            (Some(a), Some(d)) if a.is_trigger || np.trigger.is_none() => Some(d),
+            (Some(a), Some(d)) => self.first_after(cx.p, a.event, d, cx),
+            _ => None,
+        };
+        let Some(a) = anchor else {
+            inst.status = Status::NotTriggered;
+            return;
+        };
+        inst.triggered_on = Some(a);
+        let due = self.period_end(a, *amount, *unit, *direction);
+        inst.due = Some(due.date);
+        inst.extended_from = due.extended_from;
+        // Exercised within the period: done (settled when actions are matched);
+        // otherwise lapsed once it has passed.
+        inst.window = (Some(a), Some(due.date));
+    }
+
+    /// The first occurrence of `event` on or after `from` (and in scope, and not
+    /// after the evaluation date).
+    fn first_after(
+        &self,
+        p: &Prepared<'_>,
+        event: usize,
+        from: Date,
+        cx: &NormInputs<'_, '_>,
+    ) -> Option<Date> {
+        p.events
+            .iter()
+            .find(|e| {
+                e.ty == event && e.date >= from && e.date <= cx.opts.as_of && cx.in_scope(e.date)
+            })
+            .map(|e| e.date)
+    }
+
+    /// When an obligation's instance is due, and which actions may answer it.
+    fn due(
+        &self,
+        np: &NormPlan,
+        gn: &NormNode,
+        o: &Opening,
+        cx: &NormInputs<'_, '_>,
+        inst: &mut Instance,
+    ) {
+        if o.incomplete {
+            inst.status = Status::Unknown;
+            return;
+        }
+        if inst.applies == Tri::Unknown {
+            inst.status = Status::Unknown;
+        }
+        match &gn.deadline {
+            Some(DeadlineOut::Period {
+                amount,
+                unit,
+                direction,
+                ..
+            }) => {
+                let anchor = match (&np.anchor, o.date) {
+                    (Some(a), Some(d)) if a.is_trigger || np.trigger.is_none() => Some(d),
+                    (Some(a), Some(d)) if *direction == Direction::Before => {
+                        cx.p.events
+                            .iter()
+                            .find(|e| e.ty == a.event && e.date >= d && cx.in_scope(e.date))
+                            .map(|e| e.date)
+                    }
+                    (Some(a), Some(d)) => self.first_after(cx.p, a.event, d, cx),
+                    _ => None,
+                };
+                let Some(a) = anchor else {
+                    // Triggered, but the event its period runs from has not happened:
+                    // in force, with no due date yet.
+                    inst.window = (o.date, None);
+                    return;
+                };
+                let due = self.period_end(a, *amount, *unit, *direction);
+                inst.due = Some(due.date);
+                inst.extended_from = due.extended_from;
+                inst.window = if *direction == Direction::Before {
+                    (None, Some(a))
+                } else {
+                    (Some(a), None)
+                };
+            }
+            Some(DeadlineOut::ByOrder { .. }) => {
+                let order = match (o.occ, np.order_event) {
+                    (Some(occ), Some(ev)) if occ.ty == ev => Some(occ),
+                    (_, Some(ev)) => o.date.and_then(|d| {
+                        cx.p.events
+                            .iter()
+                            .find(|e| {
+                                e.ty == ev
+                                    && e.date >= d
+                                    && e.date <= cx.opts.as_of
+                                    && cx.in_scope(e.date)
+                            })
+                            .copied()
+                    }),
+                    _ => None,
+                };
+                match order {
+                    Some(occ) => match occ.deadline {
+                        Some(dl) => {
+                            // The order sets the last day; a last day on a rest day
+                            // moves to the next working day (民法典 第二百零三条).
+                            let due = self.order_end(dl);
+                            inst.due = Some(due);
+                            inst.extended_from = (due != dl).then_some(dl);
+                            inst.window = (Some(occ.date), None);
+                        }
+                        None => {
+                            inst.status = Status::Unknown;
+                            inst.incomplete = true;
+                            inst.occurrence = Some(occ.index);
+                        }
+                    },
+                    None => inst.window = (o.date, None),
+                }
+            }
+            Some(DeadlineOut::Periodic { .. }) => {
+                if let Some((s, e)) = o.period {
+                    inst.due = Some(e);
+                    inst.window = (Some(s), Some(e));
+                }
+            }
+            Some(DeadlineOut::Vague { .. }) | None => inst.window = (o.date, None),
+        }
+    }
+
+    /// Matches the unit's actions to the instances of one norm, then settles each
+    /// instance's status.
+    fn answer(
+        &self,
+        np: &NormPlan,
+        gn: &NormNode,
+        cx: &NormInputs<'_, '_>,
+        insts: &mut [Instance],
+    ) {
+        let as_of = cx.opts.as_of;
+        let recurring_vague = matches!(
+            gn.deadline,
+            Some(DeadlineOut::Vague {
+                word: Vague::Periodically
+            })
+        );
+        for act in
+            cx.p.actions
+                .iter()
+                .filter(|a| a.ty == np.action && a.date <= as_of)
+        {
+            if recurring_vague {
+                // 定期: the duty recurs with no period stated; an act done is
+                // reported (the latest), but the duty stays in force.
+                for i in insts.iter_mut() {
+                    if i.window.0.is_none_or(|f| act.date >= f) {
+                        i.done_on = Some(act.date);
+                    }
+                }
+                continue;
+            }
+            let target = match act.answers {
+                Some(ev) => insts
+                    .iter_mut()
+                    .find(|i| i.occurrence == Some(ev) && i.done_on.is_none()),
+                None => insts.iter_mut().find(|i| {
+                    i.done_on.is_none()
+                        && i.window.0.is_none_or(|f| act.date >= f)
+                        && i.window.1.is_none_or(|u| act.date <= u)
+                }),
+            };
+            if let Some(i) = target {
+                i.done_on = Some(act.date);
+            }
+        }
+        if gn.class == ModalityClass::Permission {
+            for i in insts.iter_mut() {
+                // Only a permission with a period is exercised or lapses.
+                if i.status != Status::Permitted || i.window.1.is_none() {
+                    continue;
+                }
+                if i.done_on.is_some() {
+                    i.status = Status::Fulfilled;
+                } else if i.window.1.is_some_and(|d| as_of > d) {
+                    i.status = Status::Lapsed;
+                }
+            }
+            return;
+        }
+        for i in insts.iter_mut() {
+            if i.status == Status::Unknown {
+                continue;
+            }
+            match (i.done_on, i.due) {
+                _ if recurring_vague => i.status = Status::Pending,
+                (Some(d), Some(due)) if d > due => {
+                    i.status = Status::Violated;
+                    i.overdue_since = Some(due.next());
+                    i.breach_on = Some(due);
+                }
+                (Some(_), _) => i.status = Status::Fulfilled,
+                (None, Some(due)) if as_of > due => {
+                    i.status = Status::Violated;
+                    i.overdue_since = Some(due.next());
+                    i.breach_on = Some(due);
+                }
+                (None, _) => i.status = Status::Pending,
+            }
+        }
+    }
+
+    /// A prohibition is breached by each prohibited act done while it binds (after
+    /// its trigger, from the ordinance's entry into force): one violated instance
+    /// per act; none done, one fulfilled instance.
+    #[allow(clippy::too_many_arguments)]
+    fn prohibition(
+        &self,
+        np: &NormPlan,
+        gn: &NormNode,
+        applies: Tri,
+        norm_when: Tri,
+        openings: &[Opening],
+        cx: &NormInputs<'_, '_>,
+        assume: bool,
+        out: &mut Vec<Instance>,
+    ) {
+        let triggered = np.trigger.is_some();
+        if triggered && openings.is_empty() {
+            return;
+        }
+        let as_of = cx.opts.as_of;
+        let mut any = false;
+        for act in cx.p.actions.iter() {
+            if act.ty != np.action || act.date > as_of || !cx.in_scope(act.date) {
+                continue;
+            }
+            // The latest opening on or before the act.
+            let opening = openings
+                .iter()
+                .rev()
+                .find(|o| o.date.is_none_or(|d| d <= act.date));
+            if triggered && opening.is_none() {
+                continue;
+            }
+            let when = match opening {
+                Some(o) if np.per_instance && !assume => self.norm_when(gn, o.occ.as_ref(), cx),
+                _ => norm_when,
+            };
+            let a = applies
+                .and(when)
+                .and(opening.map(|o| o.filter).unwrap_or(Tri::True));
+            if a == Tri::False {
+                continue;
+            }
+            any = true;
+            let mut inst = Instance::new(a);
+            inst.occurrence = opening.and_then(|o| o.occ.map(|x| x.index));
+            inst.triggered_on = opening.and_then(|o| o.date);
+            inst.status = if a == Tri::Unknown {
+                Status::Unknown
+            } else {
+                Status::Violated
+            };
+            inst.overdue_since = Some(act.date);
+            inst.breach_on = Some(act.date);
+            out.push(inst);
+        }
+        if !any {
+            let a = applies.and(norm_when);
+            let mut inst = Instance::new(a);
+            if let Some(o) = openings.last() {
+                inst.occurrence = o.occ.map(|x| x.index);
+                inst.triggered_on = o.date;
+            }
+            inst.status = if a == Tri::Unknown {
+                Status::Unknown
+            } else {
+                Status::Fulfilled
+            };
+            out.push(inst);
+        }
+    }
+}
+
+/// A norm's status over its instances: the most pressing one (violated, then
+/// unknown, pending, fulfilled …); no instance, not triggered.
+pub(crate) fn aggregate(insts: &[Instance]) -> Status {
+    insts
+        .iter()
+        .map(|i| i.status)
+        .min()
+        .unwrap_or(Status::NotTriggered)
+}

@@ -1,0 +1,201 @@
+//! Which inputs would decide an undetermined result: the facts not given, the
+//! unit's level or region, an occurrence's deadline or attribute. Only what is
+//! still needed is named: a ground already known to hold makes the others moot.
+
+use tiaoli_compiler::graph::{Cond, DeadlineOut, Node, NodeId, TriggerOut, Window};
+
+use crate::eval::{OrdEval, Status, Tri};
+use crate::instances::Instance;
+use crate::plan::{Engine, Prepared};
+
+fn push_unique(out: &mut Vec<String>, s: String) {
+    if !out.contains(&s) {
+        out.push(s);
+    }
+}
+
+/// How an occurrence is named in a missing input: its id, or its type and date.
+pub fn occurrence_name(p: &Prepared<'_>, index: u32) -> String {
+    match p.unit.events.get(index as usize) {
+        Some(e) => match &e.id {
+            Some(id) => format!("{}[{id}]", e.ty),
+            None => format!("{}[{}]", e.ty, e.date),
+        },
+        None => String::new(),
+    }
+}
+
+impl Engine {
+    /// The facts (and unit fields) whose absence leaves a node unknown.
+    pub fn missing(
+        &self,
+        ordinance: usize,
+        ev: &OrdEval,
+        p: &Prepared<'_>,
+        node: NodeId,
+        out: &mut Vec<String>,
+    ) {
+        let Some(o) = self.graph.ordinances.get(ordinance) else {
+            return;
+        };
+        if ev.applies == Tri::Unknown {
+            push_unique(out, "region".into());
+        }
+        let mut stack = vec![node];
+        let mut seen = vec![false; o.nodes.len()];
+        while let Some(i) = stack.pop() {
+            if seen.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            if let Some(s) = seen.get_mut(i) {
+                *s = true;
+            }
+            if ev.vals.get(i) != Some(&Tri::Unknown)
+                && matches!(o.nodes.get(i), Some(Node::Cond { .. }))
+            {
+                continue;
+            }
+            match o.nodes.get(i) {
+                Some(Node::Fact { name, .. }) if !p.unit.facts.contains_key(name) => {
+                    push_unique(out, format!("facts.{name}"))
+                }
+                Some(Node::Fact { .. }) => {}
+                Some(Node::Cond { op }) => match op {
+                    Cond::IsTrue { fact } | Cond::Compare { fact, .. } => stack.push(*fact),
+                    Cond::Occurred { pattern, within }
+                    | Cond::Count {
+                        pattern, within, ..
+                    } => {
+                        if matches!(within, Some(Window::Shortly)) {
+                            push_unique(
+                                out,
+                                format!(
+                                    "judgement: whether the {} events fell 在较短时间内 (the text gives no period)",
+                                    pattern.events.join("、")
+                                ),
+                            );
+                        }
+                        for f in &pattern.filter {
+                            for (k, e) in p.unit.events.iter().enumerate() {
+                                if pattern.names(&e.ty) && !e.attrs.contains_key(&f.attr) {
+                                    push_unique(
+                                        out,
+                                        format!(
+                                            "events.{}.{}",
+                                            occurrence_name(p, k as u32),
+                                            f.attr
+                                        ),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    Cond::Overdue { event, .. } => {
+                        push_unique(out, format!("events.{event}.deadline"))
+                    }
+                    Cond::ViolatedAny { .. } => {
+                        if let Some(plan) = self.plans.get(ordinance) {
+                            stack.extend(
+                                plan.violable
+                                    .iter()
+                                    .filter(|n| ev.vals.get(**n) == Some(&Tri::Unknown)),
+                            );
+                        }
+                    }
+                    Cond::TriggerAttr { .. } => {}
+                    other => stack.extend(tiaoli_compiler::view::deps(&Node::Cond {
+                        op: other.clone(),
+                    })),
+                },
+                Some(Node::Norm(n)) => {
+                    let st = ev.norm(i);
+                    if st.is_some_and(|s| s.applies == Tri::Unknown)
+                        && p.unit.level.is_none()
+                        && n.subjects.iter().any(|s| !s.levels.is_empty())
+                    {
+                        push_unique(out, "level".into());
+                    }
+                    if let Some(st) = st {
+                        for inst in ev.instances_of(st) {
+                            if inst.status == Status::Unknown {
+                                instance_missing(o, n, inst, p, out);
+                            }
+                        }
+                    }
+                    stack.extend(n.condition);
+                    stack.extend(n.unless);
+                }
+                Some(Node::Consequence(c)) => {
+                    if p.unit.level.is_none() && c.applies_to.iter().any(|s| !s.levels.is_empty()) {
+                        push_unique(out, "level".into());
+                    }
+                    stack.push(c.condition);
+                }
+                None => {}
+            }
+        }
+        out.sort();
+    }
+}
+
+/// What an undetermined instance lacks from its occurrence: the deadline of an
+/// order or period, the attribute its trigger tests or its period counts from.
+pub fn instance_missing(
+    o: &tiaoli_compiler::graph::OrdinanceGraph,
+    n: &tiaoli_compiler::graph::NormNode,
+    inst: &Instance,
+    p: &Prepared<'_>,
+    out: &mut Vec<String>,
+) {
+    let Some(k) = inst.occurrence else {
+        return;
+    };
+    let Some(e) = p.unit.events.get(k as usize) else {
+        return;
+    };
+    let name = occurrence_name(p, k);
+    if inst.incomplete {
+        if let Some(DeadlineOut::Period {
+            anchor_attr: Some(a),
+            ..
+        }) = &n.deadline
+        {
+            if !e.attrs.contains_key(a) {
+                push_unique(out, format!("events.{name}.{a}"));
+            }
+        }
+        if e.deadline.is_none()
+            && (matches!(n.deadline, Some(DeadlineOut::ByOrder { .. }))
+                || matches!(
+                    n.trigger,
+                    Some(TriggerOut::PeriodEnd { period: None, .. } | TriggerOut::Overdue { .. })
+                ))
+        {
+            push_unique(out, format!("events.{name}.deadline"));
+        }
+    }
+    if let Some(TriggerOut::Event { pattern } | TriggerOut::PeriodEnd { pattern, .. }) = &n.trigger
+    {
+        for f in &pattern.filter {
+            if !e.attrs.contains_key(&f.attr) {
+                push_unique(out, format!("events.{name}.{}", f.attr));
+            }
+        }
+    }
+    // E.属性 in the norm's own conditions.
+    o.leaf_conditions(
+        &n.condition
+            .iter()
+            .chain(n.unless.iter())
+            .copied()
+            .collect::<Vec<_>>(),
+        false,
+        |c| {
+            if let Cond::TriggerAttr { event, attr, .. } = c {
+                if *event == e.ty && !e.attrs.contains_key(attr) {
+                    push_unique(out, format!("events.{name}.{attr}"));
+                }
+            }
+        },
+    );
+}

@@ -1,0 +1,784 @@
+//! Planning: the compiled graph resolved once into integer ids, so that
+//! evaluating a unit hashes no strings and never re-reads the graph's names.
+//!
+//! [`Engine::new`] builds one [`OrdinancePlan`] per ordinance — a node vector
+//! parallel to the graph's, with actor kinds as is-a bitsets and events, facts
+//! and actions as indexes — and [`Engine::prepare`] resolves a unit's names the
+//! same way.
+
+use indexmap::IndexMap;
+use tiaoli_compiler::graph::{
+    AttrFilter, Cond, DeadlineOut, EventPatternOut, FactTy, Graph, Literal, Node, NodeId,
+    OrdinanceGraph, PeriodOut, SelectorOut, TriggerOut, Window,
+};
+use tiaoli_syntax::ast::{CmpOp, ModalityClass};
+
+use crate::calendar::Calendar;
+use crate::date::Date;
+use crate::facts::{FactValue, Unit};
+
+/// FNV-1a: a fast, deterministic hasher for the engine's intern tables (short
+/// Chinese names, looked up when a unit is prepared).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FastMap<K, V> = IndexMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A small bitset over interned ids.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bits(Vec<u64>);
+
+impl Bits {
+    pub(crate) fn with_len(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    pub(crate) fn set(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+    pub(crate) fn has(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    pub(crate) fn intersects(&self, o: &Bits) -> bool {
+        self.0.iter().zip(&o.0).any(|(a, b)| a & b != 0)
+    }
+    pub(crate) fn union(&mut self, o: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&o.0) {
+            *a |= *b;
+        }
+    }
+}
+
+/// A subject, recipient or authority with its term resolved to an id.
+#[derive(Clone, Debug)]
+pub(crate) struct SelectorPlan {
+    pub unspecified: bool,
+    pub self_unit: bool,
+    pub role: bool,
+    pub id: usize,
+    /// Accepted level ranks (empty: any).
+    pub ranks: Vec<u8>,
+    /// 除 … 外: actor kinds left out.
+    pub except: Vec<usize>,
+}
+
+/// Event types as ids, with the graph's attribute tests (attributes are read by
+/// name from the occurrence: few occurrences carry any).
+#[derive(Clone, Debug)]
+pub(crate) struct PatternPlan {
+    pub events: Vec<usize>,
+    pub filter: Vec<AttrFilter>,
+}
+
+impl PatternPlan {
+    pub(crate) fn has(&self, ty: usize) -> bool {
+        self.events.contains(&ty)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum CondPlan {
+    And(Vec<NodeId>),
+    Or(Vec<NodeId>),
+    Not(NodeId),
+    IsTrue(usize),
+    Compare {
+        fact: usize,
+        cmp: CmpOp,
+        value: Literal,
+    },
+    Occurred {
+        pattern: PatternPlan,
+        within: Option<Window>,
+    },
+    Count {
+        pattern: PatternPlan,
+        within: Option<Window>,
+        cmp: CmpOp,
+        n: u32,
+    },
+    Violated {
+        norm: NodeId,
+        within: Option<Window>,
+    },
+    ViolatedAny {
+        within: Option<Window>,
+    },
+    Overdue {
+        event: usize,
+        remedy: usize,
+        within: Option<Window>,
+    },
+    Meets {
+        consequences: Vec<NodeId>,
+        within: Option<Window>,
+    },
+    /// An attribute of the occurrence that opened the instance being evaluated.
+    TriggerAttr {
+        event: usize,
+        attr: String,
+        cmp: CmpOp,
+        value: Literal,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum TriggerPlan {
+    Event(PatternPlan),
+    PeriodEnd {
+        pattern: PatternPlan,
+        period: Option<PeriodOut>,
+    },
+    Overdue {
+        event: usize,
+        remedy: usize,
+    },
+}
+
+impl TriggerPlan {
+    pub(crate) fn has(&self, ty: usize) -> bool {
+        match self {
+            TriggerPlan::Event(p) | TriggerPlan::PeriodEnd { pattern: p, .. } => p.has(ty),
+            TriggerPlan::Overdue { event, .. } => *event == ty,
+        }
+    }
+}
+
+/// Where a period in days, months or years is counted from.
+#[derive(Clone, Debug)]
+pub(crate) struct AnchorPlan {
+    pub event: usize,
+    /// A date attribute of the occurrence instead of its date.
+    pub attr: Option<String>,
+    /// The anchor is the occurrence that opened the instance (the trigger's).
+    pub is_trigger: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct NormPlan {
+    pub subjects: Vec<SelectorPlan>,
+    /// The actor kinds its subjects name: a unit whose kinds miss all of them,
+    /// and that has no role selector to match, is not a subject (fast reject).
+    pub subject_kinds: Bits,
+    pub only_kinds: bool,
+    pub action: usize,
+    pub trigger: Option<TriggerPlan>,
+    pub anchor: Option<AnchorPlan>,
+    /// 限期 E: the order whose deadline is the due date.
+    pub order_event: Option<usize>,
+    /// Its conditions read the occurrence of the instance (E.属性).
+    pub per_instance: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum NodePlan {
+    Fact(usize),
+    Cond(CondPlan),
+    Norm(NormPlan),
+    Consequence {
+        applies_to: Vec<SelectorPlan>,
+        /// Per sanction clause: the pattern its duration is counted from.
+        lasting_from: Vec<Option<PatternPlan>>,
+    },
+}
+
+pub(crate) struct OrdinancePlan {
+    pub nodes: Vec<NodePlan>,
+    pub deemings: Vec<(usize, SelectorPlan)>,
+    /// Norm nodes that are obligations or prohibitions (for 违反 本条例).
+    pub violable: Vec<NodeId>,
+    /// Condition nodes whose value depends on the instance's occurrence.
+    pub instance_dependent: Vec<bool>,
+    /// eid → the provision's text.
+    pub texts: IndexMap<String, String>,
+    /// sanction → consequences grounded on that sanction being overdue.
+    pub escalations: IndexMap<String, Vec<NodeId>>,
+    pub in_force: Option<Date>,
+    pub repealed_on: Option<Date>,
+    /// The first day whose happenings count: 溯及, else 施行日期 (no retroactivity).
+    pub scope_from: Option<Date>,
+    /// norm node → consequences whose grounds reach it.
+    pub reached_by: IndexMap<NodeId, Vec<NodeId>>,
+    pub jurisdiction: String,
+    /// For a unit of each actor kind (by index), the norm and consequence nodes it
+    /// can be concerned by, in node order; `visit_all` for deemed units.
+    pub visit_by_kind: Vec<Vec<u32>>,
+    pub visit_all: Vec<u32>,
+}
+
+/// The compiled rules, ready to evaluate units.
+pub struct Engine {
+    pub graph: Graph,
+    pub calendar: Calendar,
+    pub(crate) actors: FastMap<String, Bits>,
+    pub(crate) roles: FastMap<String, ()>,
+    pub(crate) facts: FastMap<String, FactTy>,
+    pub(crate) events: FastMap<String, ()>,
+    pub(crate) actions: FastMap<String, ()>,
+    pub(crate) plans: Vec<OrdinancePlan>,
+}
+
+/// One occurrence of an event, resolved.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Occurrence {
+    pub ty: usize,
+    pub date: Date,
+    pub deadline: Option<Date>,
+    /// Index into the unit's `events` (for its id and attributes).
+    pub index: u32,
+}
+
+/// One action, resolved.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Act {
+    pub ty: usize,
+    pub date: Date,
+    /// The occurrence it answers (`for`), as an index into the unit's `events`.
+    pub answers: Option<u32>,
+}
+
+/// A unit with its names resolved to ids.
+pub struct Prepared<'u> {
+    pub unit: &'u Unit,
+    /// The unit's kind (an index into the engine's actors, whose is-a set it uses).
+    pub(crate) kind: usize,
+    pub(crate) roles: Bits,
+    pub(crate) rank: Option<u8>,
+    /// The unit's facts by fact id, sorted (a unit states a handful of facts).
+    pub(crate) facts: Vec<(usize, &'u FactValue)>,
+    /// In date order (the facts loader sorts them).
+    pub(crate) events: Vec<Occurrence>,
+    pub(crate) actions: Vec<Act>,
+}
+
+impl Prepared<'_> {
+    pub(crate) fn fact(&self, id: usize) -> Option<&FactValue> {
+        self.facts
+            .binary_search_by_key(&id, |(i, _)| *i)
+            .ok()
+            .and_then(|k| self.facts.get(k))
+            .map(|(_, v)| *v)
+    }
+
+    /// An attribute of an occurrence, by canonical name.
+    pub(crate) fn attr(&self, occ: &Occurrence, name: &str) -> Option<&FactValue> {
+        self.unit
+            .events
+            .get(occ.index as usize)
+            .and_then(|e| e.attrs.get(name))
+    }
+}
+
+fn level_ranks(s: &SelectorOut) -> Vec<u8> {
+    s.levels.iter().map(|l| l.rank()).collect()
+}
+
+impl Engine {
+    pub fn new(graph: Graph, calendar: Calendar) -> Engine {
+        let lex = &graph.lexicon;
+        let n_actors = lex.actors.len();
+        let index: IndexMap<&str, usize> = lex
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name.as_str(), i))
+            .collect();
+        let mut actors = FastMap::default();
+        for a in &lex.actors {
+            let mut b = Bits::with_len(n_actors);
+            for name in std::iter::once(&a.name).chain(a.ancestors.iter()) {
+                if let Some(i) = index.get(name.as_str()) {
+                    b.set(*i);
+                }
+            }
+            actors.insert(a.name.clone(), b);
+        }
+        let roles = lex.roles.iter().map(|r| (r.name.clone(), ())).collect();
+        let facts = lex
+            .facts
+            .iter()
+            .map(|f| (f.name.clone(), f.ty.clone()))
+            .collect();
+        let events = lex.events.iter().map(|e| (e.name.clone(), ())).collect();
+        let actions = lex.actions.iter().map(|a| (a.name.clone(), ())).collect();
+        let mut engine = Engine {
+            graph: Graph {
+                lexicon: Default::default(),
+                ordinances: vec![],
+            },
+            calendar,
+            actors,
+            roles,
+            facts,
+            events,
+            actions,
+            plans: vec![],
+        };
+        let mut plans: Vec<OrdinancePlan> =
+            graph.ordinances.iter().map(|o| engine.plan(o)).collect();
+        for plan in &mut plans {
+            plan.visit_all = (0..plan.nodes.len())
+                .filter(|i| {
+                    matches!(
+                        plan.nodes.get(*i),
+                        Some(NodePlan::Norm(_) | NodePlan::Consequence { .. })
+                    )
+                })
+                .map(|i| i as u32)
+                .collect();
+            plan.visit_by_kind = engine
+                .actors
+                .values()
+                .map(|kinds| {
+                    plan.visit_all
+                        .iter()
+                        .copied()
+                        .filter(|i| match plan.nodes.get(*i as usize) {
+                            Some(NodePlan::Norm(pn)) => {
+                                !pn.only_kinds || kinds.intersects(&pn.subject_kinds)
+                            }
+                            _ => true,
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        engine.plans = plans;
+        engine.graph = graph;
+        engine
+    }
+
+    fn selector(&self, s: &SelectorOut) -> SelectorPlan {
+        let (role, id) = if s.is_role {
+            (true, self.roles.get_index_of(&s.term).unwrap_or(usize::MAX))
+        } else {
+            (
+                false,
+                self.actors.get_index_of(&s.term).unwrap_or(usize::MAX),
+            )
+        };
+        SelectorPlan {
+            unspecified: s.unspecified,
+            self_unit: s.self_unit,
+            role,
+            id,
+            ranks: level_ranks(s),
+            except: s
+                .except
+                .iter()
+                .filter_map(|e| self.actors.get_index_of(e))
+                .collect(),
+        }
+    }
+
+    pub(crate) fn event_id(&self, name: &str) -> usize {
+        self.events.get_index_of(name).unwrap_or(usize::MAX)
+    }
+
+    fn action_id(&self, name: &str) -> usize {
+        self.actions.get_index_of(name).unwrap_or(usize::MAX)
+    }
+
+    fn pattern(&self, p: &EventPatternOut) -> PatternPlan {
+        PatternPlan {
+            events: p.events.iter().map(|e| self.event_id(e)).collect(),
+            filter: p.filter.clone(),
+        }
+    }
+
+    fn plan(&self, o: &OrdinanceGraph) -> OrdinancePlan {
+        let mut nodes = Vec::with_capacity(o.nodes.len());
+        let mut violable = Vec::new();
+        let mut instance_dependent = vec![false; o.nodes.len()];
+        let mut escalations: IndexMap<String, Vec<NodeId>> = IndexMap::new();
+        let mut reached_by: IndexMap<NodeId, Vec<NodeId>> = IndexMap::new();
+        for (i, n) in o.nodes.iter().enumerate() {
+            let plan = match n {
+                Node::Fact { name, .. } => {
+                    NodePlan::Fact(self.facts.get_index_of(name).unwrap_or(usize::MAX))
+                }
+                Node::Cond { op } => {
+                    let dep = match op {
+                        Cond::TriggerAttr { .. } => true,
+                        Cond::And { args } | Cond::Or { args } => args
+                            .iter()
+                            .any(|a| instance_dependent.get(*a).copied().unwrap_or(false)),
+                        Cond::Not { arg } => instance_dependent.get(*arg).copied().unwrap_or(false),
+                        _ => false,
+                    };
+                    if let Some(x) = instance_dependent.get_mut(i) {
+                        *x = dep;
+                    }
+                    NodePlan::Cond(self.plan_cond(op, &nodes))
+                }
+                Node::Norm(nn) => {
+                    if matches!(
+                        nn.class,
+                        ModalityClass::Obligation | ModalityClass::Prohibition
+                    ) {
+                        violable.push(i);
+                    }
+                    let trigger = nn.trigger.as_ref().map(|t| match t {
+                        TriggerOut::Event { pattern } => TriggerPlan::Event(self.pattern(pattern)),
+                        TriggerOut::PeriodEnd { pattern, period } => TriggerPlan::PeriodEnd {
+                            pattern: self.pattern(pattern),
+                            period: *period,
+                        },
+                        TriggerOut::Overdue { event, remedy } => TriggerPlan::Overdue {
+                            event: self.event_id(event),
+                            remedy: self.action_id(remedy),
+                        },
+                    });
+                    let (anchor, order_event) = match &nn.deadline {
+                        Some(DeadlineOut::Period {
+                            anchor,
+                            anchor_attr,
+                            ..
+                        }) => {
+                            let event = self.event_id(anchor);
+                            let is_trigger = anchor_attr.is_none()
+                                && trigger.as_ref().is_some_and(|t| t.has(event));
+                            (
+                                Some(AnchorPlan {
+                                    event,
+                                    attr: anchor_attr.clone(),
+                                    is_trigger,
+                                }),
+                                None,
+                            )
+                        }
+                        Some(DeadlineOut::ByOrder { event }) => (
+                            None,
+                            event
+                                .as_deref()
+                                .map(|e| self.event_id(e))
+                                .or_else(|| match &trigger {
+                                    Some(TriggerPlan::Event(p)) => p.events.first().copied(),
+                                    Some(TriggerPlan::Overdue { event, .. }) => Some(*event),
+                                    _ => None,
+                                }),
+                        ),
+                        _ => (None, None),
+                    };
+                    let per_instance = nn
+                        .condition
+                        .iter()
+                        .chain(nn.unless.iter())
+                        .any(|c| instance_dependent.get(*c).copied().unwrap_or(false));
+                    NodePlan::Norm(NormPlan {
+                        subject_kinds: {
+                            let mut b = Bits::with_len(self.actors.len());
+                            for s in &nn.subjects {
+                                if !s.is_role && !s.self_unit && !s.unspecified {
+                                    if let Some(i) = self.actors.get_index_of(&s.term) {
+                                        b.set(i);
+                                    }
+                                }
+                            }
+                            b
+                        },
+                        only_kinds: nn.subjects.iter().all(|s| !s.is_role && !s.self_unit),
+                        subjects: nn.subjects.iter().map(|s| self.selector(s)).collect(),
+                        action: self.action_id(&nn.action),
+                        trigger,
+                        anchor,
+                        order_event,
+                        per_instance,
+                    })
+                }
+                Node::Consequence(c) => {
+                    for ev in overdue_events(o, c.condition) {
+                        escalations.entry(ev).or_default().push(i);
+                    }
+                    for norm in reached_norms(o, c.condition) {
+                        reached_by.entry(norm).or_default().push(i);
+                    }
+                    NodePlan::Consequence {
+                        applies_to: c.applies_to.iter().map(|s| self.selector(s)).collect(),
+                        lasting_from: c
+                            .sanctions
+                            .iter()
+                            .map(|s| {
+                                s.lasting
+                                    .as_ref()
+                                    .and_then(|l| l.from.as_ref())
+                                    .map(|p| self.pattern(p))
+                            })
+                            .collect(),
+                    }
+                }
+            };
+            nodes.push(plan);
+        }
+        let any_violation_reachers: Vec<NodeId> = o
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| matches!(n, Node::Consequence(c) if uses_any(o, c.condition)))
+            .map(|(i, _)| i)
+            .collect();
+        for v in &violable {
+            let e = reached_by.entry(*v).or_default();
+            for c in &any_violation_reachers {
+                if !e.contains(c) {
+                    e.push(*c);
+                }
+            }
+        }
+        let mut texts = IndexMap::new();
+        for a in &o.articles {
+            texts.insert(a.eid.clone(), a.text.clone());
+            for p in &a.paragraphs {
+                let mut t = p.text.clone();
+                for it in &p.items {
+                    t.push('\n');
+                    t.push_str(&it.label);
+                    t.push_str(&it.text);
+                    texts.insert(it.eid.clone(), format!("{}{}", it.label, it.text));
+                }
+                texts.insert(p.eid.clone(), t);
+            }
+        }
+        let in_force = o.in_force.as_deref().and_then(Date::parse);
+        let retroactive = o.retroactive_from.as_deref().and_then(Date::parse);
+        OrdinancePlan {
+            nodes,
+            deemings: o
+                .deemings
+                .iter()
+                .map(|d| {
+                    (
+                        self.actors.get_index_of(&d.kind).unwrap_or(usize::MAX),
+                        self.selector(&d.as_),
+                    )
+                })
+                .collect(),
+            violable,
+            instance_dependent,
+            texts,
+            escalations,
+            reached_by,
+            jurisdiction: o.jurisdiction.clone(),
+            visit_by_kind: Vec::new(),
+            visit_all: Vec::new(),
+            in_force,
+            repealed_on: o.repealed_on.as_deref().and_then(Date::parse),
+            scope_from: retroactive.or(in_force),
+        }
+    }
+
+    fn plan_cond(&self, op: &Cond, nodes: &[NodePlan]) -> CondPlan {
+        match op {
+            Cond::And { args } => CondPlan::And(args.clone()),
+            Cond::Or { args } => CondPlan::Or(args.clone()),
+            Cond::Not { arg } => CondPlan::Not(*arg),
+            Cond::IsTrue { fact } => CondPlan::IsTrue(fact_id(nodes, *fact)),
+            Cond::Compare { fact, cmp, value } => CondPlan::Compare {
+                fact: fact_id(nodes, *fact),
+                cmp: *cmp,
+                value: value.clone(),
+            },
+            Cond::Occurred { pattern, within } => CondPlan::Occurred {
+                pattern: self.pattern(pattern),
+                within: *within,
+            },
+            Cond::Count {
+                pattern,
+                within,
+                cmp,
+                n,
+            } => CondPlan::Count {
+                pattern: self.pattern(pattern),
+                within: *within,
+                cmp: *cmp,
+                n: *n,
+            },
+            Cond::Violated { norm, within } => CondPlan::Violated {
+                norm: *norm,
+                within: *within,
+            },
+            Cond::ViolatedAny { within } => CondPlan::ViolatedAny { within: *within },
+            Cond::Overdue {
+                event,
+                remedy,
+                within,
+            } => CondPlan::Overdue {
+                event: self.event_id(event),
+                remedy: self.action_id(remedy),
+                within: *within,
+            },
+            Cond::Meets {
+                consequences,
+                within,
+            } => CondPlan::Meets {
+                consequences: consequences.clone(),
+                within: *within,
+            },
+            Cond::TriggerAttr {
+                event,
+                attr,
+                cmp,
+                value,
+            } => CondPlan::TriggerAttr {
+                event: self.event_id(event),
+                attr: attr.clone(),
+                cmp: *cmp,
+                value: value.clone(),
+            },
+        }
+    }
+
+    /// Resolves a validated unit's names to ids.
+    pub fn prepare<'u>(&self, unit: &'u Unit) -> Prepared<'u> {
+        let kind = self.actors.get_index_of(&unit.kind).unwrap_or(usize::MAX);
+        let mut roles = if unit.roles.is_empty() {
+            Bits::default()
+        } else {
+            Bits::with_len(self.roles.len())
+        };
+        for r in &unit.roles {
+            if let Some(i) = self.roles.get_index_of(r) {
+                roles.set(i);
+            }
+        }
+        let mut facts: Vec<(usize, &FactValue)> = unit
+            .facts
+            .iter()
+            .filter_map(|(k, v)| self.facts.get_index_of(k).map(|i| (i, v)))
+            .collect();
+        facts.sort_unstable_by_key(|(i, _)| *i);
+        let index_of_id = |id: &str| {
+            unit.events
+                .iter()
+                .position(|e| e.id.as_deref() == Some(id))
+                .map(|i| i as u32)
+        };
+        Prepared {
+            unit,
+            kind,
+            roles,
+            rank: unit.level.map(|l| l.rank()),
+            facts,
+            events: unit
+                .events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| Occurrence {
+                    ty: self.event_id(&e.ty),
+                    date: e.date,
+                    deadline: e.deadline,
+                    index: i as u32,
+                })
+                .collect(),
+            actions: unit
+                .actions
+                .iter()
+                .map(|a| Act {
+                    ty: self.action_id(&a.ty),
+                    date: a.date,
+                    answers: a.answers.as_deref().and_then(index_of_id),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn plan_texts(&self, ordinance: usize) -> Option<&IndexMap<String, String>> {
+        self.plans.get(ordinance).map(|p| &p.texts)
+    }
+
+    pub(crate) fn escalations(&self, ordinance: usize, sanction: &str) -> &[NodeId] {
+        self.plans
+            .get(ordinance)
+            .and_then(|p| p.escalations.get(sanction))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub(crate) fn reached_by(&self, ordinance: usize, norm: NodeId) -> &[NodeId] {
+        self.plans
+            .get(ordinance)
+            .and_then(|p| p.reached_by.get(&norm))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The first day whose happenings count under an ordinance (施行日期, or 溯及).
+    pub fn scope_from(&self, ordinance: usize) -> Option<Date> {
+        self.plans.get(ordinance).and_then(|p| p.scope_from)
+    }
+}
+
+fn fact_id(nodes: &[NodePlan], fact_node: NodeId) -> usize {
+    match nodes.get(fact_node) {
+        Some(NodePlan::Fact(id)) => *id,
+        _ => usize::MAX,
+    }
+}
+
+fn overdue_events(o: &OrdinanceGraph, id: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![id];
+    while let Some(i) = stack.pop() {
+        if let Some(Node::Cond { op }) = o.nodes.get(i) {
+            if let Cond::Overdue { event, .. } = op {
+                out.push(event.clone());
+            }
+            if !matches!(op, Cond::Meets { .. } | Cond::Violated { .. }) {
+                stack.extend(tiaoli_compiler::view::deps(&Node::Cond { op: op.clone() }));
+            }
+        }
+    }
+    out
+}
+
+fn reached_norms(o: &OrdinanceGraph, id: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let mut stack = vec![id];
+    while let Some(i) = stack.pop() {
+        if let Some(Node::Cond { op }) = o.nodes.get(i) {
+            match op {
+                Cond::Violated { norm, .. } => out.push(*norm),
+                Cond::Meets { .. } => {}
+                other => stack.extend(tiaoli_compiler::view::deps(&Node::Cond {
+                    op: other.clone(),
+                })),
+            }
+        }
+    }
+    out
+}
+
+fn uses_any(o: &OrdinanceGraph, id: NodeId) -> bool {
+    let mut stack = vec![id];
+    while let Some(i) = stack.pop() {
+        if let Some(Node::Cond { op }) = o.nodes.get(i) {
+            match op {
+                Cond::ViolatedAny { .. } => return true,
+                Cond::Meets { .. } => {}
+                other => stack.extend(tiaoli_compiler::view::deps(&Node::Cond {
+                    op: other.clone(),
+                })),
+            }
+        }
+    }
+    false
+}
