@@ -337,3 +337,79 @@ fn sarif_is_valid_against_the_2_1_0_schema() {
     ]);
     assert!(out.contains("https://example.org/tiaoli/docs/lints.md#l301-toothless-duty"));
 }
+
+/// `tiaoli check` reports a text ⇄ rule mismatch as a warning with both sides
+/// quoted (failing only with --deny-warnings); an inline allow explains it.
+#[test]
+fn check_reports_text_rule_mismatches() {
+    let hit = "tests/fixtures/lint/L1201.hit.tiaoli";
+    let (code, out, _) = run(&["check", hit]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("L1201 text-rule-period"), "{out}");
+    assert!(out.contains("30日") && out.contains("15日"), "{out}");
+    assert_eq!(run(&["check", hit, "--deny-warnings"]).0, 2);
+    let (_, json, _) = run(&["check", hit, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["agreement"].as_array().unwrap().len(), 2, "{v:#}");
+    let (code, out, _) = run(&[
+        "check",
+        "tests/fixtures/lint/L1201.clean.tiaoli",
+        "--deny-warnings",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    // The reading recorded on the article explains the mismatch.
+    let text = read(&root().join(hit)).replacen(
+        "第1条 {\n",
+        "第1条 {\n  // lint: allow L1201 测试：期间另有读法\n",
+        1,
+    );
+    let dir = std::env::temp_dir().join(format!("tiaoli-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("explained.tiaoli");
+    std::fs::write(&path, text).unwrap();
+    let (code, out, _) = run(&["check", path.to_str().unwrap(), "--deny-warnings"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 0, "{out}");
+}
+
+/// The periods of issue 12's constructs are signals too: how long a measure
+/// binds (为期 1 年) must be what the text says (一年内).
+#[test]
+fn a_measures_duration_is_read_against_the_text() {
+    let text = |years: u32| {
+        format!(
+            "条例 t {{\n  标题 \"测试条例\"\n  类型 地方性法规\n  辖区 海东市\n  级别 市\n  状态 施行\n  施行日期 2024-10-01\n}}\n词汇 {{\n  事实 考评较差 布尔\n}}\n第1条 {{\n  款 \"考评较差的单位，一年内不得评为优秀等次。\"\n  后果 不得评优 {{\n    情形 考评较差\n    由 平安建设组织协调机构\n    对 本单位\n    处理 不得评为优秀等次 为期 {years} 年\n  }}\n}}\n"
+        )
+    };
+    let dir = std::env::temp_dir().join(format!("tiaoli-lasting-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut codes = Vec::new();
+    for years in [1, 2] {
+        let path = dir.join(format!("t{years}.tiaoli"));
+        std::fs::write(&path, text(years)).unwrap();
+        let (_, v) = lint_json(&[path.to_str().unwrap().to_string()]);
+        codes.push(codes_of(&v).contains(&"L1201".to_string()));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        codes,
+        [false, true],
+        "为期 1 年 agrees with 一年内, 为期 2 年 does not"
+    );
+}
+
+/// A repeal by a draft (or with a blank date) is not in effect: citing the
+/// instrument it will repeal is no L602; the draft's blank date is L605.
+#[test]
+fn a_repeal_by_a_draft_is_not_in_effect() {
+    let cites = "tests/fixtures/lint/L602.hit.tiaoli";
+    let (_, v) = lint_json(&[cites.into(), "tests/fixtures/lint/repealer.tiaoli".into()]);
+    assert!(codes_of(&v).contains(&"L602".to_string()));
+    let (_, v) = lint_json(&[
+        cites.into(),
+        "tests/fixtures/lint/repealer_draft.tiaoli".into(),
+    ]);
+    let codes = codes_of(&v);
+    assert!(!codes.contains(&"L602".to_string()), "{codes:?}");
+    assert!(codes.contains(&"L605".to_string()), "{codes:?}");
+}

@@ -381,7 +381,12 @@ fn periods(cs: &[char], out: &mut Vec<Found>) {
             continue;
         }
         // A calendar date: 2024年10月1日 (or a year alone: 2024年).
-        if cs.get(j) == Some(&'年') && run.chars().count() == 4 && !run.contains('十') {
+        // A year is four digits (2024, 二〇二四), never 三百零一.
+        let year_like = run.chars().count() == 4
+            && run
+                .chars()
+                .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c));
+        if cs.get(j) == Some(&'年') && year_like {
             let mut k = j + 1;
             let month_start = k;
             while cs.get(k).is_some_and(|c| is_num(*c)) {
