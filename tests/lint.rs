@@ -413,3 +413,24 @@ fn a_repeal_by_a_draft_is_not_in_effect() {
     assert!(!codes.contains(&"L602".to_string()), "{codes:?}");
     assert!(codes.contains(&"L605".to_string()), "{codes:?}");
 }
+
+/// A duty opened by the period's end (触发 期满 …, issue 12) is what follows a
+/// measure's period: no L403.
+#[test]
+fn a_duty_opened_by_the_periods_end_follows_up() {
+    let hit = read(&root().join("tests/fixtures/lint/L403.hit.tiaoli"));
+    let text = format!(
+        "{hit}第2条 {{\n  款 \"责令限期整改的期限届满，平安建设组织协调机构应当报告情况。\"\n  规范 期满报告 {{\n    主体 平安建设组织协调机构\n    触发 期满 责令限期整改\n    应当 报告情况\n  }}\n}}\n"
+    );
+    let dir = std::env::temp_dir().join(format!("tiaoli-l403-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("followed.tiaoli");
+    std::fs::write(&path, text).unwrap();
+    let (_, v) = lint_json(&[path.to_str().unwrap().to_string()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        !codes_of(&v).contains(&"L403".to_string()),
+        "{:#}",
+        v["findings"]
+    );
+}

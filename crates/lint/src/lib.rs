@@ -247,7 +247,7 @@ pub fn lint_with(
         let mut fs = Vec::new();
         checks::conflicts::run(&ctx, o, &mut fs);
         checks::duplicates::run(&ctx, o, &mut fs);
-        checks::topics::run(&ctx, o, &mut fs);
+        checks::topics::run(&checker, o, &mut fs);
         let teeth = checks::teeth::run(&ctx, sup, o, &mut fs);
         checks::chains::run(&ctx, o, &mut fs);
         checks::reach::run(&ctx, o, &mut fs);

@@ -207,7 +207,12 @@ impl Checker {
     /// Whether a text names this actor: by its name or an alias, or by a kind
     /// of it (市、县、乡镇人民政府 names 人民政府 at three levels).
     pub fn names_actor(&self, text: &str, term: &str) -> bool {
-        self.vocab.actors_in(text).iter().any(|k| {
+        self.named(&self.vocab.actors_in(text), term)
+    }
+
+    /// Whether one of the actors a text names (`actors_in`) is this actor or a kind of it.
+    fn named(&self, in_text: &[String], term: &str) -> bool {
+        in_text.iter().any(|k| {
             k == term
                 || self
                     .ancestors
@@ -393,6 +398,7 @@ impl Checker {
         // Actors: every kind the encoding names must be named by the text (by
         // its name or an alias). The text names many actors as objects (对企业
         // 进行检查), so the other direction is not checked.
+        let in_text = self.vocab.actors_in(&a.text);
         let mut actors: Vec<&str> = Vec::new();
         for x in &said {
             let Signal::Actor { name } = &x.signal else {
@@ -402,7 +408,7 @@ impl Checker {
                 continue;
             }
             actors.push(name);
-            if !self.names_actor(&a.text, name) {
+            if !self.named(&in_text, name) {
                 push(Check::Actor, name.clone(), None, Some(x));
             }
         }

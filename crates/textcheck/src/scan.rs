@@ -90,12 +90,42 @@ pub struct Found {
     pub sentence: String,
 }
 
-/// The surface forms of the lexicon's measures and actors, longest first, each
-/// with its canonical name.
+/// Surface forms by their first character, longest first, each with its
+/// canonical name.
+#[derive(Clone, Debug, Default)]
+pub struct Forms {
+    by_first: std::collections::BTreeMap<char, Vec<(Vec<char>, String)>>,
+}
+
+impl Forms {
+    fn new(mut all: Vec<(Vec<char>, String)>) -> Forms {
+        all.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+        all.dedup();
+        let mut by_first: std::collections::BTreeMap<char, Vec<(Vec<char>, String)>> =
+            std::collections::BTreeMap::new();
+        for (f, n) in all {
+            if let Some(c) = f.first() {
+                by_first.entry(*c).or_default().push((f, n));
+            }
+        }
+        Forms { by_first }
+    }
+
+    /// The longest form that starts at `i`.
+    fn at(&self, cs: &[char], i: usize) -> Option<&(Vec<char>, String)> {
+        let c = cs.get(i)?;
+        self.by_first
+            .get(c)?
+            .iter()
+            .find(|(f, _)| cs.get(i..i + f.len()).is_some_and(|s| s == f.as_slice()))
+    }
+}
+
+/// The surface forms of the lexicon's measures and actors.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    sanctions: Vec<(Vec<char>, String)>,
-    actors: Vec<(Vec<char>, String)>,
+    sanctions: Forms,
+    actors: Forms,
 }
 
 impl Vocabulary {
@@ -117,13 +147,10 @@ impl Vocabulary {
                 actors.push((form.chars().collect(), r.name.clone()));
             }
         }
-        let longest_first = |v: &mut Vec<(Vec<char>, String)>| {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
-            v.dedup();
-        };
-        longest_first(&mut sanctions);
-        longest_first(&mut actors);
-        Vocabulary { sanctions, actors }
+        Vocabulary {
+            sanctions: Forms::new(sanctions),
+            actors: Forms::new(actors),
+        }
     }
 
     /// The canonical names of the measures a text names, in order.
@@ -133,6 +160,21 @@ impl Vocabulary {
             .into_iter()
             .map(|(_, _, n)| n)
             .collect()
+    }
+
+    /// The text with every actor's name or alias replaced by `mask` (for what a
+    /// text says apart from whom it names).
+    pub fn without_actors(&self, text: &str, mask: char) -> String {
+        let cs: Vec<char> = text.chars().collect();
+        let mut out = cs.clone();
+        for (s, e, _) in matches(&cs, &self.actors) {
+            for k in s..e {
+                if let Some(c) = out.get_mut(k) {
+                    *c = mask;
+                }
+            }
+        }
+        out.into_iter().collect()
     }
 
     /// The canonical names of the actors a text names, by name or alias, also
@@ -156,14 +198,11 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Longest non-overlapping matches of the forms, left to right: (start, end, canonical).
-fn matches(cs: &[char], forms: &[(Vec<char>, String)]) -> Vec<(usize, usize, String)> {
+fn matches(cs: &[char], forms: &Forms) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cs.len() {
-        let hit = forms.iter().find(|(f, _)| {
-            !f.is_empty() && cs.get(i..i + f.len()).is_some_and(|s| s == f.as_slice())
-        });
-        match hit {
+        match forms.at(cs, i) {
             Some((f, name)) => {
                 out.push((i, i + f.len(), name.clone()));
                 i += f.len();
@@ -183,7 +222,7 @@ const ORG_END: &[char] = &[
     '民', '组',
 ];
 
-fn actor_matches(cs: &[char], forms: &[(Vec<char>, String)]) -> Vec<(usize, usize, String)> {
+fn actor_matches(cs: &[char], forms: &Forms) -> Vec<(usize, usize, String)> {
     matches(cs, forms)
         .into_iter()
         .filter(|(s, e, _)| {
@@ -554,8 +593,12 @@ fn modals(cs: &[char], orig: &[char], out: &mut Vec<Found>) {
             }
         }
         let hit = MODALS.iter().find(|(w, _)| {
-            let w: Vec<char> = w.chars().collect();
-            cs.get(i..i + w.len()).is_some_and(|s| s == w.as_slice())
+            let mut k = i;
+            w.chars().all(|c| {
+                let same = cs.get(k) == Some(&c);
+                k += 1;
+                same
+            })
         });
         if let Some((w, class)) = hit {
             let n = w.chars().count();
@@ -653,7 +696,7 @@ fn exceptions(cs: &[char], out: &mut Vec<Found>) {
 /// around its object (not 追究刑事责任, a measure of its own).
 fn split_liability(cs: &[char], vocab: &Vocabulary, found: &mut Vec<(usize, usize, String)>) {
     let target: Vec<char> = "追究责任".chars().collect();
-    let Some((_, name)) = vocab.sanctions.iter().find(|(f, _)| *f == target) else {
+    let Some((_, name)) = vocab.sanctions.at(&target, 0).filter(|(f, _)| *f == target) else {
         return;
     };
     let zj: Vec<char> = "追究".chars().collect();

@@ -11,7 +11,9 @@
 use indexmap::{IndexMap, IndexSet};
 use tiaoli_compiler::graph::{Node, NormNode, OrdinanceGraph};
 
-use crate::ctx::{article_provision, same_set, Ctx};
+use tiaoli_textcheck::Checker;
+
+use crate::ctx::{article_provision, same_set};
 use crate::{codes, Finding};
 
 /// Characters a shared phrase must have.
@@ -28,22 +30,7 @@ fn is_text(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
-    let mut forms: Vec<String> = ctx
-        .lex
-        .actors
-        .iter()
-        .flat_map(|a| std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()))
-        .chain(
-            ctx.lex
-                .roles
-                .iter()
-                .flat_map(|r| std::iter::once(r.name.clone()).chain(r.aliases.iter().cloned())),
-        )
-        .filter(|f| f.chars().count() >= 2)
-        .collect();
-    forms.push(o.self_name.clone());
-    forms.sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+pub fn run(checker: &Checker, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
     let with_norms: IndexSet<u32> = o
         .nodes
         .iter()
@@ -55,10 +42,10 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
     // Each article's text, actors and self-name masked.
     let mut texts: IndexMap<u32, Vec<char>> = IndexMap::new();
     for a in o.articles.iter().filter(|a| with_norms.contains(&a.number)) {
-        let mut t = a.text.clone();
-        for f in &forms {
-            t = t.replace(f.as_str(), "|");
-        }
+        let t = checker
+            .vocabulary()
+            .without_actors(&a.text, '|')
+            .replace(o.self_name.as_str(), "|");
         texts.insert(a.number, t.chars().collect());
     }
     // Phrases of PHRASE characters → the articles that hold them.
