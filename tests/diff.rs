@@ -1266,3 +1266,28 @@ fn every_kind_is_exercised_by_a_test() {
         .collect();
     assert!(missing.is_empty(), "no test produces: {missing:?}");
 }
+
+/// 及时 → 立即 in the text only (第二十二条第三款 of 海东): the deadline the text
+/// states changed and the encoding still says 及时 — encoding-stale, not a
+/// wording change.
+#[test]
+fn a_vague_deadline_changed_in_the_text_only_is_encoding_stale() {
+    let text = read(&root().join("rules/haidong.tiaoli")).replacen(
+        "发现涉嫌电信网络诈骗的，应当及时向客户作出风险提示",
+        "发现涉嫌电信网络诈骗的，应当立即向客户作出风险提示",
+        1,
+    );
+    let dir = temp_dir("vague");
+    let path = dir.join("haidong.tiaoli");
+    std::fs::write(&path, &text).unwrap();
+    let (code, v) = diff_json("rules/haidong.tiaoli", path.to_str().unwrap(), &[]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 1);
+    assert_eq!(summary(&v), expect(&[("encoding-stale", 1)]));
+    let c = one(&v, "encoding-stale");
+    assert_eq!(c["new"]["cite"], "第二十二条");
+    assert_eq!(
+        (c["from"].as_str(), c["to"].as_str()),
+        (Some("期限 及时"), Some("期限 立即"))
+    );
+}

@@ -5,8 +5,8 @@
 //! not support says a law no text says. tiaoli-textcheck reads both sides.
 //!
 //! For a matched pair of articles, the change is reported when
-//! - the text's signals changed (三十日 → 十五日, a 必须 dropped) and nothing the
-//!   article's encoding says changed; or
+//! - the text's signals changed (三十日 → 十五日, 及时 → 立即, a 必须 dropped) and
+//!   nothing the article's encoding says changed; or
 //! - the agreement between text and encoding is not the same on both sides: a
 //!   mismatch (no inline allow records its reading) is on one side only.
 //!

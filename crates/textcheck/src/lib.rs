@@ -87,7 +87,7 @@ impl Check {
 
     fn of(s: &Signal) -> Check {
         match s {
-            Signal::Period { .. } | Signal::Periodic { .. } => Check::Period,
+            Signal::Period { .. } | Signal::Periodic { .. } | Signal::Vague { .. } => Check::Period,
             Signal::Modal { .. } => Check::Modality,
             Signal::Sanction { .. } => Check::Sanction,
             Signal::Actor { .. } => Check::Actor,

@@ -52,6 +52,10 @@ pub enum Signal {
     Period { amount: u32, unit: Unit },
     /// 每年, 每半年, 每季度, 每月.
     Periodic { period: Periodic },
+    /// 及时, 立即, 定期: a deadline the text leaves vague. Not compared with the
+    /// encoding (the words have other uses: 及时发现), only between two versions
+    /// of a text (及时 → 立即 is a change to the law).
+    Vague { word: String },
     /// A modal verb, with its class.
     Modal { word: String, class: ModalityClass },
     /// A measure of the sanction catalogue, by its canonical name.
@@ -71,6 +75,7 @@ impl Signal {
         match self {
             Signal::Period { amount, unit } => format!("{amount}{}", unit.zh()),
             Signal::Periodic { period } => period.zh().to_string(),
+            Signal::Vague { word } => word.clone(),
             Signal::Modal { word, .. } => word.clone(),
             Signal::Sanction { name } | Signal::Actor { name } => name.clone(),
             Signal::Exception => "除……外".into(),
@@ -532,6 +537,22 @@ fn blank_from(cs: &[char], at: usize) -> Option<usize> {
     (cs.get(k) == Some(&'日')).then_some(k + 1)
 }
 
+fn vague(cs: &[char], out: &mut Vec<Found>) {
+    let text: String = cs.iter().collect();
+    for word in ["及时", "立即", "定期"] {
+        for (pos, _) in text.match_indices(word) {
+            let at = text.get(..pos).map(|s| s.chars().count()).unwrap_or(0);
+            out.push(Found {
+                signal: Signal::Vague {
+                    word: word.to_string(),
+                },
+                words: word.to_string(),
+                sentence: sentence(cs, at),
+            });
+        }
+    }
+}
+
 fn periodics(cs: &[char], out: &mut Vec<Found>) {
     let text: String = cs.iter().collect();
     let forms = [
@@ -730,6 +751,7 @@ pub fn scan(text: &str, vocab: &Vocabulary) -> Vec<Found> {
     let mut out = Vec::new();
     periods(&cs, &mut out);
     periodics(&cs, &mut out);
+    vague(&cs, &mut out);
     // Measures first, so that the 不得 of 不得评为优秀等次 is no prohibition.
     let mut sanctions = matches(&cs, &vocab.sanctions);
     split_liability(&cs, vocab, &mut sanctions);
