@@ -782,3 +782,70 @@ fn the_keyword_table_matches_the_grammar() {
         );
     }
 }
+
+#[test]
+fn every_spelling_in_the_word_tables_is_the_grammars() {
+    // The keyword table and the value words (levels, instruments, time units,
+    // types) spell each rule exactly as grammar/tiaoli.pest does: the TextMate
+    // grammar and completion are generated from these tables.
+    let grammar = read(&root().join("grammar/tiaoli.pest"));
+    let body = |name: &str| -> String {
+        let at = grammar
+            .lines()
+            .scan(0usize, |off, l| {
+                let here = *off;
+                *off += l.len() + 1;
+                Some((here, l))
+            })
+            .find(|(_, l)| {
+                l.strip_prefix(name)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+            })
+            .map(|(o, _)| o)
+            .unwrap_or_else(|| panic!("no rule {name} in the grammar"));
+        let rest = &grammar[at..];
+        let open = rest.find('{').expect("rule body");
+        let mut depth = 0;
+        for (i, c) in rest[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return rest[open + 1..open + i].to_string();
+                    }
+                }
+                _ => {}
+            }
+        }
+        panic!("unclosed rule {name}")
+    };
+    let literals = |b: &str| -> Vec<String> {
+        b.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(|s| s.to_lowercase())
+            .collect()
+    };
+    let tables = tiaoli_syntax::keywords::KEYWORDS
+        .iter()
+        .chain(tiaoli_syntax::keywords::VALUE_WORDS);
+    let mut checked = 0;
+    for k in tables {
+        let name = tiaoli_syntax::keywords::rule_name(k.rule);
+        let b = body(&name);
+        let mut lits = literals(&b);
+        for word_rule in ["modality_word", "relation_word", "level_word"] {
+            if b.contains(word_rule) {
+                lits.extend(literals(&body(word_rule)));
+            }
+        }
+        lits.sort();
+        lits.dedup();
+        let mut spellings: Vec<String> = k.spellings.iter().map(|s| s.to_lowercase()).collect();
+        spellings.sort();
+        assert_eq!(spellings, lits, "{name}: the table and the grammar differ");
+        checked += 1;
+    }
+    assert!(checked > 80, "{checked}");
+}

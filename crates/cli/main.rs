@@ -42,6 +42,8 @@ enum Command {
     Lift(cmd::lift::Args),
     /// What a change to the rules does to the law: articles, norms, deadlines, sanctions (docs/ci.md).
     Diff(cmd::diff::Args),
+    /// The language server for editors, over stdin/stdout: diagnostics, hover, completion, go to definition (docs/editors.md).
+    Lsp(cmd::lsp::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         Command::Lift(a) => cmd::lift::run(a),
         Command::Lint(a) => cmd::lint::run(a),
         Command::Diff(a) => cmd::diff::run(a),
+        Command::Lsp(a) => cmd::lsp::run(a),
     };
     ExitCode::from(code)
 }

@@ -17,6 +17,10 @@ pub struct Args {
     /// The ordinance, by id, when several have the article.
     #[arg(long)]
     pub ordinance: Option<String>,
+    /// One instance of each norm only: its label as eval prints it (an occurrence id,
+    /// a date, a period such as 2025年).
+    #[arg(long)]
+    pub instance: Option<String>,
     #[command(flatten)]
     pub common: super::EvalArgs,
 }
@@ -46,7 +50,13 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     };
     let ev = engine.evaluate(unit, opts);
-    match engine.explain(&ev, args.ordinance.as_deref(), article, opts) {
+    match engine.explain_instance(
+        &ev,
+        args.ordinance.as_deref(),
+        article,
+        args.instance.as_deref(),
+        opts,
+    ) {
         Ok(text) => {
             print!("{text}");
             EXIT_OK

@@ -10,6 +10,7 @@ pub mod fmt;
 pub mod graph;
 pub mod lift;
 pub mod lint;
+pub mod lsp;
 pub mod test;
 
 use std::io::IsTerminal;

@@ -17,6 +17,7 @@ pub mod graph;
 pub mod lexicon;
 pub mod load;
 mod lower;
+pub mod names;
 pub mod stats;
 pub mod view;
 pub mod yaml;
@@ -33,6 +34,8 @@ pub use lower::valid_date;
 pub struct Compilation {
     pub sources: SourceMap,
     pub files: Vec<(SourceId, ast::File)>,
+    /// The one vocabulary, with where each term is declared.
+    pub lexicon: lexicon::Lexicon,
     pub graph: Graph,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -53,12 +56,26 @@ impl Compilation {
 
 /// Parses every source, builds the lexicon, checks and lowers every ordinance.
 pub fn compile(sources: SourceMap) -> Compilation {
+    let parsed = sources
+        .iter()
+        .map(|(id, src)| tiaoli_syntax::parse(id, &src.text))
+        .collect();
+    compile_parsed(sources, parsed)
+}
+
+/// Compiles sources already parsed — one result per source, in the order of
+/// the map — for tools that keep the parse of the files that did not change
+/// (the language server). The same passes as [`compile`] from there on.
+pub fn compile_parsed(
+    sources: SourceMap,
+    parsed: Vec<Result<ast::File, Diagnostic>>,
+) -> Compilation {
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    for (id, src) in sources.iter() {
-        match tiaoli_syntax::parse(id, &src.text) {
+    for ((id, _), p) in sources.iter().zip(parsed) {
+        match p {
             Ok(f) => files.push((id, f)),
-            Err(d) => diags.push(d),
+            Err(d) => diags.push(Diagnostic { source: id, ..d }),
         }
     }
 
@@ -153,6 +170,7 @@ pub fn compile(sources: SourceMap) -> Compilation {
     Compilation {
         sources,
         files,
+        lexicon: lex,
         graph,
         diagnostics: diags,
     }

@@ -27,7 +27,7 @@ use crate::date::Date;
 use crate::eval::{Status, Tri};
 use crate::facts::FactValue;
 use crate::plan::{
-    Engine, NormPlan, Occurrence, OrdinancePlan, PatternPlan, Prepared, TriggerPlan,
+    Act, Engine, NormPlan, Occurrence, OrdinancePlan, PatternPlan, Prepared, TriggerPlan,
 };
 use crate::time::period_containing;
 use crate::Options;
@@ -148,11 +148,7 @@ impl Engine {
         if out.is_empty() {
             return out;
         }
-        for a in p
-            .actions
-            .iter()
-            .filter(|a| a.ty == remedy && a.date <= as_of)
-        {
+        for a in answering_first(p, remedy, as_of) {
             let target = match a.answers {
                 Some(ev) => out.iter_mut().find(|(i, d)| *i == ev && d.is_none()),
                 None => out.iter_mut().find(|(i, d)| {
@@ -584,11 +580,15 @@ impl Engine {
                 word: Vague::Periodically
             })
         );
-        for act in
+        let ordered: Vec<&Act> = if recurring_vague {
             cx.p.actions
                 .iter()
                 .filter(|a| a.ty == np.action && a.date <= as_of)
-        {
+                .collect()
+        } else {
+            answering_first(cx.p, np.action, as_of).collect()
+        };
+        for act in ordered {
             if recurring_vague {
                 // 定期: the duty recurs with no period stated; an act done is
                 // reported (the latest), but the duty stays in force.
@@ -708,10 +708,9 @@ impl Engine {
         if !any {
             let a = applies.and(norm_when);
             let mut inst = Instance::new(a);
-            if let Some(o) = openings.last() {
-                inst.occurrence = o.occ.map(|x| x.index);
-                inst.triggered_on = o.date;
-            }
+            // Not breached: the prohibition as a whole, binding since its trigger
+            // first happened.
+            inst.triggered_on = openings.first().and_then(|o| o.date);
             inst.status = if a == Tri::Unknown {
                 Status::Unknown
             } else {
@@ -720,6 +719,22 @@ impl Engine {
             out.push(inst);
         }
     }
+}
+
+/// The actions of a type done by the evaluation date, those that name the
+/// occurrence they answer (`for`) first, each group in date order: an explicit
+/// answer is never taken by an earlier action that names none.
+fn answering_first<'a>(
+    p: &'a Prepared<'_>,
+    ty: usize,
+    as_of: Date,
+) -> impl Iterator<Item = &'a Act> {
+    let of = move |named: bool| {
+        p.actions
+            .iter()
+            .filter(move |a| a.ty == ty && a.date <= as_of && a.answers.is_some() == named)
+    };
+    of(true).chain(of(false))
 }
 
 /// A norm's status over its instances: the most pressing one (violated, then

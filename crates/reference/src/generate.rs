@@ -323,6 +323,36 @@ impl UnitGenerator {
         }
     }
 
+    /// One more occurrence of an event the rules read, with the given id — most
+    /// often of a type the unit already has (another case of the same kind).
+    pub fn occurrence(&mut self, id: &str, unit: &Unit) -> Option<EventRecord> {
+        let same = self
+            .rng
+            .pick(&unit.events)
+            .and_then(|x| self.events.iter().find(|e| e.name == x.ty))
+            .cloned();
+        let e = match same {
+            Some(e) if self.rng.chance(70) => e,
+            _ => self.rng.pick(&self.events).cloned()?,
+        };
+        let date = self.date();
+        let deadline = e
+            .deadline
+            .then(|| date.add_days(1 + self.rng.below(120) as i32));
+        let mut attrs = indexmap::IndexMap::new();
+        for (a, ty) in &e.attrs {
+            attrs.insert(a.clone(), self.value(ty));
+        }
+        Some(EventRecord {
+            ty: e.name,
+            date,
+            id: Some(id.to_string()),
+            deadline,
+            by: None,
+            attrs,
+        })
+    }
+
     /// An evaluation date near the unit's occurrences (the days periods end are
     /// where off-by-one errors live), and whether drafts are evaluated.
     pub fn options_for(&mut self, unit: &Unit) -> Options {

@@ -21,7 +21,7 @@ use tiaoli_compiler::graph::{
     NormNode, OrdinanceGraph, PeriodOut, SelectorOut, TriggerOut, Window,
 };
 use tiaoli_engine::eval::{Options, Status, Tri};
-use tiaoli_engine::facts::{EventRecord, FactValue, Unit};
+use tiaoli_engine::facts::{ActionRecord, EventRecord, FactValue, Unit};
 use tiaoli_engine::{Calendar, Date};
 use tiaoli_syntax::ast::{CmpOp, Direction, ModalityClass, Periodic, TimeUnit, Vague};
 
@@ -248,6 +248,19 @@ impl Ord_<'_> {
         }
     }
 
+    /// The actions of a type done by the evaluation date: those naming the
+    /// occurrence they answer first, then the others, each in date order.
+    fn answering_first(&self, ty: &str) -> Vec<&ActionRecord> {
+        let mut v: Vec<&ActionRecord> = self
+            .unit
+            .actions
+            .iter()
+            .filter(|a| a.ty == ty && a.date <= self.as_of)
+            .collect();
+        v.sort_by_key(|a| a.answers.is_none());
+        v
+    }
+
     /// For each occurrence of `event`, the day the remedy answering it was done.
     fn remedies(&self, event: &str, remedy: &str) -> BTreeMap<u32, Date> {
         let mut open: Vec<u32> = self
@@ -256,10 +269,7 @@ impl Ord_<'_> {
             .map(|(i, _)| i)
             .collect();
         let mut out = BTreeMap::new();
-        for a in &self.unit.actions {
-            if a.ty != remedy || a.date > self.as_of {
-                continue;
-            }
+        for a in self.answering_first(remedy) {
             let pick = match &a.answers {
                 Some(id) => open.iter().position(|i| {
                     self.unit
@@ -781,10 +791,16 @@ impl Ord_<'_> {
                 word: Vague::Periodically
             })
         );
-        for a in &self.unit.actions {
-            if a.ty != n.action || a.date > self.as_of {
-                continue;
-            }
+        let actions: Vec<&ActionRecord> = if recurring_vague {
+            self.unit
+                .actions
+                .iter()
+                .filter(|a| a.ty == n.action && a.date <= self.as_of)
+                .collect()
+        } else {
+            self.answering_first(&n.action)
+        };
+        for a in actions {
             if recurring_vague {
                 for i in insts.iter_mut() {
                     if i.from.is_none_or(|f| a.date >= f) {
@@ -912,10 +928,7 @@ impl Ord_<'_> {
         if insts.is_empty() {
             let a = applies.and(norm_when);
             let mut i = blank(a);
-            if let Some(o) = openings.last() {
-                i.occurrence = o.0;
-                i.triggered_on = o.1;
-            }
+            i.triggered_on = openings.first().and_then(|o| o.1);
             if a == Tri::Unknown {
                 i.status = Status::Unknown;
             }

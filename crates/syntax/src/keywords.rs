@@ -4,6 +4,7 @@
 
 use crate::parse::Rule;
 
+#[derive(Debug, PartialEq, Eq)]
 pub struct Keyword {
     pub rule: Rule,
     /// Canonical spelling first.
@@ -422,6 +423,99 @@ pub const KEYWORDS: &[Keyword] = &[
         spellings: &["溯及", "retroactive_from"],
     },
 ];
+
+/// The other words the grammar spells out, where a value stands: levels, kinds of
+/// instrument, time units and fact types. Not statement keywords (messages and
+/// did-you-mean use [`KEYWORDS`] only), but reserved spellings in their place:
+/// with [`KEYWORDS`], every word of the grammar, for highlighting (the TextMate
+/// grammar is generated from both; `tests/language.rs` checks both against
+/// grammar/tiaoli.pest).
+pub const VALUE_WORDS: &[Keyword] = &[
+    Keyword {
+        rule: Rule::level,
+        spellings: &[
+            "省",
+            "市",
+            "州",
+            "县",
+            "乡",
+            "村",
+            "province",
+            "city",
+            "prefecture",
+            "county",
+            "township",
+            "village",
+        ],
+    },
+    Keyword {
+        rule: Rule::instrument,
+        spellings: &[
+            "地方性法规",
+            "地方政府规章",
+            "自治条例",
+            "单行条例",
+            "local_regulation",
+            "government_rule",
+            "autonomy_regulation",
+            "separate_regulation",
+        ],
+    },
+    Keyword {
+        rule: Rule::time_unit,
+        spellings: &[
+            "个工作日",
+            "工作日",
+            "日",
+            "天",
+            "个月",
+            "月",
+            "年",
+            "working_days",
+            "days",
+            "months",
+            "years",
+        ],
+    },
+    Keyword {
+        rule: Rule::ty_bool,
+        spellings: &["布尔", "bool"],
+    },
+    Keyword {
+        rule: Rule::ty_number,
+        spellings: &["数值", "number"],
+    },
+    Keyword {
+        rule: Rule::ty_date,
+        spellings: &["日期", "date"],
+    },
+    Keyword {
+        rule: Rule::ty_enum_kw,
+        spellings: &["枚举", "enum"],
+    },
+];
+
+/// The entry of [`KEYWORDS`] or [`VALUE_WORDS`] for a rule of the grammar.
+pub fn word_rule(rule: Rule) -> Option<&'static Keyword> {
+    KEYWORDS
+        .iter()
+        .chain(VALUE_WORDS.iter())
+        .find(|k| k.rule == rule)
+}
+
+/// The entries whose spellings include `word` (ASCII case-insensitively).
+pub fn words_spelled(word: &str) -> impl Iterator<Item = &'static Keyword> + '_ {
+    KEYWORDS.iter().chain(VALUE_WORDS.iter()).filter(move |k| {
+        k.spellings
+            .iter()
+            .any(|s| *s == word || (s.is_ascii() && s.eq_ignore_ascii_case(word)))
+    })
+}
+
+/// The grammar rule's name (`kw_subject`, `modality` …), for tools and tests.
+pub fn rule_name(rule: Rule) -> String {
+    format!("{rule:?}")
+}
 
 /// What a grammar rule means to a reader, for "expected …" messages.
 pub fn rule_description(rule: Rule) -> Option<String> {

@@ -7,12 +7,14 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod ast;
+pub mod complete;
 pub mod diag;
 pub mod format;
 pub mod keywords;
 mod parse;
 pub mod render;
 pub mod source;
+pub mod tokens;
 
 pub use diag::{Diagnostic, Severity};
 pub use parse::{chinese_numeral, parse};

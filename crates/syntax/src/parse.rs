@@ -992,7 +992,11 @@ pub fn chinese_numeral(s: &str) -> Option<u32> {
 }
 
 /// Converts a pest error into a diagnostic a drafter can act on.
-fn syntax_error(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> Diagnostic {
+pub(crate) fn syntax_error(
+    source: SourceId,
+    text: &str,
+    e: pest::error::Error<Rule>,
+) -> Diagnostic {
     let pos = match e.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,

@@ -398,7 +398,13 @@ impl Checker {
         // Actors: every kind the encoding names must be named by the text (by
         // its name or an alias). The text names many actors as objects (对企业
         // 进行检查), so the other direction is not checked.
-        let in_text = self.vocab.actors_in(&a.text);
+        let in_text: Vec<String> = text
+            .iter()
+            .filter_map(|(_, s)| match s {
+                Signal::Actor { name } => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
         let mut actors: Vec<&str> = Vec::new();
         for x in &said {
             let Signal::Actor { name } = &x.signal else {

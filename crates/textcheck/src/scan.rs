@@ -163,7 +163,7 @@ impl Vocabulary {
         let cs: Vec<char> = text.chars().collect();
         matches(&cs, &self.sanctions)
             .into_iter()
-            .map(|(_, _, n)| n)
+            .map(|(_, _, n)| n.to_string())
             .collect()
     }
 
@@ -189,10 +189,20 @@ impl Vocabulary {
         let cs: Vec<char> = text.chars().collect();
         let mut out: Vec<String> = actor_matches(&cs, &self.actors)
             .into_iter()
-            .map(|(_, _, n)| n)
+            .map(|(_, _, n)| n.to_string())
             .collect();
+        let nd: Vec<char> = cs.iter().copied().filter(|c| *c != '的').collect();
+        out.extend(
+            actor_matches(&nd, &self.actors)
+                .into_iter()
+                .map(|(_, _, n)| n.to_string()),
+        );
         let short: Vec<char> = shorthand(text).chars().collect();
-        out.extend(matches(&short, &self.actors).into_iter().map(|(_, _, n)| n));
+        out.extend(
+            matches(&short, &self.actors)
+                .into_iter()
+                .map(|(_, _, n)| n.to_string()),
+        );
         out
     }
 }
@@ -203,13 +213,13 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Longest non-overlapping matches of the forms, left to right: (start, end, canonical).
-fn matches(cs: &[char], forms: &Forms) -> Vec<(usize, usize, String)> {
+fn matches<'f>(cs: &[char], forms: &'f Forms) -> Vec<(usize, usize, &'f str)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cs.len() {
         match forms.at(cs, i) {
             Some((f, name)) => {
-                out.push((i, i + f.len(), name.clone()));
+                out.push((i, i + f.len(), name.as_str()));
                 i += f.len();
             }
             None => i += 1,
@@ -227,7 +237,7 @@ const ORG_END: &[char] = &[
     '民', '组',
 ];
 
-fn actor_matches(cs: &[char], forms: &Forms) -> Vec<(usize, usize, String)> {
+fn actor_matches<'f>(cs: &[char], forms: &'f Forms) -> Vec<(usize, usize, &'f str)> {
     matches(cs, forms)
         .into_iter()
         .filter(|(s, e, _)| {
@@ -345,10 +355,16 @@ pub fn shorthand(text: &str) -> String {
                 .map(|p| after + p)
                 .unwrap_or(cs.len());
             let a = slice(&cs, a_start, at);
-            if !keep_a || a.is_empty() || a.chars().count() > 12 {
+            let b_all = slice(&cs, after, end);
+            // For 的, only a list needs spelling out (the text without 的 has the rest).
+            if !keep_a
+                || a.is_empty()
+                || a.chars().count() > 12
+                || (joiner == "的" && !b_all.contains('、'))
+            {
                 continue;
             }
-            for b in slice(&cs, after, end).split('、') {
+            for b in b_all.split('、') {
                 if !b.is_empty() && b.chars().count() <= 30 {
                     out.push(format!("{a}{b}"));
                 }
@@ -596,6 +612,23 @@ const MODALS: &[(&str, ModalityClass)] = &[
     ("倡导", ModalityClass::Encouragement),
 ];
 
+/// [`MODALS`] as characters, in the same order.
+const MODAL_CHARS: &[&[char]] = &[
+    &['不', '允', '许'],
+    &['不', '得'],
+    &['禁', '止'],
+    &['严', '禁'],
+    &['不', '准'],
+    &['应', '当'],
+    &['应', '该'],
+    &['必', '须'],
+    &['可', '以'],
+    &['有', '权'],
+    &['鼓', '励'],
+    &['提', '倡'],
+    &['倡', '导'],
+];
+
 /// What may follow 应 when it is the modal verb (应建立, 应按照, 应及时 …).
 const YING_BEFORE: &str =
     "建加按依及做落配组制开定向在将予采保提健完严主积把与实根结统设进推通协负明履";
@@ -613,14 +646,11 @@ fn modals(cs: &[char], orig: &[char], out: &mut Vec<Found>) {
                 last_binding = None;
             }
         }
-        let hit = MODALS.iter().find(|(w, _)| {
-            let mut k = i;
-            w.chars().all(|c| {
-                let same = cs.get(k) == Some(&c);
-                k += 1;
-                same
-            })
-        });
+        let hit = MODAL_CHARS
+            .iter()
+            .zip(MODALS)
+            .find(|(w, _)| cs.get(i..i + w.len()).is_some_and(|s| s == **w))
+            .map(|(_, m)| m);
         if let Some((w, class)) = hit {
             let n = w.chars().count();
             let next = cs.get(i + n).copied();
@@ -715,7 +745,11 @@ fn exceptions(cs: &[char], out: &mut Vec<Found>) {
 
 /// "追究相关单位、组织和个人的责任": the measure whose name is 追究责任, written
 /// around its object (not 追究刑事责任, a measure of its own).
-fn split_liability(cs: &[char], vocab: &Vocabulary, found: &mut Vec<(usize, usize, String)>) {
+fn split_liability<'v>(
+    cs: &[char],
+    vocab: &'v Vocabulary,
+    found: &mut Vec<(usize, usize, &'v str)>,
+) {
     let target: Vec<char> = "追究责任".chars().collect();
     let Some((_, name)) = vocab.sanctions.at(&target, 0).filter(|(f, _)| *f == target) else {
         return;
@@ -737,7 +771,7 @@ fn split_liability(cs: &[char], vocab: &Vocabulary, found: &mut Vec<(usize, usiz
             let before = clause.get(..p).unwrap_or_default();
             if !before.ends_with("刑事") && !before.ends_with("法律") {
                 let e = i + before.chars().count() + 2;
-                found.push((i, e, name.clone()));
+                found.push((i, e, name.as_str()));
             }
         }
     }
@@ -758,7 +792,9 @@ pub fn scan(text: &str, vocab: &Vocabulary) -> Vec<Found> {
     let mut masked = cs.clone();
     for (s, e, name) in &sanctions {
         out.push(Found {
-            signal: Signal::Sanction { name: name.clone() },
+            signal: Signal::Sanction {
+                name: name.to_string(),
+            },
             words: slice(&cs, *s, *e),
             sentence: sentence(&cs, *s),
         });
@@ -769,14 +805,32 @@ pub fn scan(text: &str, vocab: &Vocabulary) -> Vec<Found> {
         }
     }
     modals(&masked, &cs, &mut out);
-    let mut actors: Vec<String> = Vec::new();
+    let mut actors: Vec<&str> = Vec::new();
     for (s, e, name) in actor_matches(&cs, &vocab.actors) {
-        actors.push(name.clone());
+        actors.push(name);
         out.push(Found {
-            signal: Signal::Actor { name },
+            signal: Signal::Actor {
+                name: name.to_string(),
+            },
             words: slice(&cs, s, e),
             sentence: sentence(&cs, s),
         });
+    }
+    // X的Y → XY (大型群众性活动的场所管理者): the text without 的, read as the text.
+    if text.contains('的') {
+        let nd: Vec<char> = text.chars().filter(|c| *c != '的').collect();
+        for (s, e, name) in actor_matches(&nd, &vocab.actors) {
+            if !actors.contains(&name) {
+                actors.push(name);
+                out.push(Found {
+                    signal: Signal::Actor {
+                        name: name.to_string(),
+                    },
+                    words: slice(&nd, s, e),
+                    sentence: sentence(&nd, s),
+                });
+            }
+        }
     }
     // A phrase spelt out of shorthand is an actor's name already (乡镇, 街道 of
     // 乡镇（街道）): no need to be inside a list.
@@ -784,9 +838,11 @@ pub fn scan(text: &str, vocab: &Vocabulary) -> Vec<Found> {
         let ps: Vec<char> = phrase.chars().collect();
         for (s, e, name) in matches(&ps, &vocab.actors) {
             if !actors.contains(&name) {
-                actors.push(name.clone());
+                actors.push(name);
                 out.push(Found {
-                    signal: Signal::Actor { name },
+                    signal: Signal::Actor {
+                        name: name.to_string(),
+                    },
                     words: slice(&ps, s, e),
                     sentence: phrase.to_string(),
                 });
@@ -888,5 +944,16 @@ mod tests {
         assert_eq!(sig("除公安机关外，其他部门负责"), vec![Signal::Exception]);
         assert_eq!(sig("法律另有规定的除外"), vec![Signal::Exception]);
         assert!(sig("消除隐患，扫黑除恶，以外").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod modal_table {
+    #[test]
+    fn the_modal_characters_spell_the_modals() {
+        assert_eq!(super::MODAL_CHARS.len(), super::MODALS.len());
+        for (cs, (w, _)) in super::MODAL_CHARS.iter().zip(super::MODALS) {
+            assert_eq!(cs.iter().collect::<String>(), *w);
+        }
     }
 }

@@ -49,14 +49,24 @@ pub fn run(checker: &Checker, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         texts.insert(a.number, t.chars().collect());
     }
     // Phrases of PHRASE characters → the articles that hold them.
-    let mut grams: IndexMap<String, IndexSet<u32>> = IndexMap::new();
+    let mut windows: IndexMap<&[char], IndexSet<u32>> = IndexMap::new();
     for (n, cs) in &texts {
-        for w in cs.windows(PHRASE) {
-            if w.iter().all(|c| is_text(*c)) {
-                grams.entry(w.iter().collect()).or_default().insert(*n);
+        // Where a run of PHRASE letters ends: the length of the run of letters so far.
+        let mut run = 0usize;
+        for (i, c) in cs.iter().enumerate() {
+            run = if is_text(*c) { run + 1 } else { 0 };
+            if run >= PHRASE {
+                if let Some(w) = cs.get(i + 1 - PHRASE..=i) {
+                    windows.entry(w).or_default().insert(*n);
+                }
             }
         }
     }
+    let grams: IndexMap<String, IndexSet<u32>> = windows
+        .into_iter()
+        .filter(|(_, arts)| arts.len() >= 2 && arts.len() <= RARE)
+        .map(|(w, arts)| (w.iter().collect(), arts))
+        .collect();
     // Pairs of articles on one matter, with the phrases they share.
     let mut pairs: IndexMap<(u32, u32), Vec<String>> = IndexMap::new();
     for (g, arts) in &grams {
