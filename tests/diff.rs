@@ -976,6 +976,7 @@ fn two_real_ordinances_deterministic_and_mirrored() {
         "rules/guangdong.tiaoli",
         "--format",
         "json",
+        "--different-ordinances",
     ];
     let (code, first, _) = run(&a);
     assert_eq!(code, 0);

@@ -5,6 +5,8 @@
 //! differences), 2 input or rule errors, including usage errors, 3 undetermined.
 
 mod cmd;
+mod files;
+mod stdout;
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }

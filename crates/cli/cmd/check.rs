@@ -67,6 +67,7 @@ pub fn run(args: Args) -> u8 {
     }
     let warnings = c.warnings() + open.len();
     let failed = c.has_errors() || (args.deny_warnings && warnings > 0);
+    let code = if failed { EXIT_ERROR } else { EXIT_OK };
     let ordinances: Vec<OrdinanceSummary> = c
         .graph
         .ordinances
@@ -98,15 +99,14 @@ pub fn run(args: Args) -> u8 {
                 diagnostics: render::to_json(&c.diagnostics, &c.sources),
                 agreement: open.iter().map(|(_, m)| *m).collect(),
             };
-            if super::print_json(&s) != EXIT_OK {
-                return EXIT_ERROR;
-            }
+            crate::stdout::emit_json(&s, code)
         }
         DiagFormat::Human => {
             super::print_human(&c);
+            let mut out = String::new();
             for (id, m) in &open {
-                println!(
-                    "警告[{} {}]：{}:{}:{}  {}（{id}）\n  {}\n",
+                out.push_str(&format!(
+                    "警告[{} {}]：{}:{}:{}  {}（{id}）\n  {}\n\n",
                     m.check.code(),
                     m.check.name(),
                     m.loc.file,
@@ -114,25 +114,21 @@ pub fn run(args: Args) -> u8 {
                     m.loc.column,
                     m.article_cite,
                     m.message()
-                );
+                ));
             }
             for o in &ordinances {
-                println!(
-                    "{} {}: {} articles, {} norms, {} consequences",
+                out.push_str(&format!(
+                    "{} {}: {} articles, {} norms, {} consequences\n",
                     o.id, o.title, o.articles, o.norms, o.consequences
-                );
+                ));
             }
-            println!(
-                "{} files checked: {} error(s), {} warning(s)",
+            out.push_str(&format!(
+                "{} files checked: {} error(s), {} warning(s)\n",
                 c.sources.len(),
                 c.errors(),
                 warnings
-            );
+            ));
+            crate::stdout::emit(&out, code)
         }
-    }
-    if failed {
-        EXIT_ERROR
-    } else {
-        EXIT_OK
     }
 }

@@ -30,8 +30,7 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     }
     match args.format {
-        CoverageFormat::Markdown => print!("{}", stats::markdown(&c.graph)),
-        CoverageFormat::Json => return super::print_json(&stats::stats(&c.graph)),
+        CoverageFormat::Markdown => crate::stdout::emit(&stats::markdown(&c.graph), EXIT_OK),
+        CoverageFormat::Json => crate::stdout::emit_json(&stats::stats(&c.graph), EXIT_OK),
     }
-    EXIT_OK
 }

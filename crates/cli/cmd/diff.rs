@@ -2,7 +2,6 @@
 //! is a rule file, a directory, or `REV:PATH` read from git. Exit 0 (no
 //! `--fail-on` kind present), 1 (one is), 2 (an input or rule error).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -49,6 +48,10 @@ pub struct Args {
     /// together), which otherwise makes the exit code 1 whatever --fail-on says.
     #[arg(long)]
     pub accept_stale: bool,
+    /// Compare even when the two versions are different ordinances (another id
+    /// and another jurisdiction).
+    #[arg(long)]
+    pub different_ordinances: bool,
 }
 
 pub fn run(args: Args) -> u8 {
@@ -65,6 +68,9 @@ pub fn run(args: Args) -> u8 {
     let Some(new) = side(&args.new, "new") else {
         return EXIT_ERROR;
     };
+    if !same_ordinances(&old, &new, &args) {
+        return EXIT_ERROR;
+    }
     let mut diff = tiaoli_diff::diff(&old.graph, &new.graph).with_versions(&args.old, &args.new);
     if let Some(facts) = &args.units {
         let Some(units) = replay(&args, facts, old, new) else {
@@ -92,9 +98,6 @@ pub fn run(args: Args) -> u8 {
             }
         },
     };
-    // A closed pipe (`tiaoli diff … | head`) is not an error worth a panic.
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
     let stale = !args.accept_stale && diff.has(Kind::EncodingStale);
     let failed = stale
         || match &fail_on {
@@ -102,11 +105,51 @@ pub fn run(args: Args) -> u8 {
             Some(kinds) if kinds.is_empty() => !diff.is_empty(),
             Some(kinds) => kinds.iter().any(|k| diff.has(*k)),
         };
-    if failed {
-        EXIT_FINDING
-    } else {
-        EXIT_OK
+    crate::stdout::emit(&text, if failed { EXIT_FINDING } else { EXIT_OK })
+}
+
+/// The diff pairs ordinances by id, and the one left on each side with each
+/// other (an id renamed). Two ordinances of different jurisdictions paired so
+/// are two different laws: comparing them "as one" gives hundreds of changes
+/// that mean nothing, so it is refused unless asked for.
+fn same_ordinances(old: &Compilation, new: &Compilation, args: &Args) -> bool {
+    let unpaired = |a: &Compilation, b: &Compilation| -> Vec<(String, String, String)> {
+        a.graph
+            .ordinances
+            .iter()
+            .filter(|o| !b.graph.ordinances.iter().any(|n| n.id == o.id))
+            .map(|o| (o.id.clone(), o.title.clone(), o.jurisdiction.clone()))
+            .collect()
+    };
+    let (o, n) = (unpaired(old, new), unpaired(new, old));
+    let ([(oid, otitle, ojur)], [(nid, ntitle, njur)]) = (o.as_slice(), n.as_slice()) else {
+        return true;
+    };
+    if ojur == njur {
+        eprintln!("注意：条例标识由 {oid} 改为 {nid}，按同一部条例（{ojur}）比较");
+        return true;
     }
+    if args.different_ordinances {
+        eprintln!("注意：比较的是两部不同的条例：{oid}《{otitle}》与 {nid}《{ntitle}》");
+        return true;
+    }
+    eprintln!(
+        "错误：{} 与 {} 不是同一部条例：{oid}《{otitle}》（{ojur}）与 {nid}《{ntitle}》（{njur}）\n  帮助：diff 比较同一部条例的两个版本；确要比较两部不同的条例，加 --different-ordinances",
+        args.old, args.new
+    );
+    false
+}
+
+/// A revision as git reads it; anything that git could take for an option
+/// (`-…`) or that is not one word is refused before git sees it.
+fn valid_revision(rev: &str) -> Result<(), String> {
+    if rev.starts_with('-') {
+        return Err(format!("“{rev}” 不是 git 版本：版本不能以 - 开头"));
+    }
+    if rev.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("“{rev}” 不是 git 版本：版本中不能有空白或控制字符"));
+    }
+    Ok(())
 }
 
 /// None: no --fail-on; Some([]): `any`.
@@ -163,6 +206,7 @@ fn read_side(spec: &str) -> Result<SourceMap, String> {
     }
     match spec.split_once(':') {
         Some((rev, p)) if !rev.is_empty() => {
+            valid_revision(rev)?;
             let texts = git_texts(rev, p)?;
             Ok(sources_from_texts(texts, crate::embedded::EMBEDDED))
         }
@@ -204,14 +248,29 @@ fn git_texts(rev: &str, path: &str) -> Result<Vec<(String, String)>, String> {
             format!("{rev}:./{p}")
         }
     };
-    let kind = utf8("git cat-file", git(&["cat-file", "-t", &object(path)])?)?;
+    // --end-of-options: whatever the revision, git reads it as a revision.
+    let kind = utf8(
+        "git cat-file",
+        git(&["cat-file", "-t", "--end-of-options", &object(path)])?,
+    )?;
     if kind.trim() == "blob" {
-        let text = utf8(&object(path), git(&["cat-file", "blob", &object(path)])?)?;
+        let text = utf8(
+            &object(path),
+            git(&["cat-file", "blob", "--end-of-options", &object(path)])?,
+        )?;
         return Ok(vec![(format!("{rev}:{path}"), text)]);
     }
     let listing = utf8(
         "git ls-tree",
-        git(&["ls-tree", "-r", "--name-only", rev, "--", path])?,
+        git(&[
+            "ls-tree",
+            "-r",
+            "--name-only",
+            "--end-of-options",
+            rev,
+            "--",
+            path,
+        ])?,
     )?;
     let mut files: Vec<&str> = listing.lines().filter(|l| l.ends_with(".tiaoli")).collect();
     files.sort_unstable();
@@ -221,7 +280,10 @@ fn git_texts(rev: &str, path: &str) -> Result<Vec<(String, String)>, String> {
     files
         .into_iter()
         .map(|f| {
-            let text = utf8(&object(f), git(&["cat-file", "blob", &object(f)])?)?;
+            let text = utf8(
+                &object(f),
+                git(&["cat-file", "blob", "--end-of-options", &object(f)])?,
+            )?;
             Ok((format!("{rev}:{f}"), text))
         })
         .collect()
@@ -234,21 +296,12 @@ fn replay(
     old: Compilation,
     new: Compilation,
 ) -> Option<Vec<tiaoli_diff::VerdictChange>> {
-    let text = match std::fs::read_to_string(facts) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", facts.display());
-            return None;
-        }
-    };
+    let text = super::read_input(facts)?;
     let calendar = match &args.calendar {
         None => tiaoli_engine::Calendar::default_schedule(),
-        Some(p) => match std::fs::read_to_string(p) {
-            Ok(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
-            Err(e) => {
-                eprintln!("error: cannot read {}: {e}", p.display());
-                return None;
-            }
+        Some(p) => match super::read_input(p) {
+            Some(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
+            None => return None,
         },
     };
     let calendar = match calendar {
@@ -272,7 +325,7 @@ fn replay(
                     errors.len()
                 );
                 for e in &errors {
-                    eprintln!("  {name}: {e}");
+                    eprintln!("  {}", e.at(&name));
                 }
                 return None;
             }

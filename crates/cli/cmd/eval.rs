@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use tiaoli_engine::report::{render_human, render_markdown};
 
-use super::{EXIT_ERROR, EXIT_OK};
+use super::EXIT_ERROR;
+use crate::stdout::{emit, emit_json};
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum ReportFormat {
@@ -31,21 +32,17 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     };
     let report = engine.report(&facts.units, opts);
+    let code = report.exit_code();
     match args.format {
-        ReportFormat::Human => print!("{}", render_human(&report)),
-        ReportFormat::Markdown => print!("{}", render_markdown(&report)),
-        ReportFormat::Json => {
-            if super::print_json(&report) != EXIT_OK {
-                return EXIT_ERROR;
-            }
-        }
+        ReportFormat::Human => emit(&render_human(&report), code),
+        ReportFormat::Markdown => emit(&render_markdown(&report), code),
+        ReportFormat::Json => emit_json(&report, code),
         ReportFormat::Yaml => match tiaoli_compiler::yaml::to_string(&report) {
-            Ok(s) => print!("{s}"),
+            Ok(s) => emit(&s, code),
             Err(e) => {
                 eprintln!("error: cannot serialise the report: {e}");
-                return EXIT_ERROR;
+                EXIT_ERROR
             }
         },
     }
-    report.exit_code()
 }

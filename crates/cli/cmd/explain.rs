@@ -57,10 +57,7 @@ pub fn run(args: Args) -> u8 {
         args.instance.as_deref(),
         opts,
     ) {
-        Ok(text) => {
-            print!("{text}");
-            EXIT_OK
-        }
+        Ok(text) => crate::stdout::emit(&text, EXIT_OK),
         Err(e) => {
             eprintln!("error: {e}");
             EXIT_ERROR

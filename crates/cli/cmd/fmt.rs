@@ -1,11 +1,12 @@
 //! `tiaoli fmt [--check] [PATH…]`: canonical layout. Rewrites files in place
-//! (atomically: a file is replaced whole or not at all); `--check` only reports.
+//! (whole or not at all, keeping permissions, owner and symlinks: see
+//! crate::files); `--check` only reports.
 
 use std::path::{Path, PathBuf};
 
 use tiaoli_compiler::load::load_sources;
 use tiaoli_syntax::format::format_file;
-use tiaoli_syntax::{render, SourceId, SourceMap};
+use tiaoli_syntax::{render, SourceId};
 
 use super::{EXIT_ERROR, EXIT_FINDING, EXIT_OK};
 
@@ -53,11 +54,15 @@ pub fn run(args: Args) -> u8 {
             continue;
         }
         if out != src.text {
-            changed.push(src.name.clone());
-            if !args.check {
-                if let Err(e) = write_atomic(Path::new(&src.name), &out) {
-                    eprintln!("error: cannot write {}: {e}", src.name);
-                    code = EXIT_ERROR;
+            if args.check {
+                changed.push(src.name.clone());
+            } else {
+                match crate::files::write_atomic(Path::new(&src.name), &out) {
+                    Ok(()) => changed.push(src.name.clone()),
+                    Err(e) => {
+                        eprintln!("错误：{e}");
+                        code = EXIT_ERROR;
+                    }
                 }
             }
         }
@@ -66,33 +71,16 @@ pub fn run(args: Args) -> u8 {
         eprint!("{}", render::render_human(&errors, &sources, false));
         code = EXIT_ERROR;
     }
+    let mut out = String::new();
     for name in &changed {
         if args.check {
-            println!("not formatted: {name}");
+            out.push_str(&format!("not formatted: {name}\n"));
         } else {
-            println!("formatted: {name}");
+            out.push_str(&format!("formatted: {name}\n"));
         }
     }
     if code == EXIT_OK && args.check && !changed.is_empty() {
         code = EXIT_FINDING;
     }
-    let _ = SourceMap::new;
-    code
-}
-
-/// Writes to a temporary file beside the target, then renames it over the target.
-fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tiaoli-fmt.tmp"));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    crate::stdout::emit(&out, code)
 }

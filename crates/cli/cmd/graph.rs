@@ -84,13 +84,13 @@ pub fn run(args: Args) -> u8 {
             let mut g = c.graph.clone();
             g.ordinances.retain(|o| chosen.iter().any(|c| c.id == o.id));
             if matches!(args.format, GraphFormat::Json) {
-                return super::print_json(&g);
+                return crate::stdout::emit_json(&g, EXIT_OK);
             }
             match yaml::to_string(&g) {
-                Ok(s) => print!("{s}"),
+                Ok(s) => crate::stdout::emit(&s, EXIT_OK),
                 Err(e) => {
                     eprintln!("error: cannot serialise the graph: {e}");
-                    return EXIT_ERROR;
+                    EXIT_ERROR
                 }
             }
         }
@@ -103,15 +103,15 @@ pub fn run(args: Args) -> u8 {
                 );
                 return EXIT_ERROR;
             }
+            let mut out = String::new();
             for o in chosen {
-                let s = if matches!(args.format, GraphFormat::Dot) {
+                out.push_str(&if matches!(args.format, GraphFormat::Dot) {
                     view::to_dot(o, article)
                 } else {
                     view::to_mermaid(o, article)
-                };
-                print!("{s}");
+                });
             }
+            crate::stdout::emit(&out, EXIT_OK)
         }
     }
-    EXIT_OK
 }

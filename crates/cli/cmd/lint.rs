@@ -69,20 +69,16 @@ pub fn run(args: Args) -> u8 {
         Some(a)
     };
     let report = lint(&c.graph, against.as_ref().map(|a| &a.graph), &opts);
-    let code = match args.format {
-        LintFormat::Human => {
-            print!("{}", output::human(&report, args.verbose));
-            EXIT_OK
-        }
-        LintFormat::Json => super::print_json(&output::json(&report)),
-        LintFormat::Sarif => super::print_json(&output::sarif(&report, &args.docs_url)),
-    };
-    if code != EXIT_OK {
-        return code;
-    }
-    if report.denied() > 0 {
+    let code = if report.denied() > 0 {
         EXIT_FINDING
     } else {
         EXIT_OK
+    };
+    match args.format {
+        LintFormat::Human => crate::stdout::emit(&output::human(&report, args.verbose), code),
+        LintFormat::Json => crate::stdout::emit_json(&output::json(&report), code),
+        LintFormat::Sarif => {
+            crate::stdout::emit_json(&output::sarif(&report, &args.docs_url), code)
+        }
     }
 }

@@ -49,19 +49,6 @@ pub fn print_human(c: &Compilation) {
     );
 }
 
-pub fn print_json<T: serde::Serialize>(value: &T) -> u8 {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => {
-            println!("{s}");
-            EXIT_OK
-        }
-        Err(e) => {
-            eprintln!("error: cannot serialise the output: {e}");
-            EXIT_ERROR
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum DiagFormat {
     Human,
@@ -85,6 +72,18 @@ pub struct EvalArgs {
     pub calendar: Option<PathBuf>,
 }
 
+/// Reads an input file (facts, a calendar, a text to lift), bounded in size and
+/// without its byte-order mark; prints why not.
+pub fn read_input(path: &std::path::Path) -> Option<String> {
+    match tiaoli_compiler::load::read_text(path) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            None
+        }
+    }
+}
+
 /// Compiles the rules and loads the calendar; prints every problem.
 pub fn load_engine(
     rules: &[PathBuf],
@@ -96,14 +95,18 @@ pub fn load_engine(
         eprintln!("error: the rules do not compile; nothing evaluated");
         return None;
     }
+    if c.graph.ordinances.is_empty() {
+        // Only vocabulary: every unit would be "bound by nothing".
+        eprintln!(
+            "错误：给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录"
+        );
+        return None;
+    }
     let calendar = match calendar {
         None => tiaoli_engine::Calendar::default_schedule(),
-        Some(p) => match std::fs::read_to_string(p) {
-            Ok(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
-            Err(e) => {
-                eprintln!("error: cannot read {}: {e}", p.display());
-                return None;
-            }
+        Some(p) => match read_input(p) {
+            Some(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
+            None => return None,
         },
     };
     match calendar {
@@ -125,13 +128,7 @@ pub fn load_evaluation(
     tiaoli_engine::Options,
 )> {
     let engine = load_engine(&args.rules, args.calendar.as_deref())?;
-    let text = match std::fs::read_to_string(facts) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", facts.display());
-            return None;
-        }
-    };
+    let text = read_input(facts)?;
     let name = facts.display().to_string();
     let format = tiaoli_engine::facts::Format::from_path(&name);
     let parsed = match tiaoli_engine::facts::parse(&text, format, &engine.graph.lexicon) {
@@ -143,7 +140,7 @@ pub fn load_evaluation(
                 errors.len()
             );
             for e in &errors {
-                eprintln!("  {name}: {e}");
+                eprintln!("  {}", e.at(&name));
             }
             return None;
         }

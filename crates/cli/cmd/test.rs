@@ -75,16 +75,27 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     };
     let coverage = args.coverage || args.min_coverage.is_some();
-    let outcome = tiaoli_scenario::run(&engine, &loaded, args.filter.as_deref(), coverage);
-    match args.format {
-        TestFormat::Human => print!("{}", render::human(&outcome, args.coverage)),
-        TestFormat::Json => {
-            if super::print_json(&outcome) != EXIT_OK {
+    let outcome = match tiaoli_scenario::run(&engine, &loaded, args.filter.as_deref(), coverage) {
+        Ok(o) => o,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {}: {}", e.file, e.message);
+            }
+            eprintln!("错误：测试文件有 {} 处问题；没有运行任何用例", errors.len());
+            return EXIT_ERROR;
+        }
+    };
+    let text = match args.format {
+        TestFormat::Human => render::human(&outcome, args.coverage),
+        TestFormat::Json => match serde_json::to_string_pretty(&outcome) {
+            Ok(s) => s + "\n",
+            Err(e) => {
+                eprintln!("error: cannot serialise the outcome: {e}");
                 return EXIT_ERROR;
             }
-        }
-        TestFormat::Junit => print!("{}", render::junit(&outcome)),
-    }
+        },
+        TestFormat::Junit => render::junit(&outcome),
+    };
     let below = match (args.min_coverage, &outcome.coverage) {
         (Some(min), Some(c)) if c.percent < min => {
             eprintln!("coverage {:.1}% is below the required {min}%", c.percent);
@@ -92,9 +103,10 @@ pub fn run(args: Args) -> u8 {
         }
         _ => false,
     };
-    if outcome.failed > 0 || below {
+    let code = if outcome.failed > 0 || below {
         EXIT_FINDING
     } else {
         EXIT_OK
-    }
+    };
+    crate::stdout::emit(&text, code)
 }

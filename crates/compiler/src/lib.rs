@@ -15,6 +15,7 @@
 
 pub mod graph;
 pub mod lexicon;
+pub mod limits;
 pub mod load;
 mod lower;
 pub mod names;
@@ -72,9 +73,14 @@ pub fn compile_parsed(
 ) -> Compilation {
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    for ((id, _), p) in sources.iter().zip(parsed) {
+    for ((id, src), p) in sources.iter().zip(parsed) {
         match p {
-            Ok(f) => files.push((id, f)),
+            Ok(f) => {
+                if f.items.iter().all(|i| matches!(i, TopItem::Comment(_))) {
+                    diags.push(empty_file(id, &src.text));
+                }
+                files.push((id, f))
+            }
             Err(d) => diags.push(Diagnostic { source: id, ..d }),
         }
     }
@@ -174,6 +180,24 @@ pub fn compile_parsed(
         graph,
         diagnostics: diags,
     }
+}
+
+/// A rule file with nothing but comments (or nothing at all) is an error: it
+/// would otherwise make every unit "bound by nothing".
+fn empty_file(id: SourceId, text: &str) -> Diagnostic {
+    let what = if text.trim().is_empty() {
+        "规则文件是空的"
+    } else {
+        "规则文件只有注释"
+    };
+    Diagnostic::error(
+        "empty-file",
+        id,
+        ast::Span::new(0, 0),
+        format!("{what}：没有条例、词汇或条文"),
+    )
+    .with_label("文件从这里开始")
+    .with_help("规则文件以 条例 <id> { … } 开头，或是一个 词汇 { … } 块；检查是否给错了文件")
 }
 
 /// Compiles a single in-memory text together with the given lexicon texts.

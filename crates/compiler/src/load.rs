@@ -6,9 +6,13 @@
 //! lexicon file), the embedded `rules/lexicon/` is loaded first, so a single
 //! ordinance file can be checked on its own.
 
+use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use tiaoli_syntax::SourceMap;
+
+use crate::limits::max_input_bytes;
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum LoadError {
@@ -24,6 +28,95 @@ pub enum LoadError {
     #[error("no .tiaoli files found in {path}")]
     #[diagnostic(code(tiaoli::empty), help("rule files end in .tiaoli"))]
     Empty { path: String },
+    #[error("{path} 不是普通文件（{what}），不能作为输入读取")]
+    #[diagnostic(
+        code(tiaoli::not_a_file),
+        help("规则、事实与测试文件须是普通文件；命名管道、设备或套接字不会被读取（以免无限等待）")
+    )]
+    NotAFile { path: String, what: &'static str },
+    #[error("{path} 超过输入大小上限 {limit} 字节")]
+    #[diagnostic(
+        code(tiaoli::too_large),
+        help("上限可用环境变量 TIAOLI_MAX_INPUT_BYTES 调整（字节数）")
+    )]
+    TooLarge { path: String, limit: u64 },
+}
+
+/// What kind of thing a path is, for a message, when it is not a regular file.
+fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_file() || t.is_dir() {
+        None
+    } else if t.is_fifo() {
+        Some("命名管道")
+    } else if t.is_socket() {
+        Some("套接字")
+    } else if t.is_block_device() || t.is_char_device() {
+        Some("设备")
+    } else {
+        Some("特殊文件")
+    }
+}
+
+/// Reads a whole input file as UTF-8 text, at most [`max_input_bytes`] of it,
+/// a leading byte-order mark removed (accepted everywhere, and never part of
+/// the text). Standard input and other streams (`/dev/stdin`, `<(…)`) are read
+/// too, but never past the bound: `/dev/zero` is refused after 64 MiB, not
+/// read to 4 GB.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let name = || path.display().to_string();
+    let io = |e: std::io::Error| LoadError::Io {
+        path: name(),
+        message: e.to_string(),
+    };
+    let limit = max_input_bytes();
+    let file = std::fs::File::open(path).map_err(io)?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_dir() {
+            return Err(LoadError::Io {
+                path: name(),
+                message: "是一个目录".into(),
+            });
+        }
+        if meta.is_file() && meta.len() > limit {
+            return Err(LoadError::TooLarge {
+                path: name(),
+                limit,
+            });
+        }
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            path: name(),
+            limit,
+        });
+    }
+    let mut text = String::from_utf8(bytes).map_err(|_| LoadError::Encoding { path: name() })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// [`read_text`] for a rule file: only a regular file is opened (a FIFO named
+/// `x.tiaoli` would block the run forever).
+fn read_rule_file(path: &Path) -> Result<String, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    if let Some(what) = special_kind(&meta) {
+        return Err(LoadError::NotAFile {
+            path: path.display().to_string(),
+            what,
+        });
+    }
+    read_text(path)
 }
 
 /// One embedded rule file: its path relative to the repository, and its text.
@@ -42,9 +135,10 @@ pub fn load_sources(paths: &[PathBuf], embedded: &[Embedded]) -> Result<SourceMa
         return Ok(sources);
     }
     let mut files = Vec::new();
+    let mut seen = HashSet::new();
     for p in paths {
         let before = files.len();
-        collect(p, &mut files)?;
+        collect(p, &mut files, &mut seen)?;
         if files.len() == before {
             return Err(LoadError::Empty {
                 path: p.display().to_string(),
@@ -53,13 +147,7 @@ pub fn load_sources(paths: &[PathBuf], embedded: &[Embedded]) -> Result<SourceMa
     }
     let mut loaded = Vec::new();
     for f in files {
-        let bytes = std::fs::read(&f).map_err(|e| LoadError::Io {
-            path: f.display().to_string(),
-            message: e.to_string(),
-        })?;
-        let text = String::from_utf8(bytes).map_err(|_| LoadError::Encoding {
-            path: f.display().to_string(),
-        })?;
+        let text = read_rule_file(&f)?;
         loaded.push((f.display().to_string(), text));
     }
     Ok(sources_from_texts(loaded, embedded))
@@ -100,29 +188,98 @@ pub fn is_lexicon_file(text: &str) -> bool {
     vocab
 }
 
-fn collect(p: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let meta = std::fs::metadata(p).map_err(|e| LoadError::Io {
+/// The rule files under `p`, in sorted order. Each file and directory is
+/// taken once, by its real path: a symbolic link back up the tree (a loop) or
+/// to a file already taken adds nothing. Anything but a regular file or a
+/// directory is an error, never opened.
+fn collect(p: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<PathBuf>) -> Result<(), LoadError> {
+    let io = |e: std::io::Error| LoadError::Io {
         path: p.display().to_string(),
         message: e.to_string(),
-    })?;
+    };
+    let meta = std::fs::metadata(p).map_err(io)?;
+    if let Some(what) = special_kind(&meta) {
+        return Err(LoadError::NotAFile {
+            path: p.display().to_string(),
+            what,
+        });
+    }
+    let real = std::fs::canonicalize(p).map_err(io)?;
+    if !seen.insert(real) {
+        return Ok(());
+    }
     if meta.is_file() {
         out.push(p.to_path_buf());
         return Ok(());
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-        .map_err(|e| LoadError::Io {
-            path: p.display().to_string(),
-            message: e.to_string(),
-        })?
+        .map_err(io)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
     for e in entries {
-        if e.is_dir() {
-            collect(&e, out)?;
-        } else if e.extension().is_some_and(|x| x == "tiaoli") {
-            out.push(e);
+        if e.is_dir() || e.extension().is_some_and(|x| x == "tiaoli") {
+            collect(&e, out, seen)?;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("tiaoli-load-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_symlink_loop_is_walked_once() {
+        let d = dir("loop");
+        std::fs::write(d.join("a.tiaoli"), "// x\n").unwrap();
+        std::os::unix::fs::symlink(&d, d.join("again")).unwrap();
+        std::os::unix::fs::symlink(d.join("a.tiaoli"), d.join("b.tiaoli")).unwrap();
+        let mut files = Vec::new();
+        collect(&d, &mut files, &mut HashSet::new()).unwrap();
+        assert_eq!(files, vec![d.join("a.tiaoli")]);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_fifo_is_an_error_and_never_opened() {
+        let d = dir("fifo");
+        let fifo = d.join("x.tiaoli");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: nothing to test
+        }
+        let e = load_sources(std::slice::from_ref(&d), &[]).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                LoadError::NotAFile {
+                    what: "命名管道",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        let e = load_sources(&[fifo], &[]).unwrap_err();
+        assert!(matches!(e, LoadError::NotAFile { .. }), "{e}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn reading_is_bounded_and_drops_a_byte_order_mark() {
+        let d = dir("read");
+        let f = d.join("bom.tiaoli");
+        std::fs::write(&f, "\u{feff}词汇 {\n}\n").unwrap();
+        assert_eq!(read_text(&f).unwrap(), "词汇 {\n}\n");
+        let e = read_text(Path::new("/dev/zero")).unwrap_err();
+        assert!(matches!(e, LoadError::TooLarge { .. }), "{e}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
 }

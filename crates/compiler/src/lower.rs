@@ -30,6 +30,8 @@ pub(crate) struct Lowerer<'a> {
     facts: IndexMap<String, NodeId>,
     /// Set while lowering a norm: `违反 本条例` is only meaningful in a consequence.
     in_norm: bool,
+    /// Articles still marked 待审, reported in one warning.
+    unreviewed: Vec<(u32, Span)>,
     /// While lowering a norm's conditions: the event types whose occurrences open
     /// its instances (its trigger and deadline anchor), for `E.属性`.
     instance_events: Vec<String>,
@@ -76,6 +78,7 @@ impl<'a> Lowerer<'a> {
             memo: IndexMap::new(),
             facts: IndexMap::new(),
             in_norm: false,
+            unreviewed: Vec::new(),
             instance_events: Vec::new(),
         }
     }
@@ -298,6 +301,8 @@ impl<'a> Lowerer<'a> {
                 TopItem::Comment(_) | TopItem::Ordinance(_) | TopItem::Vocabulary(_) => {}
             }
         }
+
+        self.unreviewed_summary();
 
         // Deemings: from vocabulary blocks, then from articles.
         let mut deemings = Vec::new();
@@ -684,15 +689,7 @@ impl<'a> Lowerer<'a> {
             ArticleItem::Kind(ast::ArticleKind::Unreviewed, sp) => Some(*sp),
             _ => None,
         }) {
-            let d = Diagnostic::warning(
-                "unreviewed-article",
-                self.src,
-                span,
-                format!("{} is not encoded yet (待审)", self.article_cite(n)),
-            )
-            .with_label("awaiting review")
-            .with_help("encode its norms from the draft comments `tiaoli lift` wrote, then remove 性质 待审");
-            self.diags.push(d);
+            self.unreviewed.push((n, span));
         }
         if info.norms.is_empty() && info.cons.is_empty() && !has_kind {
             let d = self
@@ -702,6 +699,37 @@ impl<'a> Lowerer<'a> {
             self.err(d);
         }
         self.articles.insert(n, info);
+    }
+
+    /// One warning for every article still marked 待审 (a `tiaoli lift` skeleton),
+    /// at the first of them: not one per article.
+    fn unreviewed_summary(&mut self) {
+        let Some(&(_, span)) = self.unreviewed.first() else {
+            return;
+        };
+        let cites: Vec<String> = self
+            .unreviewed
+            .iter()
+            .map(|(n, _)| self.article_cite(*n))
+            .collect();
+        let list = if cites.len() <= 5 {
+            cites.join("、")
+        } else {
+            format!(
+                "{}……{}",
+                cites.iter().take(3).cloned().collect::<Vec<_>>().join("、"),
+                cites.last().cloned().unwrap_or_default()
+            )
+        };
+        let d = Diagnostic::warning(
+            "unreviewed-article",
+            self.src,
+            span,
+            format!("{} 条尚未编码（待审）：{list}", cites.len()),
+        )
+        .with_label("第一个待审条文")
+        .with_help("依据 `tiaoli lift` 写下的审阅注释编码规范与后果，再删去“性质 待审”");
+        self.diags.push(d);
     }
 
     /// Norm and consequence names share one namespace per ordinance.
@@ -943,7 +971,7 @@ impl<'a> Lowerer<'a> {
 
     fn build_norm(&mut self, article: u32, n: &'a ast::Norm) -> Option<NodeId> {
         use ast::NormItem as I;
-        let errors_before = self.error_count();
+        let errors_before = self.diags.len();
         let (eid, cite) = self.anchor(article, n.anchor.as_ref());
         let mut subjects: Option<Vec<SelectorOut>> = None;
         let mut recipients = Vec::new();
@@ -1076,7 +1104,7 @@ impl<'a> Lowerer<'a> {
             self.err(d);
         }
         let deadline = deadline.and_then(|d| self.deadline(d, trigger.as_ref()));
-        if self.error_count() > errors_before {
+        if self.errors_since(errors_before) {
             return None;
         }
         let (modality, action) = modal?;
@@ -1102,8 +1130,12 @@ impl<'a> Lowerer<'a> {
         Some(self.push(Node::Norm(Box::new(node))))
     }
 
-    fn error_count(&self) -> usize {
-        self.diags.iter().filter(|d| d.is_error()).count()
+    /// Whether an error was reported after the first `mark` diagnostics (only
+    /// the new ones are looked at: counting them all per norm was quadratic).
+    fn errors_since(&self, mark: usize) -> bool {
+        self.diags
+            .get(mark..)
+            .is_some_and(|new| new.iter().any(Diagnostic::is_error))
     }
 
     /// The canonical event types a trigger names (for `E.属性`; unknown names are
@@ -1821,7 +1853,7 @@ impl<'a> Lowerer<'a> {
 
     fn build_consequence(&mut self, article: u32, c: &'a ast::Consequence) -> Option<NodeId> {
         use ast::ConsequenceItem as I;
-        let errors_before = self.error_count();
+        let errors_before = self.diags.len();
         let (eid, cite) = self.anchor(article, c.anchor.as_ref());
         let mut applies_to = Vec::new();
         let mut grounds: Option<(GroundMode, Vec<GroundOut>)> = None;
@@ -1900,7 +1932,7 @@ impl<'a> Lowerer<'a> {
                 sanctions.push(s);
             }
         }
-        if self.error_count() > errors_before {
+        if self.errors_since(errors_before) {
             return None;
         }
         let (mode, grounds) = grounds?;

@@ -406,3 +406,57 @@ fn regorus_one_unit_haidong_guangdong_consequences(b: divan::Bencher) {
         (a, b)
     });
 }
+
+/// Units with `k` occurrences of each of their events (and `k` of each action),
+/// spaced three days apart: how the cost of a unit grows with its cases.
+fn with_occurrences(units: &[Unit], k: usize) -> Vec<Unit> {
+    units
+        .iter()
+        .take(1000)
+        .map(|u| {
+            let mut u = u.clone();
+            let spread = |d: Date, j: usize| d.add_days(3 * j as i64 - 3 * k as i64).unwrap_or(d);
+            u.events = u
+                .events
+                .iter()
+                .flat_map(|e| {
+                    (0..k).map(move |j| {
+                        let mut e = e.clone();
+                        e.date = spread(e.date, j);
+                        e.deadline = e.deadline.map(|d| spread(d, j));
+                        e
+                    })
+                })
+                .collect();
+            u.events
+                .sort_by(|a, b| (a.date, &a.ty).cmp(&(b.date, &b.ty)));
+            u.actions = u
+                .actions
+                .iter()
+                .flat_map(|a| {
+                    (0..k).map(move |j| {
+                        let mut a = a.clone();
+                        a.date = spread(a.date, j);
+                        a
+                    })
+                })
+                .collect();
+            u.actions
+                .sort_by(|a, b| (a.date, &a.ty).cmp(&(b.date, &b.ty)));
+            u
+        })
+        .collect()
+}
+
+/// One unit against all six ordinances, with 1, 10 or 100 occurrences of each
+/// of its events: the cost of cases over time.
+#[divan::bench(args = [1, 10, 100])]
+fn tiaoli_one_unit_occurrences_per_trigger(b: divan::Bencher, k: usize) {
+    let f = fixture();
+    let units = with_occurrences(&f.units, k);
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % units.len();
+        f.all.evaluate(divan::black_box(&units[i]), f.opts)
+    });
+}

@@ -17,6 +17,11 @@ use serde::Deserialize;
 use tiaoli_syntax::ast::{Direction, TimeUnit};
 
 use crate::date::Date;
+use tiaoli_compiler::limits;
+
+/// The longest run of rest days a schedule may declare (weekends included): the
+/// longest real one is 春节 2020, extended to 17 days.
+const MAX_REST_RUN: i64 = 31;
 
 /// The schedule shipped with tiaoli (rules/calendar/cn-mainland.yaml).
 pub const DEFAULT_CALENDAR: &str = include_str!("../../../rules/calendar/cn-mainland.yaml");
@@ -97,10 +102,10 @@ impl Calendar {
                             "{year}: “{item}” is not a plausible holiday range"
                         )));
                     }
-                    let mut d = a;
-                    while d <= b {
-                        set.insert(d);
-                        d = d.next();
+                    let mut d = Some(a);
+                    while let Some(day) = d.filter(|day| *day <= b) {
+                        set.insert(day);
+                        d = day.next();
                     }
                 }
             }
@@ -109,6 +114,15 @@ impl Calendar {
             return Err(err(format!(
                 "{both} is listed both as a rest day and as a working day"
             )));
+        }
+        // Every rest day is followed by a working day within MAX_REST_RUN days, so
+        // that moving a last day to the next working day is a short, bounded walk.
+        for r in &cal.rest {
+            if cal.next_working_day_from(*r).is_none() && r.add_days(MAX_REST_RUN).is_some() {
+                return Err(err(format!(
+                    "{r}: more than {MAX_REST_RUN} rest days in a row; no schedule has such a holiday"
+                )));
+            }
         }
         Ok(cal)
     }
@@ -132,71 +146,86 @@ impl Calendar {
         !d.weekday().is_weekend()
     }
     /// A last day on a rest day moves to the next working day (民法典 第二百零三条).
-    pub fn extend_to_working_day(&self, d: Date) -> Date {
+    /// None only when there is no working day before the end of the calendar
+    /// (9999-12-31).
+    pub fn extend_to_working_day(&self, d: Date) -> Option<Date> {
         self.next_working_day_from(d)
     }
 
-    fn next_working_day_from(&self, mut d: Date) -> Date {
-        for _ in 0..60 {
+    fn next_working_day_from(&self, mut d: Date) -> Option<Date> {
+        for _ in 0..=MAX_REST_RUN {
             if self.is_working_day(d) {
-                return d;
+                return Some(d);
             }
-            d = d.next();
+            d = d.next()?;
         }
-        d
+        None
+    }
+
+    /// The `amount`-th working day after (`step` 1) or before (`step` -1) `anchor`,
+    /// not counting the anchor. The walk is bounded: amounts beyond
+    /// [`tiaoli_compiler::limits::MAX_WORKING_DAYS`] give None, as does a walk
+    /// past either end of the calendar.
+    fn working_days(&self, anchor: Date, amount: u32, step: i64) -> Option<Date> {
+        if amount > limits::MAX_WORKING_DAYS {
+            return None;
+        }
+        let mut d = anchor;
+        let mut left = amount;
+        while left > 0 {
+            d = d.add_days(step)?;
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        Some(d)
     }
 
     /// The last day of a period of `amount` `unit`s on the given side of `anchor`.
-    pub fn period(&self, anchor: Date, amount: u32, unit: TimeUnit, direction: Direction) -> Due {
-        let n = amount as i32;
+    /// None when that day is not a date (beyond 9999-12-31 or before 0001-01-01)
+    /// or the period exceeds the bounds of [`tiaoli_compiler::limits`]: the
+    /// compiler rejects such periods, and the engine never wraps or clamps one.
+    pub fn period(
+        &self,
+        anchor: Date,
+        amount: u32,
+        unit: TimeUnit,
+        direction: Direction,
+    ) -> Option<Due> {
+        if !limits::period_within_bounds(amount, unit) {
+            return None;
+        }
+        let n = i64::from(amount);
         match direction {
             Direction::After | Direction::From => {
                 let nominal = match unit {
-                    TimeUnit::Days => anchor.add_days(n),
-                    TimeUnit::Months => anchor.add_months(n),
-                    TimeUnit::Years => anchor.add_months(n.saturating_mul(12)),
+                    TimeUnit::Days => anchor.add_days(n)?,
+                    TimeUnit::Months => anchor.add_months(n)?,
+                    TimeUnit::Years => anchor.add_months(n.checked_mul(12)?)?,
                     TimeUnit::WorkingDays => {
-                        let mut d = anchor;
-                        let mut left = amount;
-                        while left > 0 {
-                            d = d.next();
-                            if self.is_working_day(d) {
-                                left -= 1;
-                            }
-                        }
-                        return Due {
-                            date: d,
+                        return Some(Due {
+                            date: self.working_days(anchor, amount, 1)?,
                             extended_from: None,
-                        };
+                        });
                     }
                 };
-                let date = self.next_working_day_from(nominal);
-                Due {
+                let date = self.next_working_day_from(nominal)?;
+                Some(Due {
                     date,
                     extended_from: (date != nominal).then_some(nominal),
-                }
+                })
             }
             Direction::Before => {
                 let date = match unit {
-                    TimeUnit::Days => anchor.add_days(-n),
-                    TimeUnit::Months => anchor.add_months(-n),
-                    TimeUnit::Years => anchor.add_months(-n.saturating_mul(12)),
-                    TimeUnit::WorkingDays => {
-                        let mut d = anchor;
-                        let mut left = amount;
-                        while left > 0 {
-                            d = d.prev();
-                            if self.is_working_day(d) {
-                                left -= 1;
-                            }
-                        }
-                        d
-                    }
+                    TimeUnit::Days => anchor.add_days(-n)?,
+                    TimeUnit::Months => anchor.add_months(-n)?,
+                    TimeUnit::Years => anchor.add_months(n.checked_mul(-12)?)?,
+                    TimeUnit::WorkingDays => self.working_days(anchor, amount, -1)?,
                 };
-                Due {
+                Some(Due {
                     date,
                     extended_from: None,
-                }
+                })
             }
         }
     }
@@ -212,6 +241,58 @@ mod tests {
 
     fn cal() -> Calendar {
         Calendar::default_schedule().unwrap()
+    }
+
+    impl Calendar {
+        fn period_ok(&self, a: Date, n: u32, u: TimeUnit, dir: Direction) -> Due {
+            self.period(a, n, u, dir).unwrap()
+        }
+    }
+
+    #[test]
+    fn periods_past_the_bounds_or_the_calendar_are_none_never_wrapped() {
+        let c = cal();
+        let a = d("2024-10-01");
+        for (n, u) in [
+            (4_294_967_295, TimeUnit::Days),
+            (2_147_483_647, TimeUnit::Days),
+            (4_000_000_000, TimeUnit::WorkingDays),
+            (2_000_000_000, TimeUnit::Months),
+            (8000, TimeUnit::Years),
+        ] {
+            for dir in [Direction::After, Direction::Before] {
+                assert_eq!(c.period(a, n, u, dir), None, "{n} {u:?} {dir:?}");
+            }
+        }
+        // Within the bounds, but past the last date.
+        assert_eq!(
+            c.period(d("9990-01-01"), 100, TimeUnit::Years, Direction::After),
+            None
+        );
+        // The largest period allowed is computed, and lies where it should.
+        let due = c.period_ok(a, limits::MAX_YEARS, TimeUnit::Years, Direction::After);
+        assert!(
+            due.date >= d("2124-10-01") && due.date <= d("2124-10-31"),
+            "{due:?}"
+        );
+        let due = c.period_ok(
+            a,
+            limits::MAX_WORKING_DAYS,
+            TimeUnit::WorkingDays,
+            Direction::After,
+        );
+        assert!(due.date > d("2110-01-01"), "{due:?}");
+    }
+
+    #[test]
+    fn a_schedule_with_an_endless_holiday_is_refused() {
+        let mut text = String::from("name: x\nyears:\n  2024:\n    rest:\n");
+        for m in ["01", "02"] {
+            text.push_str(&format!("      - 2024-{m}-01..2024-{m}-28\n"));
+        }
+        text.push_str("      - 2024-01-29..2024-01-31\n      - 2024-02-29..2024-03-05\n");
+        let e = Calendar::parse("x.yaml", &text).unwrap_err();
+        assert!(e.to_string().contains("rest days in a row"), "{e}");
     }
 
     #[test]
@@ -248,14 +329,14 @@ mod tests {
         let c = cal();
         // 30 days from 2024-09-01 end on 2024-10-01 (国庆节) → the next working
         // day is 2024-10-08.
-        let due = c.period(d("2024-09-01"), 30, TimeUnit::Days, Direction::From);
+        let due = c.period_ok(d("2024-09-01"), 30, TimeUnit::Days, Direction::From);
         assert_eq!(due.date, d("2024-10-08"));
         assert_eq!(due.extended_from, Some(d("2024-10-01")));
         // An end on an ordinary working day stays.
-        let due = c.period(d("2024-03-01"), 10, TimeUnit::Days, Direction::After);
+        let due = c.period_ok(d("2024-03-01"), 10, TimeUnit::Days, Direction::After);
         assert_eq!((due.date, due.extended_from), (d("2024-03-11"), None));
         // An end on a make-up working Saturday stays (it is a working day).
-        let due = c.period(d("2024-10-02"), 10, TimeUnit::Days, Direction::After);
+        let due = c.period_ok(d("2024-10-02"), 10, TimeUnit::Days, Direction::After);
         assert_eq!(due.date, d("2024-10-12"));
     }
 
@@ -264,18 +345,18 @@ mod tests {
         let c = cal();
         // 5 working days after 2024-09-27 (Fri): 9-29 (Sun, make-up), 9-30, then
         // 国庆节 10-01..07, then 10-08, 10-09, 10-10.
-        let due = c.period(d("2024-09-27"), 5, TimeUnit::WorkingDays, Direction::After);
+        let due = c.period_ok(d("2024-09-27"), 5, TimeUnit::WorkingDays, Direction::After);
         assert_eq!(due.date, d("2024-10-10"));
         // 5 working days before 2024-10-14 (Mon): 10-12 (Sat, make-up), 10-11,
         // 10-10, 10-09, 10-08.
-        let due = c.period(d("2024-10-14"), 5, TimeUnit::WorkingDays, Direction::Before);
+        let due = c.period_ok(d("2024-10-14"), 5, TimeUnit::WorkingDays, Direction::Before);
         assert_eq!(due.date, d("2024-10-08"));
     }
 
     #[test]
     fn months_follow_the_corresponding_day() {
         let c = cal();
-        let due = c.period(d("2025-01-31"), 1, TimeUnit::Months, Direction::After);
+        let due = c.period_ok(d("2025-01-31"), 1, TimeUnit::Months, Direction::After);
         assert_eq!(due.date, d("2025-02-28"));
     }
 

@@ -51,7 +51,14 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 impl Date {
-    /// A calendar date, or None if there is no such day.
+    /// The first day a date can be: 0001-01-01.
+    pub const MIN: Date = Date(-719_162);
+    /// The last day a date can be: 9999-12-31. Arithmetic that would go past
+    /// either end gives `None`, never a wrapped or clamped date.
+    pub const MAX: Date = Date(2_932_896);
+
+    /// A calendar date, or None if there is no such day (or it is outside
+    /// 0001-01-01 ..= 9999-12-31).
     pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
         if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) || !(1..=9999).contains(&y) {
             return None;
@@ -63,6 +70,12 @@ impl Date {
         let doy = (153 * mp + 2) / 5 + d - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy as i32;
         Some(Date(era * 146097 + doe - 719468))
+    }
+
+    /// A day number (days since 1970-01-01), if it is within the range of dates.
+    fn from_day_number(n: i64) -> Option<Date> {
+        let n = i32::try_from(n).ok()?;
+        (Date::MIN.0..=Date::MAX.0).contains(&n).then_some(Date(n))
     }
 
     pub fn ymd(self) -> (i32, u32, u32) {
@@ -82,16 +95,22 @@ impl Date {
         self.ymd().0
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`: exactly four, two and two ASCII digits (no sign, no
+    /// space: `2025-+3-+1` is not a date).
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
         if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return None;
         }
-        let y = s.get(0..4)?.parse().ok()?;
-        let m = s.get(5..7)?.parse().ok()?;
-        let d = s.get(8..10)?.parse().ok()?;
-        Date::from_ymd(y, m, d)
+        let number = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            if !part.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            part.parse().ok()
+        };
+        let y = i32::try_from(number(0..4)?).ok()?;
+        Date::from_ymd(y, number(5..7)?, number(8..10)?)
     }
 
     pub fn weekday(self) -> Weekday {
@@ -107,31 +126,37 @@ impl Date {
         }
     }
 
-    pub fn add_days(self, n: i32) -> Date {
-        Date(self.0.saturating_add(n))
+    /// `n` days later (earlier when negative); None past 9999-12-31 or before
+    /// 0001-01-01.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        Date::from_day_number(i64::from(self.0).checked_add(n)?)
     }
 
-    pub fn next(self) -> Date {
+    /// The next day; None after 9999-12-31.
+    pub fn next(self) -> Option<Date> {
         self.add_days(1)
     }
 
-    pub fn prev(self) -> Date {
+    /// The day before; None before 0001-01-01.
+    pub fn prev(self) -> Option<Date> {
         self.add_days(-1)
     }
 
     /// Days from `self` to `other` (positive if `other` is later).
     pub fn days_until(self, other: Date) -> i32 {
+        // Both are within MIN..=MAX, so the difference fits.
         other.0 - self.0
     }
 
-    /// The same day `n` months later; the last day of the month when the target
-    /// month has no such day (民法典 第二百零二条).
-    pub fn add_months(self, n: i32) -> Date {
+    /// The same day `n` months later (earlier when negative); the last day of the
+    /// month when the target month has no such day (民法典 第二百零二条). None
+    /// when the result is outside the range of dates.
+    pub fn add_months(self, n: i64) -> Option<Date> {
         let (y, m, d) = self.ymd();
-        let total = y * 12 + (m as i32 - 1) + n;
-        let (ny, nm) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-        let nd = d.min(days_in_month(ny, nm));
-        Date::from_ymd(ny, nm, nd).unwrap_or(self)
+        let total = (i64::from(y) * 12 + i64::from(m) - 1).checked_add(n)?;
+        let ny = i32::try_from(total.div_euclid(12)).ok()?;
+        let nm = u32::try_from(total.rem_euclid(12)).ok()? + 1;
+        Date::from_ymd(ny, nm, d.min(days_in_month(ny, nm)))
     }
 
     pub fn end_of_month(self) -> Date {
@@ -175,27 +200,79 @@ mod tests {
         assert_eq!(Date::parse("2023-02-29"), None);
         assert_eq!(Date::parse("2024-13-01"), None);
         assert_eq!(Date::parse("2024-1-01"), None);
+        assert_eq!(Date::parse("2025-+3-+1"), None);
+        assert_eq!(Date::parse("+025-03-01"), None);
+        assert_eq!(Date::parse("2025- 3-01"), None);
+        assert_eq!(Date::parse("0000-01-01"), None);
+        assert_eq!(Date::from_ymd(1, 1, 1), Some(Date::MIN));
+        assert_eq!(Date::from_ymd(9999, 12, 31), Some(Date::MAX));
+    }
+
+    #[test]
+    fn arithmetic_stops_at_the_ends_of_the_calendar() {
+        assert_eq!(Date::MAX.next(), None);
+        assert_eq!(Date::MIN.prev(), None);
+        let d = Date::parse("2024-10-01").unwrap();
+        assert_eq!(d.add_days(4_294_967_295), None);
+        assert_eq!(d.add_days(i64::MAX), None);
+        assert_eq!(d.add_days(i64::MIN), None);
+        assert_eq!(d.add_days(2_147_483_647), None);
+        assert_eq!(d.add_months(2_000_000_000), None);
+        assert_eq!(d.add_months(8000 * 12), None);
+        assert_eq!(d.add_months(i64::MIN), None);
+        assert_eq!(
+            d.add_days(-1).map(|d| d.to_string()),
+            Some("2024-09-30".into())
+        );
+        assert_eq!(
+            d.add_months(-10).map(|d| d.to_string()),
+            Some("2023-12-01".into())
+        );
+        assert_eq!(
+            Date::parse("9999-12-01").unwrap().add_months(1),
+            None,
+            "9999-12 + 1 month is past the last date"
+        );
     }
 
     #[test]
     fn months_clamp_to_the_month_end() {
         let d = Date::parse("2024-01-31").unwrap();
-        assert_eq!(d.add_months(1).to_string(), "2024-02-29");
-        assert_eq!(d.add_months(13).to_string(), "2025-02-28");
+        let months = |d: Date, n| d.add_months(n).map(|d| d.to_string());
+        assert_eq!(months(d, 1).as_deref(), Some("2024-02-29"));
+        assert_eq!(months(d, 13).as_deref(), Some("2025-02-28"));
         assert_eq!(
-            Date::parse("2024-11-30").unwrap().add_months(3).to_string(),
-            "2025-02-28"
+            months(Date::parse("2024-11-30").unwrap(), 3).as_deref(),
+            Some("2025-02-28")
         );
     }
 
     proptest! {
         #[test]
-        fn ymd_round_trips(n in -100_000i32..200_000) {
+        fn ymd_round_trips(n in Date::MIN.0..=Date::MAX.0) {
             let d = Date(n);
             let (y, m, dd) = d.ymd();
             prop_assert_eq!(Date::from_ymd(y, m, dd), Some(d));
-            prop_assert_eq!(Date::parse(&d.to_string()), if (1..=9999).contains(&y) { Some(d) } else { None });
-            prop_assert_eq!(d.next().prev(), d);
+            prop_assert_eq!(Date::parse(&d.to_string()), Some(d));
+            if d < Date::MAX {
+                prop_assert_eq!(d.next().and_then(Date::prev), Some(d));
+            }
+        }
+
+        #[test]
+        fn adding_is_checked_and_invertible(n in Date::MIN.0..=Date::MAX.0, k in any::<i64>()) {
+            let d = Date(n);
+            match d.add_days(k) {
+                Some(e) => {
+                    prop_assert!(Date::MIN <= e && e <= Date::MAX);
+                    prop_assert_eq!(i64::from(d.days_until(e)), k);
+                    prop_assert_eq!(e.add_days(-k), Some(d));
+                }
+                None => prop_assert!(i64::from(n).checked_add(k).is_none_or(|s| s < i64::from(Date::MIN.0) || s > i64::from(Date::MAX.0))),
+            }
+            if let Some(e) = d.add_months(k) {
+                prop_assert!(Date::MIN <= e && e <= Date::MAX);
+            }
         }
     }
 }

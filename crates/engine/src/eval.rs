@@ -546,7 +546,7 @@ impl Engine {
                                 Some(pat) => self.latest(pat, &cx),
                                 None => onset,
                             };
-                            let until = from.map(|f| self.period_out_end(f, &l.period));
+                            let until = from.and_then(|f| self.period_out_end(f, &l.period));
                             let active = match (from, until) {
                                 (Some(f), Some(u)) => {
                                     Tri::from_bool(f <= opts.as_of && opts.as_of <= u)
@@ -875,7 +875,7 @@ impl Engine {
                     if e.ty != *event || e.date > as_of || !cx.in_scope(e.date) {
                         continue;
                     }
-                    let t = match e.deadline.map(|dl| self.order_end(dl)) {
+                    let t = match e.deadline.and_then(|dl| self.order_end(dl)) {
                         None => Tri::Unknown,
                         Some(dl) if as_of > dl => {
                             let overdue = !Engine::remedied_by(&answers, e.index, dl);

@@ -13,6 +13,7 @@ use tiaoli_syntax::ast::{fold_case, Level};
 use tiaoli_syntax::diag::did_you_mean;
 
 use crate::date::Date;
+use crate::located;
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct FactsFile {
@@ -77,7 +78,7 @@ pub const EVENT_FIELDS: [&str; 5] = ["type", "date", "id", "deadline", "by"];
 pub const ACTION_FIELDS: [&str; 3] = ["type", "date", "for"];
 
 /// One problem in a facts file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct FactsError {
     /// The unit concerned (its id, or its position when it has none).
     pub unit: Option<String>,
@@ -85,13 +86,31 @@ pub struct FactsError {
     pub field: String,
     pub message: String,
     pub help: Option<String>,
+    /// Where in the file (1-based line, character column): the value at fault,
+    /// the key of an unknown field, or the mapping that lacks a field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl FactsError {
+    /// `FILE:LINE:COLUMN: …` (or `FILE: …` where the place is not known).
+    pub fn at(&self, file: &str) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}: {self}"),
+            _ => format!("{file}: {self}"),
+        }
+    }
 }
 
 impl std::fmt::Display for FactsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.unit {
-            Some(u) => write!(f, "unit “{u}”, {}: {}", self.field, self.message)?,
-            None => write!(f, "{}: {}", self.field, self.message)?,
+        match (&self.unit, self.field.is_empty()) {
+            (Some(u), false) => write!(f, "unit “{u}”, {}: {}", self.field, self.message)?,
+            (Some(u), true) => write!(f, "unit “{u}”: {}", self.message)?,
+            (None, false) => write!(f, "{}: {}", self.field, self.message)?,
+            (None, true) => f.write_str(&self.message)?,
         }
         if let Some(h) = &self.help {
             write!(f, " ({h})")?;
@@ -237,104 +256,168 @@ impl<'a> Names<'a> {
     }
 }
 
-/// Parses and validates a facts file. Either every unit is valid, or the errors.
+/// Parses and validates a facts file. Either every unit is valid, or all the
+/// errors, each with its line and column. A leading byte-order mark is
+/// ignored, in every format.
 pub fn parse(text: &str, format: Format, lex: &LexiconOut) -> Result<FactsFile, Vec<FactsError>> {
-    let top = |message: String| {
-        vec![FactsError {
-            unit: None,
-            field: "file".into(),
-            message,
-            help: None,
-        }]
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let read = match format {
+        Format::Json => located::json(text),
+        Format::Yaml => located::yaml(text),
+        Format::JsonLines => located::json_lines(text),
     };
-    let docs: Vec<Value> = match format {
-        Format::Json => {
-            vec![serde_json::from_str(text).map_err(|e| top(format!("not valid JSON: {e}")))?]
-        }
-        Format::Yaml => vec![tiaoli_compiler::yaml::from_str(text).map_err(|e| {
-            top(match e.line {
-                Some(l) => format!("not valid YAML at line {l}: {}", e.message),
-                None => format!("not valid YAML: {}", e.message),
+    let from_read = |errors: Vec<located::ReadError>| -> Vec<FactsError> {
+        errors
+            .into_iter()
+            .map(|e| FactsError {
+                message: e.message,
+                line: e.pos.map(|p| p.line),
+                column: e.pos.map(|p| p.column),
+                ..Default::default()
             })
-        })?],
-        Format::JsonLines => {
-            let mut v = Vec::new();
-            for (i, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                v.push(
-                    serde_json::from_str(line)
-                        .map_err(|e| top(format!("line {}: not valid JSON: {e}", i + 1)))?,
-                );
-            }
-            v
-        }
+            .collect()
     };
+    let mut located = read.map_err(from_read)?;
+    let docs = std::mem::take(&mut located.docs);
     let names = Names::new(lex);
-    let mut errors = Vec::new();
+    let mut errors = from_read(std::mem::take(&mut located.problems));
     let mut out = FactsFile::default();
-    let mut unit_values: Vec<Value> = Vec::new();
-    for doc in docs {
+    // Each unit with the path of its mapping in the file.
+    let mut unit_values: Vec<(String, Value)> = Vec::new();
+    let top_error = |errors: &mut Vec<FactsError>, path: &str, key: bool, e: FactsError| {
+        errors.push(place(e, &located, path, key));
+    };
+    for (d, doc) in docs.into_iter().enumerate() {
+        let base = format!("/{d}");
         let Value::Object(map) = doc else {
-            errors.extend(top("expected a mapping with `as_of` and `units`".into()));
+            top_error(
+                &mut errors,
+                &base,
+                false,
+                FactsError {
+                    field: "file".into(),
+                    message: "应为一个映射：as_of 与 units（JSON Lines 则每行一个单位）".into(),
+                    ..Default::default()
+                },
+            );
             continue;
         };
         let is_unit = map.contains_key("id") || map.contains_key("kind");
         if is_unit {
-            unit_values.push(Value::Object(map));
+            unit_values.push((base, Value::Object(map)));
             continue;
         }
         for (k, v) in map {
+            let path = format!("{base}/{}", located::segment(&k));
             match k.as_str() {
                 "as_of" => match v.as_str().and_then(Date::parse) {
                     Some(d) => out.as_of = Some(d),
-                    None => errors.push(FactsError {
-                        unit: None,
-                        field: "as_of".into(),
-                        message: format!("{v} is not a date"),
-                        help: Some("write the evaluation date as YYYY-MM-DD".into()),
-                    }),
+                    None => top_error(
+                        &mut errors,
+                        &path,
+                        false,
+                        FactsError {
+                            field: "as_of".into(),
+                            message: format!("{v} is not a date"),
+                            help: Some("write the evaluation date as YYYY-MM-DD".into()),
+                            ..Default::default()
+                        },
+                    ),
                 },
                 "units" => match v {
-                    Value::Array(a) => unit_values.extend(a),
-                    _ => errors.push(FactsError {
-                        unit: None,
-                        field: "units".into(),
-                        message: "expected a list of units".into(),
-                        help: None,
-                    }),
+                    Value::Array(a) => unit_values.extend(
+                        a.into_iter()
+                            .enumerate()
+                            .map(|(j, u)| (format!("{path}/{j}"), u)),
+                    ),
+                    _ => top_error(
+                        &mut errors,
+                        &path,
+                        false,
+                        FactsError {
+                            field: "units".into(),
+                            message: "expected a list of units".into(),
+                            ..Default::default()
+                        },
+                    ),
                 },
-                other => errors.push(FactsError {
-                    unit: None,
-                    field: other.to_string(),
-                    message: format!("unknown field “{other}”"),
-                    help: did_you_mean(other, ["as_of", "units"])
-                        .map(|s| format!("did you mean “{s}”?")),
-                }),
+                other => top_error(
+                    &mut errors,
+                    &path,
+                    true,
+                    FactsError {
+                        field: other.to_string(),
+                        message: format!("unknown field “{other}”"),
+                        help: did_you_mean(other, ["as_of", "units"])
+                            .map(|s| format!("did you mean “{s}”?")),
+                        ..Default::default()
+                    },
+                ),
             }
         }
     }
-    let mut seen: IndexMap<String, usize> = IndexMap::new();
-    for (i, v) in unit_values.into_iter().enumerate() {
-        if let Some(u) = unit(i, v, &names, &mut errors) {
-            if let Some(prev) = seen.get(&u.id) {
-                errors.push(FactsError {
-                    unit: Some(u.id.clone()),
+    let mut seen: IndexMap<String, (usize, String)> = IndexMap::new();
+    for (i, (base, v)) in unit_values.into_iter().enumerate() {
+        let before = errors.len();
+        let id = v.get("id").and_then(Value::as_str).map(str::to_string);
+        let u = unit(i, v, &names, &mut errors);
+        for e in errors.iter_mut().skip(before) {
+            // Placed at the key when the key is what is wrong: an unknown field,
+            // or a fact name the rules do not know.
+            let key = e.message.starts_with("unknown field")
+                || e.message.starts_with("未知字段")
+                || (e.field.starts_with("facts.")
+                    && (e.message.contains("the rules know")
+                        || e.message.contains(", not a fact")));
+            let path = format!("{base}{}", located::field_pointer(&e.field));
+            *e = place(std::mem::take(e), &located, &path, key);
+        }
+        // Ids are unique whether or not the units are otherwise valid.
+        if let Some(id) = id {
+            if let Some((prev, prev_base)) = seen.get(&id) {
+                let first = located.find(&format!("{prev_base}/id"), false);
+                let e = FactsError {
+                    unit: Some(id.clone()),
                     field: "id".into(),
-                    message: format!("two units have this id (units {} and {})", prev + 1, i + 1),
+                    message: match first {
+                        Some(p) => format!(
+                            "two units have this id (units {} and {}; the first at line {})",
+                            prev + 1,
+                            i + 1,
+                            p.line
+                        ),
+                        None => {
+                            format!("two units have this id (units {} and {})", prev + 1, i + 1)
+                        }
+                    },
                     help: Some("unit ids are unique within a facts file".into()),
-                });
+                    ..Default::default()
+                };
+                errors.push(place(e, &located, &format!("{base}/id"), false));
+            } else {
+                seen.insert(id, (i, base));
             }
-            seen.insert(u.id.clone(), i);
+        }
+        if let Some(u) = u {
             out.units.push(u);
         }
     }
     if errors.is_empty() {
         Ok(out)
     } else {
+        // In the order of the file (those without a place first).
+        errors.sort_by_key(|e| (e.line.unwrap_or(0), e.column.unwrap_or(0)));
         Err(errors)
     }
+}
+
+/// An error given the place of the node at `path` (see [`located::Located::find`]).
+fn place(mut e: FactsError, located: &located::Located, path: &str, key: bool) -> FactsError {
+    if let Some(p) = located.find(path, key) {
+        e.line = Some(p.line);
+        e.column = Some(p.column);
+    }
+    e
 }
 
 const UNIT_FIELDS: [&str; 8] = [
@@ -349,6 +432,7 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             message: "expected a mapping (id, kind, level, region, roles, facts, events, actions)"
                 .into(),
             help: None,
+            ..Default::default()
         });
         return None;
     };
@@ -361,6 +445,7 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             field,
             message,
             help,
+            ..Default::default()
         });
     };
     if id.is_none() {
@@ -522,7 +607,25 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
                 Some("只有附期限的事件（挂牌督办、责令限期整改等，或词汇中声明“附期限”的事件）才有 deadline".into()),
             );
         }
-        let by = e.get("by").and_then(|x| x.as_str()).map(str::to_string);
+        if let Some(dl) = deadline.filter(|dl| *dl < date) {
+            err(
+                field("deadline"),
+                format!("期限 {dl} 早于事件本身的日期 {date}"),
+                Some("deadline 是该事件（命令）规定的最后一日，不能早于 date".into()),
+            );
+        }
+        let by = match e.get("by") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(other) => {
+                err(
+                    field("by"),
+                    format!("{other} 不是机关名称"),
+                    Some("by 写作出该事件的机关，例如 平安区平安建设组织协调机构".into()),
+                );
+                None
+            }
+        };
         let id = match e.get("id") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),

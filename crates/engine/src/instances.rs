@@ -200,9 +200,17 @@ impl Engine {
                         continue;
                     }
                     let f = self.pattern_filter(pattern, occ, p);
-                    let end = match period {
-                        Some(per) => Some(self.period_out_end(occ.date, per)),
-                        None => occ.deadline.map(|d| self.order_end(d)),
+                    // A period with no last day within the calendar has not run out.
+                    let end = match (period, occ.deadline) {
+                        (Some(per), _) => match self.period_out_end(occ.date, per) {
+                            Some(e) => Some(e),
+                            None => continue,
+                        },
+                        (None, Some(d)) => match self.order_end(d) {
+                            Some(e) => Some(e),
+                            None => continue,
+                        },
+                        (None, None) => None,
                     };
                     match end {
                         None => out.push(occurrence(occ, None, f, true)),
@@ -219,9 +227,12 @@ impl Engine {
                     }
                     match occ.deadline.map(|d| self.order_end(d)) {
                         None => out.push(occurrence(occ, None, Tri::True, true)),
-                        Some(dl) if as_of > dl && !Engine::remedied_by(&answers, occ.index, dl) => {
+                        Some(Some(dl))
+                            if as_of > dl && !Engine::remedied_by(&answers, occ.index, dl) =>
+                        {
                             out.push(occurrence(occ, Some(dl), Tri::True, false))
                         }
+                        // Not overdue, or due past the last date (never overdue).
                         Some(_) => {}
                     }
                 }
@@ -270,7 +281,7 @@ impl Engine {
                             filter: Tri::True,
                             incomplete: false,
                         });
-                        at = period_containing(*period, end.next());
+                        at = end.next().and_then(|d| period_containing(*period, d));
                     }
                 }
                 _ => out.push(Opening {
@@ -445,7 +456,11 @@ impl Engine {
             return;
         };
         inst.triggered_on = Some(a);
-        let due = self.period_end(a, *amount, *unit, *direction);
+        // No last day within the calendar: the permission has not lapsed.
+        let Some(due) = self.period_end(a, *amount, *unit, *direction) else {
+            inst.window = (Some(a), None);
+            return;
+        };
         inst.due = Some(due.date);
         inst.extended_from = due.extended_from;
         // Exercised within the period: done (settled when actions are matched);
@@ -510,9 +525,11 @@ impl Engine {
                     inst.window = (o.date, None);
                     return;
                 };
-                let due = self.period_end(a, *amount, *unit, *direction);
-                inst.due = Some(due.date);
-                inst.extended_from = due.extended_from;
+                // No due date within the calendar (past 9999-12-31): not yet due.
+                if let Some(due) = self.period_end(a, *amount, *unit, *direction) {
+                    inst.due = Some(due.date);
+                    inst.extended_from = due.extended_from;
+                }
                 inst.window = if *direction == Direction::Before {
                     (None, Some(a))
                 } else {
@@ -540,9 +557,10 @@ impl Engine {
                         Some(dl) => {
                             // The order sets the last day; a last day on a rest day
                             // moves to the next working day (民法典 第二百零三条).
-                            let due = self.order_end(dl);
-                            inst.due = Some(due);
-                            inst.extended_from = (due != dl).then_some(dl);
+                            if let Some(due) = self.order_end(dl) {
+                                inst.due = Some(due);
+                                inst.extended_from = (due != dl).then_some(dl);
+                            }
                             inst.window = (Some(occ.date), None);
                         }
                         None => {
@@ -635,13 +653,13 @@ impl Engine {
                 _ if recurring_vague => i.status = Status::Pending,
                 (Some(d), Some(due)) if d > due => {
                     i.status = Status::Violated;
-                    i.overdue_since = Some(due.next());
+                    i.overdue_since = due.next();
                     i.breach_on = Some(due);
                 }
                 (Some(_), _) => i.status = Status::Fulfilled,
                 (None, Some(due)) if as_of > due => {
                     i.status = Status::Violated;
-                    i.overdue_since = Some(due.next());
+                    i.overdue_since = due.next();
                     i.breach_on = Some(due);
                 }
                 (None, _) => i.status = Status::Pending,

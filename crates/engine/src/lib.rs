@@ -21,6 +21,7 @@ pub mod eval;
 pub mod explain;
 pub mod facts;
 pub mod instances;
+pub mod located;
 pub mod missing;
 pub mod plan;
 pub mod report;

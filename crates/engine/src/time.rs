@@ -15,26 +15,30 @@ use crate::eval::Tri;
 use crate::plan::Engine;
 
 impl Engine {
-    /// The last day of a period of `amount` `unit` from `anchor`.
+    /// The last day of a period of `amount` `unit` from `anchor`. None when it
+    /// has no last day within the calendar (past 9999-12-31, or a period past
+    /// the bounds the compiler enforces): such a period has not ended on any
+    /// date that can be evaluated. Never a wrapped or clamped date.
     pub(crate) fn period_end(
         &self,
         anchor: Date,
         amount: u32,
         unit: TimeUnit,
         direction: Direction,
-    ) -> Due {
+    ) -> Option<Due> {
         self.calendar.period(anchor, amount, unit, direction)
     }
 
-    /// The last day of a period given by the rules (为期 1 年, 期满 30 日).
-    pub(crate) fn period_out_end(&self, anchor: Date, p: &PeriodOut) -> Date {
+    /// The last day of a period given by the rules (为期 1 年, 期满 30 日); None
+    /// as for [`Engine::period_end`].
+    pub(crate) fn period_out_end(&self, anchor: Date, p: &PeriodOut) -> Option<Date> {
         self.period_end(anchor, p.amount, p.unit, Direction::From)
-            .date
+            .map(|d| d.date)
     }
 
     /// A deadline set by an order or an occurrence: a last day on a rest day moves
-    /// to the next working day.
-    pub(crate) fn order_end(&self, deadline: Date) -> Date {
+    /// to the next working day. None when there is none before 9999-12-31.
+    pub(crate) fn order_end(&self, deadline: Date) -> Option<Date> {
         self.calendar.extend_to_working_day(deadline)
     }
 
@@ -48,8 +52,11 @@ impl Engine {
                 if onset > as_of {
                     return Tri::False;
                 }
-                let end = self.period_end(onset, *amount, *unit, Direction::From).date;
-                Tri::from_bool(as_of <= end)
+                match self.period_end(onset, *amount, *unit, Direction::From) {
+                    Some(end) => Tri::from_bool(as_of <= end.date),
+                    // The window ends past the last date: as_of is inside it.
+                    None => Tri::True,
+                }
             }
         }
     }

@@ -11,6 +11,8 @@ use tiaoli_compiler::graph::{
 use tiaoli_engine::eval::Options;
 use tiaoli_engine::facts::{ActionRecord, EventRecord, FactValue, Unit};
 use tiaoli_engine::Date;
+
+use crate::time::Days;
 use tiaoli_syntax::ast::Level;
 
 /// splitmix64: small, fast, good enough to spread test inputs.
@@ -309,7 +311,7 @@ impl UnitGenerator {
             Date::from_ymd(2023, 6, 1).unwrap_or_default()
         };
         let spread = if self.rng.chance(40) { 15 } else { 1100 };
-        base.add_days(self.rng.below(spread) as i32 - if spread == 15 { 7 } else { 0 })
+        base.plus(self.rng.below(spread) as i64 - if spread == 15 { 7 } else { 0 })
     }
 
     fn value(&mut self, ty: &FactTy) -> FactValue {
@@ -338,7 +340,7 @@ impl UnitGenerator {
         let date = self.date();
         let deadline = e
             .deadline
-            .then(|| date.add_days(1 + self.rng.below(120) as i32));
+            .then(|| date.plus(1 + self.rng.below(120) as i64));
         let mut attrs = indexmap::IndexMap::new();
         for (a, ty) in &e.attrs {
             attrs.insert(a.clone(), self.value(ty));
@@ -366,7 +368,7 @@ impl UnitGenerator {
                 let offsets = [
                     0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 15, 16, 30, 31, 32, 60, 180, 365, 366,
                 ];
-                o.as_of = from.add_days(self.rng.pick(&offsets).copied().unwrap_or(0));
+                o.as_of = from.plus(self.rng.pick(&offsets).copied().unwrap_or(0));
             }
         }
         o
@@ -377,7 +379,7 @@ impl UnitGenerator {
         Options {
             as_of: Date::from_ymd(2024, 1, 1)
                 .unwrap_or_default()
-                .add_days(self.rng.below(920) as i32),
+                .plus(self.rng.below(920) as i64),
             drafts: self.rng.chance(60),
         }
     }
@@ -451,7 +453,7 @@ impl UnitGenerator {
             };
             let date = self.date();
             let deadline = (e.deadline && self.rng.chance(85))
-                .then(|| date.add_days(1 + self.rng.below(120) as i32));
+                .then(|| date.plus(1 + self.rng.below(120) as i64));
             let mut attrs = indexmap::IndexMap::new();
             for (a, ty) in &e.attrs {
                 if self.rng.chance(75) {
@@ -495,8 +497,8 @@ impl UnitGenerator {
                         tiaoli_syntax::ast::TimeUnit::Days,
                         tiaoli_syntax::ast::Direction::After,
                     ));
-                    let last = self.calendar.period(d, n, u, dir).date;
-                    last.add_days(self.rng.below(3) as i32 - 1)
+                    let last = self.calendar.period(d, n, u, dir).map_or(d, |p| p.date);
+                    last.plus(self.rng.below(3) as i64 - 1)
                 }
                 Some((d, dl)) if self.rng.chance(70) => {
                     let from = match dl {
@@ -504,7 +506,7 @@ impl UnitGenerator {
                         _ => d,
                     };
                     let offsets = [-1, 0, 0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 15, 16, 30, 31];
-                    from.add_days(self.rng.pick(&offsets).copied().unwrap_or(0))
+                    from.plus(self.rng.pick(&offsets).copied().unwrap_or(0))
                 }
                 _ => self.date(),
             };

@@ -224,50 +224,233 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// In a directory, a YAML file is a test file when it has a top-level `cases:`
 /// (rules/ also holds the holiday calendar). A file named explicitly is always one.
+/// Only regular files are opened (a FIFO named x.yaml would block).
 fn is_test_file(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.starts_with("cases:")))
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+        && tiaoli_compiler::load::read_text(path)
+            .is_ok_and(|t| t.lines().any(|l| l.starts_with("cases:")))
 }
 
 pub fn load(path: &Path) -> Result<TestFile, LoadError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+    let text = tiaoli_compiler::load::read_text(path).map_err(|e| LoadError {
         file: file.clone(),
         message: e.to_string(),
     })?;
-    tiaoli_compiler::yaml::from_str::<TestFile>(&text).map_err(|e| LoadError {
-        file,
+    let tf = tiaoli_compiler::yaml::from_str::<TestFile>(&text).map_err(|e| LoadError {
+        file: file.clone(),
         message: match e.line {
             Some(l) => format!("line {l}: {}", e.message),
             None => e.message,
         },
-    })
+    })?;
+    let problems = validate(&tf);
+    if problems.is_empty() {
+        Ok(tf)
+    } else {
+        Err(LoadError {
+            file,
+            message: problems.join("\n  "),
+        })
+    }
 }
 
-/// Runs every case of the given files whose name contains `filter`.
+/// The statuses a result can have (docs/facts-and-results.md), as written in
+/// test files.
+pub const STATUSES: &[&str] = &[
+    "violated",
+    "triggered",
+    "unknown",
+    "pending",
+    "fulfilled",
+    "not_triggered",
+    "overridden",
+    "permitted",
+    "encouraged",
+    "lapsed",
+];
+
+/// The values of a sanction's `applies`.
+const APPLIES: &[&str] = &["true", "false", "unknown"];
+
+/// What a test file says that cannot be right whatever the rules: a status
+/// that does not exist (`triggerd`), a date that is not one. Such a case
+/// would fail, or pass, for the wrong reason: the file is invalid instead.
+fn validate(tf: &TestFile) -> Vec<String> {
+    let mut out = Vec::new();
+    for case in &tf.cases {
+        let at = |what: String| format!("用例“{}”：{what}", case.name);
+        if Date::parse(&case.as_of).is_none() {
+            out.push(at(format!("as_of “{}” 不是日期（YYYY-MM-DD）", case.as_of)));
+        }
+        if case.units.as_ref().is_none_or(Vec::is_empty) && case.facts.is_none() {
+            out.push(at("没有单位：给出 units 或 facts".into()));
+        }
+        for (uid, exp) in &case.expect {
+            for r in &exp.results {
+                if let Some(st) = &r.status {
+                    if !STATUSES.contains(&st.as_str()) {
+                        let hint = tiaoli_syntax::diag::did_you_mean(st, STATUSES.iter().copied())
+                            .map(|s| format!("，是否应为“{s}”？"))
+                            .unwrap_or_default();
+                        out.push(at(format!(
+                            "单位 {uid}：没有状态“{st}”{hint}（状态有 {}）",
+                            STATUSES.join("、")
+                        )));
+                    }
+                }
+                for (field, d) in [
+                    ("due", &r.due),
+                    ("overdue_since", &r.overdue_since),
+                    ("fulfilled_on", &r.fulfilled_on),
+                    ("triggered_on", &r.triggered_on),
+                ] {
+                    if let Some(d) = d {
+                        if d != "—" && Date::parse(d).is_none() {
+                            out.push(at(format!(
+                                "单位 {uid}：{field} “{d}” 不是日期（YYYY-MM-DD）"
+                            )));
+                        }
+                    }
+                }
+                for sanction in r.sanctions.iter().flatten() {
+                    if let Some(a) = &sanction.applies {
+                        if !APPLIES.contains(&a.as_str()) {
+                            out.push(at(format!(
+                                "单位 {uid}：applies “{a}” 应为 true、false 或 unknown"
+                            )));
+                        }
+                    }
+                }
+            }
+            if let Exact::Statuses(list) = &exp.exact {
+                for st in list.iter().filter(|st| !STATUSES.contains(&st.as_str())) {
+                    out.push(at(format!("单位 {uid}：exact 中没有状态“{st}”")));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Runs every case of the given files whose name contains `filter`. Every
+/// case is prepared first: a case whose units cannot be built (a facts file
+/// missing or without units, an invalid unit, an `expect` for a unit the case
+/// does not have, an `absent` or `skipped` naming nothing in the rules) is an
+/// input error, and then no case is run.
 pub fn run(
     engine: &Engine,
     files: &[(PathBuf, TestFile)],
     filter: Option<&str>,
     coverage: bool,
-) -> Outcome {
-    let mut cases = Vec::new();
-    let mut exercised: IndexSet<(String, String)> = IndexSet::new();
+) -> Result<Outcome, Vec<LoadError>> {
+    let mut prepared = Vec::new();
+    let mut errors = Vec::new();
     for (path, tf) in files {
         for case in &tf.cases {
             if filter.is_some_and(|f| !case.name.contains(f)) {
                 continue;
             }
-            cases.push(run_case(engine, path, case, &mut exercised));
+            match prepare(engine, path, case) {
+                Ok(p) => prepared.push((path, case, p)),
+                Err(messages) => errors.extend(messages.into_iter().map(|m| LoadError {
+                    file: path.display().to_string(),
+                    message: format!("用例“{}”：{m}", case.name),
+                })),
+            }
         }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut cases = Vec::new();
+    let mut exercised: IndexSet<(String, String)> = IndexSet::new();
+    for (path, case, (units, as_of)) in prepared {
+        cases.push(run_case(engine, path, case, units, as_of, &mut exercised));
     }
     let passed = cases.iter().filter(|c| c.passed).count();
     let coverage = coverage.then(|| compute_coverage(engine, &exercised));
-    Outcome {
+    Ok(Outcome {
         total: cases.len(),
         passed,
         failed: cases.len() - passed,
         cases,
         coverage,
+    })
+}
+
+/// A case's units and date, and every name its expectations use checked
+/// against the rules.
+fn prepare(
+    engine: &Engine,
+    path: &Path,
+    case: &Case,
+) -> Result<(Vec<facts::Unit>, Date), Vec<String>> {
+    let (units, as_of) = case_units(path, case, engine)?;
+    let mut errors = Vec::new();
+    if units.is_empty() {
+        errors.push(match &case.facts {
+            Some(f) => format!("事实文件 {f} 中没有单位（或 only_units 一个也没有选中）"),
+            None => "没有单位".to_string(),
+        });
+    }
+    let names: Vec<&str> = engine
+        .graph
+        .ordinances
+        .iter()
+        .flat_map(|o| o.norms.keys().chain(o.consequences.keys()))
+        .map(String::as_str)
+        .collect();
+    let ordinances: Vec<&str> = engine
+        .graph
+        .ordinances
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    for (uid, exp) in &case.expect {
+        if !units.iter().any(|u| &u.id == uid) {
+            let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+            let hint = tiaoli_syntax::diag::did_you_mean(uid, ids.iter().copied())
+                .map(|s| format!("，是否应为“{s}”？"))
+                .unwrap_or_default();
+            errors.push(format!("expect 中的单位“{uid}”不在本用例的单位中{hint}"));
+        }
+        for a in &exp.absent {
+            // "cite name" or "name", either with "[instance]" (as check_unit reads them).
+            let a = a
+                .strip_suffix(']')
+                .and_then(|x| x.split_once('['))
+                .map_or(a.as_str(), |(n, _)| n);
+            let name = a.split_once(' ').map_or(a, |(_, n)| n);
+            if !names.contains(&name) {
+                let hint = tiaoli_syntax::diag::did_you_mean(name, names.iter().copied())
+                    .map(|s| format!("，是否应为“{s}”？"))
+                    .unwrap_or_default();
+                errors.push(format!(
+                    "单位 {uid}：absent 中的“{name}”不是任何条例的规范或后果{hint}（这样的断言永远成立）"
+                ));
+            }
+        }
+        for o in &exp.skipped {
+            if !ordinances.contains(&o.as_str()) {
+                let hint = tiaoli_syntax::diag::did_you_mean(o, ordinances.iter().copied())
+                    .map(|s| format!("，是否应为“{s}”？"))
+                    .unwrap_or_default();
+                errors.push(format!("单位 {uid}：skipped 中没有条例“{o}”{hint}"));
+            }
+        }
+        for r in &exp.results {
+            if let Some(o) = &r.ordinance {
+                if !ordinances.contains(&o.as_str()) {
+                    errors.push(format!("单位 {uid}：results 中没有条例“{o}”"));
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok((units, as_of))
+    } else {
+        Err(errors)
     }
 }
 
@@ -287,12 +470,11 @@ fn case_units(
     engine: &Engine,
 ) -> Result<(Vec<facts::Unit>, Date), Vec<String>> {
     let as_of = Date::parse(&case.as_of)
-        .ok_or_else(|| vec![format!("as_of “{}” is not a date (YYYY-MM-DD)", case.as_of)])?;
+        .ok_or_else(|| vec![format!("as_of “{}” 不是日期（YYYY-MM-DD）", case.as_of)])?;
     let mut units: Vec<Value> = case.units.clone().unwrap_or_default();
     if let Some(f) = &case.facts {
         let fp = path.parent().unwrap_or(Path::new(".")).join(f);
-        let text = std::fs::read_to_string(&fp)
-            .map_err(|e| vec![format!("cannot read {}: {e}", fp.display())])?;
+        let text = tiaoli_compiler::load::read_text(&fp).map_err(|e| vec![e.to_string()])?;
         let doc: Value = match Format::from_path(&fp.display().to_string()) {
             Format::Json => {
                 serde_json::from_str(&text).map_err(|e| vec![format!("{}: {e}", fp.display())])?
@@ -337,31 +519,25 @@ fn run_case(
     engine: &Engine,
     path: &Path,
     case: &Case,
+    units: Vec<facts::Unit>,
+    as_of: Date,
     exercised: &mut IndexSet<(String, String)>,
 ) -> CaseOutcome {
     let file = path.display().to_string();
     let mut failures = Vec::new();
-    match case_units(path, case, engine) {
-        Err(errs) => {
-            for e in errs {
-                failures.push(failure("—", format!("invalid units: {e}")));
-            }
-        }
-        Ok((units, as_of)) => {
-            let opts = Options {
-                as_of,
-                drafts: case.drafts,
-            };
-            for (uid, exp) in &case.expect {
-                let Some(unit) = units.iter().find(|u| &u.id == uid) else {
-                    failures.push(failure(uid, "the case has no unit with this id"));
-                    continue;
-                };
-                let ev = engine.evaluate(unit, opts);
-                let rep = engine.unit_report(&ev, opts);
-                check_unit(engine, &ev, &rep, exp, opts, &mut failures, exercised);
-            }
-        }
+    let opts = Options {
+        as_of,
+        drafts: case.drafts,
+    };
+    for (uid, exp) in &case.expect {
+        // prepare() made sure every expected unit is there.
+        let Some(unit) = units.iter().find(|u| &u.id == uid) else {
+            failures.push(failure(uid, "the case has no unit with this id"));
+            continue;
+        };
+        let ev = engine.evaluate(unit, opts);
+        let rep = engine.unit_report(&ev, opts);
+        check_unit(engine, &ev, &rep, exp, opts, &mut failures, exercised);
     }
     CaseOutcome {
         name: case.name.clone(),

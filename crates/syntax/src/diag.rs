@@ -119,6 +119,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
+/// Words longer than this get no did-you-mean.
+const MAX_SUGGESTED_CHARS: usize = 64;
+
 /// The closest candidate to `word`, if it is close enough to be a likely typo:
 /// within a third of the longer length (at least one edit), or sharing a long
 /// common part (a term written with or without a qualifier, 公安 vs 公安部门).
@@ -127,15 +130,24 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let wlen = word.chars().count();
+    // No name is this long: a suggestion would cost an edit distance per
+    // candidate over the whole word, for nothing.
+    if wlen > MAX_SUGGESTED_CHARS {
+        return None;
+    }
     let mut best: Option<(usize, &'a str)> = None;
     for cand in candidates {
         if cand == word {
             continue;
         }
-        let d = edit_distance(word, cand);
         let clen = cand.chars().count();
         let limit = wlen.max(clen).div_ceil(3).max(1);
         let contains = wlen >= 2 && (cand.contains(word) || word.contains(cand)) && clen >= 2;
+        // The distance is at least the difference in length.
+        if !contains && wlen.abs_diff(clen) > limit {
+            continue;
+        }
+        let d = edit_distance(word, cand);
         if d <= limit || contains {
             let better = match best {
                 None => true,

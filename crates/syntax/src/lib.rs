@@ -11,6 +11,8 @@ pub mod complete;
 pub mod diag;
 pub mod format;
 pub mod keywords;
+pub mod limits;
+pub mod nesting;
 mod parse;
 pub mod render;
 pub mod source;

@@ -1,0 +1,54 @@
+//! Bounds on periods (docs/cli.md, "Limits").
+//!
+//! No ordinance gives a period longer than a few years; a period past 100 years
+//! is a typo or a hostile input, and would reach past the last date the engine
+//! can represent (9999-12-31). The parser rejects it where it builds the
+//! period, with its location, so that every period in any construct is bounded;
+//! the engine, given one anyway, computes no due date rather than a wrapped or
+//! clamped one.
+
+use crate::ast::{Duration, TimeUnit};
+use crate::diag::Diagnostic;
+use crate::source::SourceId;
+
+/// 100 年.
+pub const MAX_YEARS: u32 = 100;
+/// 1,200 个月 (100 years).
+pub const MAX_MONTHS: u32 = 1_200;
+/// 36,525 日 (100 years).
+pub const MAX_DAYS: u32 = 36_525;
+/// 25,000 个工作日 (about 100 years of about 250 working days).
+pub const MAX_WORKING_DAYS: u32 = 25_000;
+
+/// The largest amount allowed for a unit.
+pub fn max_period(unit: TimeUnit) -> u32 {
+    match unit {
+        TimeUnit::Days => MAX_DAYS,
+        TimeUnit::WorkingDays => MAX_WORKING_DAYS,
+        TimeUnit::Months => MAX_MONTHS,
+        TimeUnit::Years => MAX_YEARS,
+    }
+}
+
+pub fn period_within_bounds(amount: u32, unit: TimeUnit) -> bool {
+    amount <= max_period(unit)
+}
+
+/// The error for a period past its bound, located at the period.
+pub fn period_error(source: SourceId, d: &Duration) -> Option<Diagnostic> {
+    if period_within_bounds(d.amount, d.unit) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            "period-too-long",
+            source,
+            d.span,
+            format!("期间过长：{} {} 超过 100 年的上限", d.amount, d.unit.zh()),
+        )
+        .with_label(format!("最多 {} {}", max_period(d.unit), d.unit.zh()))
+        .with_help(format!(
+            "期间最长 100 年：{MAX_DAYS} 日、{MAX_WORKING_DAYS} 个工作日、{MAX_MONTHS} 个月或 {MAX_YEARS} 年；请核对条文中的数字"
+        )),
+    )
+}
