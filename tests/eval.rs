@@ -592,3 +592,34 @@ fn occurrences_have_ids_and_attributes_and_actions_answer_them() {
     let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     insta::assert_snapshot!("facts_occurrence_errors", text.join("\n"));
 }
+
+#[test]
+fn the_loader_resolves_names_to_the_engines_ids_and_a_unit_changed_later_is_resolved_again() {
+    let c = shipped_rules_with(&[]);
+    let text = read(&root().join("examples/units.yaml"));
+    let f = facts::parse(&text, Format::Yaml, &c.graph.lexicon).unwrap();
+    let engine = Engine::new(c.graph, Calendar::default_schedule().unwrap());
+    for u in &f.units {
+        assert_eq!(u.resolved, engine.resolve(u), "unit {}", u.id);
+    }
+    let opts = Options {
+        as_of: f.as_of.unwrap(),
+        drafts: true,
+    };
+    let json = |units: &[tiaoli_engine::facts::Unit]| {
+        serde_json::to_string(&engine.report(units, opts)).unwrap()
+    };
+    // The police bureau, changed after loading into a school with one fact fewer
+    // and its first event moved: the ids the loader found no longer name what
+    // the unit names, so the names decide.
+    let mut changed = f.units[0].clone();
+    changed.kind = "学校".into();
+    changed.facts.shift_remove_index(0);
+    if let Some(e) = changed.events.first_mut() {
+        e.date = e.date.add_days(1).unwrap();
+    }
+    let mut fresh = changed.clone();
+    fresh.resolved = Default::default();
+    assert_ne!(json(&[changed.clone()]), json(&f.units[..1]));
+    assert_eq!(json(&[changed]), json(&[fresh]));
+}

@@ -16,7 +16,7 @@ use tiaoli_syntax::ast::CmpOp;
 use crate::date::Date;
 use crate::facts::FactValue;
 use crate::facts::Unit;
-use crate::instances::{Instance, NormInputs};
+use crate::instances::{Instance, NormInputs, Scratch};
 use crate::plan::{Bits, CondPlan, Engine, NodePlan, OrdinancePlan, PatternPlan, Prepared};
 
 /// Kleene three-valued truth.
@@ -155,6 +155,7 @@ pub struct OrdEval {
     computed: Vec<bool>,
     /// Whether this unit is of a kind deemed to be another here.
     pub deemed: Vec<String>,
+    scratch: Scratch,
 }
 
 /// Buffers of evaluated ordinances, recycled on this thread: evaluating many units
@@ -168,6 +169,7 @@ struct Buffers {
     clause_index: Vec<(NodeId, u32, u32)>,
     clauses: Vec<ClauseState>,
     computed: Vec<bool>,
+    scratch: Scratch,
 }
 
 thread_local! {
@@ -184,6 +186,7 @@ impl Drop for OrdEval {
             clause_index: std::mem::take(&mut self.clause_index),
             clauses: std::mem::take(&mut self.clauses),
             computed: std::mem::take(&mut self.computed),
+            scratch: std::mem::take(&mut self.scratch),
         };
         b.vals.clear();
         b.onsets.clear();
@@ -192,6 +195,7 @@ impl Drop for OrdEval {
         b.clause_index.clear();
         b.clauses.clear();
         b.computed.clear();
+        b.scratch.clear();
         let _ = POOL.try_with(|p| {
             if let Ok(mut p) = p.try_borrow_mut() {
                 if p.len() < 32 {
@@ -278,11 +282,46 @@ pub struct UnitEval<'u> {
     pub skipped: Vec<(usize, SkipReason)>,
 }
 
+/// The lists of an evaluated unit, recycled on this thread like [`Buffers`].
+type UnitLists = (Vec<OrdEval>, Vec<(usize, SkipReason)>);
+
+thread_local! {
+    static UNIT_POOL: std::cell::RefCell<Vec<UnitLists>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for UnitEval<'_> {
+    fn drop(&mut self) {
+        let mut ords = std::mem::take(&mut self.ords);
+        let mut skipped = std::mem::take(&mut self.skipped);
+        // The ordinances' buffers go back to their own pool.
+        ords.clear();
+        skipped.clear();
+        let _ = UNIT_POOL.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                if p.len() < 8 {
+                    p.push((ords, skipped));
+                }
+            }
+        });
+    }
+}
+
+fn unit_lists() -> UnitLists {
+    UNIT_POOL
+        .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
 /// What a condition is evaluated against.
 struct CondInputs<'a, 'u> {
     p: &'a Prepared<'u>,
     plan: &'a OrdinancePlan,
     opts: Options,
+    /// The obligations and prohibitions that may concern the unit (for
+    /// 违反 本条例): every other norm has the value false.
+    violable: &'a [u32],
 }
 
 impl CondInputs<'_, '_> {
@@ -295,8 +334,7 @@ impl Engine {
     /// Evaluates one unit against every ordinance.
     pub fn evaluate<'u>(&self, unit: &'u Unit, opts: Options) -> UnitEval<'u> {
         let p = self.prepare(unit);
-        let mut ords = Vec::new();
-        let mut skipped = Vec::new();
+        let (mut ords, mut skipped) = unit_lists();
         for (i, (o, plan)) in self.graph.ordinances.iter().zip(&self.plans).enumerate() {
             let applies = match self.ordinance_applies(o, plan, &p, opts) {
                 Ok(t) => t,
@@ -456,13 +494,24 @@ impl Engine {
             clauses: b.clauses,
             computed: Vec::new(),
             deemed,
+            scratch: b.scratch,
         };
-        let cx = CondInputs { p, plan, opts };
         // Conditions are evaluated on demand, for the norms and consequences that
         // concern the unit: most conditions feed norms whose subjects it is not.
-        let visit: &[u32] = match (ev.deemed.is_empty(), plan.visit_by_kind.get(p.kind)) {
-            (true, Some(v)) => v,
-            _ => &plan.visit_all,
+        let by_kind = ev.deemed.is_empty().then_some(p.kind);
+        let visit: &[u32] = match by_kind.and_then(|k| plan.visit_by_kind.get(k)) {
+            Some(v) => v,
+            None => &plan.visit_all,
+        };
+        let violable: &[u32] = match by_kind.and_then(|k| plan.violable_by_kind.get(k)) {
+            Some(v) => v,
+            None => &plan.violable_all,
+        };
+        let cx = CondInputs {
+            p,
+            plan,
+            opts,
+            violable,
         };
         for &i in visit {
             let i = i as usize;
@@ -488,16 +537,19 @@ impl Engine {
                     }
                     let start = ev.instances.len() as u32;
                     let mut instances = std::mem::take(&mut ev.instances);
+                    let mut scratch = std::mem::take(&mut ev.scratch);
                     let status = {
                         let ni = NormInputs {
                             p,
                             plan,
                             opts,
                             vals: &ev.vals,
+                            assume: false,
                         };
-                        self.norm_instances(pn, gn, subj, &ni, false, &mut instances)
+                        self.norm_instances(pn, gn, subj, &ni, &mut instances, &mut scratch)
                     };
                     ev.instances = instances;
+                    ev.scratch = scratch;
                     let end = ev.instances.len() as u32;
                     let st = NormState {
                         applies: subj,
@@ -588,6 +640,9 @@ impl Engine {
         i: NodeId,
         ev: &mut OrdEval,
     ) -> bool {
+        if gn.overrides.is_empty() && gn.fallback_for.is_none() {
+            return false;
+        }
         let in_effect = st.applies == Tri::True
             && !matches!(
                 st.status,
@@ -650,6 +705,10 @@ impl Engine {
         opts: Options,
         ev: &mut OrdEval,
     ) -> (Tri, Option<Date>) {
+        // One instance with no due date: never violated, bound or not.
+        if pn.single {
+            return (Tri::False, None);
+        }
         let insts = ev.instances_of(st);
         let latest = |insts: &[Instance]| {
             insts
@@ -668,19 +727,26 @@ impl Engine {
                     return (Tri::True, latest(insts));
                 }
                 // Unknown whether it binds: violated only if, binding, it would be.
-                let mut scratch = Vec::new();
+                let mut scratch = std::mem::take(&mut ev.scratch);
+                let mut assumed_insts = std::mem::take(&mut scratch.assumed);
+                assumed_insts.clear();
                 let ni = NormInputs {
                     p,
                     plan,
                     opts,
                     vals: &ev.vals,
+                    assume: true,
                 };
-                let assumed = self.norm_instances(pn, gn, Tri::True, &ni, true, &mut scratch);
-                if assumed == Status::Violated {
-                    (Tri::Unknown, latest(&scratch))
+                let assumed =
+                    self.norm_instances(pn, gn, Tri::True, &ni, &mut assumed_insts, &mut scratch);
+                let out = if assumed == Status::Violated {
+                    (Tri::Unknown, latest(&assumed_insts))
                 } else {
                     (Tri::False, None)
-                }
+                };
+                scratch.assumed = assumed_insts;
+                ev.scratch = scratch;
+                out
             }
             _ => (Tri::False, None),
         }
@@ -706,7 +772,9 @@ impl Engine {
             CondPlan::Not(x) => self.ensure(*x, cx, ev, computed),
             _ => {}
         }
-        let (v, onset) = self.cond(c, cx, ev);
+        let mut remedies = std::mem::take(&mut ev.scratch.remedies);
+        let (v, onset) = self.cond(c, cx, ev, &mut remedies);
+        ev.scratch.remedies = remedies;
         if let Some(slot) = ev.vals.get_mut(i) {
             *slot = v;
         }
@@ -739,7 +807,14 @@ impl Engine {
         }
     }
 
-    fn cond(&self, c: &CondPlan, cx: &CondInputs<'_, '_>, ev: &OrdEval) -> (Tri, Option<Date>) {
+    /// `remedies` is a buffer for matching remedies to orders.
+    fn cond(
+        &self,
+        c: &CondPlan,
+        cx: &CondInputs<'_, '_>,
+        ev: &OrdEval,
+        remedies: &mut Vec<(u32, Option<Date>)>,
+    ) -> (Tri, Option<Date>) {
         let p = cx.p;
         let as_of = cx.opts.as_of;
         let val = |i: &NodeId| ev.val(*i);
@@ -750,13 +825,7 @@ impl Engine {
             }
             CondPlan::Or(a) => {
                 let v = a.iter().fold(Tri::False, |acc, x| acc.or(val(x)));
-                let held: Vec<&NodeId> = a.iter().filter(|x| val(x) == Tri::True).collect();
-                let onset = if held.iter().any(|x| ev.onset(**x).is_none()) {
-                    None
-                } else {
-                    held.iter().filter_map(|x| ev.onset(**x)).max()
-                };
-                (v, onset)
+                (v, held_onset(a, ev))
             }
             CondPlan::Not(x) => (val(x).negate(), None),
             CondPlan::IsTrue(f) => (
@@ -849,18 +918,19 @@ impl Engine {
             }
             // A norm that does not bind the unit has the value false.
             CondPlan::ViolatedAny { within } => {
-                let v = cx
-                    .plan
-                    .violable
-                    .iter()
-                    .fold(Tri::False, |acc, n| acc.or(val(n)));
-                let onset = cx
-                    .plan
-                    .violable
-                    .iter()
-                    .filter(|n| val(n) == Tri::True)
-                    .filter_map(|n| ev.onset(*n))
-                    .max();
+                let mut v = Tri::False;
+                let mut onset = None;
+                for n in cx.violable {
+                    let n = *n as usize;
+                    match ev.val(n) {
+                        Tri::True => {
+                            v = Tri::True;
+                            onset = onset.max(ev.onset(n));
+                        }
+                        Tri::Unknown if v == Tri::False => v = Tri::Unknown,
+                        _ => {}
+                    }
+                }
                 (self.windowed(v, onset, within, as_of), onset)
             }
             CondPlan::Overdue {
@@ -870,15 +940,16 @@ impl Engine {
             } => {
                 let mut out = Tri::False;
                 let mut onset = None;
-                let answers = self.remedies(p, *event, *remedy, as_of);
-                for e in &p.events {
+                self.remedies(p, *event, *remedy, as_of, remedies);
+                let answers: &[(u32, Option<Date>)] = remedies;
+                for e in p.events.iter() {
                     if e.ty != *event || e.date > as_of || !cx.in_scope(e.date) {
                         continue;
                     }
                     let t = match e.deadline.and_then(|dl| self.order_end(dl)) {
                         None => Tri::Unknown,
                         Some(dl) if as_of > dl => {
-                            let overdue = !Engine::remedied_by(&answers, e.index, dl);
+                            let overdue = !Engine::remedied_by(answers, e.index, dl);
                             if overdue {
                                 onset = onset.max(Some(dl));
                             }
@@ -897,21 +968,28 @@ impl Engine {
                 let v = consequences
                     .iter()
                     .fold(Tri::False, |acc, x| acc.or(val(x)));
-                let held: Vec<&NodeId> = consequences
-                    .iter()
-                    .filter(|x| val(x) == Tri::True)
-                    .collect();
-                let onset = if held.iter().any(|x| ev.onset(**x).is_none()) {
-                    None
-                } else {
-                    held.iter().filter_map(|x| ev.onset(**x)).max()
-                };
+                let onset = held_onset(consequences, ev);
                 (self.windowed(v, onset, within, as_of), onset)
             }
             // Read per instance (instances.rs); outside one it decides nothing.
             CondPlan::TriggerAttr { .. } => (Tri::Unknown, None),
         }
     }
+}
+
+/// The onset of a disjunction that holds: none when one of the nodes that hold
+/// holds by facts alone, else the latest of their onsets.
+fn held_onset(nodes: &[NodeId], ev: &OrdEval) -> Option<Date> {
+    let mut latest = None;
+    for x in nodes {
+        if ev.val(*x) == Tri::True {
+            match ev.onset(*x) {
+                None => return None,
+                Some(d) => latest = latest.max(Some(d)),
+            }
+        }
+    }
+    latest
 }
 
 pub(crate) fn compare_num(a: f64, cmp: CmpOp, b: f64) -> bool {

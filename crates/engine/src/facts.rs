@@ -14,6 +14,7 @@ use tiaoli_syntax::diag::did_you_mean;
 
 use crate::date::Date;
 use crate::located;
+use crate::plan::{Act, Occurrence, Resolved};
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct FactsFile {
@@ -33,6 +34,10 @@ pub struct Unit {
     pub facts: IndexMap<String, FactValue>,
     pub events: Vec<EventRecord>,
     pub actions: Vec<ActionRecord>,
+    /// The ids the facts loader resolved the names to; a unit built by hand has
+    /// none (`Default`), and the engine checks them before use either way.
+    #[serde(skip)]
+    pub resolved: Resolved,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -141,11 +146,20 @@ impl Format {
     }
 }
 
-/// Name resolution against the compiled lexicon.
-struct Names<'a> {
-    lex: &'a LexiconOut,
-    /// folded name or alias → (canonical, kind)
-    index: IndexMap<String, (&'a str, NameKind)>,
+/// Name resolution against the compiled lexicon, built once per file (or
+/// stream): every name and alias, folded, with its kind and its position in the
+/// lexicon's list (the id the engine uses), and what each fact and event type
+/// declares.
+pub struct Names<'a> {
+    /// folded name or alias → (canonical, kind, position in its list)
+    index: IndexMap<String, (&'a str, NameKind, usize)>,
+    /// Per fact (by position): its type.
+    fact_types: Vec<&'a FactTy>,
+    /// Per event type (by position): whether it carries a deadline, and its
+    /// attributes (a sanction's `deadline` is a field of its own, not one).
+    event_deadline: Vec<bool>,
+    event_attrs: Vec<Vec<(&'a str, &'a FactTy)>>,
+    role_count: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,37 +183,80 @@ impl NameKind {
     }
 }
 
+/// A name folded as [`fold_case`] folds it, without a new string when folding
+/// changes nothing (Chinese names, lower-case ASCII: nearly every name).
+fn folded(s: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = s.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    });
+    if unchanged {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold_case(s))
+    }
+}
+
 impl<'a> Names<'a> {
-    fn new(lex: &'a LexiconOut) -> Self {
+    pub fn new(lex: &'a LexiconOut) -> Self {
         let mut index = IndexMap::new();
-        let mut add = |name: &'a str, aliases: &'a [String], k: NameKind| {
-            index.entry(fold_case(name)).or_insert((name, k));
+        let mut add = |name: &'a str, aliases: &'a [String], k: NameKind, at: usize| {
+            index.entry(fold_case(name)).or_insert((name, k, at));
             for a in aliases {
-                index.entry(fold_case(a)).or_insert((name, k));
+                index.entry(fold_case(a)).or_insert((name, k, at));
             }
         };
-        for a in &lex.actors {
-            add(&a.name, &a.aliases, NameKind::Actor);
+        for (i, a) in lex.actors.iter().enumerate() {
+            add(&a.name, &a.aliases, NameKind::Actor, i);
         }
-        for r in &lex.roles {
-            add(&r.name, &r.aliases, NameKind::Role);
+        for (i, r) in lex.roles.iter().enumerate() {
+            add(&r.name, &r.aliases, NameKind::Role, i);
         }
-        for f in &lex.facts {
-            add(&f.name, &f.aliases, NameKind::Fact);
+        for (i, f) in lex.facts.iter().enumerate() {
+            add(&f.name, &f.aliases, NameKind::Fact, i);
         }
-        for e in &lex.events {
-            add(&e.name, &e.aliases, NameKind::Event);
+        for (i, e) in lex.events.iter().enumerate() {
+            add(&e.name, &e.aliases, NameKind::Event, i);
         }
-        for a in &lex.actions {
-            add(&a.name, &a.aliases, NameKind::Action);
+        for (i, a) in lex.actions.iter().enumerate() {
+            add(&a.name, &a.aliases, NameKind::Action, i);
         }
-        Names { lex, index }
+        Names {
+            index,
+            fact_types: lex.facts.iter().map(|f| &f.ty).collect(),
+            event_deadline: lex
+                .events
+                .iter()
+                .map(|e| e.attrs.contains_key("deadline"))
+                .collect(),
+            event_attrs: lex
+                .events
+                .iter()
+                .map(|e| {
+                    e.attrs
+                        .iter()
+                        .filter(|(k, _)| k.as_str() != "deadline")
+                        .map(|(k, t)| (k.as_str(), t))
+                        .collect()
+                })
+                .collect(),
+            role_count: lex.roles.len(),
+        }
     }
 
-    fn resolve(&self, name: &str, want: NameKind) -> Result<&'a str, (String, Option<String>)> {
-        match self.index.get(&fold_case(name)) {
-            Some((canon, k)) if *k == want => Ok(canon),
-            Some((canon, k)) => Err((
+    /// The canonical term a name or alias stands for, and its position.
+    fn resolve(
+        &self,
+        name: &str,
+        want: NameKind,
+    ) -> Result<(&'a str, usize), (String, Option<String>)> {
+        match self.index.get(folded(name).as_ref()) {
+            Some((canon, k, at)) if *k == want => Ok((canon, *at)),
+            Some((canon, k, _)) => Err((
                 format!("“{name}” is {}, not {}", k.describe(), want.describe()),
                 (canon != &name).then(|| format!("“{name}” stands for “{canon}”")),
             )),
@@ -207,8 +264,8 @@ impl<'a> Names<'a> {
                 let cands = self
                     .index
                     .iter()
-                    .filter(|(_, (_, k))| *k == want)
-                    .map(|(_, (c, _))| *c);
+                    .filter(|(_, (_, k, _))| *k == want)
+                    .map(|(_, (c, _, _))| *c);
                 let mut cands: Vec<&str> = cands.collect();
                 cands.dedup();
                 let help = did_you_mean(name, cands.iter().copied())
@@ -219,40 +276,6 @@ impl<'a> Names<'a> {
                 ))
             }
         }
-    }
-
-    fn fact_type(&self, canonical: &str) -> Option<&'a FactTy> {
-        self.lex
-            .facts
-            .iter()
-            .find(|f| f.name == canonical)
-            .map(|f| &f.ty)
-    }
-
-    /// Whether occurrences of an event type carry a deadline (附期限).
-    fn event_has_deadline(&self, canonical: &str) -> bool {
-        self.lex
-            .events
-            .iter()
-            .find(|e| e.name == canonical)
-            .is_some_and(|e| e.attrs.contains_key("deadline"))
-    }
-
-    /// The attributes the lexicon declares for an event type (a sanction's
-    /// `deadline` is a field of its own, not an attribute).
-    fn event_attrs(&self, canonical: &str) -> Vec<(&'a str, &'a FactTy)> {
-        self.lex
-            .events
-            .iter()
-            .find(|e| e.name == canonical)
-            .map(|e| {
-                e.attrs
-                    .iter()
-                    .filter(|(k, _)| k.as_str() != "deadline")
-                    .map(|(k, t)| (k.as_str(), t))
-                    .collect()
-            })
-            .unwrap_or_default()
     }
 }
 
@@ -457,9 +480,13 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             err(k.clone(), format!("unknown field “{k}”"), help);
         }
     }
+    let mut kind_id = usize::MAX;
     let kind = match map.get("kind").and_then(|x| x.as_str()) {
         Some(k) => match names.resolve(k, NameKind::Actor) {
-            Ok(c) => c.to_string(),
+            Ok((c, at)) => {
+                kind_id = at;
+                c.to_string()
+            }
             Err((m, h)) => {
                 err("kind".into(), m, h);
                 String::new()
@@ -510,12 +537,16 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
         }
     };
     let mut roles = Vec::new();
+    let mut role_ids = Vec::new();
     match map.get("roles") {
         None | Some(Value::Null) => {}
         Some(Value::Array(a)) => {
             for (j, r) in a.iter().enumerate() {
                 match r.as_str().map(|s| names.resolve(s, NameKind::Role)) {
-                    Some(Ok(c)) => roles.push(c.to_string()),
+                    Some(Ok((c, at))) => {
+                        roles.push(c.to_string());
+                        role_ids.push(at);
+                    }
                     Some(Err((m, h))) => err(format!("roles[{j}]"), m, h),
                     None => err(
                         format!("roles[{j}]"),
@@ -532,27 +563,32 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
         ),
     }
     let mut facts = IndexMap::new();
+    // The fact id of each entry of `facts`, by position.
+    let mut fact_ids: Vec<usize> = Vec::new();
     match map.get("facts") {
         None | Some(Value::Null) => {}
         Some(Value::Object(m)) => {
             for (k, v) in m {
-                let field = format!("facts.{k}");
-                let canon = match names.resolve(k, NameKind::Fact) {
+                let field = || format!("facts.{k}");
+                let (canon, at) = match names.resolve(k, NameKind::Fact) {
                     Ok(c) => c,
                     Err((m, h)) => {
-                        err(field, m, h);
+                        err(field(), m, h);
                         continue;
                     }
                 };
-                let Some(ty) = names.fact_type(canon) else {
+                let Some(ty) = names.fact_types.get(at) else {
                     continue;
                 };
                 match fact_value(v, ty) {
                     Ok(Some(fv)) => {
-                        facts.insert(canon.to_string(), fv);
+                        let (i, _) = facts.insert_full(canon.to_string(), fv);
+                        if i == fact_ids.len() {
+                            fact_ids.push(at);
+                        }
                     }
                     Ok(None) => {}
-                    Err((m, h)) => err(field, m, h),
+                    Err((m, h)) => err(field(), m, h),
                 }
             }
         }
@@ -562,10 +598,10 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             None,
         ),
     }
-    let mut events: Vec<(usize, EventRecord)> = Vec::new();
+    let mut events: Vec<(usize, EventRecord, usize)> = Vec::new();
     for (j, e) in list(map.get("events")).iter().enumerate() {
         let field = |f: &str| format!("events[{j}].{f}");
-        let Some(ty) = record_type(
+        let Some((ty, ty_id)) = record_type(
             e,
             names,
             NameKind::Event,
@@ -600,7 +636,8 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
                 }
             },
         };
-        if deadline.is_some() && !names.event_has_deadline(&ty) {
+        let has_deadline = names.event_deadline.get(ty_id).copied().unwrap_or(false);
+        if deadline.is_some() && !has_deadline {
             err(
                 field("deadline"),
                 format!("“{ty}”不带期限，deadline 无从适用"),
@@ -639,15 +676,19 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
                 None
             }
         };
-        let declared = names.event_attrs(&ty);
+        let declared: &[(&str, &FactTy)] = names
+            .event_attrs
+            .get(ty_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let mut attrs = IndexMap::new();
         if let Value::Object(m) = e {
             for (k, v) in m {
                 if EVENT_FIELDS.contains(&k.as_str()) {
                     continue;
                 }
-                let folded = fold_case(k);
-                match declared.iter().find(|(a, _)| fold_case(a) == folded) {
+                let folded = folded(k);
+                match declared.iter().find(|(a, _)| folded_eq(a, folded.as_ref())) {
                     Some((a, aty)) => match fact_value(v, aty) {
                         Ok(Some(fv)) => {
                             attrs.insert(a.to_string(), fv);
@@ -694,11 +735,12 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
                 by,
                 attrs,
             },
+            ty_id,
         ));
     }
     // Occurrence ids are unique within the unit, and what actions answer.
     let mut ids: IndexMap<String, usize> = IndexMap::new();
-    for (j, e) in &events {
+    for (j, e, _) in &events {
         if let Some(id) = &e.id {
             if let Some(prev) = ids.get(id) {
                 err(
@@ -711,11 +753,12 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             }
         }
     }
-    let mut events: Vec<EventRecord> = events.into_iter().map(|(_, e)| e).collect();
-    let mut actions = Vec::new();
+    let mut events: Vec<(EventRecord, usize)> =
+        events.into_iter().map(|(_, e, t)| (e, t)).collect();
+    let mut actions: Vec<(ActionRecord, usize)> = Vec::new();
     for (j, a) in list(map.get("actions")).iter().enumerate() {
         let field = |f: &str| format!("actions[{j}].{f}");
-        let Some(ty) = record_type(
+        let Some((ty, ty_id)) = record_type(
             a,
             names,
             NameKind::Action,
@@ -770,7 +813,7 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             }
         };
         match a.get("date").and_then(|x| x.as_str()).and_then(Date::parse) {
-            Some(date) => actions.push(ActionRecord { ty, date, answers }),
+            Some(date) => actions.push((ActionRecord { ty, date, answers }, ty_id)),
             None => err(
                 field("date"),
                 "missing or not a date (YYYY-MM-DD)".into(),
@@ -788,18 +831,72 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             }
         }
     }
-    events.sort_by(|a, b| (a.date, &a.ty).cmp(&(b.date, &b.ty)));
-    actions.sort_by(|a, b| (a.date, &a.ty).cmp(&(b.date, &b.ty)));
-    (errors.len() == before).then(|| Unit {
+    if errors.len() != before {
+        return None;
+    }
+    events.sort_by(|(a, _), (b, _)| (a.date, &a.ty).cmp(&(b.date, &b.ty)));
+    actions.sort_by(|(a, _), (b, _)| (a.date, &a.ty).cmp(&(b.date, &b.ty)));
+    // The ids the engine uses, resolved here once (checked by the engine).
+    let mut fact_hint: Vec<(usize, u32)> = fact_ids
+        .iter()
+        .enumerate()
+        .map(|(at, id)| (*id, at as u32))
+        .collect();
+    fact_hint.sort_unstable_by_key(|(id, _)| *id);
+    let occurrences: Vec<Occurrence> = events
+        .iter()
+        .enumerate()
+        .map(|(i, (e, ty))| Occurrence {
+            ty: *ty,
+            date: e.date,
+            deadline: e.deadline,
+            index: i as u32,
+        })
+        .collect();
+    let acts: Vec<Act> = actions
+        .iter()
+        .map(|(a, ty)| Act {
+            ty: *ty,
+            date: a.date,
+            answers: a.answers.as_deref().and_then(|id| {
+                events
+                    .iter()
+                    .position(|(e, _)| e.id.as_deref() == Some(id))
+                    .map(|i| i as u32)
+            }),
+        })
+        .collect();
+    let mut role_bits = crate::plan::Bits::default();
+    if !role_ids.is_empty() {
+        role_bits = crate::plan::Bits::with_len(names.role_count);
+        for r in &role_ids {
+            role_bits.set(*r);
+        }
+    }
+    Some(Unit {
         id: who,
         kind,
         level,
         region,
         roles,
         facts,
-        events,
-        actions,
+        events: events.into_iter().map(|(e, _)| e).collect(),
+        actions: actions.into_iter().map(|(a, _)| a).collect(),
+        resolved: Resolved {
+            valid: true,
+            kind: kind_id,
+            role_ids,
+            roles: role_bits,
+            facts: fact_hint,
+            events: occurrences,
+            actions: acts,
+        },
     })
+}
+
+/// Whether a name folds to an already folded one.
+fn folded_eq(name: &str, folded_other: &str) -> bool {
+    folded(name).as_ref() == folded_other
 }
 
 /// The `type` of an event or action record, resolved to its canonical term.
@@ -810,13 +907,13 @@ fn record_type(
     field: &str,
     what: &str,
     err: &mut impl FnMut(String, String, Option<String>),
-) -> Option<String> {
+) -> Option<(String, usize)> {
     let Some(t) = record.get("type").and_then(|x| x.as_str()) else {
         err(field.to_string(), format!("missing: {what}"), None);
         return None;
     };
     match names.resolve(t, kind) {
-        Ok(c) => Some(c.to_string()),
+        Ok((c, at)) => Some((c.to_string(), at)),
         Err((m, h)) => {
             err(field.to_string(), m, h);
             None
@@ -824,10 +921,10 @@ fn record_type(
     }
 }
 
-fn list(v: Option<&Value>) -> Vec<Value> {
+fn list(v: Option<&Value>) -> &[Value] {
     match v {
-        Some(Value::Array(a)) => a.clone(),
-        _ => Vec::new(),
+        Some(Value::Array(a)) => a,
+        _ => &[],
     }
 }
 
@@ -870,7 +967,8 @@ fn fact_value(v: &Value, ty: &FactTy) -> Result<Option<FactValue>, (String, Opti
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            match values.iter().find(|x| fold_case(x) == fold_case(&s)) {
+            let want = folded(&s);
+            match values.iter().find(|x| folded_eq(x, want.as_ref())) {
                 Some(x) => Ok(Some(FactValue::Enum(x.clone()))),
                 None => Err((
                     format!("“{s}” is not one of its values ({})", values.join("、")),

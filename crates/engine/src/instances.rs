@@ -77,6 +77,25 @@ impl Instance {
     }
 }
 
+/// Buffers a norm's evaluation works in, kept with the ordinance's evaluation
+/// and recycled with it: evaluating a unit allocates none of them.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    openings: Vec<Opening>,
+    /// Remedies matched to orders (`逾期 E 未 A`).
+    pub remedies: Vec<(u32, Option<Date>)>,
+    /// The instances a norm that may bind would have (for `违反`).
+    pub assumed: Vec<Instance>,
+}
+
+impl Scratch {
+    pub(crate) fn clear(&mut self) {
+        self.openings.clear();
+        self.remedies.clear();
+        self.assumed.clear();
+    }
+}
+
 /// What an instance was opened by, before its due date is worked out.
 #[derive(Clone, Copy)]
 struct Opening {
@@ -98,6 +117,9 @@ pub(crate) struct NormInputs<'a, 'u> {
     pub plan: &'a OrdinancePlan,
     pub opts: Options,
     pub vals: &'a [Tri],
+    /// The norm's conditions are taken to hold (what a norm that may bind
+    /// would give: for `违反`).
+    pub assume: bool,
 }
 
 impl NormInputs<'_, '_> {
@@ -132,21 +154,24 @@ impl Engine {
     /// the action `remedy` answering it was done: the one its `for` names, else
     /// the earliest occurrence still unanswered on or before the action — the same
     /// rule as for a norm's instances.
+    /// Written into `out` (cleared first).
     pub(crate) fn remedies(
         &self,
         p: &Prepared<'_>,
         event: usize,
         remedy: usize,
         as_of: Date,
-    ) -> Vec<(u32, Option<Date>)> {
-        let mut out: Vec<(u32, Option<Date>)> = p
-            .events
-            .iter()
-            .filter(|e| e.ty == event && e.date <= as_of)
-            .map(|e| (e.index, None))
-            .collect();
+        out: &mut Vec<(u32, Option<Date>)>,
+    ) {
+        out.clear();
+        out.extend(
+            p.events
+                .iter()
+                .filter(|e| e.ty == event && e.date <= as_of)
+                .map(|e| (e.index, None)),
+        );
         if out.is_empty() {
-            return out;
+            return;
         }
         for a in answering_first(p, remedy, as_of) {
             let target = match a.answers {
@@ -163,7 +188,6 @@ impl Engine {
                 t.1 = Some(a.date);
             }
         }
-        out
     }
 
     /// Whether an occurrence was answered by `remedy` on or before `until`.
@@ -173,10 +197,19 @@ impl Engine {
             .any(|(i, d)| *i == occ && d.is_some_and(|d| d <= until))
     }
 
-    fn openings(&self, np: &NormPlan, gn: &NormNode, cx: &NormInputs<'_, '_>) -> Vec<Opening> {
+    /// What opens the norm's instances, written into `out` (cleared first);
+    /// `answers` is a buffer for remedies.
+    fn openings(
+        &self,
+        np: &NormPlan,
+        gn: &NormNode,
+        cx: &NormInputs<'_, '_>,
+        out: &mut Vec<Opening>,
+        answers: &mut Vec<(u32, Option<Date>)>,
+    ) {
         let as_of = cx.opts.as_of;
         let p = cx.p;
-        let mut out = Vec::new();
+        out.clear();
         let occurrence =
             |occ: &Occurrence, date: Option<Date>, filter: Tri, incomplete: bool| Opening {
                 occ: Some(*occ),
@@ -187,7 +220,7 @@ impl Engine {
             };
         match &np.trigger {
             Some(TriggerPlan::Event(pattern)) => {
-                for occ in &p.events {
+                for occ in p.events.iter() {
                     if pattern.has(occ.ty) && occ.date <= as_of && cx.in_scope(occ.date) {
                         let f = self.pattern_filter(pattern, occ, p);
                         out.push(occurrence(occ, Some(occ.date), f, false));
@@ -195,7 +228,7 @@ impl Engine {
                 }
             }
             Some(TriggerPlan::PeriodEnd { pattern, period }) => {
-                for occ in &p.events {
+                for occ in p.events.iter() {
                     if !(pattern.has(occ.ty) && occ.date <= as_of && cx.in_scope(occ.date)) {
                         continue;
                     }
@@ -220,15 +253,15 @@ impl Engine {
                 }
             }
             Some(TriggerPlan::Overdue { event, remedy }) => {
-                let answers = self.remedies(p, *event, *remedy, as_of);
-                for occ in &p.events {
+                self.remedies(p, *event, *remedy, as_of, answers);
+                for occ in p.events.iter() {
                     if occ.ty != *event || occ.date > as_of || !cx.in_scope(occ.date) {
                         continue;
                     }
                     match occ.deadline.map(|d| self.order_end(d)) {
                         None => out.push(occurrence(occ, None, Tri::True, true)),
                         Some(Some(dl))
-                            if as_of > dl && !Engine::remedied_by(&answers, occ.index, dl) =>
+                            if as_of > dl && !Engine::remedied_by(answers, occ.index, dl) =>
                         {
                             out.push(occurrence(occ, Some(dl), Tri::True, false))
                         }
@@ -240,7 +273,7 @@ impl Engine {
             None => match (&gn.deadline, &np.anchor, np.order_event) {
                 (Some(DeadlineOut::Period { direction, .. }), Some(anchor), _) => {
                     let ahead = *direction == Direction::Before;
-                    for occ in &p.events {
+                    for occ in p.events.iter() {
                         if occ.ty != anchor.event
                             || (!ahead && occ.date > as_of)
                             || !cx.in_scope(occ.date)
@@ -259,7 +292,7 @@ impl Engine {
                     }
                 }
                 (Some(DeadlineOut::ByOrder { .. }), _, Some(order)) => {
-                    for occ in &p.events {
+                    for occ in p.events.iter() {
                         if occ.ty == order && occ.date <= as_of && cx.in_scope(occ.date) {
                             out.push(occurrence(occ, Some(occ.date), Tri::True, false));
                         }
@@ -293,22 +326,22 @@ impl Engine {
                 }),
             },
         }
-        out
     }
 
     /// The instances of a norm for a unit, appended to `out`; returns the
     /// aggregate status. `applies` is whether the norm binds the unit; with
-    /// `assume`, its conditions are taken to hold (what a norm that may bind would
-    /// be: violated or not).
+    /// `cx.assume`, its conditions are taken to hold (what a norm that may bind
+    /// would be: violated or not). `scratch` holds the buffers it works in.
     pub(crate) fn norm_instances(
         &self,
         np: &NormPlan,
         gn: &NormNode,
         applies: Tri,
         cx: &NormInputs<'_, '_>,
-        assume: bool,
         out: &mut Vec<Instance>,
+        scratch: &mut Scratch,
     ) -> Status {
+        let assume = cx.assume;
         if applies == Tri::False {
             return Status::NotTriggered;
         }
@@ -321,7 +354,11 @@ impl Engine {
         if norm_when == Tri::False {
             return Status::NotTriggered;
         }
-        let openings = self.openings(np, gn, cx);
+        if np.single {
+            return self.single_instance(np, gn, applies.and(norm_when), cx, out);
+        }
+        let mut openings = std::mem::take(&mut scratch.openings);
+        self.openings(np, gn, cx, &mut openings, &mut scratch.remedies);
         if gn.class == ModalityClass::Prohibition {
             self.prohibition(np, gn, applies, norm_when, &openings, cx, assume, out);
         } else {
@@ -360,7 +397,48 @@ impl Engine {
                 }
             }
         }
+        scratch.openings = openings;
         aggregate(out.get(start..).unwrap_or(&[]))
+    }
+
+    /// The one instance of a norm opened by nothing and due on no date
+    /// ([`NormPlan::single`]): what the general path gives for one opening with
+    /// no date, without building it. It binds as `applies`; the first action of
+    /// its type that names no occurrence answers it (one that names an
+    /// occurrence answers an instance that occurrence opened: not this one).
+    fn single_instance(
+        &self,
+        np: &NormPlan,
+        gn: &NormNode,
+        applies: Tri,
+        cx: &NormInputs<'_, '_>,
+        out: &mut Vec<Instance>,
+    ) -> Status {
+        if applies == Tri::False {
+            return Status::NotTriggered;
+        }
+        let mut inst = Instance::new(applies);
+        let unknown = applies == Tri::Unknown;
+        inst.status = match gn.class {
+            _ if unknown => Status::Unknown,
+            ModalityClass::Permission => Status::Permitted,
+            ModalityClass::Encouragement => Status::Encouraged,
+            _ => Status::Pending,
+        };
+        if gn.class != ModalityClass::Encouragement {
+            let as_of = cx.opts.as_of;
+            inst.done_on =
+                cx.p.actions
+                    .iter()
+                    .find(|a| a.ty == np.action && a.date <= as_of && a.answers.is_none())
+                    .map(|a| a.date);
+            if gn.class == ModalityClass::Obligation && !unknown && inst.done_on.is_some() {
+                inst.status = Status::Fulfilled;
+            }
+        }
+        let status = inst.status;
+        out.push(inst);
+        status
     }
 
     /// The norm's own conditions: 当 C and not 除非 U, for the instance opened by `occ`.
@@ -598,25 +676,22 @@ impl Engine {
                 word: Vague::Periodically
             })
         );
-        let ordered: Vec<&Act> = if recurring_vague {
-            cx.p.actions
-                .iter()
-                .filter(|a| a.ty == np.action && a.date <= as_of)
-                .collect()
-        } else {
-            answering_first(cx.p, np.action, as_of).collect()
-        };
-        for act in ordered {
-            if recurring_vague {
-                // 定期: the duty recurs with no period stated; an act done is
-                // reported (the latest), but the duty stays in force.
+        if recurring_vague {
+            // 定期: the duty recurs with no period stated; an act done is
+            // reported (the latest), but the duty stays in force.
+            for act in
+                cx.p.actions
+                    .iter()
+                    .filter(|a| a.ty == np.action && a.date <= as_of)
+            {
                 for i in insts.iter_mut() {
                     if i.window.0.is_none_or(|f| act.date >= f) {
                         i.done_on = Some(act.date);
                     }
                 }
-                continue;
             }
+        }
+        for act in answering_first(cx.p, np.action, as_of).filter(|_| !recurring_vague) {
             let target = match act.answers {
                 Some(ev) => insts
                     .iter_mut()

@@ -6,41 +6,23 @@
 //! and actions as indexes — and [`Engine::prepare`] resolves a unit's names the
 //! same way.
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
 use tiaoli_compiler::graph::{
     AttrFilter, Cond, DeadlineOut, EventPatternOut, FactTy, Graph, Literal, Node, NodeId,
     OrdinanceGraph, PeriodOut, SelectorOut, TriggerOut, Window,
 };
-use tiaoli_syntax::ast::{CmpOp, ModalityClass};
+use tiaoli_syntax::ast::{CmpOp, ModalityClass, Vague};
 
 use crate::calendar::Calendar;
 use crate::date::Date;
 use crate::facts::{FactValue, Unit};
 
-/// FNV-1a: a fast, deterministic hasher for the engine's intern tables (short
-/// Chinese names, looked up when a unit is prepared).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type FastMap<K, V> = IndexMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// The engine's intern tables (short Chinese names, looked up when a unit is
+/// prepared): foldhash, fast on short keys, with a fixed seed (deterministic;
+/// the tables' order is their insertion order either way).
+pub(crate) type FastMap<K, V> = IndexMap<K, V, foldhash::fast::FixedState>;
 
 /// A small bitset over interned ids.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -187,6 +169,10 @@ pub(crate) struct NormPlan {
     pub order_event: Option<usize>,
     /// Its conditions read the occurrence of the instance (E.属性).
     pub per_instance: bool,
+    /// One instance, opened by nothing, with no due date: no trigger, no
+    /// condition read per instance, and no deadline but a vague one that does not
+    /// recur — most duties (负责, 应当 … 及时). Evaluated without openings.
+    pub single: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -223,6 +209,9 @@ pub(crate) struct OrdinancePlan {
     /// can be concerned by, in node order; `visit_all` for deemed units.
     pub visit_by_kind: Vec<Vec<u32>>,
     pub visit_all: Vec<u32>,
+    /// The violable norms of each visit list, in node order.
+    pub violable_by_kind: Vec<Vec<u32>>,
+    pub violable_all: Vec<u32>,
 }
 
 /// The compiled rules, ready to evaluate units.
@@ -238,7 +227,7 @@ pub struct Engine {
 }
 
 /// One occurrence of an event, resolved.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Occurrence {
     pub ty: usize,
     pub date: Date,
@@ -248,7 +237,7 @@ pub(crate) struct Occurrence {
 }
 
 /// One action, resolved.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Act {
     pub ty: usize,
     pub date: Date,
@@ -256,27 +245,43 @@ pub(crate) struct Act {
     pub answers: Option<u32>,
 }
 
-/// A unit with its names resolved to ids.
-pub struct Prepared<'u> {
-    pub unit: &'u Unit,
-    /// The unit's kind (an index into the engine's actors, whose is-a set it uses).
+/// A unit's names as the ids the engine uses, found by the facts loader when it
+/// resolved them (positions in the lexicon's lists, which are the engine's). A
+/// hint, not a promise: [`Engine::prepare`] uses it only after checking every id
+/// against the unit's names (a string comparison, no hashing), so a unit changed
+/// after it was loaded, or loaded against another lexicon, is resolved again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Resolved {
+    pub(crate) valid: bool,
     pub(crate) kind: usize,
+    pub(crate) role_ids: Vec<usize>,
     pub(crate) roles: Bits,
-    pub(crate) rank: Option<u8>,
-    /// The unit's facts by fact id, sorted (a unit states a handful of facts).
-    pub(crate) facts: Vec<(usize, &'u FactValue)>,
-    /// In date order (the facts loader sorts them).
+    /// (fact id, index into the unit's `facts`), by fact id.
+    pub(crate) facts: Vec<(usize, u32)>,
     pub(crate) events: Vec<Occurrence>,
     pub(crate) actions: Vec<Act>,
 }
 
+/// A unit with its names resolved to ids (borrowed from the unit's
+/// [`Resolved`] hint when it holds, so that evaluating allocates nothing here).
+pub struct Prepared<'u> {
+    pub unit: &'u Unit,
+    /// The unit's kind (an index into the engine's actors, whose is-a set it uses).
+    pub(crate) kind: usize,
+    pub(crate) roles: Cow<'u, Bits>,
+    pub(crate) rank: Option<u8>,
+    /// The unit's facts: (fact id, index into the unit's `facts`), by fact id.
+    pub(crate) facts: Cow<'u, [(usize, u32)]>,
+    /// In date order (the facts loader sorts them).
+    pub(crate) events: Cow<'u, [Occurrence]>,
+    pub(crate) actions: Cow<'u, [Act]>,
+}
+
 impl Prepared<'_> {
     pub(crate) fn fact(&self, id: usize) -> Option<&FactValue> {
-        self.facts
-            .binary_search_by_key(&id, |(i, _)| *i)
-            .ok()
-            .and_then(|k| self.facts.get(k))
-            .map(|(_, v)| *v)
+        let k = self.facts.binary_search_by_key(&id, |(i, _)| *i).ok()?;
+        let (_, at) = self.facts.get(k)?;
+        self.unit.facts.get_index(*at as usize).map(|(_, v)| v)
     }
 
     /// An attribute of an occurrence, by canonical name.
@@ -361,6 +366,20 @@ impl Engine {
                         .collect()
                 })
                 .collect();
+            let mut is_violable = vec![false; plan.nodes.len()];
+            for v in &plan.violable {
+                if let Some(x) = is_violable.get_mut(*v) {
+                    *x = true;
+                }
+            }
+            let violable = |list: &[u32]| -> Vec<u32> {
+                list.iter()
+                    .copied()
+                    .filter(|i| is_violable.get(*i as usize).copied().unwrap_or(false))
+                    .collect()
+            };
+            plan.violable_all = violable(&plan.visit_all);
+            plan.violable_by_kind = plan.visit_by_kind.iter().map(|v| violable(v)).collect();
         }
         engine.plans = plans;
         engine.graph = graph;
@@ -394,7 +413,7 @@ impl Engine {
         self.events.get_index_of(name).unwrap_or(usize::MAX)
     }
 
-    fn action_id(&self, name: &str) -> usize {
+    pub(crate) fn action_id(&self, name: &str) -> usize {
         self.actions.get_index_of(name).unwrap_or(usize::MAX)
     }
 
@@ -484,6 +503,14 @@ impl Engine {
                         .iter()
                         .chain(nn.unless.iter())
                         .any(|c| instance_dependent.get(*c).copied().unwrap_or(false));
+                    let single = trigger.is_none()
+                        && !per_instance
+                        && nn.class != ModalityClass::Prohibition
+                        && match &nn.deadline {
+                            None => true,
+                            Some(DeadlineOut::Vague { word }) => *word != Vague::Periodically,
+                            Some(_) => false,
+                        };
                     NodePlan::Norm(NormPlan {
                         subject_kinds: {
                             let mut b = Bits::with_len(self.actors.len());
@@ -503,6 +530,7 @@ impl Engine {
                         anchor,
                         order_event,
                         per_instance,
+                        single,
                     })
                 }
                 Node::Consequence(c) => {
@@ -580,6 +608,8 @@ impl Engine {
             jurisdiction: o.jurisdiction.clone(),
             visit_by_kind: Vec::new(),
             visit_all: Vec::new(),
+            violable_by_kind: Vec::new(),
+            violable_all: Vec::new(),
             in_force,
             repealed_on: o.repealed_on.as_deref().and_then(Date::parse),
             scope_from: retroactive.or(in_force),
@@ -647,23 +677,47 @@ impl Engine {
         }
     }
 
-    /// Resolves a validated unit's names to ids.
+    /// Resolves a validated unit's names to ids: from the unit's hint when every
+    /// id in it names what the unit names, else by looking each name up.
     pub fn prepare<'u>(&self, unit: &'u Unit) -> Prepared<'u> {
-        let kind = self.actors.get_index_of(&unit.kind).unwrap_or(usize::MAX);
-        let mut roles = if unit.roles.is_empty() {
-            Bits::default()
-        } else {
-            Bits::with_len(self.roles.len())
-        };
-        for r in &unit.roles {
-            if let Some(i) = self.roles.get_index_of(r) {
-                roles.set(i);
-            }
+        let rank = unit.level.map(|l| l.rank());
+        let r = &unit.resolved;
+        if r.valid && self.hint_holds(unit, r) {
+            return Prepared {
+                unit,
+                kind: r.kind,
+                roles: Cow::Borrowed(&r.roles),
+                rank,
+                facts: Cow::Borrowed(&r.facts),
+                events: Cow::Borrowed(&r.events),
+                actions: Cow::Borrowed(&r.actions),
+            };
         }
-        let mut facts: Vec<(usize, &FactValue)> = unit
-            .facts
+        let r = self.resolve(unit);
+        Prepared {
+            unit,
+            kind: r.kind,
+            roles: Cow::Owned(r.roles),
+            rank,
+            facts: Cow::Owned(r.facts),
+            events: Cow::Owned(r.events),
+            actions: Cow::Owned(r.actions),
+        }
+    }
+
+    /// A unit's ids, each name looked up in the engine's tables (a name the
+    /// rules do not know has no id: it matches nothing).
+    pub fn resolve(&self, unit: &Unit) -> Resolved {
+        let role_ids: Vec<usize> = unit
+            .roles
             .iter()
-            .filter_map(|(k, v)| self.facts.get_index_of(k).map(|i| (i, v)))
+            .filter_map(|r| self.roles.get_index_of(r))
+            .collect();
+        let mut facts: Vec<(usize, u32)> = unit
+            .facts
+            .keys()
+            .enumerate()
+            .filter_map(|(at, k)| self.facts.get_index_of(k).map(|i| (i, at as u32)))
             .collect();
         facts.sort_unstable_by_key(|(i, _)| *i);
         let index_of_id = |id: &str| {
@@ -672,11 +726,11 @@ impl Engine {
                 .position(|e| e.id.as_deref() == Some(id))
                 .map(|i| i as u32)
         };
-        Prepared {
-            unit,
-            kind,
-            roles,
-            rank: unit.level.map(|l| l.rank()),
+        Resolved {
+            valid: true,
+            kind: self.actors.get_index_of(&unit.kind).unwrap_or(usize::MAX),
+            roles: self.role_bits(&role_ids),
+            role_ids,
             facts,
             events: unit
                 .events
@@ -699,6 +753,64 @@ impl Engine {
                 })
                 .collect(),
         }
+    }
+
+    /// The bitset of a unit's roles (empty when it has none).
+    pub(crate) fn role_bits(&self, ids: &[usize]) -> Bits {
+        if ids.is_empty() {
+            return Bits::default();
+        }
+        let mut b = Bits::with_len(self.roles.len());
+        for i in ids {
+            b.set(*i);
+        }
+        b
+    }
+
+    /// Whether every id of a hint names what the unit names (names compared,
+    /// not hashed), and the hint covers every name of the unit.
+    fn hint_holds(&self, unit: &Unit, r: &Resolved) -> bool {
+        let name_is = |table: Option<&str>, name: &str| table == Some(name);
+        name_is(
+            self.actors.get_index(r.kind).map(|(k, _)| k.as_str()),
+            &unit.kind,
+        ) && r.role_ids.len() == unit.roles.len()
+            && r.role_ids
+                .iter()
+                .zip(&unit.roles)
+                .all(|(i, n)| name_is(self.roles.get_index(*i).map(|(k, _)| k.as_str()), n))
+            && r.facts.len() == unit.facts.len()
+            && r.facts.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0))
+            && r.facts.iter().all(|(i, at)| {
+                let fact = self.facts.get_index(*i).map(|(k, _)| k.as_str());
+                unit.facts
+                    .get_index(*at as usize)
+                    .is_some_and(|(k, _)| name_is(fact, k))
+            })
+            && r.events.len() == unit.events.len()
+            && r.events
+                .iter()
+                .zip(&unit.events)
+                .enumerate()
+                .all(|(i, (o, e))| {
+                    o.index as usize == i
+                        && o.date == e.date
+                        && o.deadline == e.deadline
+                        && name_is(self.events.get_index(o.ty).map(|(k, _)| k.as_str()), &e.ty)
+                })
+            && r.actions.len() == unit.actions.len()
+            && r.actions.iter().zip(&unit.actions).all(|(a, x)| {
+                a.date == x.date
+                    && name_is(self.actions.get_index(a.ty).map(|(k, _)| k.as_str()), &x.ty)
+                    && match (a.answers, x.answers.as_deref()) {
+                        (None, None) => true,
+                        (Some(k), Some(id)) => unit
+                            .events
+                            .get(k as usize)
+                            .is_some_and(|e| e.id.as_deref() == Some(id)),
+                        _ => false,
+                    }
+            })
     }
 
     pub fn plan_texts(&self, ordinance: usize) -> Option<&IndexMap<String, String>> {

@@ -526,6 +526,7 @@ impl UnitGenerator {
             facts,
             events,
             actions,
+            resolved: Default::default(),
         }
     }
 }
