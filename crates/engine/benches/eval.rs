@@ -180,7 +180,7 @@ fn with_occurrences(units: &[Unit], k: usize) -> Vec<Unit> {
         .collect()
 }
 
-/// One unit against all six ordinances, with 1, 10 or 100 occurrences of each
+/// One unit against all shipped ordinances, with 1, 10 or 100 occurrences of each
 /// of its events: the cost of cases over time.
 #[divan::bench(args = [1, 10, 100])]
 fn tiaoli_one_unit_occurrences_per_trigger(b: divan::Bencher, k: usize) {
