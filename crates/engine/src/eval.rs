@@ -321,10 +321,7 @@ impl Engine {
         p: &Prepared<'_>,
         opts: Options,
     ) -> Result<Tri, SkipReason> {
-        let region = match &p.unit.region {
-            None => Tri::Unknown,
-            Some(r) => Tri::from_bool(r.contains(&plan.jurisdiction)),
-        };
+        let region = crate::place::within(p.unit, &plan.jurisdiction);
         if region == Tri::False {
             return Err(SkipReason::OutsideJurisdiction);
         }

@@ -23,6 +23,7 @@ pub mod facts;
 pub mod instances;
 pub mod located;
 pub mod missing;
+pub mod place;
 pub mod plan;
 pub mod report;
 pub mod time;
