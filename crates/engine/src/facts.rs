@@ -515,6 +515,33 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             None
         }
     };
+    // A kind that exists at one level fixes the unit's (乡镇人民政府: 乡); a level
+    // the kind does not exist at is an error.
+    let kind_levels = names
+        .lex
+        .actors
+        .iter()
+        .find(|a| a.name == kind)
+        .map(|a| a.levels.as_slice())
+        .unwrap_or(&[]);
+    let level = match (level, kind_levels) {
+        (None, [only]) => Some(*only),
+        (Some(l), ls) if !ls.is_empty() && !ls.iter().any(|x| x.rank() == l.rank()) => {
+            let ls: Vec<&str> = ls.iter().map(|x| x.zh()).collect();
+            err(
+                "level".into(),
+                tiaoli_l10n::t!(
+                    "facts-level-not-of-kind",
+                    level = l.zh(),
+                    kind = kind.as_str(),
+                    levels = ls.join("、")
+                ),
+                None,
+            );
+            Some(l)
+        }
+        (l, _) => l,
+    };
     let mut region_readings = Vec::new();
     let region = match map.get("region") {
         None | Some(Value::Null) => None,

@@ -30,9 +30,9 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
 
-    /// `zh`, `zh-CN`, `zh_CN.UTF-8`, `chinese`; `en`, `en_US.UTF-8`, `english`, `C`
-    /// and `POSIX` (a locale that names no language is read as English, as the
-    /// C library reads it).
+    /// `zh`, `zh-CN`, `zh_CN.UTF-8`, `chinese`; `en`, `en_US.UTF-8`, `english`.
+    /// `C` and `POSIX` name no language (they are what containers and CI set):
+    /// they leave the default, Chinese, as any other locale does.
     pub fn parse(s: &str) -> Option<Lang> {
         let base = s
             .split(['.', '@'])
@@ -43,7 +43,7 @@ impl Lang {
         let primary = base.split(['-', '_']).next().unwrap_or("");
         match primary {
             "zh" | "chinese" | "中文" => Some(Lang::Zh),
-            "en" | "english" | "c" | "posix" => Some(Lang::En),
+            "en" | "english" => Some(Lang::En),
             _ => None,
         }
     }
@@ -120,6 +120,21 @@ pub const FILES: &[(&str, &str, &str)] = &[
         "common",
         include_str!("../locales/zh/common.ftl"),
         include_str!("../locales/en/common.ftl"),
+    ),
+    (
+        "engine",
+        include_str!("../locales/zh/engine.ftl"),
+        include_str!("../locales/en/engine.ftl"),
+    ),
+    (
+        "report",
+        include_str!("../locales/zh/report.ftl"),
+        include_str!("../locales/en/report.ftl"),
+    ),
+    (
+        "facts",
+        include_str!("../locales/zh/facts.ftl"),
+        include_str!("../locales/en/facts.ftl"),
     ),
     (
         "regions",
@@ -246,7 +261,7 @@ mod tests {
     fn locales_name_languages() {
         assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
         assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
-        assert_eq!(Lang::parse("C"), Some(Lang::En));
+        assert_eq!(Lang::parse("C"), None);
         assert_eq!(Lang::parse("fr_FR"), None);
         let env = |pairs: &'static [(&'static str, &'static str)]| {
             move |k: &str| {
@@ -266,6 +281,7 @@ mod tests {
             Lang::En
         );
         assert_eq!(Lang::from_vars(env(&[])), Lang::Zh);
+        assert_eq!(Lang::from_vars(env(&[("LANG", "C.UTF-8")])), Lang::Zh);
         assert_eq!(Lang::from_vars(env(&[("LANG", "fr_FR")])), Lang::Zh);
     }
 

@@ -14,6 +14,16 @@
 //! that names nothing known is an error with a did-you-mean, never "outside every
 //! jurisdiction".
 
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -228,9 +238,9 @@ pub fn short_forms(name: &str) -> Vec<String> {
 }
 
 fn tier_of_code(code: u32) -> Tier {
-    if code % 10_000 == 0 {
+    if code.is_multiple_of(10_000) {
         Tier::Province
-    } else if code % 100 == 0 {
+    } else if code.is_multiple_of(100) {
         Tier::Prefecture
     } else {
         Tier::County
