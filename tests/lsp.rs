@@ -499,6 +499,7 @@ fn definition_in_the_embedded_lexicon_opens_a_copy_of_it() {
         std::fs::read_to_string(path).unwrap(),
         std::fs::read_to_string(root().join("rules/lexicon/actors.tiaoli")).unwrap()
     );
+    // The line (0-based) that declares it in the shipped lexicon.
     let declared = std::fs::read_to_string(root().join("rules/lexicon/actors.tiaoli"))
         .unwrap()
         .lines()
