@@ -455,7 +455,7 @@ fn not_in_force_yet_and_outside_the_jurisdiction() {
     let src = format!("{HEADER}{REPORT_RULE}");
     let r = eval(&src, &unit("2024-09-30", ""));
     assert!(
-        r.units[0].skipped[0].reason.contains("not yet in force"),
+        r.units[0].skipped[0].code == "not_yet_in_force",
         "{:?}",
         r.units[0].skipped
     );
@@ -463,7 +463,7 @@ fn not_in_force_yet_and_outside_the_jurisdiction() {
         &src,
         &unit("2025-01-01", "").replace("海东市/乐都区", "西宁市/城东区"),
     );
-    assert!(r.units[0].skipped[0].reason.contains("jurisdiction"));
+    assert_eq!(r.units[0].skipped[0].code, "outside_jurisdiction");
     // No region: undetermined, and the region is what is missing.
     let r = eval(
         &src,

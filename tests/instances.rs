@@ -50,8 +50,14 @@ fn d(s: &str) -> Option<Date> {
 }
 
 fn unit(as_of: &str, kind: &str, body: &str) -> String {
+    // A township government exists at the 乡 level only (the lexicon's 级别).
+    let level = if kind == "乡镇人民政府" {
+        "乡"
+    } else {
+        "县"
+    };
     format!(
-        "as_of: {as_of}\nunits:\n  - id: 甲\n    kind: {kind}\n    level: 县\n    region: 海东市/乐都区\n{body}"
+        "as_of: {as_of}\nunits:\n  - id: 甲\n    kind: {kind}\n    level: {level}\n    region: 海东市/乐都区\n{body}"
     )
 }
 

@@ -317,7 +317,7 @@ fn replay(
     let format = tiaoli_engine::facts::Format::from_path(&name);
     let mut parsed = Vec::new();
     for (which, engine) in [("old", &old), ("new", &new)] {
-        match tiaoli_engine::facts::parse(&text, format, &engine.graph.lexicon) {
+        match engine.parse_facts(&text, format) {
             Ok(f) => parsed.push(f),
             Err(errors) => {
                 eprintln!(

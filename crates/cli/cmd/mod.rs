@@ -131,7 +131,7 @@ pub fn load_evaluation(
     let text = read_input(facts)?;
     let name = facts.display().to_string();
     let format = tiaoli_engine::facts::Format::from_path(&name);
-    let parsed = match tiaoli_engine::facts::parse(&text, format, &engine.graph.lexicon) {
+    let parsed = match engine.parse_facts(&text, format) {
         Ok(f) => f,
         Err(errors) => {
             eprintln!(

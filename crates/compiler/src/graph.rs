@@ -64,6 +64,10 @@ pub struct ActorOut {
     /// The transitive is-a closure, nearest first (the term itself excluded).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ancestors: Vec<String>,
+    /// The levels the kind exists at (its own 级别, or its nearest ancestor's);
+    /// one level fixes the level of every unit of the kind. Empty: any level.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<tiaoli_syntax::ast::Level>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

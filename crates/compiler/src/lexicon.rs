@@ -35,13 +35,22 @@ impl Kind {
 
 #[derive(Clone, Debug)]
 pub enum TermKind {
-    Actor { parents: Vec<String> },
+    Actor {
+        parents: Vec<String>,
+        /// 级别: the levels the kind exists at, as declared.
+        levels: Vec<tiaoli_syntax::ast::Level>,
+    },
     Role,
     Person,
     Fact(FactTy),
-    Event { attrs: IndexMap<String, FactTy> },
+    Event {
+        attrs: IndexMap<String, FactTy>,
+    },
     Action,
-    Sanction { rank: u32, sets_period: bool },
+    Sanction {
+        rank: u32,
+        sets_period: bool,
+    },
 }
 
 impl TermKind {
@@ -113,12 +122,14 @@ impl Lexicon {
                 VocabItem::Actor {
                     name,
                     parents,
+                    levels,
                     aliases,
                     span,
                 } => (
                     name,
                     TermKind::Actor {
                         parents: parents.iter().map(|p| p.text.clone()).collect(),
+                        levels: levels.clone(),
                     },
                     aliases,
                     *span,
@@ -303,7 +314,7 @@ impl Lexicon {
     /// Checks the is-a hierarchy: parents exist and are actors, no cycles.
     pub fn check(&self, diags: &mut Vec<Diagnostic>) {
         for t in self.terms.values() {
-            let TermKind::Actor { parents } = &t.kind else {
+            let TermKind::Actor { parents, .. } = &t.kind else {
                 continue;
             };
             for p in parents {
@@ -368,6 +379,18 @@ impl Lexicon {
     }
 
     /// The transitive is-a closure of an actor kind, breadth first, nearest first.
+    /// The levels a kind exists at: its own declaration, else the nearest
+    /// ancestor's (empty: any level).
+    pub fn levels_of(&self, name: &str) -> Vec<tiaoli_syntax::ast::Level> {
+        let own = |n: &str| match self.lookup(n).map(|t| &t.kind) {
+            Some(TermKind::Actor { levels, .. }) if !levels.is_empty() => Some(levels.clone()),
+            _ => None,
+        };
+        own(name)
+            .or_else(|| self.ancestors(name).iter().find_map(|a| own(a)))
+            .unwrap_or_default()
+    }
+
     pub fn ancestors(&self, name: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut frontier = vec![name.to_string()];
@@ -375,7 +398,7 @@ impl Lexicon {
             let mut next = Vec::new();
             for n in &frontier {
                 let Some(t) = self.lookup(n) else { continue };
-                let TermKind::Actor { parents } = &t.kind else {
+                let TermKind::Actor { parents, .. } = &t.kind else {
                     continue;
                 };
                 for p in parents {
@@ -406,7 +429,8 @@ impl Lexicon {
                 aliases: t.aliases.clone(),
             };
             match &t.kind {
-                TermKind::Actor { parents } => out.actors.push(ActorOut {
+                TermKind::Actor { parents, .. } => out.actors.push(ActorOut {
+                    levels: self.levels_of(&t.name),
                     name: t.name.clone(),
                     aliases: t.aliases.clone(),
                     parents: parents

@@ -91,6 +91,12 @@ pub struct Options {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     pub ordinance: String,
+    /// The ordinance's title, as the text gives it.
+    pub title: String,
+    /// Why, for machines: `outside_jurisdiction`, `draft`, `repealed`,
+    /// `not_yet_in_force`.
+    pub code: &'static str,
+    /// Why, for people (in the language of the output).
     pub reason: String,
 }
 
@@ -359,10 +365,7 @@ impl Engine {
         p: &Prepared<'_>,
         opts: Options,
     ) -> Result<Tri, SkipReason> {
-        let region = match &p.unit.region {
-            None => Tri::Unknown,
-            Some(r) => Tri::from_bool(r.contains(&plan.jurisdiction)),
-        };
+        let region = crate::place::within(p.unit, &plan.jurisdiction);
         if region == Tri::False {
             return Err(SkipReason::OutsideJurisdiction);
         }
@@ -387,29 +390,36 @@ impl Engine {
         Ok(region)
     }
 
-    /// A skip reason for people.
+    /// A skip reason for people, and its code.
     pub fn skipped(&self, ordinance: usize, reason: &SkipReason) -> Skipped {
+        use tiaoli_l10n::t;
         let o = self.graph.ordinances.get(ordinance);
         let id = o.map(|o| o.id.clone()).unwrap_or_default();
-        let reason = match reason {
-            SkipReason::OutsideJurisdiction => {
-                format!(
-                    "outside its jurisdiction ({})",
-                    o.map(|o| o.jurisdiction.as_str()).unwrap_or("")
-                )
+        let (code, reason) = match reason {
+            SkipReason::OutsideJurisdiction => (
+                "outside_jurisdiction",
+                t!(
+                    "skip-outside",
+                    jurisdiction = o.map(|o| o.jurisdiction.as_str()).unwrap_or("")
+                ),
+            ),
+            SkipReason::Draft => (
+                "draft",
+                t!(
+                    "skip-draft",
+                    status = o.map(|o| o.status.zh()).unwrap_or("")
+                ),
+            ),
+            SkipReason::Repealed => ("repealed", t!("skip-repealed")),
+            SkipReason::RepealedOn(d) => ("repealed", t!("skip-repealed-on", date = d.to_string())),
+            SkipReason::NotYetInForce(d) => {
+                ("not_yet_in_force", t!("skip-not-yet", date = d.to_string()))
             }
-            SkipReason::Draft => {
-                format!(
-                    "a draft ({}): binds no one; evaluate it with --drafts",
-                    o.map(|o| o.status.zh()).unwrap_or("")
-                )
-            }
-            SkipReason::Repealed => "repealed".into(),
-            SkipReason::RepealedOn(d) => format!("repealed on {d}"),
-            SkipReason::NotYetInForce(d) => format!("not yet in force (from {d})"),
         };
         Skipped {
             ordinance: id,
+            title: o.map(|o| o.title.clone()).unwrap_or_default(),
+            code,
             reason,
         }
     }

@@ -10,7 +10,7 @@ use crate::eval::{Options, OrdEval, Status, Tri, UnitEval};
 use crate::facts::FactValue;
 use crate::instances::Instance;
 use crate::plan::Engine;
-use crate::report::{authority_text, instance_label};
+use crate::report::instance_label;
 
 fn mark(t: Tri) -> &'static str {
     match t {
@@ -376,7 +376,7 @@ impl Engine {
                 inst.due.map(|d| d.to_string()).unwrap_or_default()
             ),
             Status::Triggered | Status::Overridden | Status::Expired => {
-                crate::report::status_zh(inst.status).into()
+                crate::report::status_zh(inst.status)
             }
         };
         out.push_str(&format!("{pad}→ {status}（评估日期 {}）\n", opts.as_of));
@@ -417,11 +417,11 @@ impl Engine {
             let by = if cl.authorities.is_empty() {
                 "（条文未明确决定机关）".to_string()
             } else {
-                cl.authorities
+                self.bodies(&cl.authorities, ev.prepared.unit)
                     .iter()
-                    .map(|a| authority_text(a, ev.prepared.unit))
+                    .map(|b| b.text())
                     .collect::<Vec<_>>()
-                    .join("或")
+                    .join(&tiaoli_l10n::t!("or-sep"))
             };
             let state = clauses.get(k);
             let applies = state.map(|c| c.applies).unwrap_or(Tri::True);

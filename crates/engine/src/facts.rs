@@ -28,8 +28,15 @@ pub struct Unit {
     /// Canonical actor kind.
     pub kind: String,
     pub level: Option<Level>,
-    /// The region path, outermost first: 海东市/平安区 → [海东市, 平安区].
+    /// The region path, outermost first, as the gazetteer names it: 海东/平安区 →
+    /// [青海省, 海东市, 平安区] (crates/regions). None when not given, or when it
+    /// may be several places (then `region_readings`).
     pub region: Option<Vec<String>>,
+    /// A region that names several places (朝阳区: 北京市 or 长春市): each of
+    /// them. The evaluation decides what holds for all, and asks for `region`
+    /// where they differ.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub region_readings: Vec<Vec<String>>,
     pub roles: Vec<String>,
     pub facts: IndexMap<String, FactValue>,
     pub events: Vec<EventRecord>,
@@ -151,6 +158,8 @@ impl Format {
 /// lexicon's list (the id the engine uses), and what each fact and event type
 /// declares.
 pub struct Names<'a> {
+    lex: &'a LexiconOut,
+    regions: &'a tiaoli_regions::Gazetteer,
     /// folded name or alias → (canonical, kind, position in its list)
     index: IndexMap<String, (&'a str, NameKind, usize)>,
     /// Per fact (by position): its type.
@@ -202,7 +211,7 @@ fn folded(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl<'a> Names<'a> {
-    pub fn new(lex: &'a LexiconOut) -> Self {
+    pub fn new(lex: &'a LexiconOut, regions: &'a tiaoli_regions::Gazetteer) -> Self {
         let mut index = IndexMap::new();
         let mut add = |name: &'a str, aliases: &'a [String], k: NameKind, at: usize| {
             index.entry(fold_case(name)).or_insert((name, k, at));
@@ -226,6 +235,8 @@ impl<'a> Names<'a> {
             add(&a.name, &a.aliases, NameKind::Action, i);
         }
         Names {
+            lex,
+            regions,
             index,
             fact_types: lex.facts.iter().map(|f| &f.ty).collect(),
             event_deadline: lex
@@ -283,6 +294,17 @@ impl<'a> Names<'a> {
 /// errors, each with its line and column. A leading byte-order mark is
 /// ignored, in every format.
 pub fn parse(text: &str, format: Format, lex: &LexiconOut) -> Result<FactsFile, Vec<FactsError>> {
+    parse_with(text, format, lex, tiaoli_regions::Gazetteer::embedded())
+}
+
+/// [`parse`], with regions recognised against `regions` (the engine's: the
+/// shipped gazetteer and the jurisdictions of the loaded rules).
+pub fn parse_with(
+    text: &str,
+    format: Format,
+    lex: &LexiconOut,
+    regions: &tiaoli_regions::Gazetteer,
+) -> Result<FactsFile, Vec<FactsError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let read = match format {
         Format::Json => located::json(text),
@@ -302,7 +324,7 @@ pub fn parse(text: &str, format: Format, lex: &LexiconOut) -> Result<FactsFile, 
     };
     let mut located = read.map_err(from_read)?;
     let docs = std::mem::take(&mut located.docs);
-    let names = Names::new(lex);
+    let names = Names::new(lex, regions);
     let mut errors = from_read(std::mem::take(&mut located.problems));
     let mut out = FactsFile::default();
     // Each unit with the path of its mapping in the file.
@@ -519,14 +541,49 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
             None
         }
     };
+    // A kind that exists at one level fixes the unit's (乡镇人民政府: 乡); a level
+    // the kind does not exist at is an error.
+    let kind_levels = names
+        .lex
+        .actors
+        .iter()
+        .find(|a| a.name == kind)
+        .map(|a| a.levels.as_slice())
+        .unwrap_or(&[]);
+    let level = match (level, kind_levels) {
+        (None, [only]) => Some(*only),
+        (Some(l), ls) if !ls.is_empty() && !ls.iter().any(|x| x.rank() == l.rank()) => {
+            let ls: Vec<&str> = ls.iter().map(|x| x.zh()).collect();
+            err(
+                "level".into(),
+                tiaoli_l10n::t!(
+                    "facts-level-not-of-kind",
+                    level = l.zh(),
+                    kind = kind.as_str(),
+                    levels = ls.join("、")
+                ),
+                None,
+            );
+            Some(l)
+        }
+        (l, _) => l,
+    };
+    let mut region_readings = Vec::new();
     let region = match map.get("region") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(
-            s.split('/')
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect(),
-        ),
+        Some(Value::String(s)) => match names.regions.resolve(s) {
+            Ok(r) => match r.places.as_slice() {
+                [one] => Some(names.regions.names(one)),
+                many => {
+                    region_readings = many.iter().map(|p| names.regions.names(p)).collect();
+                    None
+                }
+            },
+            Err(e) => {
+                err("region".into(), e.message, e.help);
+                None
+            }
+        },
         Some(other) => {
             err(
                 "region".into(),
@@ -878,6 +935,7 @@ fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> 
         kind,
         level,
         region,
+        region_readings,
         roles,
         facts,
         events: events.into_iter().map(|(e, _)| e).collect(),

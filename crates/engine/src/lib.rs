@@ -15,6 +15,7 @@
 #![allow(clippy::result_large_err)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod authority;
 pub mod calendar;
 pub mod date;
 pub mod eval;
@@ -23,7 +24,9 @@ pub mod facts;
 pub mod instances;
 pub mod located;
 pub mod missing;
+pub mod place;
 pub mod plan;
+pub mod render;
 pub mod report;
 pub mod time;
 

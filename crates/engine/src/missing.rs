@@ -69,9 +69,9 @@ impl Engine {
                         if matches!(within, Some(Window::Shortly)) {
                             push_unique(
                                 out,
-                                format!(
-                                    "judgement: whether the {} events fell 在较短时间内 (the text gives no period)",
-                                    pattern.events.join("、")
+                                tiaoli_l10n::t!(
+                                    "missing-judgement",
+                                    events = pattern.events.join("、")
                                 ),
                             );
                         }

@@ -224,6 +224,9 @@ pub struct Engine {
     pub(crate) events: FastMap<String, ()>,
     pub(crate) actions: FastMap<String, ()>,
     pub(crate) plans: Vec<OrdinancePlan>,
+    /// The gazetteer units' regions are recognised against: the shipped one,
+    /// with the jurisdictions of the rules it does not know.
+    pub regions: tiaoli_regions::Gazetteer,
 }
 
 /// One occurrence of an event, resolved.
@@ -337,6 +340,8 @@ impl Engine {
             events,
             actions,
             plans: vec![],
+            regions: tiaoli_regions::Gazetteer::embedded()
+                .with_jurisdictions(graph.ordinances.iter().map(|o| o.jurisdiction.as_str())),
         };
         let mut plans: Vec<OrdinancePlan> =
             graph.ordinances.iter().map(|o| engine.plan(o)).collect();
@@ -605,7 +610,7 @@ impl Engine {
             texts,
             escalations,
             reached_by,
-            jurisdiction: o.jurisdiction.clone(),
+            jurisdiction: crate::place::official_jurisdiction(&self.regions, &o.jurisdiction),
             visit_by_kind: Vec::new(),
             visit_all: Vec::new(),
             violable_by_kind: Vec::new(),

@@ -2,9 +2,10 @@
 //! docs/facts-and-results.md and is stable.
 
 use serde::Serialize;
-use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph, SelectorOut, TriggerOut};
+use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph, TriggerOut};
 use tiaoli_compiler::view::{deadline_text, lasting_text};
-use tiaoli_syntax::ast::{Choice, Relation};
+use tiaoli_l10n::t;
+use tiaoli_syntax::ast::Choice;
 
 use crate::date::Date;
 use crate::eval::{consequence_of, norm_of, Options, OrdEval, Skipped, Status, Tri, UnitEval};
@@ -25,6 +26,8 @@ pub struct Report {
     pub as_of: Date,
     pub drafts: bool,
     pub calendar: String,
+    /// The ordinances loaded: id, title, status (代拟稿, 草案, 征求意见稿 for drafts).
+    pub ordinances: Vec<OrdinanceInfo>,
     pub units: Vec<UnitReport>,
     pub summary: Summary,
 }
@@ -37,6 +40,17 @@ pub struct Summary {
     pub triggered: usize,
     pub pending: usize,
     pub unknown: usize,
+}
+
+/// An ordinance as reports name it.
+#[derive(Clone, Debug, Serialize)]
+pub struct OrdinanceInfo {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    pub jurisdiction: String,
 }
 
 /// Occurrences that happened before an ordinance came into force: they open no
@@ -52,6 +66,13 @@ pub struct BeforeInForce {
 pub struct UnitReport {
     pub unit: String,
     pub kind: String,
+    /// The unit's region as the gazetteer names it (青海省海东市平安区).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// A region that may be several places: each of them. Results that depend
+    /// on which are unknown and name `region`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub region_readings: Vec<String>,
     pub ordinances: Vec<String>,
     pub skipped: Vec<Skipped>,
     /// Kinds this unit is deemed to be (视同), per ordinance.
@@ -86,7 +107,16 @@ pub struct Finding {
     pub modality: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
+    /// Norms: to whom the duty is owed (向 公安机关), resolved for the unit; each of
+    /// them, or any one when `recipients_any`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub recipients_any: bool,
     pub status: Status,
+    /// Norms: obligation, prohibition … (statuses are worded by it: 违反 for 不得).
+    #[serde(skip)]
+    pub class: Option<tiaoli_syntax::ast::ModalityClass>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub triggered_on: Option<Date>,
     pub due: Option<Date>,
@@ -132,8 +162,13 @@ pub struct GroundResult {
 pub struct Exposure {
     pub kind: String,
     pub rank: u32,
-    /// Who imposes it; None where the text names no one.
+    /// Who imposes it (several: any one of them, 或); None where the text names
+    /// no one, or leaves open who it is for this unit (`authority_open`).
     pub authority: Option<String>,
+    /// Authorities the text leaves open for this unit: the body it would be and
+    /// why it is open (海东 第四十六条 names 市、县（区） bodies only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authority_open: Vec<String>,
     pub target: String,
     /// Alternatives (根据情节轻重 / 择一) share a group; None for a cumulative measure.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,33 +209,6 @@ pub enum LastingState {
     Unknown,
 }
 
-/// Renders an authority for a unit: 同级 becomes the unit's own region.
-pub fn authority_text(s: &SelectorOut, unit: &Unit) -> String {
-    if s.self_unit {
-        return format!("{}（本单位）", unit.id);
-    }
-    let levels = s
-        .levels
-        .iter()
-        .map(|l| l.zh())
-        .collect::<Vec<_>>()
-        .join("、");
-    let region = unit.region.as_deref().unwrap_or(&[]);
-    match s.relation {
-        Some(Relation::SameLevel) => match region.last() {
-            Some(r) => format!("{r}{}（同级）", s.term),
-            None => format!("同级{}", s.term),
-        },
-        Some(Relation::UpperLevel) => match region.len().checked_sub(2).and_then(|i| region.get(i))
-        {
-            Some(r) => format!("{r}{}（上级）", s.term),
-            None => format!("上级{}", s.term),
-        },
-        Some(Relation::LowerLevel) => format!("下级{}", s.term),
-        None => format!("{levels}{}", s.term),
-    }
-}
-
 impl Engine {
     /// Evaluates every unit of a facts file and builds the report.
     pub fn report(&self, units: &[Unit], opts: Options) -> Report {
@@ -229,6 +237,18 @@ impl Engine {
             as_of: opts.as_of,
             drafts: opts.drafts,
             calendar: self.calendar.name.clone(),
+            ordinances: self
+                .graph
+                .ordinances
+                .iter()
+                .map(|o| OrdinanceInfo {
+                    id: o.id.clone(),
+                    title: o.title.clone(),
+                    status: o.status.zh().to_string(),
+                    draft: o.draft,
+                    jurisdiction: o.jurisdiction.clone(),
+                })
+                .collect(),
             units: out,
             summary,
         }
@@ -290,6 +310,8 @@ impl Engine {
         UnitReport {
             unit: unit.id.clone(),
             kind: unit.kind.clone(),
+            region: unit.region.as_ref().map(|r| r.concat()),
+            region_readings: unit.region_readings.iter().map(|r| r.concat()).collect(),
             ordinances,
             skipped: ev
                 .skipped
@@ -345,6 +367,11 @@ impl Engine {
             }
         };
         let text = self.text_of(oe.ordinance, &n.eid);
+        let recipients: Vec<String> = self
+            .bodies(&n.recipients, ev.prepared.unit)
+            .iter()
+            .map(|b| b.text())
+            .collect();
         let base = |status: Status| Finding {
             ordinance: o.id.clone(),
             draft: o.draft,
@@ -356,7 +383,10 @@ impl Engine {
             instance: None,
             modality: Some(n.modality.zh().to_string()),
             action: Some(n.action.clone()),
+            recipients: recipients.clone(),
+            recipients_any: n.recipients_any,
             status,
+            class: Some(n.class),
             triggered_on: None,
             due: None,
             due_extended_from: None,
@@ -455,24 +485,22 @@ impl Engine {
                 Choice::BySeverity => format!("{}#{k} 根据情节轻重", c.cite),
                 Choice::OneOf => format!("{}#{k} 择一", c.cite),
             });
-            let authorities: Vec<Option<String>> = if cl.authorities.is_empty() {
-                vec![None]
-            } else {
-                vec![Some(
-                    cl.authorities
-                        .iter()
-                        .map(|a| authority_text(a, unit))
-                        .collect::<Vec<_>>()
-                        .join("或"),
-                )]
-            };
+            let bodies = self.bodies(&cl.authorities, unit);
+            let named: Vec<&str> = bodies.iter().filter_map(|b| b.named()).collect();
+            let authority = (!named.is_empty()).then(|| named.join(&t!("or-sep")));
+            let authority_open: Vec<String> = bodies
+                .iter()
+                .filter(|b| b.named().is_none())
+                .map(|b| b.text())
+                .collect();
             for kind in &cl.kinds {
                 for target in &cl.targets {
-                    for a in &authorities {
+                    {
                         sanctions.push(Exposure {
                             kind: kind.name.clone(),
                             rank: kind.rank,
-                            authority: a.clone(),
+                            authority: authority.clone(),
+                            authority_open: authority_open.clone(),
                             target: target.clone(),
                             choice: choice.clone(),
                             discretionary: cl.discretionary,
@@ -485,7 +513,12 @@ impl Engine {
                 }
                 for e in self.escalations(oe.ordinance, &kind.name) {
                     if let Some(x) = consequence_of(o, *e) {
-                        let s = format!("若{}逾期未整改：{} {}", kind.name, x.cite, x.name);
+                        let s = t!(
+                            "report-follow-escalation",
+                            sanction = kind.name.as_str(),
+                            cite = x.cite.as_str(),
+                            name = x.name.as_str()
+                        );
                         if !follow_up.contains(&s) {
                             follow_up.push(s);
                         }
@@ -508,7 +541,10 @@ impl Engine {
             instance: None,
             modality: None,
             action: None,
+            recipients: Vec::new(),
+            recipients_any: false,
             status: oe.consequence_status(i),
+            class: None,
             triggered_on: None,
             due: None,
             due_extended_from: None,
@@ -552,23 +588,6 @@ impl Report {
         } else {
             0
         }
-    }
-}
-
-/// A status in Chinese, as the reports print it.
-pub fn status_zh(s: Status) -> &'static str {
-    match s {
-        Status::Violated => "已违反",
-        Status::Triggered => "触发后果",
-        Status::Pending => "待履行",
-        Status::Unknown => "未确定",
-        Status::Fulfilled => "已履行",
-        Status::NotTriggered => "未触发",
-        Status::Overridden => "被优先规范排除",
-        Status::Permitted => "可以（授权）",
-        Status::Encouraged => "鼓励（非强制）",
-        Status::Lapsed => "期间已过",
-        Status::Expired => "处理期限已过",
     }
 }
 
@@ -639,310 +658,4 @@ pub(crate) fn instance_label(
     }
 }
 
-fn when(f: &Finding) -> String {
-    match (f.status, f.due, f.overdue_since, &f.deadline) {
-        (Status::Violated, _, Some(s), _) => match f.fulfilled_on {
-            Some(d) => format!("自{s}起逾期（{d}方履行）"),
-            None => format!("自{s}起逾期"),
-        },
-        (Status::Fulfilled, _, _, _) if f.fulfilled_on.is_some() => {
-            format!(
-                "{}履行",
-                f.fulfilled_on.map(|d| d.to_string()).unwrap_or_default()
-            )
-        }
-        (_, Some(d), _, _) => match f.due_extended_from {
-            Some(n) => format!("{d}前（{n}为休息日，顺延）"),
-            None => format!("{d}前"),
-        },
-        (_, None, _, Some(d)) => d.clone(),
-        _ => String::new(),
-    }
-}
-
-fn exposure_line(e: &Exposure) -> String {
-    let by = e
-        .authority
-        .clone()
-        .unwrap_or_else(|| "（条文未明确决定机关）".into());
-    let mut s = format!("{by} 对{}：{}", e.target, e.kind);
-    if e.choice.is_some() {
-        s.push_str("（择一）");
-    }
-    if e.discretionary {
-        s.push_str("（可以）");
-    }
-    if e.applies == Tri::Unknown {
-        s.push_str("（条件未确定）");
-    }
-    if let Some(l) = &e.lasting {
-        let until = l
-            .until
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "未知".into());
-        s.push_str(&match l.state {
-            LastingState::Active => format!("，{}，至{until}止", l.period),
-            LastingState::Expired => format!("，{}，已于{until}届满", l.period),
-            LastingState::Unknown => format!("，{}，起算日未知", l.period),
-        });
-    }
-    s
-}
-
-/// A section of the human report: title, which groups (by their most pressing
-/// status), whether in detail.
-type Section<'a> = (&'a str, &'a dyn Fn(&Finding) -> bool, bool);
-
-fn norm_line(f: &Finding) -> String {
-    let draft = if f.draft { "〔草案〕" } else { "" };
-    let what = match (&f.modality, &f.action) {
-        (Some(m), Some(a)) => format!("{m} {a}"),
-        _ => format!("后果：{}", f.norm),
-    };
-    format!("{draft}{} {}　{what}", f.ordinance, f.cite)
-}
-
-fn finding_line(f: &Finding) -> String {
-    let w = when(f);
-    if w.is_empty() {
-        norm_line(f)
-    } else {
-        format!("{}　{w}", norm_line(f))
-    }
-}
-
-/// The findings of one norm (its instances) or one consequence, together.
-fn groups(results: &[Finding]) -> Vec<Vec<&Finding>> {
-    let mut out: Vec<Vec<&Finding>> = Vec::new();
-    let mut index: Vec<(&str, &str, &str)> = Vec::new();
-    for f in results {
-        let key = (f.ordinance.as_str(), f.eid.as_str(), f.norm.as_str());
-        match index.iter().position(|k| *k == key) {
-            Some(i) => {
-                if let Some(g) = out.get_mut(i) {
-                    g.push(f);
-                }
-            }
-            None => {
-                index.push(key);
-                out.push(vec![f]);
-            }
-        }
-    }
-    for g in &mut out {
-        g.sort_by_key(|f| (f.triggered_on, f.instance.clone()));
-    }
-    out.sort_by_key(|g| {
-        let worst = g.iter().map(|f| f.status).min();
-        let first = g
-            .first()
-            .map(|f| (f.ordinance.clone(), f.article, f.eid.clone()));
-        (worst, first)
-    });
-    out
-}
-
-/// 共 3 件：已违反 1、已履行 2.
-fn counts(g: &[&Finding]) -> String {
-    let mut c: Vec<(Status, usize)> = Vec::new();
-    for f in g {
-        match c.iter_mut().find(|(s, _)| *s == f.status) {
-            Some((_, n)) => *n += 1,
-            None => c.push((f.status, 1)),
-        }
-    }
-    c.sort();
-    let parts: Vec<String> = c
-        .iter()
-        .map(|(s, n)| format!("{} {n}", status_zh(*s)))
-        .collect();
-    format!("共 {} 件：{}", g.len(), parts.join("、"))
-}
-
-/// A readable report in Chinese, one block per unit: what is violated and what
-/// follows first, then what is undetermined, what is due, and the rest. A norm's
-/// instances are listed under it, with counts by status.
-pub fn render_human(r: &Report) -> String {
-    let mut out = format!("评估日期 {}　日历：{}\n", r.as_of, r.calendar);
-    for u in &r.units {
-        out.push_str(&format!("\n■ {}（{}）\n", u.unit, u.kind));
-        if u.ordinances.is_empty() {
-            out.push_str("  无适用的条例\n");
-        }
-        for s in &u.skipped {
-            out.push_str(&format!("  · 不适用 {}：{}\n", s.ordinance, s.reason));
-        }
-        for d in &u.deemed {
-            out.push_str(&format!("  · 视同 {d}\n"));
-        }
-        for b in &u.before_in_force {
-            out.push_str(&format!(
-                "  · {} 自{}起施行：此前发生的 {} 件事件不适用该条例（不溯及既往）\n",
-                b.ordinance, b.in_force, b.events
-            ));
-        }
-        let sections: [Section; 8] = [
-            ("已违反", &|f| f.status == Status::Violated, true),
-            ("触发后果", &|f| f.status == Status::Triggered, true),
-            ("未确定", &|f| f.status == Status::Unknown, true),
-            (
-                "待履行（有截止日期）",
-                &|f| f.status == Status::Pending && f.due.is_some(),
-                false,
-            ),
-            (
-                "待履行（期限用语模糊：及时、定期等，不计算逾期）",
-                &|f| f.status == Status::Pending && f.due.is_none() && f.deadline.is_some(),
-                false,
-            ),
-            (
-                "持续性职责（条文未规定期限）",
-                &|f| f.status == Status::Pending && f.due.is_none() && f.deadline.is_none(),
-                false,
-            ),
-            ("已履行", &|f| f.status == Status::Fulfilled, false),
-            (
-                "其他（未触发、被排除、授权、鼓励、期间已过、处理期限已过）",
-                &|f| {
-                    matches!(
-                        f.status,
-                        Status::NotTriggered
-                            | Status::Overridden
-                            | Status::Permitted
-                            | Status::Encouraged
-                            | Status::Lapsed
-                            | Status::Expired
-                    )
-                },
-                false,
-            ),
-        ];
-        let all = groups(&u.results);
-        for (title, pick, detail) in sections {
-            let items: Vec<&Vec<&Finding>> = all
-                .iter()
-                .filter(|g| {
-                    g.iter()
-                        .min_by_key(|f| f.status)
-                        .is_some_and(|worst| pick(worst))
-                })
-                .collect();
-            if items.is_empty() {
-                continue;
-            }
-            out.push_str(&format!("  【{title}】{} 项\n", items.len()));
-            for g in items {
-                let Some(first) = g.iter().min_by_key(|f| f.status).copied() else {
-                    continue;
-                };
-                let listed = g.len() > 1 || first.instance.is_some();
-                if listed {
-                    out.push_str(&format!("  · {}　{}\n", norm_line(first), counts(g)));
-                    for f in g {
-                        let w = when(f);
-                        out.push_str(&format!(
-                            "      - {}：{}{}\n",
-                            f.instance.as_deref().unwrap_or("—"),
-                            status_zh(f.status),
-                            if w.is_empty() {
-                                String::new()
-                            } else {
-                                format!("　{w}")
-                            }
-                        ));
-                        if detail && !f.missing_facts.is_empty() {
-                            out.push_str(&format!(
-                                "        缺少事实：{}\n",
-                                f.missing_facts.join("、")
-                            ));
-                        }
-                    }
-                } else {
-                    out.push_str(&format!("  · {}\n", finding_line(first)));
-                }
-                if !detail {
-                    continue;
-                }
-                if !listed && !first.missing_facts.is_empty() {
-                    out.push_str(&format!(
-                        "      缺少事实：{}\n",
-                        first.missing_facts.join("、")
-                    ));
-                }
-                for gr in &first.grounds {
-                    let mark = if gr.holds == Tri::True {
-                        "成立"
-                    } else {
-                        "可能成立"
-                    };
-                    out.push_str(&format!(
-                        "      情形 {}（{mark}）：{}\n",
-                        gr.cite,
-                        gr.text.replace('\n', " ")
-                    ));
-                }
-                if first.grounds.is_empty() {
-                    out.push_str(&format!("      原文：{}\n", first.text.replace('\n', " ")));
-                }
-                if let Some(d) = first.since {
-                    out.push_str(&format!("      情形成立于：{d}\n"));
-                }
-                for e in &first.sanctions {
-                    out.push_str(&format!("      处理：{}\n", exposure_line(e)));
-                }
-                for x in &first.follow_up {
-                    out.push_str(&format!("      后续：{x}\n"));
-                }
-            }
-        }
-        if !u.calendar_gaps.is_empty() {
-            let d: Vec<String> = u.calendar_gaps.iter().map(Date::to_string).collect();
-            out.push_str(&format!(
-                "  注意：{} 不在节假日安排覆盖的年份内，只按周末计算\n",
-                d.join("、")
-            ));
-        }
-    }
-    out.push_str(&format!(
-        "\n合计 {} 个单位：已违反 {}，触发后果 {}，未确定 {}，待履行 {}\n",
-        r.summary.units,
-        r.summary.violated,
-        r.summary.triggered,
-        r.summary.unknown,
-        r.summary.pending
-    ));
-    out
-}
-
-/// Markdown, fit for a ticket or a pull-request comment.
-pub fn render_markdown(r: &Report) -> String {
-    let mut out = format!("# tiaoli eval — {}\n", r.as_of);
-    for u in &r.units {
-        out.push_str(&format!("\n## {}（{}）\n\n", u.unit, u.kind));
-        if u.results.is_empty() {
-            out.push_str("No binding provision.\n");
-            continue;
-        }
-        out.push_str("| 状态 | 条例 | 条款 | 内容 | 实例 | 期限 | 缺少事实 | 处理 |\n|---|---|---|---|---|---|---|---|\n");
-        for f in &u.results {
-            let what = match (&f.modality, &f.action) {
-                (Some(m), Some(a)) => format!("{m} {a}"),
-                _ => format!("后果：{}", f.norm),
-            };
-            let sanctions: Vec<String> = f.sanctions.iter().map(exposure_line).collect();
-            out.push_str(&format!(
-                "| {} | {}{} | {} | {} | {} | {} | {} | {} |\n",
-                status_zh(f.status),
-                f.ordinance,
-                if f.draft { "（草案）" } else { "" },
-                f.cite,
-                what,
-                f.instance.as_deref().unwrap_or(""),
-                when(f),
-                f.missing_facts.join("、"),
-                sanctions.join("<br>")
-            ));
-        }
-    }
-    out
-}
+pub use crate::render::{render_human, render_markdown, status_label, status_zh};

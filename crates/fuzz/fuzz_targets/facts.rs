@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         _ => Format::JsonLines,
     };
     let engine = engine();
-    match facts::parse(text, format, &engine.graph.lexicon) {
+    match engine.parse_facts(text, format) {
         Ok(f) => {
             let opts = match f.as_of {
                 Some(as_of) => tiaoli_engine::Options { as_of, ..options() },

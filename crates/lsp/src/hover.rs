@@ -54,7 +54,11 @@ pub fn term(a: &Analysis, t: &Term) -> String {
     let lex = &a.compilation.lexicon;
     let mut out = format!("**{}** · {}", t.name, kind_name(t.kind.kind()));
     match &t.kind {
-        TermKind::Actor { parents } => {
+        TermKind::Actor { parents, levels } => {
+            if !levels.is_empty() {
+                let l: Vec<&str> = levels.iter().map(|l| l.zh()).collect();
+                out.push_str(&format!("\n\n级别：{}", l.join("、")));
+            }
             if !parents.is_empty() {
                 out.push_str(&format!("\n\n属于：{}", parents.join("、")));
             }

@@ -522,6 +522,7 @@ impl UnitGenerator {
             kind,
             level,
             region,
+            region_readings: Vec::new(),
             roles,
             facts,
             events,

@@ -504,9 +504,20 @@ impl Ord_<'_> {
 pub fn evaluate(graph: &Graph, cal: &Calendar, unit: &Unit, opts: Options) -> UnitVerdict {
     let mut out = UnitVerdict::default();
     for o in &graph.ordinances {
+        // A region that may be several places: what all of them say, else unknown.
         let region = match &unit.region {
-            None => Tri::Unknown,
             Some(r) => Tri::from_bool(r.contains(&o.jurisdiction)),
+            None => {
+                let each: Vec<bool> = unit
+                    .region_readings
+                    .iter()
+                    .map(|r| r.contains(&o.jurisdiction))
+                    .collect();
+                match each.first() {
+                    Some(f) if each.iter().all(|b| b == f) => Tri::from_bool(*f),
+                    _ => Tri::Unknown,
+                }
+            }
         };
         let in_force = o.in_force.as_deref().and_then(Date::parse);
         let skip = if region == Tri::False {

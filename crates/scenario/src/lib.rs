@@ -510,7 +510,8 @@ fn case_units(
         }
     }
     let doc = serde_json::json!({ "as_of": case.as_of, "units": units });
-    let parsed = facts::parse(&doc.to_string(), Format::Json, &engine.graph.lexicon)
+    let parsed = engine
+        .parse_facts(&doc.to_string(), Format::Json)
         .map_err(|errs| errs.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
     Ok((parsed.units, as_of))
 }

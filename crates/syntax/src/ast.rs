@@ -228,6 +228,8 @@ pub enum VocabItem {
     Actor {
         name: Name,
         parents: Vec<Name>,
+        /// 级别: the levels the kind exists at (one fixes its units' level).
+        levels: Vec<Level>,
         aliases: Vec<Name>,
         span: Span,
     },

@@ -380,12 +380,17 @@ fn vocab_item(v: &VocabItem) -> String {
         VocabItem::Actor {
             name,
             parents,
+            levels,
             aliases,
             ..
         } => {
             let mut s = format!("主体类别 {}", name.text);
             if !parents.is_empty() {
                 s.push_str(&format!(" 属于 {}", names(parents)));
+            }
+            if !levels.is_empty() {
+                let l: Vec<&str> = levels.iter().map(|l| l.zh()).collect();
+                s.push_str(&format!(" 级别 {}", l.join("、")));
             }
             with_aliases(s, aliases)
         }

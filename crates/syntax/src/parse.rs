@@ -173,6 +173,17 @@ impl Cx {
                 Rule::actor_decl => VocabItem::Actor {
                     name: self.name(self.child(&c, Rule::ident)?),
                     parents: self.opt_names(&c, Rule::parents),
+                    levels: match self.opt_child(&c, Rule::actor_levels) {
+                        Some(a) => match self.opt_child(&a, Rule::levels) {
+                            Some(l) => self
+                                .children(&l, Rule::level)
+                                .iter()
+                                .map(|x| self.level(x))
+                                .collect::<R<_>>()?,
+                            None => Vec::new(),
+                        },
+                        None => Vec::new(),
+                    },
                     aliases: self.opt_names(&c, Rule::aliases),
                     span: s,
                 },

@@ -143,6 +143,7 @@ pub fn generate(n: usize, lexicon_facts: &IndexMap<String, ()>) -> Vec<Unit> {
                 kind: kind.to_string(),
                 level: Some(level),
                 region: Some(r.pick(REGIONS).split('/').map(str::to_string).collect()),
+                region_readings: Vec::new(),
                 roles: if r.chance(70) {
                     vec!["平安建设成员单位".into()]
                 } else {

@@ -1,0 +1,4 @@
+# Words shared by every part.
+did-you-mean = did you mean “{ $name }”?
+list-sep = { ", " }
+or-sep = { " " }or{ " " }

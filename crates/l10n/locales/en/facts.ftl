@@ -1,0 +1,2 @@
+# Errors in facts files.
+facts-level-not-of-kind = a { $kind } exists at level { $levels } only, not at “{ $level }”
