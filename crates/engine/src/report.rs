@@ -639,7 +639,9 @@ pub(crate) fn instance_label(
     }
 }
 
-fn when(f: &Finding) -> String {
+/// When, in words: overdue since, done on, due by (extended over a rest day),
+/// or the deadline as the text states it.
+pub fn when(f: &Finding) -> String {
     match (f.status, f.due, f.overdue_since, &f.deadline) {
         (Status::Violated, _, Some(s), _) => match f.fulfilled_on {
             Some(d) => format!("自{s}起逾期（{d}方履行）"),
@@ -660,7 +662,9 @@ fn when(f: &Finding) -> String {
     }
 }
 
-fn exposure_line(e: &Exposure) -> String {
+/// A measure in one line: who imposes what on whom, with its choice, its
+/// discretion, its own condition and its duration.
+pub fn exposure_line(e: &Exposure) -> String {
     let by = e
         .authority
         .clone()
@@ -693,7 +697,81 @@ fn exposure_line(e: &Exposure) -> String {
 /// status), whether in detail.
 type Section<'a> = (&'a str, &'a dyn Fn(&Finding) -> bool, bool);
 
-fn norm_line(f: &Finding) -> String {
+/// One section of a unit's report, as every renderer groups it (the terminal,
+/// Markdown, the HTML report of `tiaoli serve` and `eval --format html`).
+#[derive(Clone, Debug)]
+pub struct ReportSection<'a> {
+    /// 已违反, 触发后果, 未确定, 待履行（有截止日期） …
+    pub title: &'static str,
+    /// Whether its groups are shown in detail (grounds, text, measures).
+    pub detail: bool,
+    /// The findings of one norm (its instances) or of one consequence each,
+    /// placed by their most pressing status.
+    pub groups: Vec<Vec<&'a Finding>>,
+}
+
+/// A unit's results in the report's sections, in order; empty sections left out.
+pub fn sections(results: &[Finding]) -> Vec<ReportSection<'_>> {
+    let sections: [Section; 8] = [
+        ("已违反", &|f| f.status == Status::Violated, true),
+        ("触发后果", &|f| f.status == Status::Triggered, true),
+        ("未确定", &|f| f.status == Status::Unknown, true),
+        (
+            "待履行（有截止日期）",
+            &|f| f.status == Status::Pending && f.due.is_some(),
+            false,
+        ),
+        (
+            "待履行（期限用语模糊：及时、定期等，不计算逾期）",
+            &|f| f.status == Status::Pending && f.due.is_none() && f.deadline.is_some(),
+            false,
+        ),
+        (
+            "持续性职责（条文未规定期限）",
+            &|f| f.status == Status::Pending && f.due.is_none() && f.deadline.is_none(),
+            false,
+        ),
+        ("已履行", &|f| f.status == Status::Fulfilled, false),
+        (
+            "其他（未触发、被排除、授权、鼓励、期间已过、处理期限已过）",
+            &|f| {
+                matches!(
+                    f.status,
+                    Status::NotTriggered
+                        | Status::Overridden
+                        | Status::Permitted
+                        | Status::Encouraged
+                        | Status::Lapsed
+                        | Status::Expired
+                )
+            },
+            false,
+        ),
+    ];
+    let all = groups(results);
+    sections
+        .into_iter()
+        .filter_map(|(title, pick, detail)| {
+            let items: Vec<Vec<&Finding>> = all
+                .iter()
+                .filter(|g| {
+                    g.iter()
+                        .min_by_key(|f| f.status)
+                        .is_some_and(|worst| pick(worst))
+                })
+                .cloned()
+                .collect();
+            (!items.is_empty()).then_some(ReportSection {
+                title,
+                detail,
+                groups: items,
+            })
+        })
+        .collect()
+}
+
+/// 〔草案〕haidong 第四十六条　应当 … (or 后果：…).
+pub fn norm_line(f: &Finding) -> String {
     let draft = if f.draft { "〔草案〕" } else { "" };
     let what = match (&f.modality, &f.action) {
         (Some(m), Some(a)) => format!("{m} {a}"),
@@ -743,7 +821,7 @@ fn groups(results: &[Finding]) -> Vec<Vec<&Finding>> {
 }
 
 /// 共 3 件：已违反 1、已履行 2.
-fn counts(g: &[&Finding]) -> String {
+pub fn counts(g: &[&Finding]) -> String {
     let mut c: Vec<(Status, usize)> = Vec::new();
     for f in g {
         match c.iter_mut().find(|(s, _)| *s == f.status) {
@@ -781,57 +859,14 @@ pub fn render_human(r: &Report) -> String {
                 b.ordinance, b.in_force, b.events
             ));
         }
-        let sections: [Section; 8] = [
-            ("已违反", &|f| f.status == Status::Violated, true),
-            ("触发后果", &|f| f.status == Status::Triggered, true),
-            ("未确定", &|f| f.status == Status::Unknown, true),
-            (
-                "待履行（有截止日期）",
-                &|f| f.status == Status::Pending && f.due.is_some(),
-                false,
-            ),
-            (
-                "待履行（期限用语模糊：及时、定期等，不计算逾期）",
-                &|f| f.status == Status::Pending && f.due.is_none() && f.deadline.is_some(),
-                false,
-            ),
-            (
-                "持续性职责（条文未规定期限）",
-                &|f| f.status == Status::Pending && f.due.is_none() && f.deadline.is_none(),
-                false,
-            ),
-            ("已履行", &|f| f.status == Status::Fulfilled, false),
-            (
-                "其他（未触发、被排除、授权、鼓励、期间已过、处理期限已过）",
-                &|f| {
-                    matches!(
-                        f.status,
-                        Status::NotTriggered
-                            | Status::Overridden
-                            | Status::Permitted
-                            | Status::Encouraged
-                            | Status::Lapsed
-                            | Status::Expired
-                    )
-                },
-                false,
-            ),
-        ];
-        let all = groups(&u.results);
-        for (title, pick, detail) in sections {
-            let items: Vec<&Vec<&Finding>> = all
-                .iter()
-                .filter(|g| {
-                    g.iter()
-                        .min_by_key(|f| f.status)
-                        .is_some_and(|worst| pick(worst))
-                })
-                .collect();
-            if items.is_empty() {
-                continue;
-            }
+        for ReportSection {
+            title,
+            detail,
+            groups: items,
+        } in sections(&u.results)
+        {
             out.push_str(&format!("  【{title}】{} 项\n", items.len()));
-            for g in items {
+            for g in &items {
                 let Some(first) = g.iter().min_by_key(|f| f.status).copied() else {
                     continue;
                 };
