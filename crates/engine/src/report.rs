@@ -20,6 +20,7 @@ use crate::time::period_label;
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
     pub schema_version: u32,
     pub as_of: Date,
@@ -30,6 +31,7 @@ pub struct Report {
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     pub units: usize,
     pub results: usize,
@@ -42,6 +44,7 @@ pub struct Summary {
 /// Occurrences that happened before an ordinance came into force: they open no
 /// instance and ground no consequence under it (no retroactivity).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BeforeInForce {
     pub ordinance: String,
     pub in_force: Date,
@@ -49,6 +52,7 @@ pub struct BeforeInForce {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitReport {
     pub unit: String,
     pub kind: String,
@@ -66,6 +70,7 @@ pub struct UnitReport {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Finding {
     pub ordinance: String,
     /// Set when the ordinance is a draft (代拟稿, 草案, 征求意见稿): it binds no one yet.
@@ -121,6 +126,7 @@ pub struct Finding {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroundResult {
     pub eid: String,
     pub cite: String,
@@ -129,6 +135,7 @@ pub struct GroundResult {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Exposure {
     pub kind: String,
     pub rank: u32,
@@ -156,6 +163,7 @@ pub struct Exposure {
 /// A measure's duration for a unit: `active` until its last day, then `expired`;
 /// `unknown` when the day it runs from is not known.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LastingReport {
     /// As the text states it (为期1年（自…起）).
     pub period: String,
@@ -168,6 +176,7 @@ pub struct LastingReport {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum LastingState {
     Active,
     Expired,

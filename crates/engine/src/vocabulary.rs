@@ -21,6 +21,7 @@ use crate::plan::Engine;
 
 /// One term of the lexicon, and the provisions (第N条第M款, by ordinance) that read it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TermUse {
     pub name: String,
     /// `haidong 第四十六条第一款第（六）项`, in the order met.
@@ -30,6 +31,7 @@ pub struct TermUse {
 /// The terms a unit's binding articles use, each list in the order the
 /// articles are met (ordinance, then node order).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Vocabulary {
     pub facts: Vec<TermUse>,
     pub events: Vec<TermUse>,
