@@ -1,7 +1,12 @@
 //! The vocabulary a unit's binding articles read (the self-check form of
 //! `tiaoli serve` asks for exactly these).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
