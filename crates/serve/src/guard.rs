@@ -52,13 +52,13 @@ pub async fn guard(State(state): State<Arc<crate::State>>, req: Request, next: N
 /// `Authorization: Bearer T` with T equal to the token. The comparison takes
 /// the same time wherever the two first differ (only the length can leak).
 fn authorised(req: &Request, token: &str) -> bool {
+    // Bytes, not text: a token may be any bytes a header can carry.
     let Some(given) = req
         .headers()
         .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "))
     else {
         return false;
     };
-    bool::from(given.trim().as_bytes().ct_eq(token.as_bytes()))
+    bool::from(given.trim_ascii().ct_eq(token.as_bytes()))
 }
