@@ -458,6 +458,19 @@ fn compile_texts(
     files: &[SourceText],
     what: &str,
 ) -> Result<Compilation, ApiError> {
+    compile_sources(s, files).map_err(|c| {
+        let diagnostics = render::to_json(&c.diagnostics, &c.sources);
+        ApiError::unprocessable("rules", format!("{what}有 {} 处错误，无法编译", c.errors()))
+            .with_diagnostics(diagnostics)
+    })
+}
+
+/// Compiles request texts with the loaded vocabulary when they bring none;
+/// the compilation either way, `Err` when it has errors.
+pub fn compile_sources(
+    s: &crate::State,
+    files: &[SourceText],
+) -> Result<Compilation, Box<Compilation>> {
     let texts: Vec<(String, String)> = files
         .iter()
         .enumerate()
@@ -486,12 +499,7 @@ fn compile_texts(
     }
     let c = tiaoli_compiler::compile(sources);
     if c.has_errors() {
-        let diagnostics = render::to_json(&c.diagnostics, &c.sources);
-        return Err(ApiError::unprocessable(
-            "rules",
-            format!("{what}有 {} 处错误，无法编译", c.errors()),
-        )
-        .with_diagnostics(diagnostics));
+        return Err(Box::new(c));
     }
     Ok(c)
 }

@@ -1,4 +1,5 @@
-//! `tiaoli serve`: the HTTP API over the libraries, on axum and tokio.
+//! `tiaoli serve`: the HTTP API and the Chinese web pages over the libraries,
+//! on axum and tokio.
 //!
 //! The server only translates: a request becomes the same library call the CLI
 //! makes (`Engine::report`, `explain_instance`, `tiaoli_lint::lint`,
@@ -15,7 +16,9 @@
 pub mod api;
 pub mod error;
 pub mod guard;
+pub mod html;
 pub mod openapi;
+pub mod pages;
 pub mod svg;
 
 use std::net::SocketAddr;
@@ -125,6 +128,18 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/v1/lint", post(api::lint))
         .route("/v1/lift", post(api::lift))
         .route("/v1/diff", post(api::diff))
+        .route("/", get(pages::index))
+        .route("/static/tiaoli.css", get(pages::stylesheet))
+        .route(
+            "/self-check",
+            get(pages::self_check_form).post(pages::self_check),
+        )
+        .route("/articles", get(pages::articles))
+        .route("/articles/{id}/{article}", get(pages::article))
+        .route("/draft", get(pages::draft_form))
+        .route("/draft/lift", post(pages::draft_lift))
+        .route("/draft/lint", post(pages::draft_lint))
+        .route("/draft/diff", post(pages::draft_diff))
         .fallback(api::no_route)
         .layer(tower::limit::ConcurrencyLimitLayer::new(concurrency))
         .layer(DefaultBodyLimit::max(body_limit))

@@ -9,93 +9,10 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::*;
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::Arc;
-
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use http_body_util::BodyExt;
-use serde_json::Value;
-use tiaoli_engine::Calendar;
-use tiaoli_serve::{Config, State};
-use tower::ServiceExt;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn config() -> Config {
-    Config::new(SocketAddr::from(([127, 0, 0, 1], 8080)))
-}
-
-fn state(config: Config) -> State {
-    let sources = tiaoli_compiler::load::load_sources(&[root().join("rules")], &[]).unwrap();
-    let c = tiaoli_compiler::compile(sources);
-    State::new(c, Calendar::default_schedule().unwrap(), config).unwrap()
-}
-
-fn app_with(config: Config) -> Router {
-    tiaoli_serve::router(Arc::new(state(config)))
-}
-
-fn app() -> Router {
-    app_with(config())
-}
-
-struct Answer {
-    status: StatusCode,
-    content_type: String,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
-    }
-    fn text(&self) -> String {
-        String::from_utf8(self.body.clone()).unwrap()
-    }
-    /// The error code of an error body.
-    fn code(&self) -> String {
-        self.json()["error"]["code"].as_str().unwrap().to_string()
-    }
-}
-
-async fn send(app: Router, req: Request<Body>) -> Answer {
-    let res = app.oneshot(req).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    Answer {
-        status,
-        content_type,
-        headers,
-        body,
-    }
-}
-
-async fn get(app: Router, uri: &str) -> Answer {
-    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-async fn post(app: Router, uri: &str, content_type: &str, body: impl Into<Body>) -> Answer {
-    send(
-        app,
-        Request::post(uri)
-            .header(header::CONTENT_TYPE, content_type)
-            .body(body.into())
-            .unwrap(),
-    )
-    .await
-}
 
 fn units_yaml() -> String {
     std::fs::read_to_string(root().join("examples/units.yaml")).unwrap()
@@ -646,8 +563,12 @@ fn rules_without_an_ordinance_are_refused() {
     let sources =
         tiaoli_compiler::load::load_sources(&[root().join("rules/lexicon")], &[]).unwrap();
     let c = tiaoli_compiler::compile(sources);
-    let e = State::new(c, Calendar::default_schedule().unwrap(), config())
-        .err()
-        .unwrap();
+    let e = State::new(
+        c,
+        tiaoli_engine::Calendar::default_schedule().unwrap(),
+        config(),
+    )
+    .err()
+    .unwrap();
     assert!(e.contains("没有条例"), "{e}");
 }
