@@ -109,7 +109,7 @@ fn duplicate_id() {
 fn sanction_outside_the_catalogue() {
     snap(
         "unknown_sanction",
-        &article("  后果 乙 {\n    情形 构成犯罪\n    处理 罚款\n  }"),
+        &article("  后果 乙 {\n    情形 构成犯罪\n    处理 罚金\n  }"),
     );
 }
 

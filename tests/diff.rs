@@ -103,8 +103,15 @@ fn assert_mirror(a: &tiaoli_compiler::Graph, b: &tiaoli_compiler::Graph) {
 
 /// Each fixture against the base: exactly these kinds, and the mirror the other way.
 fn check_pair(name: &str, expected: &[(&str, u64)]) -> Value {
-    let (code, v) = diff_json(&fixture("base"), &fixture(name), &[]);
-    assert_eq!(code, 0, "{name}");
+    check_files("base", name, expected)
+}
+
+/// As [`check_pair`], between any two fixtures. A text and an encoding that
+/// did not move together (encoding-stale) fail the run without --fail-on.
+fn check_files(old: &str, name: &str, expected: &[(&str, u64)]) -> Value {
+    let (code, v) = diff_json(&fixture(old), &fixture(name), &[]);
+    let stale = expected.iter().any(|(k, _)| *k == "encoding-stale");
+    assert_eq!(code, i32::from(stale), "{name}");
     assert_eq!(summary(&v), expect(expected), "{name}: {v:#}");
     let mirrored: BTreeMap<String, u64> = expected
         .iter()
@@ -113,9 +120,9 @@ fn check_pair(name: &str, expected: &[(&str, u64)]) -> Value {
             (m.code().to_string(), *n)
         })
         .collect();
-    let (_, back) = diff_json(&fixture(name), &fixture("base"), &[]);
-    assert_eq!(summary(&back), mirrored, "{name} → base");
-    assert_mirror(&graph(&fixture("base")), &graph(&fixture(name)));
+    let (_, back) = diff_json(&fixture(name), &fixture(old), &[]);
+    assert_eq!(summary(&back), mirrored, "{name} → {old}");
+    assert_mirror(&graph(&fixture(old)), &graph(&fixture(name)));
     v
 }
 
@@ -478,6 +485,192 @@ fn the_vocabulary_a_parent_a_rank_a_term() {
 
 // ───────────────────────────── outputs ─────────────────────────────
 
+// ───────────────────────────── text and encoding ─────────────────────────────
+
+/// A deadline changed in the text only: the encoding still says 30 日. Not a
+/// wording change: encoding-stale, which fails even `--fail-on weakening`
+/// (nothing weakened in the encoding) unless the stale encoding is accepted.
+#[test]
+fn a_deadline_changed_in_the_text_only_is_encoding_stale() {
+    let v = check_pair("deadline_text_only", &[("encoding-stale", 1)]);
+    let c = one(&v, "encoding-stale");
+    assert_eq!(c["new"]["cite"], "第二条");
+    let to = c["to"].as_str().unwrap();
+    assert!(to.contains("15日") && to.contains("30日"), "{to}");
+    let (base, new) = (fixture("base"), fixture("deadline_text_only"));
+    assert_eq!(run(&["diff", &base, &new, "--fail-on", "weakening"]).0, 1);
+    assert_eq!(
+        run(&[
+            "diff",
+            &base,
+            &new,
+            "--fail-on",
+            "weakening",
+            "--accept-stale"
+        ])
+        .0,
+        0
+    );
+    // The report shows the edit in place, both numbers on screen.
+    let (_, human, _) = run(&["diff", &base, &new]);
+    assert!(human.contains("[-三十-]{+十五+}"), "{human}");
+    let (_, md, _) = run(&["diff", &base, &new, "--format", "markdown"]);
+    assert!(md.contains("~~三十~~**十五**"), "{md}");
+}
+
+/// The rule changed and the text did not: the shortening is reported, and so
+/// is that the text still says 三十日.
+#[test]
+fn a_deadline_changed_in_the_rule_only_is_encoding_stale() {
+    let v = check_pair(
+        "deadline_rule_only",
+        &[("deadline-shortened", 1), ("encoding-stale", 1)],
+    );
+    assert!(one(&v, "encoding-stale")["to"]
+        .as_str()
+        .unwrap()
+        .contains("30日"));
+    let (base, new) = (fixture("base"), fixture("deadline_rule_only"));
+    assert_eq!(
+        run(&[
+            "diff",
+            &base,
+            &new,
+            "--fail-on",
+            "strengthening",
+            "--accept-stale"
+        ])
+        .0,
+        1
+    );
+    assert_eq!(
+        run(&[
+            "diff",
+            &base,
+            &new,
+            "--fail-on",
+            "weakening",
+            "--accept-stale"
+        ])
+        .0,
+        0
+    );
+}
+
+/// 各成员单位 → 各部门 in the text only: the encoding's 对象 is no longer named.
+#[test]
+fn an_actor_changed_in_the_text_only_is_encoding_stale() {
+    let v = check_pair("subjects_text_only", &[("encoding-stale", 1)]);
+    assert!(one(&v, "encoding-stale")["to"]
+        .as_str()
+        .unwrap()
+        .contains("平安建设成员单位"));
+}
+
+/// A 必须 sentence dropped from the text only, the other duty of the article
+/// left: the text's modal verbs changed while the encoding did not.
+#[test]
+fn a_must_dropped_from_the_text_only_is_encoding_stale() {
+    let v = check_files("must_old", "must_new", &[("encoding-stale", 1)]);
+    let c = one(&v, "encoding-stale");
+    assert_eq!(c["field"], "条文（编码未变）");
+    assert!(c["from"].as_str().unwrap().contains("必须"), "{c}");
+}
+
+/// 可以 → 应当 on a measure is a modality change (one, for the clause), so
+/// `--fail-on modality-strengthened` catches it; 应当 → 可以 weakens.
+#[test]
+fn may_to_shall_on_a_measure_is_a_modality_change() {
+    let v = check_pair(
+        "measure_may",
+        &[("modality-weakened", 1), ("text-changed", 1)],
+    );
+    let c = one(&v, "modality-weakened");
+    assert_eq!(
+        (c["from"].as_str(), c["to"].as_str()),
+        (Some("应当 通报"), Some("可以 通报"))
+    );
+    let (base, may) = (fixture("base"), fixture("measure_may"));
+    assert_eq!(
+        run(&["diff", &may, &base, "--fail-on", "modality-strengthened"]).0,
+        1
+    );
+    assert_eq!(
+        run(&["diff", &base, &may, "--fail-on", "modality-strengthened"]).0,
+        0
+    );
+    assert_eq!(run(&["diff", &base, &may, "--fail-on", "weakening"]).0, 1);
+}
+
+/// A permission's window is the holder's: shortened, or given where there was
+/// none, the holder loses time — weakening, not strengthening.
+#[test]
+fn a_permission_window_is_judged_from_the_holders_side() {
+    let v = check_files(
+        "window_old",
+        "window_new",
+        &[
+            ("window-shortened", 1),
+            ("window-added", 1),
+            ("text-changed", 2),
+        ],
+    );
+    assert_eq!(one(&v, "window-shortened")["new"]["name"], "申请确认");
+    let (old, new) = (fixture("window_old"), fixture("window_new"));
+    assert_eq!(run(&["diff", &old, &new, "--fail-on", "weakening"]).0, 1);
+    assert_eq!(
+        run(&["diff", &old, &new, "--fail-on", "strengthening"]).0,
+        0
+    );
+    assert_eq!(
+        run(&["diff", &new, &old, "--fail-on", "strengthening"]).0,
+        1
+    );
+    assert_eq!(
+        run(&[
+            "diff",
+            &new,
+            &old,
+            "--fail-on",
+            "window-lengthened,window-removed"
+        ])
+        .0,
+        1
+    );
+}
+
+/// Markdown for a pull-request comment: a long diff stays under the comment
+/// limit, no line is longer than a screen, and long lists are folded.
+#[test]
+fn markdown_fits_a_pull_request_comment() {
+    // 海东 with every 应当 made 必须, in the text and in the rules: a long list.
+    let text = read(&root().join("rules/haidong.tiaoli")).replace("应当", "必须");
+    let dir = temp_dir("markdown");
+    let path = dir.join("haidong.tiaoli");
+    std::fs::write(&path, &text).unwrap();
+    let (_, md, _) = run(&[
+        "diff",
+        "rules/haidong.tiaoli",
+        path.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(md.matches("`modality-changed`").count() > 20, "{md}");
+    assert!(
+        md.chars().count() <= tiaoli_diff::render::MARKDOWN_LIMIT,
+        "{}",
+        md.len()
+    );
+    let longest = md.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest <= 400, "a line of {longest} characters");
+    assert!(md.contains("<details>") && md.contains("</details>"));
+    assert_eq!(
+        md.matches("<details>").count(),
+        md.matches("</details>").count()
+    );
+}
+
 #[test]
 fn snapshots_human_markdown_json() {
     for (name, new) in [("sanction", "sanction"), ("renumbered", "renumbered")] {
@@ -730,7 +923,9 @@ fn a_modified_haidong() {
     std::fs::write(&path, &out).unwrap();
 
     let (code, v) = diff_json("rules/haidong.tiaoli", path.to_str().unwrap(), &[]);
-    assert_eq!(code, 0);
+    // The edits are to the rules only: the text of 第四十六条 still says 挂牌督办,
+    // so the encoding is stale there, and that fails the run.
+    assert_eq!(code, 1);
     assert_eq!(
         summary(&v),
         expect(&[
@@ -739,8 +934,12 @@ fn a_modified_haidong() {
             ("article-renumbered", 41),
             ("sanction-softened", 1),
             ("deadline-shortened", 1),
+            ("encoding-stale", 1),
         ])
     );
+    let stale = one(&v, "encoding-stale");
+    assert_eq!(stale["new"]["cite"], "第四十七条");
+    assert!(stale["to"].as_str().unwrap().contains("督办"), "{stale}");
     let s = one(&v, "sanction-softened");
     assert_eq!(
         (s["old"]["cite"].as_str(), s["new"]["cite"].as_str()),
@@ -752,7 +951,12 @@ fn a_modified_haidong() {
     );
     assert_eq!(one(&v, "article-added")["new"]["cite"], "第十一条");
 
-    let (_, human, _) = run(&["diff", "rules/haidong.tiaoli", path.to_str().unwrap()]);
+    let (_, human, _) = run(&[
+        "diff",
+        "rules/haidong.tiaoli",
+        path.to_str().unwrap(),
+        "--accept-stale",
+    ]);
     assert!(human.contains("（依次顺延）"), "{human}");
     assert!(
         human.lines().count() < 30,
@@ -1062,4 +1266,29 @@ fn every_kind_is_exercised_by_a_test() {
         .map(|k| k.code())
         .collect();
     assert!(missing.is_empty(), "no test produces: {missing:?}");
+}
+
+/// 及时 → 立即 in the text only (第二十二条第三款 of 海东): the deadline the text
+/// states changed and the encoding still says 及时 — encoding-stale, not a
+/// wording change.
+#[test]
+fn a_vague_deadline_changed_in_the_text_only_is_encoding_stale() {
+    let text = read(&root().join("rules/haidong.tiaoli")).replacen(
+        "发现涉嫌电信网络诈骗的，应当及时向客户作出风险提示",
+        "发现涉嫌电信网络诈骗的，应当立即向客户作出风险提示",
+        1,
+    );
+    let dir = temp_dir("vague");
+    let path = dir.join("haidong.tiaoli");
+    std::fs::write(&path, &text).unwrap();
+    let (code, v) = diff_json("rules/haidong.tiaoli", path.to_str().unwrap(), &[]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 1);
+    assert_eq!(summary(&v), expect(&[("encoding-stale", 1)]));
+    let c = one(&v, "encoding-stale");
+    assert_eq!(c["new"]["cite"], "第二十二条");
+    assert_eq!(
+        (c["from"].as_str(), c["to"].as_str()),
+        (Some("期限 及时"), Some("期限 立即"))
+    );
 }

@@ -59,6 +59,13 @@ const ORDINANCES: &[(&str, &str, usize, Status, Option<&str>)] = &[
         Status::InForce,
         Some("2022-01-01"),
     ),
+    (
+        "henan",
+        "corpus/henan_zongzhi_2004.txt",
+        29,
+        Status::InForce,
+        Some("2004-04-01"),
+    ),
 ];
 
 fn all() -> Vec<OrdinanceGraph> {

@@ -1,4 +1,6 @@
 //! `tiaoli check [PATH…]`: parse and compile; exit 0 when clean, 2 on errors.
+//! It also compares each article's text with its encoding (tiaoli-textcheck):
+//! a mismatch no inline allow explains is a warning (`--deny-warnings` fails).
 
 use std::path::PathBuf;
 
@@ -27,6 +29,8 @@ struct Summary<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: Vec<render::JsonDiagnostic>,
+    /// Where an article's text and its encoding disagree, with no reading recorded.
+    agreement: Vec<&'a tiaoli_textcheck::Mismatch>,
 }
 
 #[derive(Serialize)]
@@ -42,7 +46,27 @@ pub fn run(args: Args) -> u8 {
     let Some(c) = super::compile(&args.paths) else {
         return EXIT_ERROR;
     };
-    let failed = c.has_errors() || (args.deny_warnings && c.warnings() > 0);
+    // Text ⇄ rule agreement: the mismatches no inline allow explains.
+    let checker = tiaoli_textcheck::Checker::new(&c.graph.lexicon);
+    let per: Vec<Vec<tiaoli_textcheck::Mismatch>> = if c.has_errors() {
+        Vec::new()
+    } else {
+        c.graph
+            .ordinances
+            .iter()
+            .map(|o| checker.agreement(o))
+            .collect()
+    };
+    let mut open: Vec<(&str, &tiaoli_textcheck::Mismatch)> = Vec::new();
+    for (o, ms) in c.graph.ordinances.iter().zip(&per) {
+        for g in tiaoli_textcheck::grouped(ms) {
+            if tiaoli_textcheck::explained(o, &g).is_none() {
+                open.extend(g.into_iter().map(|m| (o.id.as_str(), m)));
+            }
+        }
+    }
+    let warnings = c.warnings() + open.len();
+    let failed = c.has_errors() || (args.deny_warnings && warnings > 0);
     let code = if failed { EXIT_ERROR } else { EXIT_OK };
     let ordinances: Vec<OrdinanceSummary> = c
         .graph
@@ -71,14 +95,27 @@ pub fn run(args: Args) -> u8 {
                 files: c.sources.len(),
                 ordinances,
                 errors: c.errors(),
-                warnings: c.warnings(),
+                warnings,
                 diagnostics: render::to_json(&c.diagnostics, &c.sources),
+                agreement: open.iter().map(|(_, m)| *m).collect(),
             };
             crate::stdout::emit_json(&s, code)
         }
         DiagFormat::Human => {
             super::print_human(&c);
             let mut out = String::new();
+            for (id, m) in &open {
+                out.push_str(&format!(
+                    "警告[{} {}]：{}:{}:{}  {}（{id}）\n  {}\n\n",
+                    m.check.code(),
+                    m.check.name(),
+                    m.loc.file,
+                    m.loc.line,
+                    m.loc.column,
+                    m.article_cite,
+                    m.message()
+                ));
+            }
             for o in &ordinances {
                 out.push_str(&format!(
                     "{} {}: {} articles, {} norms, {} consequences\n",
@@ -89,7 +126,7 @@ pub fn run(args: Args) -> u8 {
                 "{} files checked: {} error(s), {} warning(s)\n",
                 c.sources.len(),
                 c.errors(),
-                c.warnings()
+                warnings
             ));
             crate::stdout::emit(&out, code)
         }

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use tiaoli_compiler::load::{load_sources, sources_from_texts};
 use tiaoli_compiler::Compilation;
-use tiaoli_diff::render::{render_human, render_markdown};
+use tiaoli_diff::render::{render_human_styled, render_markdown};
 use tiaoli_diff::Kind;
 use tiaoli_syntax::SourceMap;
 
@@ -44,6 +44,10 @@ pub struct Args {
     /// (modality-weakened,sanction-softened), `weakening`, `strengthening`, or `any`.
     #[arg(long, value_delimiter = ',')]
     pub fail_on: Vec<String>,
+    /// Do not fail on encoding-stale (a text and its encoding that did not move
+    /// together), which otherwise makes the exit code 1 whatever --fail-on says.
+    #[arg(long)]
+    pub accept_stale: bool,
     /// Compare even when the two versions are different ordinances (another id
     /// and another jurisdiction).
     #[arg(long)]
@@ -75,7 +79,16 @@ pub fn run(args: Args) -> u8 {
         diff = diff.with_units(units);
     }
     let text = match args.format {
-        DiffFormat::Human => render_human(&diff),
+        DiffFormat::Human => {
+            use std::io::IsTerminal;
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let style = if color {
+                tiaoli_diff::inline::Style::Ansi
+            } else {
+                tiaoli_diff::inline::Style::Plain
+            };
+            render_human_styled(&diff, style)
+        }
         DiffFormat::Markdown => render_markdown(&diff),
         DiffFormat::Json => match serde_json::to_string_pretty(&diff) {
             Ok(s) => s + "\n",
@@ -85,11 +98,13 @@ pub fn run(args: Args) -> u8 {
             }
         },
     };
-    let failed = match &fail_on {
-        None => false,
-        Some(kinds) if kinds.is_empty() => !diff.is_empty(),
-        Some(kinds) => kinds.iter().any(|k| diff.has(*k)),
-    };
+    let stale = !args.accept_stale && diff.has(Kind::EncodingStale);
+    let failed = stale
+        || match &fail_on {
+            None => false,
+            Some(kinds) if kinds.is_empty() => !diff.is_empty(),
+            Some(kinds) => kinds.iter().any(|k| diff.has(*k)),
+        };
     crate::stdout::emit(&text, if failed { EXIT_FINDING } else { EXIT_OK })
 }
 

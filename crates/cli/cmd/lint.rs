@@ -31,11 +31,17 @@ pub struct Args {
     /// Do not report this check (code or name); repeatable.
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
+    /// One finding per norm (the report gives one per article), every note in full.
+    #[arg(long)]
+    pub verbose: bool,
+    /// SARIF: the absolute URI of docs/lints.md, for each check's help link.
+    #[arg(long, value_name = "URL", default_value = output::DOCS_URL)]
+    pub docs_url: String,
 }
 
 pub fn run(args: Args) -> u8 {
     let opts = match Options::new(&args.deny, &args.allow) {
-        Ok(o) => o,
+        Ok(o) => o.verbose(args.verbose),
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
             return EXIT_ERROR;
@@ -69,8 +75,10 @@ pub fn run(args: Args) -> u8 {
         EXIT_OK
     };
     match args.format {
-        LintFormat::Human => crate::stdout::emit(&output::human(&report), code),
+        LintFormat::Human => crate::stdout::emit(&output::human(&report, args.verbose), code),
         LintFormat::Json => crate::stdout::emit_json(&output::json(&report), code),
-        LintFormat::Sarif => crate::stdout::emit_json(&output::sarif(&report), code),
+        LintFormat::Sarif => {
+            crate::stdout::emit_json(&output::sarif(&report, &args.docs_url), code)
+        }
     }
 }

@@ -21,12 +21,15 @@ pub struct Graph {
     pub ordinances: Vec<OrdinanceGraph>,
 }
 
-/// Where a construct was written: for messages that point at the law.
+/// Where a construct was written: for messages that point at the law. The end
+/// is just past the construct (its closing brace), for tools that mark a region.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Loc {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 // ───────────────────────────── lexicon ─────────────────────────────
@@ -125,6 +128,8 @@ pub struct OrdinanceGraph {
     pub repeals: Vec<String>,
     pub self_name: String,
     pub source: String,
+    /// Where the header (条例 ID { … }) was written.
+    pub loc: Loc,
     pub deemings: Vec<Deeming>,
     pub chapters: Vec<HeadingOut>,
     pub articles: Vec<ArticleOut>,

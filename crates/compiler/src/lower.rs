@@ -93,10 +93,13 @@ impl<'a> Lowerer<'a> {
 
     fn loc(&self, span: Span) -> Loc {
         let lc = self.sources.line_col(self.src, span.start);
+        let end = self.sources.line_col(self.src, span.end);
         Loc {
             file: self.sources.name(self.src).to_string(),
             line: lc.line,
             column: lc.column,
+            end_line: end.line,
+            end_column: end.column,
         }
     }
 
@@ -377,6 +380,7 @@ impl<'a> Lowerer<'a> {
             repeals: meta.repeals,
             self_name: meta.self_name,
             source: self.sources.name(self.src).to_string(),
+            loc: meta.loc,
             deemings,
             chapters,
             articles,
@@ -570,6 +574,7 @@ impl<'a> Lowerer<'a> {
             self.err(d);
         }
         Some(Meta {
+            loc: self.loc(h.span),
             id: h.id.text.clone(),
             title: m.title.unwrap_or_default(),
             instrument: m.instrument,
@@ -2163,6 +2168,7 @@ struct PartialMeta {
 }
 
 struct Meta {
+    loc: Loc,
     id: String,
     title: String,
     instrument: Option<ast::Instrument>,

@@ -11,7 +11,10 @@ use tiaoli_compiler::graph::{
 use tiaoli_compiler::view::{deadline_text, literal, selector_text};
 use tiaoli_syntax::ast::{Direction, Modality, ModalityClass, Periodic, TimeUnit, Vague};
 
+use tiaoli_textcheck::Checker;
+
 use crate::articles::{match_articles, names_in, Matching};
+use crate::stale;
 use crate::{At, Change, Isa, Kind};
 
 struct Cx<'a> {
@@ -19,11 +22,14 @@ struct Cx<'a> {
     id: &'a str,
     o: &'a OrdinanceGraph,
     n: &'a OrdinanceGraph,
+    /// Each side's text ⇄ rule reader (each with its own lexicon).
+    read: (&'a Checker, &'a Checker),
     out: Vec<Change>,
 }
 
 pub(crate) fn ordinance(
     isa: &Isa,
+    read: (&Checker, &Checker),
     id: &str,
     o: &OrdinanceGraph,
     n: &OrdinanceGraph,
@@ -33,6 +39,7 @@ pub(crate) fn ordinance(
         id,
         o,
         n,
+        read,
         out: Vec::new(),
     };
     cx.header();
@@ -65,6 +72,7 @@ fn semantic(k: Kind) -> bool {
             | Kind::ProvisionRenumbered
             | Kind::WordingChanged
             | Kind::TextChanged
+            | Kind::EncodingStale
             | Kind::TermAdded
             | Kind::TermRemoved
             | Kind::TermChanged
@@ -276,35 +284,65 @@ impl<'a> Cx<'a> {
 
     /// Text changes of matched articles: wording only when nothing the article
     /// says changed (no change to its norms or consequences, and it holds the
-    /// same ones).
+    /// same ones) and the text's signals did not change either — else the
+    /// encoding is stale ([`stale`]). Then, for every matched pair, whether the
+    /// text ⇄ rule agreement differs between the sides.
     fn wording(&mut self, m: &Matching) {
         let (o, n) = (self.o, self.n);
         for &(i, j) in &m.pairs {
             let (Some(a), Some(b)) = (o.articles.get(i), n.articles.get(j)) else {
                 continue;
             };
-            if squeeze(&a.text) == squeeze(&b.text) {
-                continue;
-            }
             let meaning = names_in(o, a) != names_in(n, b)
                 || self.out.iter().any(|c| {
                     semantic(c.kind)
                         && (c.old.as_ref().is_some_and(|x| x.article == a.number)
                             || c.new.as_ref().is_some_and(|x| x.article == b.number))
                 });
-            let kind = if meaning {
-                Kind::TextChanged
-            } else {
-                Kind::WordingChanged
-            };
-            self.push(
-                kind,
-                "",
-                Some(at_article(a)),
-                Some(at_article(b)),
-                None,
-                None,
-            );
+            let (ra, rb) = self.read;
+            let (ma, mb) = (stale::open(ra, o, a), stale::open(rb, n, b));
+            let disagree = ma != mb;
+            if squeeze(&a.text) != squeeze(&b.text) {
+                let (sa, sb) = (stale::signals(ra, a), stale::signals(rb, b));
+                if meaning {
+                    self.push(
+                        Kind::TextChanged,
+                        "",
+                        Some(at_article(a)),
+                        Some(at_article(b)),
+                        None,
+                        None,
+                    );
+                } else if !disagree && sa != sb {
+                    self.push(
+                        Kind::EncodingStale,
+                        "条文（编码未变）",
+                        Some(at_article(a)),
+                        Some(at_article(b)),
+                        Some(stale::list(&stale::only_in(&sa, &sb), "（无）")),
+                        Some(stale::list(&stale::only_in(&sb, &sa), "（无）")),
+                    );
+                } else if !disagree {
+                    self.push(
+                        Kind::WordingChanged,
+                        "",
+                        Some(at_article(a)),
+                        Some(at_article(b)),
+                        None,
+                        None,
+                    );
+                }
+            }
+            if disagree {
+                self.push(
+                    Kind::EncodingStale,
+                    "条文与编码",
+                    Some(at_article(a)),
+                    Some(at_article(b)),
+                    Some(stale::list(&ma, "一致")),
+                    Some(stale::list(&mb, "一致")),
+                );
+            }
         }
     }
 
@@ -491,6 +529,20 @@ impl<'a> Cx<'a> {
             );
         }
         if let Some(kind) = deadline_change(&a.deadline, &b.deadline) {
+            // A permission's period is the holder's window: less time, or a
+            // limit where there was none, takes from the holder.
+            let kind =
+                if a.class == ModalityClass::Permission && b.class == ModalityClass::Permission {
+                    match kind {
+                        Kind::DeadlineShortened => Kind::WindowShortened,
+                        Kind::DeadlineLengthened => Kind::WindowLengthened,
+                        Kind::DeadlineAdded => Kind::WindowAdded,
+                        Kind::DeadlineRemoved => Kind::WindowRemoved,
+                        k => k,
+                    }
+                } else {
+                    kind
+                };
             let d = |x: &Option<DeadlineOut>| {
                 x.as_ref()
                     .map(deadline_text)
@@ -646,6 +698,8 @@ impl<'a> Cx<'a> {
         for d in added.iter().skip(k) {
             changes.push((Kind::SanctionAdded, "处理", None, Some(d.label())));
         }
+        // 可以 ↔ 应当 on the measures of one clause: one modality change.
+        let mut flipped: BTreeMap<(usize, usize, bool), Vec<String>> = BTreeMap::new();
         for (name, x) in &ea {
             let Some(y) = eb.get(name) else { continue };
             if x.rank != y.rank {
@@ -657,12 +711,10 @@ impl<'a> Cx<'a> {
                 changes.push((kind, "等级", Some(x.label()), Some(y.label())));
             }
             if x.discretionary != y.discretionary {
-                let kind = if x.discretionary {
-                    Kind::SanctionEscalated
-                } else {
-                    Kind::SanctionSoftened
-                };
-                changes.push((kind, "可以", Some(x.modal()), Some(y.modal())));
+                flipped
+                    .entry((x.clause, y.clause, x.discretionary))
+                    .or_default()
+                    .push(x.name.clone());
             }
             if x.context != y.context {
                 changes.push((
@@ -672,6 +724,20 @@ impl<'a> Cx<'a> {
                     Some(format!("{}{}", y.name, y.context)),
                 ));
             }
+        }
+        for ((_, _, was_may), names) in flipped {
+            let (from, to, kind) = if was_may {
+                ("可以", "应当", Kind::ModalityStrengthened)
+            } else {
+                ("应当", "可以", Kind::ModalityWeakened)
+            };
+            let names = names.join("、");
+            changes.push((
+                kind,
+                "处理用语",
+                Some(format!("{from} {names}")),
+                Some(format!("{to} {names}")),
+            ));
         }
         for (kind, field, from, to) in changes {
             self.push(kind, field, ao(), bo(), from, to);
@@ -1099,13 +1165,6 @@ struct Entry {
 impl Entry {
     fn label(&self) -> String {
         format!("{}（等级{}）", self.name, self.rank)
-    }
-    fn modal(&self) -> String {
-        if self.discretionary {
-            format!("可以 {}", self.name)
-        } else {
-            format!("应当 {}", self.name)
-        }
     }
 }
 

@@ -17,9 +17,11 @@
 
 pub mod articles;
 mod compare;
+pub mod inline;
 pub mod lexicon;
 pub mod render;
 pub mod replay;
+mod stale;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -90,6 +92,10 @@ kinds! {
     DeadlineMadeVague => "deadline-made-vague", "期限改为模糊用语", DeadlineMadePrecise;
     DeadlineMadePrecise => "deadline-made-precise", "期限改为明确期间", DeadlineMadeVague;
     DeadlineChanged => "deadline-changed", "期限变更", DeadlineChanged;
+    WindowAdded => "window-added", "行使期间新增", WindowRemoved;
+    WindowRemoved => "window-removed", "行使期间删除", WindowAdded;
+    WindowShortened => "window-shortened", "行使期间缩短", WindowLengthened;
+    WindowLengthened => "window-lengthened", "行使期间延长", WindowShortened;
     ConsequenceAdded => "consequence-added", "新增法律责任", ConsequenceRemoved;
     ConsequenceRemoved => "consequence-removed", "删除法律责任", ConsequenceAdded;
     SanctionAdded => "sanction-added", "新增处理方式", SanctionRemoved;
@@ -99,6 +105,7 @@ kinds! {
     SanctionChanged => "sanction-changed", "处理方式变更", SanctionChanged;
     AuthorityChanged => "authority-changed", "处理机关变更", AuthorityChanged;
     TargetsChanged => "targets-changed", "处理对象变更", TargetsChanged;
+    EncodingStale => "encoding-stale", "条文与编码不同步", EncodingStale;
     TermAdded => "term-added", "词汇新增", TermRemoved;
     TermRemoved => "term-removed", "词汇删除", TermAdded;
     TermChanged => "term-changed", "词汇变更", TermChanged;
@@ -106,7 +113,8 @@ kinds! {
 }
 
 /// The changes that make the law less demanding: fewer duties, weaker ones,
-/// fewer bound, more time, lighter sanctions. `--fail-on weakening`.
+/// fewer bound, more time, lighter sanctions — and less time, or a time limit,
+/// for the holder of a permission. `--fail-on weakening`.
 pub const WEAKENING: &[Kind] = &[
     Kind::NormRemoved,
     Kind::ModalityWeakened,
@@ -114,6 +122,8 @@ pub const WEAKENING: &[Kind] = &[
     Kind::DeadlineRemoved,
     Kind::DeadlineLengthened,
     Kind::DeadlineMadeVague,
+    Kind::WindowAdded,
+    Kind::WindowShortened,
     Kind::ConsequenceRemoved,
     Kind::SanctionRemoved,
     Kind::SanctionSoftened,
@@ -309,6 +319,10 @@ impl Isa {
 /// was renamed).
 pub fn diff(old: &Graph, new: &Graph) -> Diff {
     let isa = Isa::new(old, new);
+    let read = (
+        tiaoli_textcheck::Checker::new(&old.lexicon),
+        tiaoli_textcheck::Checker::new(&new.lexicon),
+    );
     let mut pairs: Vec<(Option<&OrdinanceGraph>, Option<&OrdinanceGraph>)> = Vec::new();
     let mut new_left: Vec<&OrdinanceGraph> = new.ordinances.iter().collect();
     let mut old_left: Vec<&OrdinanceGraph> = Vec::new();
@@ -348,7 +362,7 @@ pub fn diff(old: &Graph, new: &Graph) -> Diff {
             new_title: n.map(|n| n.title.clone()),
         });
         let mut these = match (o, n) {
-            (Some(o), Some(n)) => compare::ordinance(&isa, &id, o, n),
+            (Some(o), Some(n)) => compare::ordinance(&isa, (&read.0, &read.1), &id, o, n),
             (Some(o), None) => vec![whole(Kind::OrdinanceRemoved, &id, o)],
             (None, Some(n)) => vec![whole(Kind::OrdinanceAdded, &id, n)],
             (None, None) => vec![],

@@ -3,11 +3,19 @@
 
 use tiaoli_engine::report::status_zh;
 
+use crate::inline::{self, Style};
 use crate::replay::{Verdict, VerdictChange};
 use crate::{At, Change, Diff, Kind};
 
 /// Longest quotation in the terminal report, in characters.
 const QUOTE: usize = 120;
+
+/// A GitHub comment holds 65,536 characters; the Markdown report stays below.
+pub const MARKDOWN_LIMIT: usize = 60_000;
+/// An ordinance with more changes than this has its list folded (<details>).
+const MARKDOWN_FOLD: usize = 20;
+/// Characters of quoted text per Markdown line.
+const MARKDOWN_WIDTH: usize = 100;
 
 fn quote(s: &str, max: usize) -> String {
     let one = s.replace('\n', " ");
@@ -210,6 +218,11 @@ fn versions(d: &Diff) -> Option<String> {
 }
 
 pub fn render_human(d: &Diff) -> String {
+    render_human_styled(d, Style::Plain)
+}
+
+/// The report in Chinese, wording changes marked in `style` (Plain or Ansi).
+pub fn render_human_styled(d: &Diff, style: Style) -> String {
     let heading = versions(d)
         .map(|v| format!("比较 {v}\n\n"))
         .unwrap_or_default();
@@ -245,6 +258,14 @@ pub fn render_human(d: &Diff) -> String {
             out.push_str(&format!("  · 〔{}〕{}\n", f.kind.zh(), statement(f)));
             let q = quotes(f);
             if !fresh(&mut shown, &q) {
+                continue;
+            }
+            if let [(_, a), (_, b)] = q.as_slice() {
+                // Both sides quoted as one line, the changed spans marked.
+                out.push_str(&format!(
+                    "      文字：“{}”\n",
+                    inline::line(&a.text, &b.text, style)
+                ));
                 continue;
             }
             for (label, at) in q {
@@ -289,7 +310,9 @@ fn md_escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-/// The report in Markdown, for a pull-request comment.
+/// The report in Markdown, for a pull-request comment: within a comment's
+/// limit ([`MARKDOWN_LIMIT`]), long lists folded, quoted lines wrapped, wording
+/// changes marked in place (~~删去~~ **新增**).
 pub fn render_markdown(d: &Diff) -> String {
     let mut out = String::from("## tiaoli diff\n\n");
     if let (Some(a), Some(b)) = (&d.old_version, &d.new_version) {
@@ -303,69 +326,146 @@ pub fn render_markdown(d: &Diff) -> String {
     for (k, n) in &d.summary {
         out.push_str(&format!("| {} | `{}` | {n} |\n", k.zh(), k.code()));
     }
+    let mut omitted: Vec<String> = Vec::new();
+    let mut sections: Vec<String> = Vec::new();
     for o in &d.ordinances {
         let changes: Vec<&Change> = d.changes.iter().filter(|c| c.ordinance == o.id).collect();
         if changes.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n### {} {}\n\n", o.id, title(d, &o.id)));
-        let mut shown = Vec::new();
-        for (first, last) in runs(&changes) {
-            let Some(f) = changes.get(first) else {
-                continue;
-            };
-            if first != last {
-                out.push_str(&format!(
-                    "- **{}** `{}` {}\n",
-                    f.kind.zh(),
-                    f.kind.code(),
-                    run_line(changes.get(first..=last).unwrap_or_default())
-                ));
-                continue;
-            }
+        sections.push(markdown_section(d, &o.id, &changes));
+    }
+    if let Some(units) = &d.units {
+        sections.push(markdown_units(units));
+    }
+    let tail = "\n> 报告超出评论长度上限，以下部分未列出：";
+    for (i, sec) in sections.iter().enumerate() {
+        let used = out.chars().count() + sec.chars().count() + tail.chars().count() + 200;
+        if used > MARKDOWN_LIMIT {
+            omitted.extend(sections.get(i..).unwrap_or_default().iter().map(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("### "))
+                    .map(|l| l.trim_start_matches("### ").to_string())
+                    .unwrap_or_default()
+            }));
+            break;
+        }
+        out.push_str(sec);
+    }
+    if !omitted.is_empty() {
+        out.push_str(&format!(
+            "{tail}{}。完整结果见 `--format json`。\n",
+            omitted.join("、")
+        ));
+    }
+    out
+}
+
+fn markdown_section(d: &Diff, id: &str, changes: &[&Change]) -> String {
+    let mut out = format!("\n### {} {}\n\n", id, title(d, id));
+    let fold = changes.len() > MARKDOWN_FOLD;
+    if fold {
+        out.push_str(&format!(
+            "<details><summary>{} 处变化（展开）</summary>\n\n",
+            changes.len()
+        ));
+    }
+    let mut shown = Vec::new();
+    for (first, last) in runs(changes) {
+        let Some(f) = changes.get(first) else {
+            continue;
+        };
+        if first != last {
             out.push_str(&format!(
                 "- **{}** `{}` {}\n",
                 f.kind.zh(),
                 f.kind.code(),
-                statement(f)
+                md_line(&run_line(changes.get(first..=last).unwrap_or_default()))
             ));
-            let q = quotes(f);
-            if !fresh(&mut shown, &q) {
-                continue;
+            continue;
+        }
+        out.push_str(&format!(
+            "- **{}** `{}` {}\n",
+            f.kind.zh(),
+            f.kind.code(),
+            md_line(&statement(f))
+        ));
+        let q = quotes(f);
+        if !fresh(&mut shown, &q) {
+            continue;
+        }
+        if let [(_, a), (_, b)] = q.as_slice() {
+            for l in inline::wrapped_markdown(&a.text, &b.text, MARKDOWN_WIDTH) {
+                out.push_str(&format!("  > {l}\n"));
             }
-            for (k, (label, at)) in q.into_iter().enumerate() {
-                let label = if label.is_empty() {
-                    String::new()
-                } else {
+            continue;
+        }
+        for (k, (label, at)) in q.into_iter().enumerate() {
+            if k > 0 {
+                out.push_str("  >\n");
+            }
+            let mut text: String = at.text.chars().take(2 * MARKDOWN_WIDTH).collect();
+            if at.text.chars().count() > 2 * MARKDOWN_WIDTH {
+                text.push_str("……");
+            }
+            for (i, l) in wrap(&text, MARKDOWN_WIDTH).into_iter().enumerate() {
+                let label = if i == 0 && !label.is_empty() {
                     format!("{label}：")
+                } else {
+                    String::new()
                 };
-                if k > 0 {
-                    out.push_str("  >\n");
-                }
-                out.push_str(&format!("  > {label}{}\n", at.text.replace('\n', "<br>")));
+                out.push_str(&format!("  > {label}{}\n", md_line(&l)));
             }
         }
     }
-    if let Some(units) = &d.units {
-        out.push_str("\n### 单位评估结果变化\n\n");
-        if units.is_empty() {
-            out.push_str("无变化。\n");
-        } else {
-            out.push_str(
-                "| 单位 | 条例 | 条文 | 规范 | 旧版 | 新版 |\n|---|---|---|---|---|---|\n",
-            );
-            for u in units {
-                out.push_str(&format!(
-                    "| {} | {} | {} | {} | {} | {} |\n",
-                    md_escape(&u.unit),
-                    md_escape(&u.ordinance),
-                    md_escape(&verdict_cite(u)),
-                    md_escape(&u.name),
-                    md_escape(&verdict_text(&u.old)),
-                    md_escape(&verdict_text(&u.new))
-                ));
-            }
-        }
+    if fold {
+        out.push_str("\n</details>\n");
     }
     out
+}
+
+fn markdown_units(units: &[VerdictChange]) -> String {
+    let mut out = String::from("\n### 单位评估结果变化\n\n");
+    if units.is_empty() {
+        out.push_str("无变化。\n");
+        return out;
+    }
+    let fold = units.len() > MARKDOWN_FOLD;
+    if fold {
+        out.push_str(&format!(
+            "<details><summary>{} 项（展开）</summary>\n\n",
+            units.len()
+        ));
+    }
+    out.push_str("| 单位 | 条例 | 条文 | 规范 | 旧版 | 新版 |\n|---|---|---|---|---|---|\n");
+    for u in units {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            md_escape(&u.unit),
+            md_escape(&u.ordinance),
+            md_escape(&verdict_cite(u)),
+            md_escape(&u.name),
+            md_escape(&verdict_text(&u.old)),
+            md_escape(&verdict_text(&u.new))
+        ));
+    }
+    if fold {
+        out.push_str("\n</details>\n");
+    }
+    out
+}
+
+/// A line of text for Markdown: one line, HTML-ish characters escaped.
+fn md_line(s: &str) -> String {
+    s.replace('\n', " ")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Text cut into lines of at most `width` characters.
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let cs: Vec<char> = s.replace('\n', " ").chars().collect();
+    cs.chunks(width.max(1))
+        .map(|c| c.iter().collect())
+        .collect()
 }

@@ -29,5 +29,6 @@ fuzz_target!(|data: &[u8]| {
         Some(&old.graph),
         &tiaoli_lint::Options::default(),
     );
-    let _ = tiaoli_lint::output::human(&lint);
+    let _ = tiaoli_lint::output::human(&lint, false);
+    let _ = tiaoli_lint::output::sarif(&lint, tiaoli_lint::output::DOCS_URL);
 });

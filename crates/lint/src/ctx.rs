@@ -169,7 +169,24 @@ fn provision(o: &OrdinanceGraph, cite: &str, eid: &str, loc: &Loc) -> Provision 
         file: loc.file.clone(),
         line: loc.line,
         column: loc.column,
+        end_line: loc.end_line,
+        end_column: loc.end_column,
     }
+}
+
+/// The ordinance itself, for a finding about the whole text: its header.
+pub fn ordinance_provision(o: &OrdinanceGraph) -> Option<Provision> {
+    Some(Provision {
+        ordinance: o.id.clone(),
+        cite: o.title.clone(),
+        eid: String::new(),
+        text: String::new(),
+        file: o.loc.file.clone(),
+        line: o.loc.line,
+        column: o.loc.column,
+        end_line: o.loc.end_line,
+        end_column: o.loc.end_column,
+    })
 }
 
 pub fn norm_provision(o: &OrdinanceGraph, n: &NormNode) -> (Option<Provision>, AllowTarget) {

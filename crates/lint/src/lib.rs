@@ -13,10 +13,13 @@
 pub mod codes;
 pub mod logic;
 pub mod output;
+pub mod superior;
 
+mod aggregate;
 mod ctx;
 mod checks {
     pub mod against;
+    pub mod agreement;
     pub mod allocation;
     pub mod authority;
     pub mod chains;
@@ -25,15 +28,19 @@ mod checks {
     pub mod duplicates;
     pub mod reach;
     pub mod references;
+    pub mod superior;
     pub mod teeth;
+    pub mod topics;
 }
 
 use indexmap::IndexMap;
 use serde::Serialize;
 use tiaoli_compiler::graph::{AllowTarget, Graph, LintAllow, OrdinanceGraph};
 
+pub use checks::teeth::Teeth;
 pub use codes::{Code, Severity};
 pub use ctx::Ctx;
+pub use superior::SuperiorLaw;
 
 /// A provision a finding is about, with its text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -45,6 +52,8 @@ pub struct Provision {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -55,6 +64,10 @@ pub struct Finding {
     /// The ordinance it was found in (its id).
     pub ordinance: String,
     pub message: String,
+    /// For a finding that stands for several (per norm, aggregated per article;
+    /// several mismatches of one article): each one, in a line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
     pub provisions: Vec<Provision>,
     /// Whether this finding makes the run fail (`--deny`; errors by default).
     pub denied: bool,
@@ -71,6 +84,7 @@ impl Finding {
             severity: code.severity,
             ordinance: o.id.clone(),
             message: message.into(),
+            items: Vec::new(),
             provisions: Vec::new(),
             denied: false,
             targets: Vec::new(),
@@ -102,18 +116,36 @@ pub struct Silenced {
     pub line: usize,
 }
 
-/// Per ordinance: how much of it has teeth, and how many findings of each code.
+/// Per ordinance: how its duties are enforced, and how many findings of each code.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Summary {
     pub ordinance: String,
     pub title: String,
+    /// 地方性法规, 地方政府规章 …, as the header declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<String>,
+    /// 施行, 草案 …
+    pub status: String,
     /// Obligations and prohibitions that bind someone.
     pub obligations: usize,
     /// Of those, how many some consequence reaches.
     pub with_consequence: usize,
-    /// `with_consequence / obligations`, in per cent, one decimal.
+    /// … reached by a clause with a real measure and an authority.
+    pub with_real_measure: usize,
+    /// … reached only by referrals or by clauses that name no authority.
+    pub referral_only: usize,
+    /// … reached by a clause that names who imposes it.
+    pub with_authority: usize,
+    /// Obligations with a stated period (N 日, 每年 …).
+    pub with_period: usize,
+    /// `with_real_measure / obligations`, in per cent, one decimal.
     pub ratio_percent: f64,
+    /// Norms that name no duty-bearer (主体 未明确).
+    pub unspecified: usize,
     pub vague_deadlines: usize,
+    /// The articles with a vague deadline (L801 lists each with --verbose).
+    pub vague_articles: Vec<String>,
+    /// Findings by code, after aggregation (what a drafter reads).
     pub findings: IndexMap<String, usize>,
 }
 
@@ -132,10 +164,10 @@ impl Report {
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum LintError {
-    #[error("no check is called `{given}`")]
+    #[error("没有名为“{given}”的检查")]
     #[diagnostic(
         code(tiaoli::lint::unknown_check),
-        help("{}", .suggestion.as_ref().map(|s| format!("did you mean `{s}`? (docs/lints.md lists every check)")).unwrap_or_else(|| "docs/lints.md lists every check; `all` and `warnings` are also accepted".into()))
+        help("{}", .suggestion.as_ref().map(|s| format!("是否指 `{s}`？（docs/lints.md 列出全部检查）")).unwrap_or_else(|| "docs/lints.md 列出全部检查；也可以写 `all` 或 `warnings`".into()))
     )]
     UnknownCheck {
         given: String,
@@ -143,13 +175,15 @@ pub enum LintError {
     },
 }
 
-/// Which checks fail the run (`--deny`) and which are not reported (`--allow`).
+/// Which checks fail the run (`--deny`) and which are not reported (`--allow`);
+/// `verbose` keeps one finding per norm where the report gives one per article.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     deny: Vec<&'static str>,
     allow: Vec<&'static str>,
     deny_all: bool,
     deny_warnings: bool,
+    pub verbose: bool,
 }
 
 impl Options {
@@ -170,6 +204,11 @@ impl Options {
         Ok(o)
     }
 
+    /// One finding per norm where the report gives one per article.
+    pub fn verbose(self, verbose: bool) -> Options {
+        Options { verbose, ..self }
+    }
+
     fn denies(&self, f: &Finding) -> bool {
         self.deny_all
             || self.deny.contains(&f.code)
@@ -186,9 +225,21 @@ fn resolve(s: &str) -> Result<Code, LintError> {
 }
 
 /// Runs every check on every ordinance of `graph`, and — when `against` is
-/// given — compares each with every ordinance there.
+/// given — compares each with every ordinance there. The superior law is the
+/// shipped data ([`SuperiorLaw::shipped`]).
 pub fn lint(graph: &Graph, against: Option<&Graph>, opts: &Options) -> Report {
+    lint_with(graph, against, &SuperiorLaw::shipped(), opts)
+}
+
+/// [`lint`], against the given superior-law data.
+pub fn lint_with(
+    graph: &Graph,
+    against: Option<&Graph>,
+    sup: &SuperiorLaw,
+    opts: &Options,
+) -> Report {
     let ctx = Ctx::new(&graph.lexicon);
+    let checker = tiaoli_textcheck::Checker::new(&graph.lexicon);
     let mut findings = Vec::new();
     let mut silenced = Vec::new();
     let mut summaries = Vec::new();
@@ -196,13 +247,17 @@ pub fn lint(graph: &Graph, against: Option<&Graph>, opts: &Options) -> Report {
         let mut fs = Vec::new();
         checks::conflicts::run(&ctx, o, &mut fs);
         checks::duplicates::run(&ctx, o, &mut fs);
-        let teeth = checks::teeth::run(&ctx, o, &mut fs);
+        checks::topics::run(&checker, o, &mut fs);
+        let teeth = checks::teeth::run(&ctx, sup, o, &mut fs);
         checks::chains::run(&ctx, o, &mut fs);
         checks::reach::run(&ctx, o, &mut fs);
         checks::references::run(&ctx, o, &graph.ordinances, &mut fs);
         checks::authority::run(&ctx, o, &mut fs);
         let vague = checks::deadlines::run(&ctx, o, &mut fs);
         checks::allocation::run(&ctx, o, &mut fs);
+        checks::superior::untyped(&ctx, sup, o, &mut fs);
+        checks::superior::run(&ctx, sup, o, &mut fs);
+        checks::agreement::run(&checker, o, &mut fs);
         if let Some(b) = against {
             for other in &b.ordinances {
                 if other.id != o.id {
@@ -210,8 +265,19 @@ pub fn lint(graph: &Graph, against: Option<&Graph>, opts: &Options) -> Report {
                 }
             }
         }
+        let unspecified = fs
+            .iter()
+            .filter(|f| f.code == codes::BINDS_NO_ONE.code)
+            .count();
         apply_allows(o, &mut fs, &mut silenced);
         fs.retain(|f| !opts.allow.contains(&f.code));
+        // Vague deadlines are a statistic: the summary counts them and names
+        // their articles; --verbose lists each.
+        let vague_articles = aggregate::articles_of(&fs, codes::VAGUE_DEADLINE.code);
+        if !opts.verbose {
+            fs.retain(|f| f.code != codes::VAGUE_DEADLINE.code);
+            fs = aggregate::per_article(fs);
+        }
         for f in &mut fs {
             f.denied = opts.denies(f);
         }
@@ -222,18 +288,26 @@ pub fn lint(graph: &Graph, against: Option<&Graph>, opts: &Options) -> Report {
                 counts.insert(c.code.to_string(), n);
             }
         }
-        let ratio = if teeth.0 == 0 {
+        let ratio = if teeth.duties == 0 {
             100.0
         } else {
-            (teeth.1 as f64 * 1000.0 / teeth.0 as f64).round() / 10.0
+            (teeth.real as f64 * 1000.0 / teeth.duties as f64).round() / 10.0
         };
         summaries.push(Summary {
             ordinance: o.id.clone(),
             title: o.title.clone(),
-            obligations: teeth.0,
-            with_consequence: teeth.1,
+            instrument: o.instrument.map(|i| i.zh().to_string()),
+            status: o.status.zh().to_string(),
+            obligations: teeth.duties,
+            with_consequence: teeth.reached,
+            with_real_measure: teeth.real,
+            referral_only: teeth.referral_only,
+            with_authority: teeth.with_authority,
+            with_period: teeth.with_period,
             ratio_percent: ratio,
+            unspecified,
             vague_deadlines: vague,
+            vague_articles,
             findings: counts,
         });
         sort(&mut fs);
@@ -295,6 +369,8 @@ fn allow_provision(o: &OrdinanceGraph, a: &LintAllow) -> Provision {
         file: a.loc.file.clone(),
         line: a.loc.line,
         column: a.loc.column,
+        end_line: a.loc.end_line,
+        end_column: a.loc.end_column,
     }
 }
 
@@ -305,15 +381,12 @@ fn apply_allows(o: &OrdinanceGraph, fs: &mut Vec<Finding>, silenced: &mut Vec<Si
         let p = allow_provision(o, a);
         let Some(code) = codes::lookup(&a.code) else {
             let hint = codes::suggest(&a.code)
-                .map(|s| format!(" (did you mean `{s}`?)"))
+                .map(|s| format!("（是否指 {s}？）"))
                 .unwrap_or_default();
             let what = if a.code.is_empty() {
-                "an inline allow names no check".to_string()
+                "行内豁免没有写检查代码".to_string()
             } else {
-                format!(
-                    "an inline allow names `{}`, which is no check{hint}",
-                    a.code
-                )
+                format!("行内豁免写的“{}”不是检查代码{hint}", a.code)
             };
             fs.push(
                 Finding::new(codes::ALLOW_UNKNOWN_CODE, o, what)
@@ -326,10 +399,7 @@ fn apply_allows(o: &OrdinanceGraph, fs: &mut Vec<Finding>, silenced: &mut Vec<Si
                 Finding::new(
                     codes::ALLOW_WITHOUT_REASON,
                     o,
-                    format!(
-                        "the allow of {} gives no reason; write why the finding is accepted",
-                        code.code
-                    ),
+                    format!("{} 的行内豁免没有写理由；请写明为何接受该问题", code.code),
                 )
                 .at((Some(p), AllowTarget::Ordinance)),
             );
@@ -359,7 +429,7 @@ fn apply_allows(o: &OrdinanceGraph, fs: &mut Vec<Finding>, silenced: &mut Vec<Si
                     codes::ALLOW_UNUSED,
                     o,
                     format!(
-                        "the allow of {} {} silences nothing here",
+                        "{} {} 的行内豁免在此处没有豁免任何问题",
                         code.code, code.name
                     ),
                 )

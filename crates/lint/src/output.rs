@@ -1,31 +1,214 @@
-//! The three forms of a report: for people (human), for tools (JSON), and for
-//! code-scanning services (SARIF 2.1.0). All deterministic.
+//! The three forms of a report: for people (human, in Chinese), for tools
+//! (JSON), and for code-scanning services (SARIF 2.1.0). All deterministic.
+//!
+//! The human report is what a drafter reads first: per ordinance, the figures
+//! (how its duties are enforced), then each error and warning with its
+//! provisions quoted, then one line per kind of note. A warning found in more
+//! than [`FOLD`] articles of one ordinance is the ordinance's style rather than
+//! a slip, and is one entry listing the articles. `--verbose` prints every
+//! finding in full, one per norm.
 
 use std::fmt::Write;
 
 use serde_json::{json, Value};
 
 use crate::codes::{self, Severity};
-use crate::Report;
+use crate::{Finding, Report, Summary};
 
-/// For people: each finding with its code, message and provisions quoted;
-/// then a summary per ordinance.
-pub fn human(r: &Report) -> String {
+/// More articles than this with one warning are folded into one entry.
+pub const FOLD: usize = 10;
+
+/// Where the documentation of the checks is, for SARIF's links, unless told.
+pub const DOCS_URL: &str = "https://tiaoli.invalid/docs/lints.md";
+
+fn figures(m: &Summary) -> String {
+    if m.obligations == 0 {
+        return "没有约束任何单位的义务".to_string();
+    }
+    format!(
+        "义务 {} 项：有实际处理措施和处理机关 {} 项，仅由转致条款兜底 {} 项，无任何后果 {} 项；后果规定了处理机关 {} 项；有明确期间 {} 项",
+        m.obligations,
+        m.with_real_measure,
+        m.referral_only,
+        m.obligations - m.with_consequence,
+        m.with_authority,
+        m.with_period
+    )
+}
+
+fn finding(s: &mut String, f: &Finding) {
+    let deny = if f.denied { "（不通过）" } else { "" };
+    let _ = writeln!(
+        s,
+        "{}[{} {}]{deny}：{}",
+        f.severity.zh(),
+        f.code,
+        f.name,
+        f.message
+    );
+    // Each place once, each text once (the norms of one paragraph share it).
+    let mut quoted: Vec<&str> = Vec::new();
+    for p in &f.provisions {
+        let _ = writeln!(s, "  --> {}:{}:{}  {}", p.file, p.line, p.column, p.cite);
+        if !p.text.is_empty() && !quoted.contains(&p.text.as_str()) {
+            quoted.push(&p.text);
+            let _ = writeln!(s, "      “{}”", p.text.replace('\n', " "));
+        }
+    }
+    for it in &f.items {
+        let _ = writeln!(s, "      · {it}");
+    }
+    s.push('\n');
+}
+
+/// The article citations of some findings, in order, once each.
+fn articles(fs: &[&Finding]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in fs {
+        let cite = f
+            .provisions
+            .first()
+            .map(|p| match p.cite.find('条') {
+                Some(i) => p
+                    .cite
+                    .get(..i + '条'.len_utf8())
+                    .unwrap_or(&p.cite)
+                    .to_string(),
+                None => p.cite.clone(),
+            })
+            .unwrap_or_else(|| f.ordinance.clone());
+        if !out.contains(&cite) {
+            out.push(cite);
+        }
+    }
+    out
+}
+
+/// What the human report prints for one ordinance's findings: each finding in
+/// full, or folded (a code, its findings) — see the module's note.
+enum Entry<'r> {
+    Full(&'r Finding),
+    Folded(&'static str, Vec<&'r Finding>),
+}
+
+fn entries<'r>(fs: &[&'r Finding], verbose: bool) -> Vec<Entry<'r>> {
+    let mut out = Vec::new();
+    if verbose {
+        return fs.iter().map(|f| Entry::Full(f)).collect();
+    }
+    for sev in [Severity::Error, Severity::Warning] {
+        let of: Vec<&Finding> = fs.iter().copied().filter(|f| f.severity == sev).collect();
+        let mut folded: Vec<&'static str> = Vec::new();
+        for f in &of {
+            let same: Vec<&Finding> = of.iter().copied().filter(|g| g.code == f.code).collect();
+            if sev == Severity::Warning && same.len() > FOLD {
+                if !folded.contains(&f.code) {
+                    folded.push(f.code);
+                    out.push(Entry::Folded(f.code, same));
+                }
+            } else {
+                out.push(Entry::Full(f));
+            }
+        }
+    }
+    for c in codes::ALL {
+        let same: Vec<&Finding> = fs
+            .iter()
+            .copied()
+            .filter(|f| f.severity == Severity::Note && f.code == c.code)
+            .collect();
+        if !same.is_empty() {
+            out.push(Entry::Folded(c.code, same));
+        }
+    }
+    out
+}
+
+/// How many entries the human report (not verbose) prints for an ordinance:
+/// what a drafter reads on the first screen.
+pub fn screen(r: &Report, ordinance: &str) -> usize {
+    let fs: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.ordinance == ordinance)
+        .collect();
+    entries(&fs, false).len()
+}
+
+/// For people, in Chinese.
+pub fn human(r: &Report, verbose: bool) -> String {
     let mut s = String::new();
-    for f in &r.findings {
-        let deny = if f.denied { " (denied)" } else { "" };
+    for m in &r.summaries {
+        let fs: Vec<&Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.ordinance == m.ordinance)
+            .collect();
+        let count = |sev: Severity| fs.iter().filter(|f| f.severity == sev).count();
         let _ = writeln!(
             s,
-            "{}[{} {}]{deny}: {}",
-            f.severity.as_str(),
-            f.code,
-            f.name,
-            f.message
+            "■ {}（{}）{}　{}",
+            m.title,
+            m.ordinance,
+            m.instrument
+                .as_deref()
+                .map(|i| format!("　{i}"))
+                .unwrap_or_default(),
+            m.status
         );
-        for p in &f.provisions {
-            let _ = writeln!(s, "  --> {}:{}:{}  {}", p.file, p.line, p.column, p.cite);
-            if !p.text.is_empty() {
-                let _ = writeln!(s, "      “{}”", p.text.replace('\n', " "));
+        let _ = writeln!(s, "  {}", figures(m));
+        let vague = if m.vague_articles.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", m.vague_articles.join("、"))
+        };
+        let _ = writeln!(
+            s,
+            "  主体未明确 {} 项，模糊期限 {} 项{vague}；错误 {}，警告 {}，提示 {}",
+            m.unspecified,
+            m.vague_deadlines,
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Note)
+        );
+        s.push('\n');
+        for e in entries(&fs, verbose) {
+            match e {
+                Entry::Full(f) => finding(&mut s, f),
+                Entry::Folded(code, group) => {
+                    let Some(c) = codes::lookup(code) else {
+                        continue;
+                    };
+                    let list = articles(&group);
+                    let denied = if group.iter().any(|f| f.denied) {
+                        "（不通过）"
+                    } else {
+                        ""
+                    };
+                    // A few are quoted, more are counted and their articles named.
+                    let what = if c.severity == Severity::Note && group.len() <= 3 {
+                        group
+                            .iter()
+                            .map(|f| f.message.as_str())
+                            .collect::<Vec<_>>()
+                            .join("；")
+                    } else {
+                        format!("{}——{} 处：{}", c.summary, group.len(), list.join("、"))
+                    };
+                    let _ = writeln!(
+                        s,
+                        "{}[{} {}]{denied}：{what}",
+                        c.severity.zh(),
+                        c.code,
+                        c.name
+                    );
+                    if c.severity == Severity::Warning {
+                        let _ = writeln!(
+                            s,
+                            "      （超过 {FOLD} 条，合并为一项；--verbose 逐条列出）"
+                        );
+                    }
+                }
             }
         }
         s.push('\n');
@@ -33,55 +216,31 @@ pub fn human(r: &Report) -> String {
     for x in &r.silenced {
         let _ = writeln!(
             s,
-            "allowed {} at {} ({}:{}): {}",
+            "已豁免 {} {}（{}:{}）：{}",
             x.code, x.cite, x.file, x.line, x.reason
         );
     }
     if !r.silenced.is_empty() {
         s.push('\n');
     }
-    for m in &r.summaries {
-        let count = |sev: Severity| {
-            r.findings
-                .iter()
-                .filter(|f| f.ordinance == m.ordinance && f.severity == sev)
-                .count()
-        };
-        let teeth = if m.obligations == 0 {
-            "no duty binds anyone".to_string()
-        } else {
-            format!(
-                "duties with a consequence {}/{} ({:.1}%)",
-                m.with_consequence, m.obligations, m.ratio_percent
-            )
-        };
-        let _ = writeln!(
-            s,
-            "{} ({}): {} errors, {} warnings, {} notes; {teeth}; vague deadlines {}",
-            m.title,
-            m.ordinance,
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Note),
-            m.vague_deadlines
-        );
-        if !m.findings.is_empty() {
-            let by: Vec<String> = m.findings.iter().map(|(c, n)| format!("{c}×{n}")).collect();
-            let _ = writeln!(s, "  {}", by.join(" "));
-        }
-    }
     let denied = r.denied();
     if denied > 0 {
-        let _ = writeln!(s, "\n{denied} denied finding(s)");
+        let _ = writeln!(s, "{denied} 项问题不通过");
     }
     s
 }
 
 pub fn json(r: &Report) -> Value {
+    let screens: Vec<Value> = r
+        .summaries
+        .iter()
+        .map(|m| json!({ "ordinance": m.ordinance, "entries": screen(r, &m.ordinance) }))
+        .collect();
     json!({
         "findings": r.findings,
         "silenced": r.silenced,
         "summaries": r.summaries,
+        "first_screen": screens,
         "denied": r.denied(),
     })
 }
@@ -94,18 +253,36 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn location(file: &str, line: usize, column: usize, cite: &str) -> Value {
+fn location(p: &crate::Provision) -> Value {
+    let (line, column) = (p.line.max(1), p.column.max(1));
+    // The end is after the start, or the region is the start's line.
+    let (end_line, end_column) = if (p.end_line, p.end_column) > (line, column) {
+        (p.end_line, p.end_column.max(1))
+    } else {
+        (line, column + 1)
+    };
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": file.trim_start_matches("<embedded>/") },
-            "region": { "startLine": line.max(1), "startColumn": column.max(1) }
+            "artifactLocation": { "uri": p.file.trim_start_matches("<embedded>/") },
+            "region": {
+                "startLine": line,
+                "startColumn": column,
+                "endLine": end_line,
+                "endColumn": end_column
+            }
         },
-        "message": { "text": cite }
+        "message": { "text": p.cite }
     })
 }
 
-/// SARIF 2.1.0, one run, every check as a rule.
-pub fn sarif(r: &Report) -> Value {
+/// The anchor of a check's section in docs/lints.md (### L301 `toothless-duty`).
+fn anchor(c: &codes::Code) -> String {
+    format!("{}-{}", c.code.to_ascii_lowercase(), c.name)
+}
+
+/// SARIF 2.1.0, one run, every check as a rule with its full description;
+/// `docs` is the absolute URI of docs/lints.md (links to each check's section).
+pub fn sarif(r: &Report, docs: &str) -> Value {
     let rules: Vec<Value> = codes::ALL
         .iter()
         .map(|c| {
@@ -113,7 +290,9 @@ pub fn sarif(r: &Report) -> Value {
                 "id": c.code,
                 "name": c.name,
                 "shortDescription": { "text": c.summary },
-                "helpUri": format!("docs/lints.md#{}", c.code.to_ascii_lowercase()),
+                "fullDescription": { "text": c.description },
+                "help": { "text": format!("{}\n{}", c.summary, c.description) },
+                "helpUri": format!("{docs}#{}", anchor(c)),
                 "defaultConfiguration": { "level": level(c.severity) }
             })
         })
@@ -122,10 +301,7 @@ pub fn sarif(r: &Report) -> Value {
         .findings
         .iter()
         .map(|f| {
-            let mut locs = f
-                .provisions
-                .iter()
-                .map(|p| location(&p.file, p.line, p.column, &p.cite));
+            let mut locs = f.provisions.iter().map(location);
             let first = locs.next();
             let related: Vec<Value> = locs
                 .enumerate()
@@ -136,10 +312,20 @@ pub fn sarif(r: &Report) -> Value {
                     v
                 })
                 .collect();
+            let mut text = f.message.clone();
+            for it in &f.items {
+                text.push_str("\n· ");
+                text.push_str(it);
+            }
+            let rule_index = codes::ALL
+                .iter()
+                .position(|c| c.code == f.code)
+                .unwrap_or(0);
             let mut v = json!({
                 "ruleId": f.code,
+                "ruleIndex": rule_index,
                 "level": if f.denied { "error" } else { level(f.severity) },
-                "message": { "text": f.message },
+                "message": { "text": text },
                 "locations": first.into_iter().collect::<Vec<_>>(),
                 "properties": { "ordinance": f.ordinance, "name": f.name }
             });
@@ -157,7 +343,7 @@ pub fn sarif(r: &Report) -> Value {
         "runs": [{
             "tool": { "driver": {
                 "name": "tiaoli lint",
-                "informationUri": "docs/lints.md",
+                "informationUri": docs,
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules
             }},

@@ -432,7 +432,7 @@ pub async fn draft_lint(
         let report = tiaoli_lint::lint(&c.graph, None, &tiaoli_lint::Options::default());
         Ok((
             "检查结果".into(),
-            html! { pre { (tiaoli_lint::output::human(&report)) } },
+            html! { pre { (tiaoli_lint::output::human(&report, false)) } },
         ))
     })
     .await

@@ -48,14 +48,14 @@ pub fn run(ctx: &Ctx, a: &OrdinanceGraph, b: &OrdinanceGraph, out: &mut Vec<Find
                 let show = |d: &Option<tiaoli_compiler::graph::DeadlineOut>| {
                     d.as_ref()
                         .map(deadline_text)
-                        .unwrap_or_else(|| "no deadline".into())
+                        .unwrap_or_else(|| "无期限".into())
                 };
                 out.push(
                     Finding::new(
                         codes::CROSS_DEADLINE,
                         a,
                         format!(
-                            "{} {}: {} {} {} — {} {} {}: {}",
+                            "{}{}：{} {}，期限{}——{}{}：{}，期限{}",
                             a.title,
                             x.cite,
                             who(&x.subjects),
@@ -75,7 +75,7 @@ pub fn run(ctx: &Ctx, a: &OrdinanceGraph, b: &OrdinanceGraph, out: &mut Vec<Find
             if ma != mb && said.insert((ia, *ib, "s")) {
                 let show = |m: &[String]| {
                     if m.is_empty() {
-                        "none".to_string()
+                        "无".to_string()
                     } else {
                         m.join("、")
                     }
@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, a: &OrdinanceGraph, b: &OrdinanceGraph, out: &mut Vec<Find
                         codes::CROSS_SANCTION,
                         a,
                         format!(
-                            "breach of {} {} ({} {}) leads to {}; of {} {} to {}",
+                            "违反{}{}（{} {}）的处理为{}；{}{}为{}",
                             a.title,
                             x.cite,
                             who(&x.subjects),

@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                     codes::TWO_LEADS,
                     o,
                     format!(
-                        "{} has {} lead {}, {} has {} lead it",
+                        "{}由{}牵头“{}”，{}由{}牵头",
                         a.cite,
                         who(&a.subjects),
                         a.action,
@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                     codes::COOPERATE_WITHOUT_LEAD,
                     o,
                     format!(
-                        "{} has {} {} on {}, but no norm gives anyone to lead (牵头) or be responsible for (负责) it",
+                        "{}规定{}{}“{}”，但没有任何规范规定由谁牵头或负责该事项",
                         n.cite,
                         who(&n.subjects),
                         n.modality.zh(),

@@ -29,10 +29,14 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                             codes::AUTHORITY_WITHOUT_ROLE,
                             o,
                             format!(
-                                "{} has {} impose {}, but no norm of this ordinance gives {} a duty or power",
+                                "{}由{}给予{}，但本法规没有任何规范赋予{}职责或权力",
                                 c.cite,
                                 selector_text(a),
-                                s.kinds.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join("、"),
+                                s.kinds
+                                    .iter()
+                                    .map(|k| k.name.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join("、"),
                                 selector_text(a)
                             ),
                         )
@@ -80,7 +84,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                                 codes::COMPETING_AUTHORITIES,
                                 o,
                                 format!(
-                                    "{} and {} both impose {} for the same breach, one by {}, the other by {}",
+                                    "{}与{}对同一违反都给予{}，一由{}，一由{}",
                                     a.cite,
                                     b.cite,
                                     k.name,

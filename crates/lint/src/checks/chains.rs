@@ -8,7 +8,7 @@
 //! teeth is L301's question).
 
 use indexmap::{IndexMap, IndexSet};
-use tiaoli_compiler::graph::{Cond, DeadlineOut, NodeId, OrdinanceGraph};
+use tiaoli_compiler::graph::{Cond, DeadlineOut, NodeId, OrdinanceGraph, TriggerOut};
 
 use crate::ctx::{cons_provision, consequences, norms, Ctx};
 use crate::{codes, Finding};
@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                         codes::ESCALATION_FROM_NOWHERE,
                         o,
                         format!(
-                            "{} ({}) builds on {e}, which no provision of this ordinance imposes",
+                            "{}（{}）以“{e}”为情形，但本法规没有任何条款规定给予{e}",
                             c.cite, c.name
                         ),
                     )
@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 codes::ESCALATION_LOOP,
                 o,
                 format!(
-                    "escalation goes round in a circle: {}",
+                    "处理措施循环升级：{}",
                     cycle
                         .iter()
                         .filter_map(|(id, via)| cons
@@ -117,7 +117,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         .filter(|(_, overdue)| *overdue)
         .map(|(e, _)| e.as_str())
         .collect();
-    let duty_on_order: IndexSet<String> = norms(o)
+    let mut duty_on_order: IndexSet<String> = norms(o)
         .filter_map(|(_, n)| match &n.deadline {
             Some(DeadlineOut::ByOrder { event: Some(e) }) => Some(e.clone()),
             Some(DeadlineOut::ByOrder { event: None }) => n
@@ -127,6 +127,13 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
             _ => None,
         })
         .collect();
+    // A duty that the period's end itself opens (触发 期满 挂牌督办, 触发 逾期 …)
+    // is what follows.
+    for (_, n) in norms(o) {
+        if let Some(t @ (TriggerOut::PeriodEnd { .. } | TriggerOut::Overdue { .. })) = &n.trigger {
+            duty_on_order.extend(t.events().into_iter().map(str::to_string));
+        }
+    }
     for (_, c) in &cons {
         for s in &c.sanctions {
             for k in &s.kinds {
@@ -140,7 +147,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                             codes::PERIOD_WITHOUT_FOLLOW_UP,
                             o,
                             format!(
-                                "{} imposes {}, which sets a period; nothing in this ordinance follows when the period runs out",
+                                "{}给予{}，设定了整改期限；本法规没有规定期满未整改的后果",
                                 c.cite, k.name
                             ),
                         )

@@ -56,20 +56,20 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 (x, y)
             };
             let verb = if code == codes::OBLIGED_AND_FORBIDDEN {
-                "obliged"
+                "负有义务"
             } else {
-                "permitted"
+                "被允许"
             };
             out.push(
                 Finding::new(
                     code,
                     o,
                     format!(
-                        "{} is {verb} to {} by {} ({}) and {} is forbidden it by {} (不得), and nothing says which prevails",
+                        "{}依{}（{}）{verb}“{}”，{}依{}却不得为之，条文未规定何者优先",
                         who(&ob.subjects),
-                        ob.action,
                         ob.cite,
                         ob.modality.zh(),
+                        ob.action,
                         who(&pr.subjects),
                         pr.cite,
                     ),

@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) -> usize {
                     codes::VAGUE_DEADLINE,
                     o,
                     format!(
-                        "{}: {} {} {} — deadline {}",
+                        "{}：{} {} {}，期限为{}",
                         n.cite,
                         who(&n.subjects),
                         n.modality.zh(),
@@ -67,11 +67,10 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) -> usize {
                     codes::DIFFERENT_PERIODS,
                     o,
                     format!(
-                        "{} gives {} {} {} {}, {} gives {} {}",
+                        "{}规定{}“{}”的期限为{}，{}规定{}的期限为{}",
                         a.cite,
                         who(&a.subjects),
                         a.action,
-                        "within",
                         deadline_text(da),
                         b.cite,
                         who(&b.subjects),

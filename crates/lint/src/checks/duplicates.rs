@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                         codes::DUPLICATE_NORM,
                         o,
                         format!(
-                            "{} and {} say the same: {} {} {}",
+                            "{}与{}内容相同：{} {} {}",
                             a.cite,
                             b.cite,
                             who(&a.subjects),
@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                             codes::SUBSUMED_NORM,
                             o,
                             format!(
-                                "{} ({} {} {}) is contained in {} ({} {} {})",
+                                "{}（{} {} {}）包含在{}（{} {} {}）之中",
                                 narrow.cite,
                                 who(&narrow.subjects),
                                 narrow.modality.zh(),

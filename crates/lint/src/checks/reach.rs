@@ -22,7 +22,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                     codes::BINDS_NO_ONE,
                     o,
                     format!(
-                        "{} names no one who must {} (主体 未明确): it binds no unit",
+                        "{}未规定由谁“{}”（主体 未明确），约束不到任何单位",
                         n.cite, n.action
                     ),
                 )
@@ -34,7 +34,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 Finding::new(
                     codes::UNSATISFIABLE,
                     o,
-                    format!("the condition of {} ({}) can never hold", n.cite, n.name),
+                    format!("{}（{}）的条件永远不能成立", n.cite, n.name),
                 )
                 .at(norm_provision(o, n)),
             );
@@ -49,7 +49,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                     Finding::new(
                         codes::UNSATISFIABLE,
                         o,
-                        format!("a condition of {} ({}) can never hold", c.cite, c.name),
+                        format!("{}（{}）的条件永远不能成立", c.cite, c.name),
                     )
                     .at(cons_provision(o, c)),
                 );
@@ -60,11 +60,11 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         for norm in violated(o, c.condition) {
             let Some(n) = norm_at(o, norm) else { continue };
             let why = if binds_no_one(n) {
-                "binds no one"
+                "没有义务主体"
             } else if n.class == C::Obligation
                 && matches!(n.deadline, None | Some(DeadlineOut::Vague { .. }))
             {
-                "has no due date, so its breach can never be established"
+                "没有履行期限，永远不能被认定违反"
             } else {
                 continue;
             };
@@ -74,7 +74,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                         codes::UNDECIDABLE_GROUND,
                         o,
                         format!(
-                            "{} ({}) is grounded on the breach of {} ({} {}), which {why}",
+                            "{}（{}）以违反{}（{} {}）为情形，而该义务{why}",
                             c.cite,
                             c.name,
                             n.cite,

@@ -2,9 +2,12 @@
 //! L601: 第N条 / 第M款 / 第（K）项 / 本条第M款 / 前款 pointing at a provision that is not
 //! there. A reference right after 《…》 is to another instrument and is skipped
 //! (so are the references listed after it: 《…》第五条、第六条). L602: a title
-//! 《…》 of an instrument that a loaded ordinance repeals, or that is itself
-//! repealed — except in the ordinance that repeals it. L603: 本条例 / 本规定 /
-//! 本规章 / 本办法 where the instrument calls itself otherwise.
+//! 《…》 of an instrument that a loaded ordinance in force repeals, or that is
+//! itself repealed — except in the ordinance that repeals it. A repeal by a
+//! draft, or by an ordinance whose entry into force is blank, is not in effect.
+//! L603: 本条例 / 本规定 / 本规章 / 本办法 where the instrument calls itself
+//! otherwise. L604, L605: the date of entry into force left blank — in a text
+//! marked 施行 an error, in a draft a note.
 
 use tiaoli_compiler::graph::{ArticleOut, OrdinanceGraph};
 use tiaoli_syntax::ast::Status;
@@ -184,15 +187,18 @@ fn title_key(s: &str) -> String {
 pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec<Finding>) {
     let mut repealed: Vec<(String, String)> = Vec::new();
     for x in all {
+        // A draft repeals nothing yet, nor does a text whose date is blank.
+        let in_effect = !x.draft && x.in_force.is_some();
         for t in &x.repeals {
-            if x.id != o.id {
-                repealed.push((title_key(t), format!("repealed by {}", x.title)));
+            if x.id != o.id && in_effect {
+                repealed.push((title_key(t), format!("已被{}废止", x.title)));
             }
         }
         if x.status == Status::Repealed || x.repealed_on.is_some() {
-            repealed.push((title_key(&x.title), "repealed".to_string()));
+            repealed.push((title_key(&x.title), "已废止".to_string()));
         }
     }
+    entry_into_force(o, out);
     for a in &o.articles {
         let mut texts: Vec<(usize, String)> = Vec::new();
         for (pi, p) in a.paragraphs.iter().enumerate() {
@@ -228,7 +234,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec
                     let Some(e) = after.find('》') else { break };
                     let title = title_key(after.get(..e).unwrap_or_default());
                     if let Some((_, why)) = repealed.iter().find(|(k, _)| *k == title) {
-                        let m = format!("《{title}》 ({why})");
+                        let m = format!("《{title}》（{why}）");
                         if !old.contains(&m) {
                             old.push(m);
                         }
@@ -242,7 +248,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec
                 Finding::new(
                     codes::MISSING_REFERENCE,
                     o,
-                    format!("{} refers to {m}, which is not in {}", a.cite, o.self_name),
+                    format!("{}援引{m}，{}中没有该条款", a.cite, o.self_name),
                 )
                 .at(article_provision(o, a.number)),
             );
@@ -252,24 +258,63 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec
                 Finding::new(
                     codes::WRONG_SELF_NAME,
                     o,
-                    format!(
-                        "{} says {w}, but this instrument calls itself {}",
-                        a.cite, o.self_name
-                    ),
+                    format!("{}写作“{w}”，但本法规自称“{}”", a.cite, o.self_name),
                 )
                 .at(article_provision(o, a.number)),
             );
         }
         for m in old {
             out.push(
-                Finding::new(
-                    codes::REPEALED_REFERENCE,
-                    o,
-                    format!("{} refers to {m}", a.cite),
-                )
-                .at(article_provision(o, a.number)),
+                Finding::new(codes::REPEALED_REFERENCE, o, format!("{}援引{m}", a.cite))
+                    .at(article_provision(o, a.number)),
             );
         }
+    }
+}
+
+/// L604, L605: no date of entry into force. A text marked 施行 without one
+/// cannot be applied to anyone from any day; a draft's blank date is to be set
+/// before adoption (and its repeals wait for it).
+fn entry_into_force(o: &OrdinanceGraph, out: &mut Vec<Finding>) {
+    if o.in_force.is_some() {
+        return;
+    }
+    let at = o
+        .articles
+        .iter()
+        .find(|a| {
+            a.kind == Some(tiaoli_syntax::ast::ArticleKind::Commencement)
+                || a.text.contains("起施行")
+        })
+        .map(|a| a.number);
+    let place = |f: Finding| match at {
+        Some(n) => f.at(article_provision(o, n)),
+        None => f.at((None, tiaoli_compiler::graph::AllowTarget::Ordinance)),
+    };
+    if o.status == Status::InForce {
+        out.push(place(Finding::new(
+            codes::IN_FORCE_WITHOUT_DATE,
+            o,
+            format!(
+                "{}状态为施行，但施行日期空白：无法确定自何日起约束",
+                o.title
+            ),
+        )));
+    } else if o.draft {
+        let repeals = if o.repeals.is_empty() {
+            String::new()
+        } else {
+            format!("；其废止的{}也尚未生效", o.repeals.join("、"))
+        };
+        out.push(place(Finding::new(
+            codes::DRAFT_WITHOUT_DATE,
+            o,
+            format!(
+                "{}（{}）的施行日期尚未确定{repeals}",
+                o.title,
+                o.status.zh()
+            ),
+        )));
     }
 }
 
