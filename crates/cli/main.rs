@@ -46,6 +46,8 @@ enum Command {
     Diff(cmd::diff::Args),
     /// The language server for editors, over stdin/stdout: diagnostics, hover, completion, go to definition (docs/editors.md).
     Lsp(cmd::lsp::Args),
+    /// The HTTP API for officers and drafters, on loopback by default (docs/serve.md).
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
         Command::Lint(a) => cmd::lint::run(a),
         Command::Diff(a) => cmd::diff::run(a),
         Command::Lsp(a) => cmd::lsp::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     ExitCode::from(code)
 }

@@ -15,6 +15,8 @@ pub enum ReportFormat {
     Json,
     Yaml,
     Markdown,
+    /// A standalone HTML report (the one `tiaoli serve` shows), styles inlined.
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -36,6 +38,7 @@ pub fn run(args: Args) -> u8 {
     match args.format {
         ReportFormat::Human => emit(&render_human(&report), code),
         ReportFormat::Markdown => emit(&render_markdown(&report), code),
+        ReportFormat::Html => emit(&tiaoli_serve::html::standalone_report(&report), code),
         ReportFormat::Json => emit_json(&report, code),
         ReportFormat::Yaml => match tiaoli_compiler::yaml::to_string(&report) {
             Ok(s) => emit(&s, code),

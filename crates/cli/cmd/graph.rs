@@ -30,8 +30,7 @@ pub struct Args {
 
 /// 46, 第46条, 第四十六条, 四十六 → 46.
 pub fn parse_article(s: &str) -> Option<u32> {
-    let t = s.trim().trim_start_matches('第').trim_end_matches('条');
-    t.parse().ok().or_else(|| tiaoli_syntax::chinese_numeral(t))
+    tiaoli_syntax::article_number(s)
 }
 
 pub fn run(args: Args) -> u8 {

@@ -11,6 +11,7 @@ pub mod graph;
 pub mod lift;
 pub mod lint;
 pub mod lsp;
+pub mod serve;
 pub mod test;
 
 use std::io::IsTerminal;
@@ -102,6 +103,12 @@ pub fn load_engine(
         );
         return None;
     }
+    let cal = load_calendar(calendar)?;
+    Some(tiaoli_engine::Engine::new(c.graph, cal))
+}
+
+/// The shipped holiday schedule, or the one given; prints why not.
+pub fn load_calendar(calendar: Option<&std::path::Path>) -> Option<tiaoli_engine::Calendar> {
     let calendar = match calendar {
         None => tiaoli_engine::Calendar::default_schedule(),
         Some(p) => match read_input(p) {
@@ -110,7 +117,7 @@ pub fn load_engine(
         },
     };
     match calendar {
-        Ok(cal) => Some(tiaoli_engine::Engine::new(c.graph, cal)),
+        Ok(cal) => Some(cal),
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
             None

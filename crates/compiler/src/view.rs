@@ -47,6 +47,35 @@ pub fn labeled_deps(node: &Node) -> Vec<(NodeId, &'static str)> {
     }
 }
 
+/// Escalation edges: a consequence that imposes a measure with a period (挂牌督办,
+/// 责令限期整改) leads to each condition that reads that measure's period running
+/// out without the remedy (`逾期 挂牌督办 未 整改完成`). Not an input of the
+/// condition — the imposed measure is an event of the facts — but what follows
+/// if the measure is not complied with, so pictures draw it (dashed). As
+/// (consequence, condition), in node order.
+pub fn escalations(g: &OrdinanceGraph) -> Vec<(NodeId, NodeId)> {
+    let mut out = Vec::new();
+    for (j, n) in g.nodes.iter().enumerate() {
+        let Node::Cond {
+            op: Cond::Overdue { event, .. },
+        } = n
+        else {
+            continue;
+        };
+        for (i, m) in g.nodes.iter().enumerate() {
+            if let Node::Consequence(c) = m {
+                if c.sanctions
+                    .iter()
+                    .any(|cl| cl.kinds.iter().any(|k| &k.name == event))
+                {
+                    out.push((i, j));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A yes/no fact read through `IsTrue` is drawn as the fact itself.
 fn shown(g: &OrdinanceGraph, id: NodeId) -> NodeId {
     match g.nodes.get(id) {
@@ -289,6 +318,15 @@ pub fn select(g: &OrdinanceGraph, article: Option<u32>) -> Vec<NodeId> {
             stack.extend(deps(n));
         }
     }
+    // The consequences whose measures an overdue condition of the article
+    // reads: the escalation into it (the node alone, not what grounds it).
+    for (from, to) in escalations(g) {
+        if keep.get(to).copied().unwrap_or(false) {
+            if let Some(k) = keep.get_mut(from) {
+                *k = true;
+            }
+        }
+    }
     keep.iter()
         .enumerate()
         .filter(|(_, k)| **k)
@@ -338,6 +376,13 @@ pub fn to_dot(g: &OrdinanceGraph, article: Option<u32>) -> String {
             }
         }
     }
+    for (from, to) in escalations(g) {
+        if ids.binary_search(&from).is_ok() && ids.binary_search(&to).is_ok() {
+            out.push_str(&format!(
+                "  n{from} -> n{to} [label=\"逾期未履行\", style=dashed, color=\"#b91c1c\"];\n"
+            ));
+        }
+    }
     out.push_str("}\n");
     out
 }
@@ -374,6 +419,11 @@ pub fn to_mermaid(g: &OrdinanceGraph, article: Option<u32>) -> String {
             } else {
                 out.push_str(&format!("  n{d} -- {what} --> n{i}\n"));
             }
+        }
+    }
+    for (from, to) in escalations(g) {
+        if ids.binary_search(&from).is_ok() && ids.binary_search(&to).is_ok() {
+            out.push_str(&format!("  n{from} -. 逾期未履行 .-> n{to}\n"));
         }
     }
     out

@@ -148,6 +148,21 @@ impl Serialize for Kind {
     }
 }
 
+/// In the OpenAPI document: one of the stable codes.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Kind {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(Kind::ALL.iter().map(|k| k.code())))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Kind {}
+
 impl std::fmt::Display for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())
@@ -156,6 +171,7 @@ impl std::fmt::Display for Kind {
 
 /// A provision on one side of a change: where it is and what it says.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct At {
     /// 第N条第M款第（K）项.
     pub cite: String,
@@ -171,6 +187,7 @@ pub struct At {
 
 /// One difference between the two versions.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     pub kind: Kind,
     pub ordinance: String,
@@ -211,6 +228,7 @@ impl Change {
 
 /// An ordinance present on either side.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrdinancePair {
     /// The id on the new side (or the old one, for a removed ordinance).
     pub id: String,
@@ -222,6 +240,7 @@ pub struct OrdinancePair {
 
 /// Everything that differs between two versions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Diff {
     /// What the old and the new version are (a path, `REV:PATH`), as the caller named them.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -16,6 +16,7 @@ use tiaoli_engine::{Engine, Options, Status};
 
 /// A unit's verdict on one norm or consequence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Verdict {
     pub cite: String,
     pub status: Status,
@@ -35,6 +36,7 @@ impl Verdict {
 
 /// One verdict that differs between the versions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerdictChange {
     pub unit: String,
     pub ordinance: String,

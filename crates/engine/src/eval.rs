@@ -22,6 +22,7 @@ use crate::plan::{Bits, CondPlan, Engine, NodePlan, OrdinancePlan, PatternPlan, 
 /// Kleene three-valued truth.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Tri {
     False,
     True,
@@ -62,6 +63,7 @@ impl Tri {
 /// The status of a norm (or one of its instances) or a consequence for a unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Status {
     Violated,
     /// Consequences: the grounds hold.
@@ -89,6 +91,7 @@ pub struct Options {
 
 /// Why an ordinance was not evaluated for a unit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Skipped {
     pub ordinance: String,
     /// The ordinance's title, as the text gives it.

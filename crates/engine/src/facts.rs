@@ -91,6 +91,7 @@ pub const ACTION_FIELDS: [&str; 3] = ["type", "date", "for"];
 
 /// One problem in a facts file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FactsError {
     /// The unit concerned (its id, or its position when it has none).
     pub unit: Option<String>,

@@ -9,7 +9,8 @@
 //!   the onset of every condition that holds;
 //! - [`instances`]: one instance of a norm per occurrence of its trigger, and the
 //!   actions that answer them;
-//! - [`missing`], [`report`] and [`explain`]: results for people and machines.
+//! - [`missing`], [`report`] and [`explain`]: results for people and machines;
+//! - [`vocabulary`]: the facts, events and actions a unit's binding articles read.
 
 // Errors are returned on cold paths; their size does not matter.
 #![allow(clippy::result_large_err)]
@@ -29,6 +30,7 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod time;
+pub mod vocabulary;
 
 pub use calendar::Calendar;
 pub use date::Date;

@@ -58,7 +58,7 @@ fn quoted(t: &str) -> String {
     }
 }
 
-fn when(f: &Finding) -> String {
+pub fn when(f: &Finding) -> String {
     let prohibition = f.class == Some(ModalityClass::Prohibition);
     match (f.status, f.due, f.overdue_since, &f.deadline) {
         (Status::Violated, _, Some(s), _) if prohibition => {
@@ -90,7 +90,7 @@ fn when(f: &Finding) -> String {
 }
 
 /// 平安区平安建设组织协调机构（同级） 对平安区公安分局：通报（择一）.
-fn exposure_line(e: &Exposure, unit: &str) -> String {
+pub fn exposure_line(e: &Exposure, unit: &str) -> String {
     let mut by: Vec<String> = e.authority.iter().cloned().collect();
     by.extend(e.authority_open.iter().cloned());
     let by = if by.is_empty() {
@@ -149,7 +149,7 @@ fn what(f: &Finding) -> String {
     }
 }
 
-fn norm_line(r: &Report, f: &Finding) -> String {
+pub fn norm_line(r: &Report, f: &Finding) -> String {
     let draft = match info(r, &f.ordinance) {
         Some(o) if o.draft => t!("report-draft", status = o.status.as_str()),
         _ => String::new(),
@@ -203,7 +203,7 @@ fn groups(results: &[Finding]) -> Vec<Vec<&Finding>> {
 }
 
 /// 共 3 件：已违反 1、已履行 2.
-fn counts(g: &[&Finding]) -> String {
+pub fn counts(g: &[&Finding]) -> String {
     let mut c: Vec<(Status, usize)> = Vec::new();
     for f in g {
         match c.iter_mut().find(|(s, _)| *s == f.status) {
@@ -281,6 +281,43 @@ fn sections() -> [Section; 8] {
             detail: false,
         },
     ]
+}
+
+/// One section of a unit's report, as every renderer groups it (the terminal,
+/// Markdown, the HTML report of `tiaoli serve` and `eval --format html`).
+#[derive(Clone, Debug)]
+pub struct ReportSection<'a> {
+    /// 已违反, 触发后果, 未确定, 待履行（有截止日期） … in the report's language.
+    pub title: String,
+    /// Whether its groups are shown in detail (grounds, text, measures).
+    pub detail: bool,
+    /// The findings of one norm (its instances) or of one consequence each,
+    /// placed by their most pressing status.
+    pub groups: Vec<Vec<&'a Finding>>,
+}
+
+/// A unit's results in the report's sections, in order; empty sections left out.
+pub fn report_sections(results: &[Finding]) -> Vec<ReportSection<'_>> {
+    let all = groups(results);
+    sections()
+        .into_iter()
+        .filter_map(|section| {
+            let items: Vec<Vec<&Finding>> = all
+                .iter()
+                .filter(|g| {
+                    g.iter()
+                        .min_by_key(|f| f.status)
+                        .is_some_and(|worst| (section.pick)(worst))
+                })
+                .cloned()
+                .collect();
+            (!items.is_empty()).then_some(ReportSection {
+                title: section.title,
+                detail: section.detail,
+                groups: items,
+            })
+        })
+        .collect()
 }
 
 /// What the report says of a unit before its results: its region, why no
@@ -424,28 +461,16 @@ pub fn render_human(r: &Report) -> String {
     );
     for u in &r.units {
         unit_head(r, u, &mut out);
-        let all = groups(&u.results);
-        for section in sections() {
-            let items: Vec<&Vec<&Finding>> = all
-                .iter()
-                .filter(|g| {
-                    g.iter()
-                        .min_by_key(|f| f.status)
-                        .is_some_and(|worst| (section.pick)(worst))
-                })
-                .collect();
-            if items.is_empty() {
-                continue;
-            }
+        for section in report_sections(&u.results) {
             out.push_str(&format!(
                 "  {}\n",
                 t!(
                     "report-section",
                     title = section.title.as_str(),
-                    count = items.len()
+                    count = section.groups.len()
                 )
             ));
-            for g in items {
+            for g in &section.groups {
                 let Some(first) = g.iter().min_by_key(|f| f.status).copied() else {
                     continue;
                 };

@@ -21,6 +21,7 @@ use crate::time::period_label;
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
     pub schema_version: u32,
     pub as_of: Date,
@@ -33,6 +34,7 @@ pub struct Report {
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     pub units: usize,
     pub results: usize,
@@ -44,6 +46,7 @@ pub struct Summary {
 
 /// An ordinance as reports name it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrdinanceInfo {
     pub id: String,
     pub title: String,
@@ -56,6 +59,7 @@ pub struct OrdinanceInfo {
 /// Occurrences that happened before an ordinance came into force: they open no
 /// instance and ground no consequence under it (no retroactivity).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BeforeInForce {
     pub ordinance: String,
     pub in_force: Date,
@@ -63,6 +67,7 @@ pub struct BeforeInForce {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitReport {
     pub unit: String,
     pub kind: String,
@@ -87,6 +92,7 @@ pub struct UnitReport {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Finding {
     pub ordinance: String,
     /// Set when the ordinance is a draft (代拟稿, 草案, 征求意见稿): it binds no one yet.
@@ -151,6 +157,7 @@ pub struct Finding {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroundResult {
     pub eid: String,
     pub cite: String,
@@ -159,6 +166,7 @@ pub struct GroundResult {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Exposure {
     pub kind: String,
     pub rank: u32,
@@ -191,6 +199,7 @@ pub struct Exposure {
 /// A measure's duration for a unit: `active` until its last day, then `expired`;
 /// `unknown` when the day it runs from is not known.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LastingReport {
     /// As the text states it (为期1年（自…起）).
     pub period: String,
@@ -203,6 +212,7 @@ pub struct LastingReport {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum LastingState {
     Active,
     Expired,
@@ -658,4 +668,7 @@ pub(crate) fn instance_label(
     }
 }
 
-pub use crate::render::{render_human, render_markdown, status_label, status_zh};
+pub use crate::render::{
+    counts, exposure_line, norm_line, render_human, render_markdown, report_sections, status_label,
+    status_zh, when, ReportSection,
+};

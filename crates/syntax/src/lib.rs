@@ -19,5 +19,5 @@ pub mod source;
 pub mod tokens;
 
 pub use diag::{Diagnostic, Severity};
-pub use parse::{chinese_numeral, parse};
+pub use parse::{article_number, chinese_numeral, parse};
 pub use source::{SourceId, SourceMap};

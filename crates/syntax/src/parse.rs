@@ -974,6 +974,12 @@ fn cmp_op(s: &str) -> Option<CmpOp> {
     })
 }
 
+/// An article number as people write it: 46, 第46条, 第四十六条, 四十六 → 46.
+pub fn article_number(s: &str) -> Option<u32> {
+    let t = s.trim().trim_start_matches('第').trim_end_matches('条');
+    t.parse().ok().or_else(|| chinese_numeral(t))
+}
+
 /// 一 → 1, 十二 → 12, 二十一 → 21, 一百零五 → 105, 两千 → 2000. Strict: units
 /// fall (千 before 百 before 十), each digit is followed by a unit except the
 /// last, 零 stands only between a unit and a digit, and 十 may stand alone only

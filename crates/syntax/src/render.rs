@@ -320,6 +320,7 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> S
 
 /// One diagnostic as JSON: positions resolved to file, line and column.
 #[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JsonDiagnostic {
     pub file: String,
     pub line: usize,
@@ -338,6 +339,7 @@ pub struct JsonDiagnostic {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JsonRelated {
     pub file: String,
     pub line: usize,

@@ -1,0 +1,196 @@
+//! `tiaoli serve`: the HTTP API and the Chinese web pages over the libraries,
+//! on axum and tokio.
+//!
+//! The server only translates: a request becomes the same library call the CLI
+//! makes (`Engine::report`, `explain_instance`, `tiaoli_lint::lint`,
+//! `tiaoli_lift::lift`, `tiaoli_diff::diff`, `view::to_dot`), and the result
+//! goes back in the CLI's JSON schema. The rules are loaded once, before the
+//! server starts (`State`); no request reads or writes the file system.
+//!
+//! Limits (docs/serve.md): a bounded body (`Config::body_limit`, 413 past it),
+//! a time limit per request (`Config::timeout`, 504), a bounded number of
+//! requests worked on at once (`Config::concurrency`, the rest wait), a bearer
+//! token compared in constant time when one is configured, and a strict
+//! Content-Security-Policy on every response.
+
+pub mod api;
+pub mod error;
+pub mod guard;
+pub mod html;
+pub mod openapi;
+pub mod pages;
+pub mod svg;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+use tiaoli_compiler::Compilation;
+use tiaoli_engine::{Calendar, Engine};
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    /// The bearer token every request must carry; None: no token (loopback only).
+    pub token: Option<String>,
+    /// The largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// The longest a request may take.
+    pub timeout: Duration,
+    /// How many requests are worked on at once; the others wait.
+    pub concurrency: usize,
+}
+
+impl Config {
+    /// 127.0.0.1:8080, no token, 2 MiB bodies, 10 s per request, 8 at once.
+    pub fn new(addr: SocketAddr) -> Config {
+        Config {
+            addr,
+            token: None,
+            body_limit: 2 * 1024 * 1024,
+            timeout: Duration::from_secs(10),
+            concurrency: 8,
+        }
+    }
+
+    /// A non-loopback address without a token would serve the rules and every
+    /// evaluation to anyone on the network: refused.
+    pub fn check(&self) -> Result<(), String> {
+        if !self.addr.ip().is_loopback() && self.token.is_none() {
+            return Err(format!(
+                "错误：{} 不是本机回环地址；对外监听必须用 --token-file 指定访问令牌（或在反向代理后监听 127.0.0.1）",
+                self.addr
+            ));
+        }
+        if self.token.as_deref().is_some_and(|t| t.is_empty()) {
+            return Err("错误：访问令牌为空；--token-file 须含一个非空令牌".into());
+        }
+        Ok(())
+    }
+}
+
+/// What every request reads: the rules as loaded at start, compiled once.
+pub struct State {
+    /// The engine over the loaded rules (their graph, lexicon and the calendar).
+    pub engine: Engine,
+    /// The vocabulary files of the loaded rules, as (name, text): given with a
+    /// rule text that brings none of its own (lint, diff), as the CLI gives the
+    /// embedded lexicon.
+    pub lexicon_texts: Vec<(String, String)>,
+    pub config: Config,
+}
+
+impl State {
+    /// From a compilation without errors and with at least one ordinance.
+    pub fn new(c: Compilation, calendar: Calendar, config: Config) -> Result<State, String> {
+        if c.has_errors() {
+            return Err(format!(
+                "错误：规则有 {} 处错误，服务未启动；先用 tiaoli check 修正",
+                c.errors()
+            ));
+        }
+        if c.graph.ordinances.is_empty() {
+            return Err(
+                "错误：给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录"
+                    .into(),
+            );
+        }
+        let lexicon_texts = c
+            .sources
+            .iter()
+            .filter(|(_, s)| tiaoli_compiler::load::is_lexicon_file(&s.text))
+            .map(|(_, s)| (s.name.clone(), s.text.clone()))
+            .collect();
+        Ok(State {
+            engine: Engine::new(c.graph, calendar),
+            lexicon_texts,
+            config,
+        })
+    }
+}
+
+/// Every route, with the limits and headers.
+pub fn router(state: Arc<State>) -> Router {
+    let body_limit = state.config.body_limit;
+    let concurrency = state.config.concurrency.max(1);
+    Router::new()
+        .route("/v1/openapi.json", get(openapi::document))
+        .route("/v1/eval", post(api::eval))
+        .route("/v1/explain", post(api::explain))
+        .route("/v1/ordinances", get(api::ordinances))
+        .route("/v1/ordinances/{id}", get(api::ordinance))
+        .route("/v1/ordinances/{id}/articles/{article}", get(api::article))
+        .route("/v1/ordinances/{id}/graph", get(api::graph))
+        .route("/v1/lint", post(api::lint))
+        .route("/v1/lift", post(api::lift))
+        .route("/v1/diff", post(api::diff))
+        .route("/", get(pages::index))
+        .route("/static/tiaoli.css", get(pages::stylesheet))
+        .route(
+            "/self-check",
+            get(pages::self_check_form).post(pages::self_check),
+        )
+        .route("/articles", get(pages::articles))
+        .route("/articles/{id}/{article}", get(pages::article))
+        .route("/draft", get(pages::draft_form))
+        .route("/draft/lift", post(pages::draft_lift))
+        .route("/draft/lint", post(pages::draft_lint))
+        .route("/draft/diff", post(pages::draft_diff))
+        .fallback(api::no_route)
+        .layer(tower::limit::ConcurrencyLimitLayer::new(concurrency))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::guard,
+        ))
+        .with_state(state)
+}
+
+/// Binds, serves until SIGTERM or Ctrl-C, then finishes the requests under way.
+pub async fn run(state: State) -> std::io::Result<()> {
+    let addr = state.config.addr;
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    eprintln!(
+        "tiaoli serve：正在监听 http://{}/v1/",
+        listener.local_addr()?
+    );
+    axum::serve(listener, router(Arc::new(state)))
+        .with_graceful_shutdown(shutdown())
+        .await
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    eprintln!("tiaoli serve：收到停止信号，处理完进行中的请求后退出");
+}
+
+/// [`run`] on a runtime of its own (worker threads as many as the machine's
+/// cores), for a caller that has none — the CLI.
+pub fn run_blocking(state: State) -> std::io::Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run(state))
+}

@@ -1,0 +1,92 @@
+//! What the HTTP tests share: the state over the repository's rules, and
+//! requests sent to the router itself.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use axum::body::Body;
+pub use axum::http::{header, Request, StatusCode};
+pub use axum::Router;
+use http_body_util::BodyExt;
+pub use serde_json::Value;
+use tiaoli_engine::Calendar;
+pub use tiaoli_serve::{Config, State};
+use tower::ServiceExt;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn config() -> Config {
+    Config::new(SocketAddr::from(([127, 0, 0, 1], 8080)))
+}
+
+pub fn state(config: Config) -> State {
+    let sources = tiaoli_compiler::load::load_sources(&[root().join("rules")], &[]).unwrap();
+    let c = tiaoli_compiler::compile(sources);
+    State::new(c, Calendar::default_schedule().unwrap(), config).unwrap()
+}
+
+pub fn app_with(config: Config) -> Router {
+    tiaoli_serve::router(Arc::new(state(config)))
+}
+
+pub fn app() -> Router {
+    app_with(config())
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).unwrap()
+    }
+    /// The error code of an error body.
+    pub fn code(&self) -> String {
+        self.json()["error"]["code"].as_str().unwrap().to_string()
+    }
+}
+
+pub async fn send(app: Router, req: Request<Body>) -> Answer {
+    let res = app.oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    Answer {
+        status,
+        content_type,
+        headers,
+        body,
+    }
+}
+
+pub async fn get(app: Router, uri: &str) -> Answer {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+pub async fn post(app: Router, uri: &str, content_type: &str, body: impl Into<Body>) -> Answer {
+    send(
+        app,
+        Request::post(uri)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(body.into())
+            .unwrap(),
+    )
+    .await
+}

@@ -1,0 +1,280 @@
+//! The web pages, on the router itself (no socket): the self-check form and its
+//! results, escaping, the article pages and the draft review.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::*;
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+fn police(id: &str) -> String {
+    form(&[
+        ("id", id),
+        ("kind", "公安部门"),
+        ("level", "县"),
+        ("region", "海东市/平安区"),
+        ("roles", "平安建设成员单位"),
+        ("as_of", "2025-03-01"),
+        (
+            "facts",
+            "平安建设考评等次: 一般\n重大安全隐患未及时整改: 否",
+        ),
+        ("events", ""),
+        ("actions", ""),
+        ("file", ""),
+    ])
+}
+
+#[tokio::test]
+async fn the_self_check_form_offers_the_lexicon_kinds() {
+    let a = get(app(), "/self-check").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.content_type.starts_with("text/html"));
+    let t = a.text();
+    assert!(t.contains("<option value=\"公安部门\">"), "{t}");
+    assert!(t.contains("平安建设考评等次"));
+    assert!(t.contains("href=\"/static/tiaoli.css\""));
+}
+
+#[tokio::test]
+async fn a_county_police_bureau_rated_yiban_sees_article_46_and_its_authority() {
+    let a = post(app(), "/self-check", FORM, police("平安区公安分局")).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("平安区公安分局（公安部门）"), "{t}");
+    assert!(t.contains("【触发后果】"), "{t}");
+    assert!(t.contains("第四十六条"), "{t}");
+    // The authority imposing the measures, as the CLI names it.
+    let s = state(config());
+    let f = tiaoli_engine::facts::parse(
+        &tiaoli_serve::pages::facts_document(&serde_urlencoded_form(&police("平安区公安分局")))
+            .to_string(),
+        tiaoli_engine::facts::Format::Json,
+        &s.engine.graph.lexicon,
+    )
+    .unwrap();
+    let r = s.engine.report(
+        &f.units,
+        tiaoli_engine::Options {
+            as_of: f.as_of.unwrap(),
+            drafts: false,
+        },
+    );
+    let f46 = r.units[0]
+        .results
+        .iter()
+        .find(|f| f.cite.starts_with("第四十六条") && !f.sanctions.is_empty())
+        .unwrap();
+    let line = tiaoli_engine::report::exposure_line(&f46.sanctions[0], &r.units[0].unit);
+    assert!(t.contains(&line), "no “{line}” in {t}");
+}
+
+fn serde_urlencoded_form(body: &str) -> tiaoli_serve::pages::SelfCheck {
+    let mut f = tiaoli_serve::pages::SelfCheck::default();
+    for pair in body.split('&') {
+        let (k, v) = pair.split_once('=').unwrap();
+        let v = decode(v);
+        match k {
+            "id" => f.id = v,
+            "kind" => f.kind = v,
+            "level" => f.level = v,
+            "region" => f.region = v,
+            "roles" => f.roles = v,
+            "as_of" => f.as_of = v,
+            "facts" => f.facts = v,
+            _ => {}
+        }
+    }
+    f
+}
+
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            out.push(
+                u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16).unwrap(),
+            );
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[tokio::test]
+async fn a_unit_id_that_is_markup_shows_as_text() {
+    let a = post(
+        app(),
+        "/self-check",
+        FORM,
+        police("<script>alert(1)</script>"),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(!t.contains("<script>"), "{t}");
+    assert!(t.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{t}");
+}
+
+#[tokio::test]
+async fn a_wrong_fact_is_shown_as_the_parser_says_it() {
+    let body = police("平安区公安分局").replace(&urlencode("公安部门"), &urlencode("公按部门"));
+    let a = post(app(), "/self-check", FORM, body).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let t = a.text();
+    assert!(t.contains("公按部门"), "{t}");
+    assert!(t.contains("公安部门"), "no did-you-mean: {t}");
+}
+
+#[tokio::test]
+async fn a_pasted_facts_file_is_used_with_its_lines() {
+    let yaml = std::fs::read_to_string(root().join("examples/units.yaml")).unwrap();
+    let a = post(app(), "/self-check", FORM, form(&[("file", &yaml)])).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.text().contains("合计 16 个单位"));
+    let a = post(app(), "/self-check", FORM, form(&[("file", "units: [")])).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("事实文件:2:1"), "{}", a.text());
+}
+
+#[tokio::test]
+async fn an_article_page_has_the_text_verbatim_and_its_graph() {
+    let a = get(app(), "/articles/haidong/46").await;
+    assert_eq!(a.status, StatusCode::OK);
+    let t = a.text();
+    let s = state(config());
+    let o = s
+        .engine
+        .graph
+        .ordinances
+        .iter()
+        .find(|o| o.id == "haidong")
+        .unwrap();
+    let art = o.articles.iter().find(|a| a.number == 46).unwrap();
+    for p in &art.paragraphs {
+        assert!(t.contains(&p.text), "not verbatim: {}", p.text);
+    }
+    assert!(
+        t.contains("src=\"/v1/ordinances/haidong/graph?article=46\""),
+        "{t}"
+    );
+    assert_eq!(
+        get(app(), "/articles/haidong/999").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(app(), "/articles/nowhere/1").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let list = get(app(), "/articles").await.text();
+    assert!(list.contains("href=\"/articles/haidong/46\""));
+}
+
+const DRAFT: &str = "条例 draft {
+  标题 \"测试条例\"
+  辖区 示例市
+  级别 市
+  状态 草案
+  施行日期 未知
+}
+
+第1条 {
+  款 \"公安机关应当在三日内报告。\"
+  规范 报告 {
+    主体 公安部门
+    应当 报告违法信息
+    期限 3 日 自 发现涉嫌电信网络诈骗
+  }
+}
+";
+
+#[tokio::test]
+async fn the_draft_pages_lift_lint_and_diff() {
+    assert_eq!(get(app(), "/draft").await.status, StatusCode::OK);
+    let a = post(
+        app(),
+        "/draft/lift",
+        FORM,
+        form(&[("text", "第一条 公安机关应当报告。")]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("第一条 {"));
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", DRAFT)])).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let a = post(
+        app(),
+        "/draft/lint",
+        FORM,
+        form(&[("text", &DRAFT.replace("公安部门", "公按部门"))]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("公按部门"));
+    let weaker = DRAFT.replace("应当 报告违法信息", "可以 报告违法信息");
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[("old", DRAFT), ("new", &weaker)]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("可以"), "{}", a.text());
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_served_and_pages_need_no_inline_style() {
+    let a = get(app(), "/static/tiaoli.css").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.content_type.starts_with("text/css"));
+    let page = get(app(), "/").await.text();
+    assert!(!page.contains("<style"), "{page}");
+    assert!(!page.contains("<script"), "{page}");
+}
+
+#[test]
+fn the_standalone_report_inlines_its_styles_and_escapes() {
+    let r = tiaoli_engine::Report {
+        schema_version: 2,
+        as_of: tiaoli_engine::Date::parse("2025-03-01").unwrap(),
+        drafts: false,
+        calendar: "<b>日历</b>".into(),
+        ordinances: Vec::new(),
+        units: Vec::new(),
+        summary: Default::default(),
+    };
+    let html = tiaoli_serve::html::standalone_report(&r);
+    assert!(html.contains("<style>"));
+    assert!(html.contains("&lt;b&gt;日历&lt;/b&gt;"));
+    assert!(!html.contains("<nav>"));
+}
