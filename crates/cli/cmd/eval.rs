@@ -43,7 +43,7 @@ pub fn run(args: Args) -> u8 {
         ReportFormat::Yaml => match tiaoli_compiler::yaml::to_string(&report) {
             Ok(s) => emit(&s, code),
             Err(e) => {
-                eprintln!("error: cannot serialise the report: {e}");
+                eprintln!("错误：无法生成报告的 JSON 输出：{e}");
                 EXIT_ERROR
             }
         },

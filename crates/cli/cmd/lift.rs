@@ -81,7 +81,7 @@ pub fn run(args: Args) -> u8 {
         let json = match serde_json::to_string_pretty(r) {
             Ok(s) => s + "\n",
             Err(e) => {
-                eprintln!("error: cannot serialise the report: {e}");
+                eprintln!("错误：无法生成报告的 JSON 输出：{e}");
                 return EXIT_ERROR;
             }
         };

@@ -90,7 +90,7 @@ pub fn run(args: Args) -> u8 {
         TestFormat::Json => match serde_json::to_string_pretty(&outcome) {
             Ok(s) => s + "\n",
             Err(e) => {
-                eprintln!("error: cannot serialise the outcome: {e}");
+                eprintln!("错误：无法生成测试结果的 JSON 输出：{e}");
                 return EXIT_ERROR;
             }
         },
