@@ -37,6 +37,17 @@ pub fn emit_json<T: serde::Serialize>(value: &T, code: u8) -> u8 {
     }
 }
 
+/// Serialises `value` as YAML (through the one YAML module), and emits it.
+pub fn emit_yaml<T: serde::Serialize>(value: &T, code: u8) -> u8 {
+    match tiaoli_compiler::yaml::to_string(value) {
+        Ok(s) => emit(&s, code),
+        Err(e) => {
+            eprintln!("错误：无法生成 YAML 输出：{e}");
+            EXIT_ERROR
+        }
+    }
+}
+
 /// An I/O error in plain Chinese, with the system's words after it.
 pub fn describe(e: &std::io::Error) -> String {
     let what = match e.kind() {

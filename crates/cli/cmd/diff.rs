@@ -93,7 +93,7 @@ pub fn run(args: Args) -> u8 {
         DiffFormat::Json => match serde_json::to_string_pretty(&diff) {
             Ok(s) => s + "\n",
             Err(e) => {
-                eprintln!("error: cannot serialise the diff: {e}");
+                eprintln!("错误：无法生成差异的 JSON 输出：{e}");
                 return EXIT_ERROR;
             }
         },

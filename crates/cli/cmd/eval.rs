@@ -40,12 +40,6 @@ pub fn run(args: Args) -> u8 {
         ReportFormat::Markdown => emit(&render_markdown(&report), code),
         ReportFormat::Html => emit(&tiaoli_serve::html::standalone_report(&report), code),
         ReportFormat::Json => emit_json(&report, code),
-        ReportFormat::Yaml => match tiaoli_compiler::yaml::to_string(&report) {
-            Ok(s) => emit(&s, code),
-            Err(e) => {
-                eprintln!("错误：无法生成报告的 JSON 输出：{e}");
-                EXIT_ERROR
-            }
-        },
+        ReportFormat::Yaml => crate::stdout::emit_yaml(&report, code),
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use tiaoli_compiler::{view, yaml};
+use tiaoli_compiler::view;
 
 use super::{EXIT_ERROR, EXIT_OK};
 
@@ -85,13 +85,7 @@ pub fn run(args: Args) -> u8 {
             if matches!(args.format, GraphFormat::Json) {
                 return crate::stdout::emit_json(&g, EXIT_OK);
             }
-            match yaml::to_string(&g) {
-                Ok(s) => crate::stdout::emit(&s, EXIT_OK),
-                Err(e) => {
-                    eprintln!("error: cannot serialise the graph: {e}");
-                    EXIT_ERROR
-                }
-            }
+            crate::stdout::emit_yaml(&g, EXIT_OK)
         }
         GraphFormat::Dot | GraphFormat::Mermaid => {
             if chosen.len() > 1 {
