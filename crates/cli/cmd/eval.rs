@@ -17,19 +17,27 @@ pub enum ReportFormat {
     Markdown,
     /// A standalone HTML report (the one `tiaoli serve` shows), styles inlined.
     Html,
+    /// JSON Lines in, one compact record per unit out, streamed (docs/cli.md).
+    Jsonl,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The facts file (YAML, JSON, or JSON Lines by extension).
+    /// The facts file (YAML, JSON, or JSON Lines by extension; `-`: standard
+    /// input, with --format jsonl).
     pub facts: PathBuf,
     #[command(flatten)]
     pub common: super::EvalArgs,
     #[arg(long, value_enum, default_value = "human")]
     pub format: ReportFormat,
+    #[command(flatten)]
+    pub stream: super::eval_stream::StreamArgs,
 }
 
 pub fn run(args: Args) -> u8 {
+    if let ReportFormat::Jsonl = args.format {
+        return super::eval_stream::run(&args.facts, &args.common, &args.stream);
+    }
     let Some((engine, facts, opts)) = super::load_evaluation(&args.facts, &args.common) else {
         return EXIT_ERROR;
     };
@@ -41,5 +49,6 @@ pub fn run(args: Args) -> u8 {
         ReportFormat::Html => emit(&tiaoli_serve::html::standalone_report(&report), code),
         ReportFormat::Json => emit_json(&report, code),
         ReportFormat::Yaml => crate::stdout::emit_yaml(&report, code),
+        ReportFormat::Jsonl => EXIT_ERROR,
     }
 }

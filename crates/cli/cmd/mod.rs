@@ -5,6 +5,7 @@ pub mod check;
 pub mod coverage;
 pub mod diff;
 pub mod eval;
+pub mod eval_stream;
 pub mod explain;
 pub mod fmt;
 pub mod graph;

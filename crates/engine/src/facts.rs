@@ -470,7 +470,12 @@ const UNIT_FIELDS: [&str; 8] = [
     "id", "kind", "level", "region", "roles", "facts", "events", "actions",
 ];
 
-fn unit(i: usize, v: Value, names: &Names<'_>, errors: &mut Vec<FactsError>) -> Option<Unit> {
+pub(crate) fn unit(
+    i: usize,
+    v: Value,
+    names: &Names<'_>,
+    errors: &mut Vec<FactsError>,
+) -> Option<Unit> {
     let Value::Object(map) = v else {
         errors.push(FactsError {
             unit: Some(format!("#{}", i + 1)),

@@ -10,6 +10,7 @@
 //! - [`instances`]: one instance of a norm per occurrence of its trigger, and the
 //!   actions that answer them;
 //! - [`missing`], [`report`] and [`explain`]: results for people and machines;
+//! - [`stream`]: JSON Lines one unit at a time, in memory that does not grow with the input;
 //! - [`vocabulary`]: the facts, events and actions a unit's binding articles read.
 
 // Errors are returned on cold paths; their size does not matter.
@@ -29,6 +30,7 @@ pub mod place;
 pub mod plan;
 pub mod render;
 pub mod report;
+pub mod stream;
 pub mod time;
 pub mod vocabulary;
 

@@ -153,6 +153,9 @@ pub struct Finding {
     /// Consequences: each ground that holds or may hold, with its text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub grounds: Vec<GroundResult>,
+    /// The provision's text, verbatim; omitted when the report gives texts by
+    /// reference (`eid` and `cite`: `tiaoli eval --format jsonl`).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 
@@ -162,6 +165,7 @@ pub struct GroundResult {
     pub eid: String,
     pub cite: String,
     pub holds: Tri,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 
@@ -219,6 +223,16 @@ pub enum LastingState {
     Unknown,
 }
 
+/// Whether a report quotes the provisions it cites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// Every finding and ground with its provision's text.
+    Verbatim,
+    /// By `eid` and `cite` only: no text copied (the texts are in the rules,
+    /// `tiaoli explain` quotes them).
+    ByReference,
+}
+
 impl Engine {
     /// Evaluates every unit of a facts file and builds the report.
     pub fn report(&self, units: &[Unit], opts: Options) -> Report {
@@ -265,6 +279,12 @@ impl Engine {
     }
 
     pub fn unit_report(&self, ev: &UnitEval<'_>, opts: Options) -> UnitReport {
+        self.unit_report_with(ev, opts, Texts::Verbatim)
+    }
+
+    /// [`Engine::unit_report`], with the provisions' texts quoted or given by
+    /// reference only (their `eid` and `cite`), which copies no text.
+    pub fn unit_report_with(&self, ev: &UnitEval<'_>, _opts: Options, texts: Texts) -> UnitReport {
         let unit = ev.prepared.unit;
         let mut results = Vec::new();
         let mut ordinances = Vec::new();
@@ -279,8 +299,10 @@ impl Engine {
             let first = results.len();
             for (i, node) in o.nodes.iter().enumerate() {
                 match node {
-                    Node::Norm(_) => self.norm_findings(o, oe, ev, i, opts, &mut results),
-                    Node::Consequence(_) => results.extend(self.consequence_finding(o, oe, ev, i)),
+                    Node::Norm(_) => self.norm_findings(o, oe, ev, i, texts, &mut results),
+                    Node::Consequence(_) => {
+                        results.extend(self.consequence_finding(o, oe, ev, i, texts))
+                    }
                     _ => {}
                 }
             }
@@ -335,7 +357,10 @@ impl Engine {
         }
     }
 
-    fn text_of(&self, ordinance: usize, eid: &str) -> String {
+    fn text_of(&self, texts: Texts, ordinance: usize, eid: &str) -> String {
+        if texts == Texts::ByReference {
+            return String::new();
+        }
         self.plan_texts(ordinance)
             .and_then(|t| t.get(eid))
             .cloned()
@@ -350,7 +375,7 @@ impl Engine {
         oe: &OrdEval,
         ev: &UnitEval<'_>,
         i: usize,
-        _opts: Options,
+        texts: Texts,
         out: &mut Vec<Finding>,
     ) {
         let Some(n) = norm_of(o, i) else { return };
@@ -376,7 +401,7 @@ impl Engine {
                 Vec::new()
             }
         };
-        let text = self.text_of(oe.ordinance, &n.eid);
+        let text = self.text_of(texts, oe.ordinance, &n.eid);
         let recipients: Vec<String> = self
             .bodies(&n.recipients, ev.prepared.unit)
             .iter()
@@ -456,6 +481,7 @@ impl Engine {
         oe: &OrdEval,
         ev: &UnitEval<'_>,
         i: usize,
+        texts: Texts,
     ) -> Option<Finding> {
         let c = consequence_of(o, i)?;
         let v = oe.vals.get(i).copied()?;
@@ -579,11 +605,11 @@ impl Engine {
                         eid: g.eid.clone(),
                         cite: g.cite.clone(),
                         holds,
-                        text: self.text_of(oe.ordinance, &g.eid),
+                        text: self.text_of(texts, oe.ordinance, &g.eid),
                     })
                 })
                 .collect(),
-            text: self.text_of(oe.ordinance, &c.eid),
+            text: self.text_of(texts, oe.ordinance, &c.eid),
         })
     }
 }
