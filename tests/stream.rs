@@ -374,3 +374,52 @@ fn a_line_past_the_bound_is_an_error_of_its_own() {
         o.stderr
     );
 }
+
+#[test]
+fn a_producer_writing_line_by_line_gets_each_record_before_the_next_line() {
+    let lines = generated(3);
+    for threads in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tiaoli"))
+            .args([
+                "eval",
+                "-",
+                "--format",
+                "jsonl",
+                "--drafts",
+                "--threads",
+                threads,
+            ])
+            .args(["--as-of", "2025-03-01"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for l in std::io::BufReader::new(stdout).lines() {
+                if tx.send(l.unwrap()).is_err() {
+                    break;
+                }
+            }
+        });
+        for l in &lines {
+            writeln!(stdin, "{l}").unwrap();
+            stdin.flush().unwrap();
+            // The input stays open: the record must come without more lines or EOF.
+            let got = rx.recv_timeout(std::time::Duration::from_secs(60));
+            let Ok(record) = got else {
+                let _ = child.kill();
+                panic!("no record for a line while the input stays open ({threads} threads)");
+            };
+            let want: Value = serde_json::from_str(l).unwrap();
+            let rec: Value = serde_json::from_str(&record).unwrap();
+            assert_eq!(rec["unit"], want["id"]);
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().code().is_some());
+    }
+}

@@ -13,7 +13,7 @@
 //! or, with `--fail-fast`, nothing after it is read (exit 2).
 
 use std::collections::VecDeque;
-use std::io::{BufRead, ErrorKind, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::num::NonZeroUsize;
 use std::path::Path;
 use std::sync::mpsc;
@@ -116,13 +116,24 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Re
     }
 }
 
-/// Fills `b` with up to [`BATCH_LINES`] lines; false when nothing was left.
-fn fill(r: &mut impl BufRead, b: &mut Batch, first: usize) -> std::io::Result<bool> {
+/// The input is read through a buffer this large (about 2,000 lines of a registry).
+const INPUT_BUFFER: usize = 1 << 20;
+
+/// The input, and what `FILE:LINE` calls it.
+type Input = BufReader<Box<dyn Read>>;
+
+/// Fills `b` with up to [`BATCH_LINES`] lines, fewer when no more input has
+/// arrived yet (a producer writing line by line into a pipe gets its records
+/// back without waiting for a whole batch); false when nothing was left.
+fn fill(r: &mut Input, b: &mut Batch, first: usize) -> std::io::Result<bool> {
     b.clear(first);
     while b.lines.len() < BATCH_LINES {
         match read_line(r, &mut b.buf, MAX_LINE_BYTES)? {
             Some(cut) => b.lines.push((b.buf.len(), cut)),
             None => break,
+        }
+        if r.buffer().is_empty() {
+            break;
         }
     }
     Ok(!b.lines.is_empty())
@@ -171,17 +182,17 @@ fn process(stream: &Stream<'_>, opts: Options, b: &mut Batch, fail_fast: bool) {
 }
 
 /// Where the stream is read from and what `FILE:LINE` calls it.
-fn open(facts: &Path) -> Option<(Box<dyn BufRead>, String)> {
+fn open(facts: &Path) -> Option<(Input, String)> {
     if facts == Path::new("-") {
-        let stdin = std::io::stdin().lock();
-        return Some((Box::new(stdin), "<stdin>".to_string()));
+        let stdin: Box<dyn Read> = Box::new(std::io::stdin().lock());
+        return Some((
+            BufReader::with_capacity(INPUT_BUFFER, stdin),
+            "<stdin>".to_string(),
+        ));
     }
     let name = facts.display().to_string();
     match std::fs::File::open(facts) {
-        Ok(f) => Some((
-            Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
-            name,
-        )),
+        Ok(f) => Some((BufReader::with_capacity(INPUT_BUFFER, Box::new(f)), name)),
         Err(e) => {
             eprintln!("错误：无法读取 {name}（{}）", describe(&e));
             None
@@ -194,7 +205,7 @@ fn open(facts: &Path) -> Option<(Box<dyn BufRead>, String)> {
 fn date_of(
     stream: &Stream<'_>,
     given: Option<Date>,
-    r: &mut impl BufRead,
+    r: &mut Input,
     b: &mut Batch,
     name: &str,
 ) -> std::io::Result<Option<Date>> {
@@ -290,7 +301,7 @@ pub fn run(facts: &Path, common: &EvalArgs, args: &StreamArgs) -> u8 {
 fn sequential(
     stream: &Stream<'_>,
     opts: Options,
-    input: &mut impl BufRead,
+    input: &mut Input,
     mut b: Batch,
     fail_fast: bool,
     sink: &mut Sink,
@@ -314,7 +325,7 @@ fn sequential(
 fn parallel(
     stream: &Stream<'_>,
     opts: Options,
-    input: &mut impl BufRead,
+    input: &mut Input,
     first: Batch,
     args: &StreamArgs,
     threads: usize,
@@ -359,13 +370,20 @@ fn parallel(
                     None => return,
                 }
             }
+            // Nothing more has arrived: write what is evaluated before waiting
+            // for input, so that a producer line by line is answered.
+            if input.buffer().is_empty() && !drain(&workers, &mut in_flight, sink) {
+                return;
+            }
             let mut b = spare.pop().unwrap_or_default();
             match fill(input, &mut b, next_line) {
                 Ok(true) => pending = Some(b),
                 Ok(false) => {}
                 Err(e) => {
-                    drain(&workers, &mut in_flight, sink);
-                    return sink.read_failed(&e);
+                    if drain(&workers, &mut in_flight, sink) {
+                        sink.read_failed(&e);
+                    }
+                    return;
                 }
             }
         }
@@ -386,12 +404,14 @@ fn collect(workers: &[Worker], in_flight: &mut VecDeque<usize>, sink: &mut Sink)
     sink.write(&b).then_some(b)
 }
 
-fn drain(workers: &[Worker], in_flight: &mut VecDeque<usize>, sink: &mut Sink) {
+/// Writes every batch in flight; false when the output ended.
+fn drain(workers: &[Worker], in_flight: &mut VecDeque<usize>, sink: &mut Sink) -> bool {
     while !in_flight.is_empty() {
         if collect(workers, in_flight, sink).is_none() {
-            return;
+            return false;
         }
     }
+    true
 }
 
 /// Standard output and standard error of the stream, and the exit code so far.

@@ -192,3 +192,35 @@ fn tiaoli_one_unit_occurrences_per_trigger(b: divan::Bencher, k: usize) {
         f.all.evaluate(divan::black_box(&units[i]), f.opts)
     });
 }
+
+/// A batch of 1,000,000 evaluations (the 100,000 loaded units ten times over) on
+/// 1 or 2 threads, each thread a contiguous share of the batch (`Engine` is
+/// shared, every thread recycles its own buffers): how evaluation scales with cores.
+#[divan::bench(args = [1, 2], sample_count = 3, sample_size = 1)]
+fn tiaoli_1m_evaluations_on_threads(b: divan::Bencher, threads: usize) {
+    let f = fixture();
+    let units = &f.loaded;
+    let total = 10 * units.len();
+    b.counter(divan::counter::ItemsCount::new(total))
+        .bench_local(|| {
+            let share = total.div_ceil(threads);
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| {
+                        s.spawn(move || {
+                            let mut held = 0usize;
+                            for k in (t * share)..((t + 1) * share).min(total) {
+                                let ev = f.all.evaluate(&units[k % units.len()], f.opts);
+                                held += ev.ords.len();
+                            }
+                            held
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or(0))
+                    .sum::<usize>()
+            })
+        });
+}

@@ -75,87 +75,106 @@ pub fn date(s: &str) -> Date {
 }
 
 pub fn generate(n: usize, lexicon_facts: &IndexMap<String, ()>) -> Vec<Unit> {
+    generated(lexicon_facts).take(n).collect()
+}
+
+/// The units of [`generate`], one after the other, without end: for inputs
+/// larger than memory (`examples/jsonl_units.rs`).
+pub fn generated(lexicon_facts: &IndexMap<String, ()>) -> impl Iterator<Item = Unit> + '_ {
     let mut r = Lcg(0x7469_616f_6c69);
     let grades = ["优秀", "良好", "一般", "较差"];
-    (0..n)
-        .map(|i| {
-            let (kind, level) = *r.pick(KINDS);
-            let mut facts = IndexMap::new();
-            if r.chance(70) {
-                facts.insert(
-                    "平安建设考评等次".to_string(),
-                    FactValue::Enum(r.pick(&grades).to_string()),
-                );
+    (0..).map(move |i| {
+        let (kind, level) = *r.pick(KINDS);
+        let mut facts = IndexMap::new();
+        if r.chance(70) {
+            facts.insert(
+                "平安建设考评等次".to_string(),
+                FactValue::Enum(r.pick(&grades).to_string()),
+            );
+        }
+        for f in BOOL_FACTS {
+            if lexicon_facts.contains_key(*f) && r.chance(40) {
+                facts.insert(f.to_string(), FactValue::Bool(r.chance(20)));
             }
-            for f in BOOL_FACTS {
-                if lexicon_facts.contains_key(*f) && r.chance(40) {
-                    facts.insert(f.to_string(), FactValue::Bool(r.chance(20)));
-                }
-            }
-            let mut events = Vec::new();
-            if r.chance(30) {
-                events.push(EventRecord {
-                    ty: "挂牌督办".into(),
-                    date: date("2024-11-01"),
-                    deadline: Some(date("2025-02-01")),
-                    by: None,
-                    id: None,
-                    attrs: Default::default(),
-                });
-            }
-            if r.chance(20) {
-                events.push(EventRecord {
-                    ty: "通报".into(),
-                    date: date("2024-12-10"),
-                    deadline: None,
-                    by: None,
-                    id: None,
-                    attrs: Default::default(),
-                });
-            }
-            if r.chance(30) {
-                events.push(EventRecord {
-                    ty: "发现涉嫌电信网络诈骗".into(),
-                    date: date("2025-02-20"),
-                    deadline: None,
-                    by: None,
-                    id: None,
-                    attrs: Default::default(),
-                });
-            }
-            let mut actions = Vec::new();
-            if r.chance(40) {
-                actions.push(ActionRecord {
-                    ty: "整改完成".into(),
-                    date: date("2025-01-20"),
-                    answers: None,
-                });
-            }
-            if r.chance(30) {
-                actions.push(ActionRecord {
-                    ty: "向客户作出风险提示".into(),
-                    date: date("2025-02-21"),
-                    answers: None,
-                });
-            }
-            Unit {
-                id: format!("unit-{i}"),
-                kind: kind.to_string(),
-                level: Some(level),
-                region: Some(r.pick(REGIONS).split('/').map(str::to_string).collect()),
-                region_readings: Vec::new(),
-                roles: if r.chance(70) {
-                    vec!["平安建设成员单位".into()]
-                } else {
-                    vec![]
-                },
-                facts,
-                events,
-                actions,
-                resolved: Default::default(),
-            }
-        })
-        .collect()
+        }
+        let mut events = Vec::new();
+        if r.chance(30) {
+            events.push(EventRecord {
+                ty: "挂牌督办".into(),
+                date: date("2024-11-01"),
+                deadline: Some(date("2025-02-01")),
+                by: None,
+                id: None,
+                attrs: Default::default(),
+            });
+        }
+        if r.chance(20) {
+            events.push(EventRecord {
+                ty: "通报".into(),
+                date: date("2024-12-10"),
+                deadline: None,
+                by: None,
+                id: None,
+                attrs: Default::default(),
+            });
+        }
+        if r.chance(30) {
+            events.push(EventRecord {
+                ty: "发现涉嫌电信网络诈骗".into(),
+                date: date("2025-02-20"),
+                deadline: None,
+                by: None,
+                id: None,
+                attrs: Default::default(),
+            });
+        }
+        let mut actions = Vec::new();
+        if r.chance(40) {
+            actions.push(ActionRecord {
+                ty: "整改完成".into(),
+                date: date("2025-01-20"),
+                answers: None,
+            });
+        }
+        if r.chance(30) {
+            actions.push(ActionRecord {
+                ty: "向客户作出风险提示".into(),
+                date: date("2025-02-21"),
+                answers: None,
+            });
+        }
+        Unit {
+            id: format!("unit-{i}"),
+            kind: kind.to_string(),
+            level: Some(level),
+            region: Some(r.pick(REGIONS).split('/').map(str::to_string).collect()),
+            region_readings: Vec::new(),
+            roles: if r.chance(70) {
+                vec!["平安建设成员单位".into()]
+            } else {
+                vec![]
+            },
+            facts,
+            events,
+            actions,
+            resolved: Default::default(),
+        }
+    })
+}
+
+/// A unit as one line of a facts file in JSON Lines (without the newline).
+pub fn json_line(u: &Unit) -> String {
+    let mut v = serde_json::to_value(u).unwrap();
+    v["region"] = serde_json::Value::from(u.region.as_ref().map(|r| r.join("/")));
+    // The facts loader knows that a 村民委员会 sits at village level (the bench,
+    // building units by hand, does not ask).
+    let level = if u.kind == "村民委员会" {
+        Some(Level::Village)
+    } else {
+        u.level
+    };
+    v["level"] = serde_json::Value::from(level.map(|l| l.zh()));
+    serde_json::to_string(&v).unwrap()
 }
 
 /// `rules/` of the repository (both crates sit in `crates/`).
