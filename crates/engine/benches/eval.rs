@@ -19,7 +19,6 @@
 
 use std::sync::OnceLock;
 
-use indexmap::IndexMap;
 use tiaoli_engine::facts::Unit;
 use tiaoli_engine::{Date, Engine, Options};
 
@@ -43,13 +42,7 @@ fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let all = engine(&[rules_dir()]);
-        let facts: IndexMap<String, ()> = all
-            .graph
-            .lexicon
-            .facts
-            .iter()
-            .map(|f| (f.name.clone(), ()))
-            .collect();
+        let facts = units::lexicon_facts(&all);
         let units = generate(100_000, &facts);
         let loaded = units
             .iter()

@@ -10,8 +10,6 @@
 
 use std::io::Write;
 
-use indexmap::IndexMap;
-
 #[path = "../benches/units/mod.rs"]
 mod units;
 
@@ -21,13 +19,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000_000);
     let all = units::engine(&[units::rules_dir()]);
-    let facts: IndexMap<String, ()> = all
-        .graph
-        .lexicon
-        .facts
-        .iter()
-        .map(|f| (f.name.clone(), ()))
-        .collect();
+    let facts = units::lexicon_facts(&all);
     let out = std::io::stdout().lock();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut write = || -> std::io::Result<()> {

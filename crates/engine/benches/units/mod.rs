@@ -182,6 +182,17 @@ pub fn rules_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../rules")
 }
 
+/// The lexicon's facts, by name: the generator gives a unit only facts the rules know.
+pub fn lexicon_facts(engine: &Engine) -> IndexMap<String, ()> {
+    engine
+        .graph
+        .lexicon
+        .facts
+        .iter()
+        .map(|f| (f.name.clone(), ()))
+        .collect()
+}
+
 pub fn engine(paths: &[PathBuf]) -> Engine {
     let sources = tiaoli_compiler::load::load_sources(paths, &[]).expect("rules");
     let c = tiaoli_compiler::compile(sources);
