@@ -14,6 +14,7 @@
 //! Content-Security-Policy on every response.
 
 pub mod api;
+pub mod diffview;
 pub mod error;
 pub mod guard;
 pub mod html;

@@ -447,10 +447,7 @@ pub async fn draft_diff(
         let old = compiled(s, "旧版本.tiaoli", f.old)?;
         let new = compiled(s, "新版本.tiaoli", f.new)?;
         let d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("旧版本", "新版本");
-        Ok((
-            "比较结果".into(),
-            html! { pre { (tiaoli_diff::render::render_human(&d)) } },
-        ))
+        Ok(("比较结果".into(), crate::diffview::diff_view(&d)))
     })
     .await
 }

@@ -249,7 +249,26 @@ async fn the_draft_pages_lift_lint_and_diff() {
     )
     .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    assert!(a.text().contains("可以"), "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("<table class=\"diff\">"), "{t}");
+    // The kind of the change, and the changed word marked on each side.
+    assert!(t.contains("data-kind="), "{t}");
+    assert!(t.contains("<del>应当</del>"), "{t}");
+    assert!(t.contains("<ins>可以</ins>"), "{t}");
+    let five = DRAFT.replace("三日内", "五日内");
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[("old", DRAFT), ("new", &five)]),
+    )
+    .await;
+    let t = a.text();
+    assert!(
+        t.contains("公安机关应当在<del>三</del>日内报告。")
+            && t.contains("公安机关应当在<ins>五</ins>日内报告。"),
+        "{t}"
+    );
 }
 
 #[tokio::test]
