@@ -14,6 +14,7 @@
 //! Content-Security-Policy on every response.
 
 pub mod api;
+pub mod cancel;
 pub mod diffview;
 pub mod error;
 pub mod guard;

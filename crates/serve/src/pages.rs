@@ -16,6 +16,7 @@ use serde_json::{json, Map, Value};
 use tiaoli_engine::facts::Format;
 use tiaoli_engine::{Date, Options};
 
+use crate::cancel::{report_until, Cancel};
 use crate::html::{page, report, Styles, STYLESHEET};
 
 type Shared = Arc<crate::State>;
@@ -204,6 +205,8 @@ pub async fn self_check(
     };
     let limit = state.config.timeout;
     let s = state.clone();
+    let cancel = Cancel::new(limit);
+    let theirs = cancel.clone();
     let work = tokio::task::spawn_blocking(move || -> Response {
         let (text, format, from_file) = if f.file.trim().is_empty() {
             (facts_document(&f).to_string(), Format::Json, false)
@@ -237,8 +240,10 @@ pub async fn self_check(
             as_of,
             drafts: f.drafts.is_some(),
         };
-        let r = s.engine.report(&parsed.units, opts);
-        ok("自查结果", report(&r))
+        match report_until(&s.engine, &parsed.units, opts, &theirs) {
+            Some(r) => ok("自查结果", report(&r)),
+            None => timeout_page(limit),
+        }
     });
     match tokio::time::timeout(limit, work).await {
         Ok(Ok(r)) => r,
@@ -247,12 +252,22 @@ pub async fn self_check(
             "单位合规自查",
             &["服务器内部错误".into()],
         ),
-        Err(_) => failed(
-            StatusCode::GATEWAY_TIMEOUT,
-            "单位合规自查",
-            &["请求超时".into()],
-        ),
+        Err(_) => {
+            cancel.cancel();
+            timeout_page(limit)
+        }
     }
+}
+
+fn timeout_page(limit: std::time::Duration) -> Response {
+    failed(
+        StatusCode::GATEWAY_TIMEOUT,
+        "单位合规自查",
+        &[format!(
+            "评估超过时限（{} 秒），已中止；请减少单位数量后重试",
+            limit.as_secs_f64()
+        )],
+    )
 }
 
 /// `GET /articles`: every ordinance and its articles.
@@ -446,6 +461,13 @@ pub async fn draft_diff(
     draft_page(state, form, |s, f| {
         let old = compiled(s, "旧版本.tiaoli", f.old)?;
         let new = compiled(s, "新版本.tiaoli", f.new)?;
+        let p = tiaoli_diff::pairing::pairing(&old.graph, &new.graph);
+        if matches!(p, tiaoli_diff::pairing::Pairing::Different { .. }) {
+            return Err(vec![format!(
+                "两个版本中的{}：两版比较只比较同一部条例的两个版本",
+                p.message().unwrap_or_default()
+            )]);
+        }
         let d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("旧版本", "新版本");
         Ok(("比较结果".into(), crate::diffview::diff_view(&d)))
     })
