@@ -21,6 +21,7 @@ pub mod guard;
 pub mod html;
 pub mod openapi;
 pub mod pages;
+pub mod results;
 pub mod svg;
 
 use std::net::SocketAddr;
@@ -136,6 +137,8 @@ pub fn router(state: Arc<State>) -> Router {
             "/self-check",
             get(pages::self_check_form).post(pages::self_check),
         )
+        .route("/self-check/download", post(results::download))
+        .route("/self-check/explain", post(results::explain))
         .route("/articles", get(pages::articles))
         .route("/articles/{id}/{article}", get(pages::article))
         .route("/draft", get(pages::draft_form))

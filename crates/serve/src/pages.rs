@@ -17,7 +17,8 @@ use tiaoli_engine::facts::Format;
 use tiaoli_engine::{Date, Options};
 
 use crate::cancel::{report_until, Cancel};
-use crate::html::{page, report, Styles, STYLESHEET};
+use crate::html::{page, report_with, Styles, STYLESHEET};
+use crate::results::{downloads, Carried};
 
 type Shared = Arc<crate::State>;
 
@@ -240,8 +241,16 @@ pub async fn self_check(
             as_of,
             drafts: f.drafts.is_some(),
         };
+        let carried = Carried {
+            file: text,
+            as_of: f.as_of.clone(),
+            drafts: f.drafts.clone(),
+        };
         match report_until(&s.engine, &parsed.units, opts, &theirs) {
-            Some(r) => ok("自查结果", report(&r)),
+            Some(r) => ok(
+                "自查结果",
+                html! { (downloads(&carried)) (report_with(&r, Some(&carried))) },
+            ),
             None => timeout_page(limit),
         }
     });

@@ -297,3 +297,100 @@ fn the_standalone_report_inlines_its_styles_and_escapes() {
     assert!(html.contains("&lt;b&gt;日历&lt;/b&gt;"));
     assert!(!html.contains("<nav>"));
 }
+
+/// The value of the hidden field `name` in a page (maud escapes `&`, `<`, `>`, `"`).
+fn hidden(page: &str, name: &str) -> String {
+    let key = format!("name=\"{name}\" value=\"");
+    let start = page.find(&key).unwrap() + key.len();
+    let end = start + page[start..].find('"').unwrap();
+    page[start..end]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn the_result_page_downloads_the_facts_and_the_report_and_explains_a_result() {
+    let a = post(app(), "/self-check", FORM, police("平安区公安分局")).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("action=\"/self-check/download\""), "{t}");
+    assert!(t.contains("action=\"/self-check/explain\""), "{t}");
+    let file = hidden(&t, "file");
+    let as_of = hidden(&t, "as_of");
+    assert!(file.contains("平安区公安分局"), "{file}");
+
+    let d = |format: &str| form(&[("file", &file), ("as_of", &as_of), ("format", format)]);
+    let facts = post(app(), "/self-check/download", FORM, d("facts")).await;
+    assert_eq!(facts.status, StatusCode::OK);
+    assert_eq!(facts.text(), file);
+    assert!(facts.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    let json = post(app(), "/self-check/download", FORM, d("json")).await;
+    assert_eq!(json.status, StatusCode::OK, "{}", json.text());
+    assert_eq!(json.json()["units"][0]["unit"], "平安区公安分局");
+    // The same report as the API gives for the same facts.
+    let api = post(app(), "/v1/eval", "application/json", file.clone()).await;
+    assert_eq!(json.json(), api.json());
+    let md = post(app(), "/self-check/download", FORM, d("markdown")).await;
+    assert!(md.content_type.starts_with("text/markdown"));
+    assert!(md.text().contains("第四十六条"));
+    let html = post(app(), "/self-check/download", FORM, d("html")).await;
+    assert!(html.text().contains("<style>"), "{}", html.text());
+    assert!(html.text().contains("第四十六条"));
+    let bad = post(app(), "/self-check/download", FORM, d("pdf")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+
+    let x = post(
+        app(),
+        "/self-check/explain",
+        FORM,
+        form(&[
+            ("file", &file),
+            ("as_of", &as_of),
+            ("unit", "平安区公安分局"),
+            ("ordinance", "haidong"),
+            ("article", "46"),
+        ]),
+    )
+    .await;
+    assert_eq!(x.status, StatusCode::OK, "{}", x.text());
+    let t = x.text();
+    assert!(t.contains("评估过程") && t.contains("条文原文"), "{t}");
+    // The chain as tiaoli explain gives it, beside the article verbatim.
+    let chain = post(
+        app(),
+        "/v1/explain?unit=%E5%B9%B3%E5%AE%89%E5%8C%BA%E5%85%AC%E5%AE%89%E5%88%86%E5%B1%80&article=46&ordinance=haidong",
+        "application/json",
+        file.clone(),
+    )
+    .await;
+    let chain = chain.json()["text"].as_str().unwrap().to_string();
+    let escaped = chain
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    assert!(t.contains(&escaped), "no chain in {t}");
+    assert!(
+        t.contains("（六）平安建设考评评价等次为一般的")
+            || t.contains("平安建设考评评价等次为一般的"),
+        "{t}"
+    );
+    let missing = post(
+        app(),
+        "/self-check/explain",
+        FORM,
+        form(&[
+            ("file", &file),
+            ("as_of", &as_of),
+            ("unit", "别的单位"),
+            ("ordinance", "haidong"),
+            ("article", "46"),
+        ]),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
