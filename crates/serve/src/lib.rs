@@ -23,6 +23,7 @@ pub mod openapi;
 pub mod pages;
 pub mod results;
 pub mod svg;
+pub mod upload;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -138,6 +139,8 @@ pub fn router(state: Arc<State>) -> Router {
             get(pages::self_check_form).post(pages::self_check),
         )
         .route("/self-check/download", post(results::download))
+        .route("/self-check/upload", post(upload::self_check_upload))
+        .route("/draft/upload", post(upload::draft_upload))
         .route("/self-check/explain", post(results::explain))
         .route("/articles", get(pages::articles))
         .route("/articles/{id}/{article}", get(pages::article))

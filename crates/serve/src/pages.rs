@@ -128,6 +128,16 @@ pub async fn self_check_form(State(state): State<Shared>) -> Response {
                 label { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
                 p { button type="submit" { "评估" } }
             }
+            h2 { "或：上传事实文件" }
+            form method="post" action="/self-check/upload" enctype="multipart/form-data" {
+                label for="upload-file" { "事实文件（YAML、JSON）" }
+                input #upload-file type="file" name="file" required accept=".yaml,.yml,.json";
+                (crate::upload::encoding_select("upload-encoding"))
+                label for="upload-as_of" { "评估日期（文件中没有 as_of 时）" }
+                input #upload-as_of type="date" name="as_of";
+                label { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
+                p { button type="submit" { "上传并评估" } }
+            }
         },
     )
 }
@@ -204,6 +214,12 @@ pub async fn self_check(
             &["表单无法读取".into()],
         );
     };
+    evaluate(state, f).await
+}
+
+/// The self-check of a form's fields or of a whole facts file (pasted or
+/// uploaded), as the result page.
+pub async fn evaluate(state: Shared, f: SelfCheck) -> Response {
     let limit = state.config.timeout;
     let s = state.clone();
     let cancel = Cancel::new(limit);
@@ -351,6 +367,12 @@ pub async fn draft_form() -> Response {
                 textarea #text name="text" rows="10" required {}
                 p { button type="submit" { "提取" } }
             }
+            form method="post" action="/draft/upload" enctype="multipart/form-data" {
+                label for="draft-file" { "或：上传法规文本文件（.txt）" }
+                input #draft-file type="file" name="file" required accept=".txt,text/plain";
+                (crate::upload::encoding_select("draft-encoding"))
+                p { button type="submit" { "上传并提取" } }
+            }
             h2 { "规则检查（lint）" }
             form method="post" action="/draft/lint" {
                 label for="rules" { "规则文本（.tiaoli）" }
@@ -396,6 +418,14 @@ where
             &["表单无法读取".into()],
         );
     };
+    review(state, form, f).await
+}
+
+/// A draft review of a read form, as a page.
+pub async fn review<F>(state: Shared, form: DraftForm, f: F) -> Response
+where
+    F: FnOnce(&crate::State, DraftForm) -> Result<(String, Markup), Vec<String>> + Send + 'static,
+{
     let limit = state.config.timeout;
     let s = state.clone();
     match tokio::time::timeout(limit, tokio::task::spawn_blocking(move || f(&s, form))).await {
@@ -438,12 +468,14 @@ pub async fn draft_lift(
     State(state): State<Shared>,
     form: Result<Form<DraftForm>, FormRejection>,
 ) -> Response {
-    draft_page(state, form, |s, f| {
-        let lifted = tiaoli_lift::lift("草案.txt", &f.text, &s.engine.graph.lexicon)
-            .map_err(|e| vec![e.to_string()])?;
-        Ok(("提取的骨架".into(), html! { pre { (lifted.text) } }))
-    })
-    .await
+    draft_page(state, form, lift_page).await
+}
+
+/// The skeleton lift makes of a text, as a page.
+pub fn lift_page(s: &crate::State, f: DraftForm) -> Result<(String, Markup), Vec<String>> {
+    let lifted = tiaoli_lift::lift("草案.txt", &f.text, &s.engine.graph.lexicon)
+        .map_err(|e| vec![e.to_string()])?;
+    Ok(("提取的骨架".into(), html! { pre { (lifted.text) } }))
 }
 
 /// `POST /draft/lint`.

@@ -394,3 +394,74 @@ async fn the_result_page_downloads_the_facts_and_the_report_and_explains_a_resul
     .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
+
+/// A multipart/form-data body: (name, filename, bytes) parts.
+fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "tiaoli-test-boundary";
+    let mut body = Vec::new();
+    for (name, file, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn an_uploaded_facts_file_is_evaluated_as_a_pasted_one() {
+    let page = get(app(), "/self-check").await.text();
+    assert!(page.contains("enctype=\"multipart/form-data\""), "{page}");
+    let yaml = std::fs::read(root().join("examples/units.yaml")).unwrap();
+    let (ct, body) = multipart(&[("file", Some("units.yaml"), &yaml), ("drafts", None, b"1")]);
+    let a = post(app(), "/self-check/upload", &ct, body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("合计 16 个单位"), "{}", a.text());
+    // The same text in GB18030, declared so, gives the same page.
+    let (gb, _, _) = encoding_rs::GB18030.encode(std::str::from_utf8(&yaml).unwrap());
+    let (ct, body) = multipart(&[
+        ("file", Some("units.yaml"), &gb),
+        ("encoding", None, b"gb18030"),
+        ("drafts", None, b"1"),
+    ]);
+    let b = post(app(), "/self-check/upload", &ct, body).await;
+    assert_eq!(b.status, StatusCode::OK, "{}", b.text());
+    assert_eq!(a.text(), b.text());
+    // Declared UTF-8 but not: a plain message, not a wrong evaluation.
+    let (ct, body) = multipart(&[("file", Some("units.yaml"), &gb)]);
+    let c = post(app(), "/self-check/upload", &ct, body).await;
+    assert_eq!(c.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(c.text().contains("不是有效的 UTF-8 文本"), "{}", c.text());
+    let (ct, body) = multipart(&[("as_of", None, b"2025-03-01")]);
+    let d = post(app(), "/self-check/upload", &ct, body).await;
+    assert_eq!(d.status, StatusCode::BAD_REQUEST);
+    assert!(d.text().contains("没有上传文件"));
+}
+
+#[tokio::test]
+async fn an_uploaded_draft_text_in_gb18030_is_lifted() {
+    let text = "第一条 公安机关应当报告。";
+    let (gb, _, _) = encoding_rs::GB18030.encode(text);
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.txt"), &gb),
+        ("encoding", None, b"gb18030"),
+    ]);
+    let a = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("第一条 {"), "{}", a.text());
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.txt"), text.as_bytes()),
+        ("encoding", None, b"latin-1"),
+    ]);
+    let b = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(b.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(b.text().contains("文件编码“latin-1”未知"), "{}", b.text());
+}
