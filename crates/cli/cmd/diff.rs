@@ -7,7 +7,7 @@ use std::process::Command;
 
 use tiaoli_compiler::load::{load_sources, sources_from_texts};
 use tiaoli_compiler::Compilation;
-use tiaoli_diff::pairing::{pairing, Pairing};
+use tiaoli_diff::ordinance_pairing::{pairing, Pairing};
 use tiaoli_diff::render::{render_human_styled, render_markdown};
 use tiaoli_diff::Kind;
 use tiaoli_syntax::SourceMap;
@@ -110,7 +110,7 @@ pub fn run(args: Args) -> u8 {
 }
 
 /// Two ordinances of different jurisdictions paired as one are two different
-/// laws (`tiaoli_diff::pairing`, shared with `/v1/diff`): refused unless asked for.
+/// laws (`tiaoli_diff::ordinance_pairing`, shared with `/v1/diff`): refused unless asked for.
 fn same_ordinances(old: &Compilation, new: &Compilation, args: &Args) -> bool {
     let p = pairing(&old.graph, &new.graph);
     let message = p.message().unwrap_or_default();

@@ -648,8 +648,8 @@ pub async fn diff(
         }
         let old = compile_texts(s, &req.old, "旧版本")?;
         let new = compile_texts(s, &req.new, "新版本")?;
-        let p = tiaoli_diff::pairing::pairing(&old.graph, &new.graph);
-        if matches!(p, tiaoli_diff::pairing::Pairing::Different { .. }) && !req.different_ordinances {
+        let p = tiaoli_diff::ordinance_pairing::pairing(&old.graph, &new.graph);
+        if matches!(p, tiaoli_diff::ordinance_pairing::Pairing::Different { .. }) && !req.different_ordinances {
             return Err(ApiError::unprocessable(
                 "different-ordinances",
                 format!("old 与 new 中的{}", p.message().unwrap_or_default()),

@@ -502,8 +502,8 @@ pub async fn draft_diff(
     draft_page(state, form, |s, f| {
         let old = compiled(s, "旧版本.tiaoli", f.old)?;
         let new = compiled(s, "新版本.tiaoli", f.new)?;
-        let p = tiaoli_diff::pairing::pairing(&old.graph, &new.graph);
-        if matches!(p, tiaoli_diff::pairing::Pairing::Different { .. }) {
+        let p = tiaoli_diff::ordinance_pairing::pairing(&old.graph, &new.graph);
+        if matches!(p, tiaoli_diff::ordinance_pairing::Pairing::Different { .. }) {
             return Err(vec![format!(
                 "两个版本中的{}：两版比较只比较同一部条例的两个版本",
                 p.message().unwrap_or_default()
