@@ -38,7 +38,9 @@ impl Drop for Running {
 /// The first of the candidates that exists, or one found on PATH.
 fn program(env: &str, candidates: &[&str]) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(env) {
-        return Some(PathBuf::from(p));
+        // Named explicitly: that one or none.
+        let p = PathBuf::from(p);
+        return p.exists().then_some(p);
     }
     for c in candidates {
         let p = Path::new(c);
@@ -136,6 +138,18 @@ async fn text_of(c: &Client, css: &str) -> String {
         .unwrap()
 }
 
+/// Types `text` into the field `id`, as a user does.
+async fn type_into(c: &Client, id: &str, text: &str) {
+    let e = c.find(Locator::Id(id)).await.unwrap();
+    e.send_keys(text).await.unwrap();
+}
+
+/// Chooses `value` in the select `id`.
+async fn choose(c: &Client, id: &str, value: &str) {
+    let e = c.find(Locator::Id(id)).await.unwrap();
+    e.select_by_value(value).await.unwrap();
+}
+
 /// Sets a field's value the way a user's typing ends (a date input's typed
 /// form depends on the browser's locale; its value does not).
 async fn set_value(c: &Client, id: &str, value: &str) {
@@ -221,43 +235,13 @@ async fn scenario(c: &Client, base: &str) {
     // 单位合规自查: a county police bureau of 海东, rated 一般.
     c.goto(&format!("{base}/self-check")).await.unwrap();
     assert_eq!(text_of(c, "h1").await, "单位合规自查");
-    c.find(Locator::Id("id"))
-        .await
-        .unwrap()
-        .send_keys("平安区公安分局")
-        .await
-        .unwrap();
-    c.find(Locator::Id("kind"))
-        .await
-        .unwrap()
-        .select_by_value("公安部门")
-        .await
-        .unwrap();
-    c.find(Locator::Id("level"))
-        .await
-        .unwrap()
-        .select_by_value("县")
-        .await
-        .unwrap();
-    c.find(Locator::Id("region"))
-        .await
-        .unwrap()
-        .send_keys("海东市/平安区")
-        .await
-        .unwrap();
-    c.find(Locator::Id("roles"))
-        .await
-        .unwrap()
-        .send_keys("平安建设成员单位")
-        .await
-        .unwrap();
+    type_into(c, "id", "平安区公安分局").await;
+    choose(c, "kind", "公安部门").await;
+    choose(c, "level", "县").await;
+    type_into(c, "region", "海东市/平安区").await;
+    type_into(c, "roles", "平安建设成员单位").await;
     set_value(c, "as_of", "2025-03-01").await;
-    c.find(Locator::Id("facts"))
-        .await
-        .unwrap()
-        .send_keys("平安建设考评等次: 一般")
-        .await
-        .unwrap();
+    type_into(c, "facts", "平安建设考评等次: 一般").await;
     shot(c, "self-check-form.png").await;
     c.find(Locator::Css("form button[type=submit]"))
         .await
