@@ -275,6 +275,28 @@ async fn scenario(c: &Client, base: &str) {
     );
     shot(c, "self-check-report.png").await;
 
+    // One result's explain chain, beside the article's text.
+    c.find(Locator::XPath(
+        "//form[@action='/self-check/explain']//button[contains(., '第四十六条')]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    c.wait()
+        .for_element(Locator::Css(".side-by-side"))
+        .await
+        .unwrap();
+    let chain = text_of(c, "section.chain").await;
+    assert!(chain.contains("第四十六条"), "{chain}");
+    let article = text_of(c, "section.article-text").await;
+    assert!(
+        article.contains("平安建设考评评价等次为一般的"),
+        "{article}"
+    );
+    shot(c, "self-check-explain.png").await;
+
     // 条文浏览: the article and its graph, drawn.
     c.goto(&format!("{base}/articles/haidong/46"))
         .await
