@@ -12,6 +12,8 @@ pub mod lift;
 pub mod lint;
 pub mod lsp;
 pub mod serve;
+pub mod template;
+pub mod terms;
 pub mod test;
 
 use std::io::IsTerminal;
@@ -26,6 +28,23 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDING: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
+/// One error line on stderr, in the current language: `错误：…`.
+pub fn error_line(message: &str) -> String {
+    tiaoli_l10n::t!("cli-error", message = message)
+}
+
+/// Today's date in China (UTC+8), the day a legal date is counted in.
+pub fn today() -> tiaoli_engine::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs + 8 * 3600) / 86_400;
+    i64::try_from(days)
+        .ok()
+        .and_then(tiaoli_engine::Date::from_day_number)
+        .unwrap_or(tiaoli_engine::Date::MIN)
+}
+
 /// Loads and compiles the given paths, or the embedded rules when none is given.
 /// On a load error, prints it and returns None.
 pub fn compile(paths: &[PathBuf]) -> Option<Compilation> {
@@ -38,12 +57,51 @@ pub fn compile(paths: &[PathBuf]) -> Option<Compilation> {
     }
 }
 
+/// `--color`: whether diagnostics and diffs are coloured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When the stream is a terminal and NO_COLOR is unset or empty.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+static COLOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the process's colour choice (from `--color`), for every renderer:
+/// ours, and miette's for load errors.
+pub fn set_color(choice: ColorChoice) {
+    let n = match choice {
+        ColorChoice::Auto => 0,
+        ColorChoice::Always => 1,
+        ColorChoice::Never => 2,
+    };
+    COLOR.store(n, std::sync::atomic::Ordering::Relaxed);
+    if choice != ColorChoice::Auto {
+        let on = choice == ColorChoice::Always;
+        let _ = miette::set_hook(Box::new(move |_| {
+            Box::new(miette::MietteHandlerOpts::new().color(on).build())
+        }));
+    }
+}
+
+/// Whether to colour a stream: `--color always|never`, else a terminal with
+/// NO_COLOR unset or empty (no-color.org).
+pub fn use_color(is_terminal: bool) -> bool {
+    match COLOR.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
 /// Prints diagnostics for people on stderr.
 pub fn print_human(c: &Compilation) {
     if c.diagnostics.is_empty() {
         return;
     }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = use_color(std::io::stderr().is_terminal());
     eprint!(
         "{}",
         render::render_human(&c.diagnostics, &c.sources, color)

@@ -10,7 +10,9 @@
 //! - [`instances`]: one instance of a norm per occurrence of its trigger, and the
 //!   actions that answer them;
 //! - [`missing`], [`report`] and [`explain`]: results for people and machines;
-//! - [`vocabulary`]: the facts, events and actions a unit's binding articles read.
+//! - [`vocabulary`]: the facts, events and actions a unit's binding articles read;
+//! - [`terms`]: the whole vocabulary, or a kind's, with the provisions using each
+//!   term; ordinances found by id or title; a facts-file skeleton for one unit.
 
 // Errors are returned on cold paths; their size does not matter.
 #![allow(clippy::result_large_err)]
@@ -29,6 +31,7 @@ pub mod place;
 pub mod plan;
 pub mod render;
 pub mod report;
+pub mod terms;
 pub mod time;
 pub mod vocabulary;
 

@@ -1,0 +1,2 @@
+# The command line: errors and notes every command shares.
+cli-error = error: { $message }
