@@ -48,6 +48,9 @@ pub fn today() -> tiaoli_engine::Date {
 /// Loads and compiles the given paths, or the embedded rules when none is given.
 /// On a load error, prints it and returns None.
 pub fn compile(paths: &[PathBuf]) -> Option<Compilation> {
+    if paths.iter().any(|p| is_stdin(p)) {
+        return compile_stdin(paths);
+    }
     match load_sources(paths, crate::embedded::EMBEDDED) {
         Ok(sources) => Some(tiaoli_compiler::compile(sources)),
         Err(e) => {
@@ -96,6 +99,35 @@ pub fn use_color(is_terminal: bool) -> bool {
     }
 }
 
+/// `-`: standard input, where a command reads one file.
+pub fn is_stdin(p: &std::path::Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// The name messages give an input: `标准输入` for `-`.
+pub fn input_name(p: &std::path::Path) -> String {
+    if is_stdin(p) {
+        tiaoli_l10n::t!("cli-stdin")
+    } else {
+        p.display().to_string()
+    }
+}
+
+/// Rules from standard input (`--rules -`, `check -`): one file, with the
+/// embedded lexicon as for any rule file that declares none.
+fn compile_stdin(paths: &[PathBuf]) -> Option<Compilation> {
+    if paths.len() != 1 {
+        eprintln!("{}", error_line(&tiaoli_l10n::t!("cli-stdin-alone")));
+        return None;
+    }
+    let text = read_input(std::path::Path::new("-"))?;
+    let sources = tiaoli_compiler::load::sources_from_texts(
+        vec![(tiaoli_l10n::t!("cli-stdin"), text)],
+        crate::embedded::EMBEDDED,
+    );
+    Some(tiaoli_compiler::compile(sources))
+}
+
 /// Prints diagnostics for people on stderr.
 pub fn print_human(c: &Compilation) {
     if c.diagnostics.is_empty() {
@@ -134,6 +166,11 @@ pub struct EvalArgs {
 /// Reads an input file (facts, a calendar, a text to lift), bounded in size and
 /// without its byte-order mark; prints why not.
 pub fn read_input(path: &std::path::Path) -> Option<String> {
+    let path = if is_stdin(path) {
+        std::path::Path::new("/dev/stdin")
+    } else {
+        path
+    };
     match tiaoli_compiler::load::read_text(path) {
         Ok(t) => Some(t),
         Err(e) => {
@@ -194,8 +231,9 @@ pub fn load_evaluation(
 )> {
     let engine = load_engine(&args.rules, args.calendar.as_deref())?;
     let text = read_input(facts)?;
-    let name = facts.display().to_string();
-    let format = tiaoli_engine::facts::Format::from_path(&name);
+    let name = input_name(facts);
+    // Standard input has no extension: YAML, which reads JSON too.
+    let format = tiaoli_engine::facts::Format::from_path(&facts.display().to_string());
     let parsed = match engine.parse_facts(&text, format) {
         Ok(f) => f,
         Err(errors) => {

@@ -24,6 +24,7 @@ pub mod date;
 pub mod eval;
 pub mod explain;
 pub mod facts;
+pub mod filter;
 pub mod instances;
 pub mod located;
 pub mod missing;

@@ -722,3 +722,59 @@ impl Engine {
         out
     }
 }
+
+/// The ordinances an article is looked up in: the one named (by id, title or a
+/// part of its title), which must have it; or every loaded one that has it.
+/// An article none has is an error naming the articles there are.
+pub fn with_article<'g>(
+    graph: &'g Graph,
+    ordinance: Option<&str>,
+    article: u32,
+) -> Result<Vec<&'g OrdinanceGraph>, String> {
+    let range = |o: &OrdinanceGraph| {
+        let first = o
+            .articles
+            .first()
+            .map(|a| a.cite.clone())
+            .unwrap_or_default();
+        let last = o
+            .articles
+            .last()
+            .map(|a| a.cite.clone())
+            .unwrap_or_default();
+        t!(
+            "article-range",
+            title = o.title.as_str(),
+            count = o.articles.len(),
+            first = first,
+            last = last
+        )
+    };
+    match ordinance {
+        Some(name) => {
+            let o = find_ordinance(graph, name)?;
+            if o.articles.iter().any(|a| a.number == article) {
+                Ok(vec![o])
+            } else {
+                Err(t!("article-missing", article = article, range = range(o)))
+            }
+        }
+        None => {
+            let having: Vec<&OrdinanceGraph> = graph
+                .ordinances
+                .iter()
+                .filter(|o| o.articles.iter().any(|a| a.number == article))
+                .collect();
+            if having.is_empty() {
+                let ranges: Vec<String> = graph.ordinances.iter().map(range).collect();
+                Err(t!(
+                    "article-missing-everywhere",
+                    article = article,
+                    ranges = ranges.join("；")
+                ))
+            } else {
+                Ok(having)
+            }
+        }
+    }
+}

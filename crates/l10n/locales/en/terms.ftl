@@ -40,3 +40,7 @@ terms-type-enum = enumeration
 terms-cited = used by: { $list }
 terms-unused = unused by the current articles
 terms-empty = (none)
+article-range = 《{ $title }》 has { $count } articles ({ $first } to { $last })
+article-missing = there is no article { $article }: { $range }
+article-missing-everywhere = no loaded ordinance has article { $article }: { $ranges }
+article-several = several ordinances have article { $article } ({ $list }); choose one with --ordinance

@@ -40,3 +40,7 @@ terms-type-enum = 枚举
 terms-cited = 用于：{ $list }
 terms-unused = 现有条文未使用
 terms-empty = （无）
+article-range = 《{ $title }》共 { $count } 条（{ $first }至{ $last }）
+article-missing = 没有第 { $article } 条：{ $range }
+article-missing-everywhere = 已载入的条例都没有第 { $article } 条：{ $ranges }
+article-several = 多部条例都有第 { $article } 条（{ $list }）；请用 --ordinance 指明一部

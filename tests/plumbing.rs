@@ -1,0 +1,209 @@
+//! What users expect of every command: filters on eval, explain as JSON and
+//! its errors, `-` for standard input, --lang and --color, completions, the
+//! man page, and a --version that names the embedded rules.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::io::Write;
+use std::process::Stdio;
+
+use common::run;
+
+const UNITS: &str = "examples/units.yaml";
+
+fn eval_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut full = vec!["eval", UNITS, "--drafts", "--format", "json"];
+    full.extend_from_slice(args);
+    let (code, out, err) = run(&full);
+    assert_ne!(code, 2, "{err}");
+    (code, serde_json::from_str(&out).unwrap())
+}
+
+#[test]
+fn eval_unit_keeps_only_the_units_named() {
+    let (_, all) = eval_json(&[]);
+    let (code, some) = eval_json(&["--unit", "平安区公安分局,乐都区第一中学"]);
+    let ids: Vec<&str> = some["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["平安区公安分局", "乐都区第一中学"]);
+    assert!(all["units"].as_array().unwrap().len() > 2);
+    // The police bureau's 第四十六条 is triggered: exit 1.
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn eval_status_is_a_view_and_keeps_the_exit_code() {
+    let (code, v) = eval_json(&["--unit", "平安区公安分局", "--status", "unknown"]);
+    let results = v["units"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    assert!(
+        results.iter().all(|r| r["status"] == "unknown"),
+        "{results:?}"
+    );
+    assert_eq!(v["summary"]["triggered"], 0);
+    // Hiding the triggered consequence does not turn the answer into an all-clear.
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn unknown_units_and_statuses_are_errors_in_both_languages() {
+    let (code, out, err) = run(&["eval", UNITS, "--unit", "平安区公安分"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("是否想写“平安区公安分局”"), "{err}");
+    let (code, _, err) = run(&["eval", UNITS, "--status", "violated,pendin"]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("eval_unknown_status_zh", err);
+    let (code, _, err) = run(&["--lang", "en", "eval", UNITS, "--status", "violated,pendin"]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("eval_unknown_status_en", err);
+    let (code, _, err) = run(&[
+        "explain",
+        UNITS,
+        "--unit",
+        "平安区公安分",
+        "--article",
+        "46",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("平安区公安分局"), "{err}");
+}
+
+#[test]
+fn explain_of_a_missing_article_or_ordinance_is_an_error() {
+    let (code, out, err) = run(&[
+        "explain",
+        UNITS,
+        "--unit",
+        "平安区公安分局",
+        "--article",
+        "第九十九条",
+    ]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.starts_with("错误：已载入的条例都没有第 99 条"), "{err}");
+    let (code, _, err) = run(&[
+        "explain",
+        UNITS,
+        "--unit",
+        "平安区公安分局",
+        "--article",
+        "46",
+        "--ordinance",
+        "haidon",
+    ]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("explain_unknown_ordinance_zh", err);
+    // A title, or a part of it, names the ordinance.
+    for name in ["海东", "《海东市平安建设条例》"] {
+        let (code, out, err) = run(&[
+            "explain",
+            UNITS,
+            "--unit",
+            "平安区公安分局",
+            "--article",
+            "46",
+            "--ordinance",
+            name,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.starts_with("海东市平安建设条例 第四十六条"), "{out}");
+    }
+}
+
+#[test]
+fn explain_as_json_carries_the_results_of_the_article() {
+    let (code, out, err) = run(&[
+        "explain",
+        UNITS,
+        "--unit",
+        "平安区公安分局",
+        "--article",
+        "46",
+        "--ordinance",
+        "haidong",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["ordinances"], serde_json::json!(["haidong"]));
+    let results = v["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    assert!(results
+        .iter()
+        .all(|r| r["article"] == 46 && r["ordinance"] == "haidong"));
+    assert!(v["text"].as_str().unwrap().contains("第四十六条"));
+}
+
+#[test]
+fn a_dash_reads_facts_and_rules_from_standard_input() {
+    let facts = std::fs::read_to_string(common::root().join(UNITS)).unwrap();
+    let piped = |args: &[&str], input: &str| {
+        let mut child = common::tiaoli()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let o = child.wait_with_output().unwrap();
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let (code, from_stdin, _) = piped(&["eval", "-", "--drafts", "--format", "json"], &facts);
+    let (code2, from_file, _) = run(&["eval", UNITS, "--drafts", "--format", "json"]);
+    assert_eq!((code, &from_stdin), (code2, &from_file));
+    let tutorial =
+        std::fs::read_to_string(common::root().join("examples/tutorial.tiaoli")).unwrap();
+    let (code, _, err) = piped(&["check", "-"], &tutorial);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = piped(&["check", "-"], "第1条 {");
+    assert_eq!(code, 2);
+    assert!(err.contains("标准输入"), "{err}");
+}
+
+#[test]
+fn english_from_the_flag_or_the_locale_chinese_otherwise() {
+    let args = ["eval", UNITS, "--status", "nope"];
+    let (_, _, zh) = run(&args);
+    assert!(zh.starts_with("错误："), "{zh}");
+    for (k, v) in [
+        ("LC_ALL", "en_US.UTF-8"),
+        ("LANG", "en_GB.UTF-8"),
+        ("LC_MESSAGES", "en"),
+    ] {
+        let o = common::tiaoli()
+            .env_remove("LC_ALL")
+            .env(k, v)
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.starts_with("error: "), "{k}={v}: {err}");
+    }
+    let o = common::tiaoli()
+        .env("LC_ALL", "C")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("错误："));
+}
