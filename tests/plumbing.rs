@@ -207,3 +207,59 @@ fn english_from_the_flag_or_the_locale_chinese_otherwise() {
         .unwrap();
     assert!(String::from_utf8_lossy(&o.stderr).starts_with("错误："));
 }
+
+#[test]
+fn version_names_the_embedded_rules_and_their_hash() {
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(&format!("tiaoli {}\n", env!("CARGO_PKG_VERSION"))),
+        "{out}"
+    );
+    for title in [
+        "《海东市平安建设条例》",
+        "《浙江省平安建设条例》（草案）",
+        "《绵阳市平安建设规定》（代拟稿）",
+    ] {
+        assert!(out.contains(title), "{out}");
+    }
+    let hash = out.lines().last().unwrap().rsplit('：').next().unwrap();
+    assert_eq!(hash.len(), 16, "{out}");
+    assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{out}");
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_real_options() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (code, out, err) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains("template") && out.contains("terms"), "{shell}");
+    }
+    let (code, _, _) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    let (code, man, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        man.starts_with(".ie") && man.contains(".TH tiaoli 1"),
+        "{man}"
+    );
+    assert!(
+        man.contains("completions") && man.contains("\\-\\-lang"),
+        "{man}"
+    );
+}
+
+#[test]
+fn color_never_and_no_color_keep_diagnostics_plain_and_always_colours_them() {
+    let bad = ["check", "tests/fixtures/unknown_term.tiaoli"];
+    let (_, _, plain) = run(&["--color", "never", bad[0], bad[1]]);
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    let (_, _, coloured) = run(&["--color", "always", bad[0], bad[1]]);
+    assert!(coloured.contains('\u{1b}'), "{coloured}");
+    let o = common::tiaoli()
+        .env("NO_COLOR", "1")
+        .args(bad)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&o.stderr).contains('\u{1b}'));
+}

@@ -13,10 +13,10 @@ mod embedded {
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "tiaoli", version, about = "Chinese local regulations on 平安建设, as executable policy", long_about = None)]
+#[command(name = "tiaoli", version, long_version = embedded::VERSION, about = "Chinese local regulations on 平安建设, as executable policy", long_about = None)]
 struct Cli {
     /// The language of messages: zh (the default) or en; without it, the locale's
     /// (LC_ALL, LC_MESSAGES, LANG: en* is English, anything else Chinese).
@@ -57,6 +57,10 @@ enum Command {
     Terms(cmd::terms::Args),
     /// A facts file for one unit that loads as it is, every fact, event and action its articles read commented with their text.
     Template(cmd::template::Args),
+    /// Shell completions (bash, zsh, fish, elvish, powershell) on stdout.
+    Completions(cmd::completions::Args),
+    /// The manual page (roff) on stdout: `tiaoli man | man -l -`.
+    Man,
     /// The HTTP API for officers and drafters, on loopback by default (docs/serve.md).
     Serve(cmd::serve::Args),
 }
@@ -89,6 +93,8 @@ fn main() -> ExitCode {
         Command::Lsp(a) => cmd::lsp::run(a),
         Command::Serve(a) => cmd::serve::run(a),
         Command::Terms(a) => cmd::terms::run(a),
+        Command::Completions(a) => cmd::completions::run(a, Cli::command()),
+        Command::Man => cmd::completions::man(Cli::command()),
         Command::Template(a) => cmd::template::run(a),
     };
     ExitCode::from(code)

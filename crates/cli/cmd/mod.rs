@@ -2,6 +2,7 @@
 //! diagnostics.
 
 pub mod check;
+pub mod completions;
 pub mod coverage;
 pub mod diff;
 pub mod eval;
