@@ -263,3 +263,23 @@ fn color_never_and_no_color_keep_diagnostics_plain_and_always_colours_them() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&o.stderr).contains('\u{1b}'));
 }
+
+#[test]
+fn facts_errors_in_chinese_by_default_and_in_english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u.yaml");
+    std::fs::write(
+        &path,
+        "as_of: 2025-03-01\nunits:\n  - { id: 甲, kind: 公安部门, region: 海东市/平安区, roles: [成员] }\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let (code, _, zh) = run(&["eval", p]);
+    assert_eq!(code, 2);
+    // The role error lists the known roles.
+    let zh = zh.replace(p, "u.yaml");
+    insta::assert_snapshot!("facts_unknown_role_zh", zh);
+    let (code, _, en) = run(&["--lang", "en", "eval", p]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("facts_unknown_role_en", en.replace(p, "u.yaml"));
+}

@@ -189,7 +189,10 @@ pub fn load_engine(
     let c = compile(rules)?;
     if c.has_errors() {
         print_human(&c);
-        eprintln!("error: the rules do not compile; nothing evaluated");
+        eprintln!(
+            "{}",
+            error_line(&tiaoli_l10n::t!("cli-rules-do-not-compile"))
+        );
         return None;
     }
     if c.graph.ordinances.is_empty() {
@@ -238,11 +241,12 @@ pub fn load_evaluation(
     let parsed = match engine.parse_facts(&text, format) {
         Ok(f) => f,
         Err(errors) => {
-            eprintln!(
-                "error: {} has {} problem(s); nothing evaluated",
-                name,
-                errors.len()
+            let message = tiaoli_l10n::t!(
+                "cli-facts-problems",
+                file = name.as_str(),
+                count = errors.len()
             );
+            eprintln!("{}", error_line(&message));
             for e in &errors {
                 eprintln!("  {}", e.at(&name));
             }
@@ -270,14 +274,18 @@ pub fn as_of(
         Some(s) => {
             let d = tiaoli_engine::Date::parse(s);
             if d.is_none() {
-                eprintln!("error: --as-of “{s}” is not a date (YYYY-MM-DD)");
+                eprintln!(
+                    "{}",
+                    error_line(&tiaoli_l10n::t!("cli-as-of-not-date", given = s))
+                );
             }
             d
         }
         None => {
             if in_file.is_none() {
                 eprintln!(
-                    "error: no evaluation date: give `as_of: YYYY-MM-DD` in {file} or --as-of"
+                    "{}",
+                    error_line(&tiaoli_l10n::t!("cli-no-as-of", file = file))
                 );
             }
             in_file

@@ -11,3 +11,7 @@ cli-stdin-alone = “-” (standard input) stands alone: it cannot be given with
 cli-not-article = “{ $given }” is not an article number (write 46, 第46条 or 第四十六条)
 graph-several = several ordinances are loaded ({ $list }); choose one with --ordinance
 graph-rules-do-not-compile = the rules do not compile; no graph drawn
+cli-rules-do-not-compile = the rules do not compile; nothing evaluated
+cli-facts-problems = { $file } has { $count } problem(s); nothing evaluated
+cli-as-of-not-date = --as-of “{ $given }” is not a date (YYYY-MM-DD)
+cli-no-as-of = no evaluation date: give `as_of: YYYY-MM-DD` in { $file } or --as-of
