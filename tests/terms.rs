@@ -110,10 +110,10 @@ fn an_ordinance_is_found_by_id_title_or_a_part_of_its_title() {
 
 #[test]
 fn unknown_names_are_errors_with_a_did_you_mean_in_both_languages() {
-    let (code, out, err) = run(&["terms", "--kind", "公安局"]);
+    let (code, out, err) = run(&["terms", "--kind", "公安处"]);
     assert_eq!((code, out.as_str()), (2, ""));
     insta::assert_snapshot!("terms_unknown_kind_zh", err);
-    let (code, _, err) = run(&["--lang", "en", "terms", "--kind", "公安局"]);
+    let (code, _, err) = run(&["--lang", "en", "terms", "--kind", "公安处"]);
     assert_eq!(code, 2);
     insta::assert_snapshot!("terms_unknown_kind_en", err);
     let (code, _, err) = run(&["terms", "--kind", "公安部门", "--role", "成员"]);
@@ -222,7 +222,20 @@ fn a_template_for_an_unknown_region_or_kind_is_an_error() {
     let (code, out, err) = run(&["template", "--kind", "公安部门", "--region", "火星"]);
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.contains("火星"), "{err}");
-    let (code, _, err) = run(&["template", "--kind", "公安局", "--region", "海东市/平安区"]);
+    let (code, _, err) = run(&["template", "--kind", "公安处", "--region", "海东市/平安区"]);
     assert_eq!(code, 2);
     assert!(err.contains("公安部门"), "{err}");
+}
+
+#[test]
+fn the_names_officers_use_for_the_same_body_are_aliases() {
+    for (alias, kind) in [
+        ("公安局", "公安部门"),
+        ("信访局", "信访部门"),
+        ("电信运营商", "电信业务经营者"),
+        ("物业公司", "物业服务企业"),
+    ] {
+        let v = json(&["terms", "--kind", alias, "--format", "json"]);
+        assert_eq!(v["kind"], kind, "{alias}");
+    }
 }
