@@ -7,6 +7,7 @@ use std::process::Command;
 
 use tiaoli_compiler::load::{load_sources, sources_from_texts};
 use tiaoli_compiler::Compilation;
+use tiaoli_diff::ordinance_pairing::{pairing, Pairing};
 use tiaoli_diff::render::{render_human_styled, render_markdown};
 use tiaoli_diff::Kind;
 use tiaoli_syntax::SourceMap;
@@ -108,36 +109,32 @@ pub fn run(args: Args) -> u8 {
     crate::stdout::emit(&text, if failed { EXIT_FINDING } else { EXIT_OK })
 }
 
-/// The diff pairs ordinances by id, and the one left on each side with each
-/// other (an id renamed). Two ordinances of different jurisdictions paired so
-/// are two different laws: comparing them "as one" gives hundreds of changes
-/// that mean nothing, so it is refused unless asked for.
+/// Two ordinances of different jurisdictions paired as one are two different
+/// laws (`tiaoli_diff::ordinance_pairing`, shared with `/v1/diff`): refused unless asked for.
 fn same_ordinances(old: &Compilation, new: &Compilation, args: &Args) -> bool {
-    let unpaired = |a: &Compilation, b: &Compilation| -> Vec<(String, String, String)> {
-        a.graph
-            .ordinances
-            .iter()
-            .filter(|o| !b.graph.ordinances.iter().any(|n| n.id == o.id))
-            .map(|o| (o.id.clone(), o.title.clone(), o.jurisdiction.clone()))
-            .collect()
-    };
-    let (o, n) = (unpaired(old, new), unpaired(new, old));
-    let ([(oid, otitle, ojur)], [(nid, ntitle, njur)]) = (o.as_slice(), n.as_slice()) else {
-        return true;
-    };
-    if ojur == njur {
-        eprintln!("注意：条例标识由 {oid} 改为 {nid}，按同一部条例（{ojur}）比较");
-        return true;
+    let p = pairing(&old.graph, &new.graph);
+    let message = p.message().unwrap_or_default();
+    match p {
+        Pairing::ById => true,
+        Pairing::Renamed { .. } => {
+            eprintln!("{message}");
+            true
+        }
+        Pairing::Different { old: o, new: n } => {
+            if args.different_ordinances {
+                eprintln!(
+                    "注意：比较的是两部不同的条例：{}《{}》与 {}《{}》",
+                    o.id, o.title, n.id, n.title
+                );
+                return true;
+            }
+            eprintln!(
+                "错误：{} 与 {} 不是同一部条例：{}《{}》（{}）与 {}《{}》（{}）\n  帮助：diff 比较同一部条例的两个版本；确要比较两部不同的条例，加 --different-ordinances",
+                args.old, args.new, o.id, o.title, o.jurisdiction, n.id, n.title, n.jurisdiction
+            );
+            false
+        }
     }
-    if args.different_ordinances {
-        eprintln!("注意：比较的是两部不同的条例：{oid}《{otitle}》与 {nid}《{ntitle}》");
-        return true;
-    }
-    eprintln!(
-        "错误：{} 与 {} 不是同一部条例：{oid}《{otitle}》（{ojur}）与 {nid}《{ntitle}》（{njur}）\n  帮助：diff 比较同一部条例的两个版本；确要比较两部不同的条例，加 --different-ordinances",
-        args.old, args.new
-    );
-    false
 }
 
 /// A revision as git reads it; anything that git could take for an option

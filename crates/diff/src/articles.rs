@@ -100,21 +100,48 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 fn jaccard(a: &[(char, char)], b: &[(char, char)]) -> f64 {
-    let c = common(a, b);
-    let union = a.len() + b.len() - c;
+    jaccard_of(common(a, b), a.len(), b.len())
+}
+
+/// Jaccard similarity of two sets of `a` and `b` elements sharing `common`.
+fn jaccard_of(common: usize, a: usize, b: usize) -> f64 {
+    let union = (a + b).saturating_sub(common);
     if union == 0 {
         1.0
     } else {
-        c as f64 / union as f64
+        common as f64 / union as f64
     }
 }
 
-/// The share of `a`'s bigrams found in `b`.
-fn containment(a: &[(char, char)], b: &[(char, char)]) -> f64 {
-    if a.is_empty() {
+/// The share of a set of `len` elements that is among the `common` ones.
+fn containment_of(common: usize, len: usize) -> f64 {
+    if len == 0 {
         0.0
     } else {
-        common(a, b) as f64 / a.len() as f64
+        common as f64 / len as f64
+    }
+}
+
+/// The shared bigrams of every (old, new) pair of articles.
+struct Overlap {
+    cols: usize,
+    counts: Vec<usize>,
+}
+
+impl Overlap {
+    fn new(old: &[Doc], new: &[Doc]) -> Self {
+        let counts = old
+            .iter()
+            .flat_map(|a| new.iter().map(|b| common(&a.grams, &b.grams)))
+            .collect();
+        Overlap {
+            cols: new.len(),
+            counts,
+        }
+    }
+
+    fn get(&self, old: usize, new: usize) -> usize {
+        self.counts.get(old * self.cols + new).copied().unwrap_or(0)
     }
 }
 
@@ -146,15 +173,19 @@ pub fn match_articles(old: &OrdinanceGraph, new: &OrdinanceGraph) -> Matching {
     let nd = docs(new);
     let num = |v: &[ArticleOut], i: usize| v.get(i).map_or(0, |a| a.number);
 
+    // Each pair's shared bigrams, counted once: the scores below and the merge
+    // and split search all derive from these counts.
+    let overlap = Overlap::new(&od, &nd);
     // (shared names, similarity, distance, i, j)
     let mut cands: Vec<(usize, f64, u32, usize, usize)> = Vec::new();
     for (i, a) in od.iter().enumerate() {
         for (j, b) in nd.iter().enumerate() {
-            let sim = jaccard(&a.grams, &b.grams);
+            let c = overlap.get(i, j);
+            let sim = jaccard_of(c, a.grams.len(), b.grams.len());
             let shared = a.names.intersection(&b.names).count();
             let (ni, nj) = (num(&old.articles, i), num(&new.articles, j));
             let mutual =
-                containment(&a.grams, &b.grams).min(containment(&b.grams, &a.grams)) >= CONTAINED;
+                containment_of(c, a.grams.len()).min(containment_of(c, b.grams.len())) >= CONTAINED;
             if sim >= SIMILAR || shared > 0 || (ni == nj && sim >= SAME_NUMBER) || mutual {
                 cands.push((shared, sim, ni.abs_diff(nj), i, j));
             }
@@ -194,7 +225,7 @@ pub fn match_articles(old: &OrdinanceGraph, new: &OrdinanceGraph) -> Matching {
         if used_old.get(i).copied().unwrap_or(true) {
             continue;
         }
-        match parts(a, &nd, &used_new) {
+        match parts(a, &nd, &used_new, |j| overlap.get(i, j)) {
             Parts::Into(j) => {
                 merged.insert((i, j));
             }
@@ -207,7 +238,7 @@ pub fn match_articles(old: &OrdinanceGraph, new: &OrdinanceGraph) -> Matching {
         if used_new.get(j).copied().unwrap_or(true) {
             continue;
         }
-        match parts(b, &od, &used_old) {
+        match parts(b, &od, &used_old, |i| overlap.get(i, j)) {
             Parts::Into(i) => {
                 split.insert((i, j));
             }
@@ -245,10 +276,11 @@ enum Parts {
 /// Where an article with no counterpart went: mostly into one article of the
 /// other side (matched or not), or over several articles of the other side that
 /// have no counterpart either (`used` marks those that have one).
-fn parts(a: &Doc, others: &[Doc], used: &[bool]) -> Parts {
+/// `shared(j)` is the number of bigrams `a` shares with `others[j]`.
+fn parts(a: &Doc, others: &[Doc], used: &[bool], shared: impl Fn(usize) -> usize) -> Parts {
     let mut best: Option<(f64, usize)> = None;
-    for (j, b) in others.iter().enumerate() {
-        let c = containment(&a.grams, &b.grams);
+    for j in 0..others.len() {
+        let c = containment_of(shared(j), a.grams.len());
         if c >= CONTAINED && best.is_none_or(|(bc, _)| c > bc) {
             best = Some((c, j));
         }
@@ -259,8 +291,9 @@ fn parts(a: &Doc, others: &[Doc], used: &[bool]) -> Parts {
     let pieces: Vec<usize> = others
         .iter()
         .enumerate()
-        .filter(|(j, b)| {
-            !used.get(*j).copied().unwrap_or(true) && containment(&a.grams, &b.grams) >= PIECE
+        .filter(|(j, _)| {
+            !used.get(*j).copied().unwrap_or(true)
+                && containment_of(shared(*j), a.grams.len()) >= PIECE
         })
         .map(|(j, _)| j)
         .collect();

@@ -19,6 +19,7 @@ pub mod articles;
 mod compare;
 pub mod inline;
 pub mod lexicon;
+pub mod ordinance_pairing;
 pub mod render;
 pub mod replay;
 mod stale;

@@ -63,8 +63,9 @@ fn is_article_move(k: Kind) -> bool {
     )
 }
 
-/// The one-line statement of a change, without its kind.
-fn statement(c: &Change) -> String {
+/// The one-line statement of a change, without its kind (where, what, the
+/// values before and after): the line the reports print after the kind.
+pub fn statement(c: &Change) -> String {
     if is_article_move(c.kind) {
         return match (c.field.as_deref(), &c.from, &c.to) {
             (Some(field), Some(a), Some(b)) => format!("{}　{field}：{a} → {b}", place(c)),

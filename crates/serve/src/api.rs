@@ -19,29 +19,41 @@ use tiaoli_syntax::diag::did_you_mean;
 use tiaoli_syntax::{render, SourceMap};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::cancel::{report_until, Cancel};
 use crate::error::{ApiError, ErrorBody};
 
 type Shared = Arc<crate::State>;
 
-/// Runs `f` on the blocking pool, within the time limit.
+/// Runs `f` on the blocking pool, within the time limit: past it the answer
+/// is 504 and `f`'s [`Cancel`] is over, so work that looks at it stops.
 async fn work<T, F>(state: &Shared, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
-    F: FnOnce(&crate::State) -> Result<T, ApiError> + Send + 'static,
+    F: FnOnce(&crate::State, &Cancel) -> Result<T, ApiError> + Send + 'static,
 {
     let s = state.clone();
     let limit = state.config.timeout;
-    match tokio::time::timeout(limit, tokio::task::spawn_blocking(move || f(&s))).await {
+    let cancel = Cancel::new(limit);
+    let theirs = cancel.clone();
+    match tokio::time::timeout(limit, tokio::task::spawn_blocking(move || f(&s, &theirs))).await {
         Ok(Ok(result)) => result,
         Ok(Err(_)) => Err(ApiError::internal(
             "服务器内部错误：处理请求时出错（这是 tiaoli 的缺陷，请报告）",
         )),
-        Err(_) => Err(ApiError::new(
-            StatusCode::GATEWAY_TIMEOUT,
-            "timeout",
-            format!("请求超过时限（{} 秒），已放弃", limit.as_secs_f64()),
-        )),
+        Err(_) => {
+            cancel.cancel();
+            Err(timed_out(limit))
+        }
     }
+}
+
+/// 504: the request took longer than the limit, and its work was stopped.
+pub fn timed_out(limit: std::time::Duration) -> ApiError {
+    ApiError::new(
+        StatusCode::GATEWAY_TIMEOUT,
+        "timeout",
+        format!("请求超过时限（{} 秒），评估已中止", limit.as_secs_f64()),
+    )
 }
 
 /// The body, or 413 past the limit.
@@ -191,10 +203,11 @@ pub async fn eval(
             )))
         }
     };
-    work(&state, move |s| {
+    work(&state, move |s, cancel| {
         let text = utf8(&b)?;
         let (facts, opts) = read_facts(s, format, text, q.as_of.as_deref(), q.drafts)?;
-        let report = s.engine.report(&facts.units, opts);
+        let report = report_until(&s.engine, &facts.units, opts, cancel)
+            .ok_or_else(|| timed_out(s.config.timeout))?;
         Ok(if markdown {
             (
                 [(header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
@@ -254,7 +267,7 @@ pub async fn explain(
     let b = body(b)?;
     let article = article_number(&q.article)?;
     let format = facts_format(&headers);
-    work(&state, move |s| {
+    work(&state, move |s, _| {
         let text = utf8(&b)?;
         let (facts, opts) = read_facts(s, format, text, q.as_of.as_deref(), q.drafts)?;
         let Some(unit) = facts.units.iter().find(|u| u.id == q.unit) else {
@@ -420,7 +433,7 @@ pub async fn graph(
             )))
         }
     };
-    work(&state, move |s| {
+    work(&state, move |s, _| {
         let o = find_ordinance(s, &id)?;
         if let Some(n) = article {
             if !o.articles.iter().any(|a| a.number == n) {
@@ -534,7 +547,7 @@ pub async fn lint(
     b: Result<Bytes, BytesRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let b = body(b)?;
-    work(&state, move |s| {
+    work(&state, move |s, _| {
         let req: LintRequest = json_body(&b)?;
         let opts = tiaoli_lint::Options::new(&req.deny, &req.allow).map_err(|e| {
             let help = miette::Diagnostic::help(&e).map(|h| h.to_string());
@@ -589,7 +602,7 @@ pub async fn lift(
     b: Result<Bytes, BytesRejection>,
 ) -> Result<Json<LiftResponse>, ApiError> {
     let b = body(b)?;
-    work(&state, move |s| {
+    work(&state, move |s, _| {
         let req: LiftRequest = json_body(&b)?;
         let name = req.name.as_deref().unwrap_or("请求.txt");
         let lifted = tiaoli_lift::lift(name, &req.text, &s.engine.graph.lexicon)
@@ -609,6 +622,10 @@ pub struct DiffRequest {
     pub old: Vec<SourceText>,
     /// The new version's rule texts.
     pub new: Vec<SourceText>,
+    /// Compare two different ordinances (two jurisdictions) as if one, as
+    /// `tiaoli diff --different-ordinances`; otherwise that is refused (422).
+    #[serde(default)]
+    pub different_ordinances: bool,
 }
 
 /// What a change to the rules does to the law: `tiaoli diff --format json`.
@@ -617,20 +634,30 @@ pub struct DiffRequest {
     responses(
         (status = 200, description = "与 tiaoli diff --format json 相同", body = tiaoli_diff::Diff),
         (status = 400, body = ErrorBody),
-        (status = 422, description = "某一版本无法编译（带诊断）", body = ErrorBody),
+        (status = 422, description = "某一版本无法编译（带诊断），或两版是不同的条例", body = ErrorBody),
     ))]
 pub async fn diff(
     State(state): State<Shared>,
     b: Result<Bytes, BytesRejection>,
 ) -> Result<Json<tiaoli_diff::Diff>, ApiError> {
     let b = body(b)?;
-    work(&state, move |s| {
+    work(&state, move |s, _| {
         let req: DiffRequest = json_body(&b)?;
         if req.old.is_empty() || req.new.is_empty() {
             return Err(ApiError::bad_request("old 与 new 都须至少有一个规则文本"));
         }
         let old = compile_texts(s, &req.old, "旧版本")?;
         let new = compile_texts(s, &req.new, "新版本")?;
+        let p = tiaoli_diff::ordinance_pairing::pairing(&old.graph, &new.graph);
+        if matches!(p, tiaoli_diff::ordinance_pairing::Pairing::Different { .. }) && !req.different_ordinances {
+            return Err(ApiError::unprocessable(
+                "different-ordinances",
+                format!("old 与 new 中的{}", p.message().unwrap_or_default()),
+            )
+            .with_help(Some(
+                "diff 比较同一部条例的两个版本；确要比较两部不同的条例，在请求中加 \"different_ordinances\": true".into(),
+            )));
+        }
         Ok(Json(
             tiaoli_diff::diff(&old.graph, &new.graph).with_versions("old", "new"),
         ))

@@ -21,7 +21,8 @@ pub struct ErrorBody {
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// A stable code: `bad-request`, `unauthorized`, `not-found`, `too-large`,
-    /// `facts`, `rules`, `lift`, `lint-option`, `timeout`, `internal`.
+    /// `facts`, `rules`, `lift`, `lint-option`, `different-ordinances`,
+    /// `timeout`, `internal`.
     pub code: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -10,6 +10,8 @@ use tiaoli_engine::report::{
 };
 use tiaoli_engine::Tri;
 
+use crate::results::{explain_button, Carried};
+
 /// The stylesheet of every page (served at `/static/tiaoli.css`, inlined in a
 /// standalone report).
 pub const STYLESHEET: &str = include_str!("tiaoli.css");
@@ -64,9 +66,15 @@ pub fn standalone_report(r: &Report) -> String {
 
 /// The report's body: the date and calendar, each unit, the totals.
 pub fn report(r: &Report) -> Markup {
+    report_with(r, None)
+}
+
+/// As [`report`]; served, with the facts carried (`Some`), each result has a
+/// button to its explain chain.
+pub fn report_with(r: &Report, carried: Option<&Carried>) -> Markup {
     html! {
         p.meta { "评估日期 " (r.as_of) "　日历：" (r.calendar) @if r.drafts { "　（草案按已施行评估）" } }
-        @for u in &r.units { (unit(r, u)) }
+        @for u in &r.units { (unit(r, u, carried)) }
         p.summary {
             "合计 " (r.summary.units) " 个单位：已违反 " (r.summary.violated)
             "，触发后果 " (r.summary.triggered) "，未确定 " (r.summary.unknown)
@@ -75,7 +83,7 @@ pub fn report(r: &Report) -> Markup {
     }
 }
 
-fn unit(r: &Report, u: &UnitReport) -> Markup {
+fn unit(r: &Report, u: &UnitReport, carried: Option<&Carried>) -> Markup {
     html! {
         section.unit {
             h2 { (u.unit) "（" (u.kind) "）" }
@@ -105,6 +113,10 @@ fn unit(r: &Report, u: &UnitReport) -> Markup {
                                 @let w = when(first);
                                 @if g.len() > 1 || first.instance.is_some() { "　" (counts(g)) }
                                 @else if !w.is_empty() { "　" (w) }
+                            }
+                            @if let Some(c) = carried {
+                                @let one = if g.len() == 1 { first.instance.as_deref() } else { None };
+                                (explain_button(c, &u.unit, first, one))
                             }
                             @if g.len() > 1 || first.instance.is_some() {
                                 ul.instances {

@@ -14,12 +14,16 @@
 //! Content-Security-Policy on every response.
 
 pub mod api;
+pub mod cancel;
+pub mod diffview;
 pub mod error;
 pub mod guard;
 pub mod html;
 pub mod openapi;
 pub mod pages;
+pub mod results;
 pub mod svg;
+pub mod upload;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -134,6 +138,10 @@ pub fn router(state: Arc<State>) -> Router {
             "/self-check",
             get(pages::self_check_form).post(pages::self_check),
         )
+        .route("/self-check/download", post(results::download))
+        .route("/self-check/upload", post(upload::self_check_upload))
+        .route("/draft/upload", post(upload::draft_upload))
+        .route("/self-check/explain", post(results::explain))
         .route("/articles", get(pages::articles))
         .route("/articles/{id}/{article}", get(pages::article))
         .route("/draft", get(pages::draft_form))

@@ -16,7 +16,9 @@ use serde_json::{json, Map, Value};
 use tiaoli_engine::facts::Format;
 use tiaoli_engine::{Date, Options};
 
-use crate::html::{page, report, Styles, STYLESHEET};
+use crate::cancel::{report_until, Cancel};
+use crate::html::{page, report_with, Styles, STYLESHEET};
+use crate::results::{downloads, Carried};
 
 type Shared = Arc<crate::State>;
 
@@ -126,6 +128,16 @@ pub async fn self_check_form(State(state): State<Shared>) -> Response {
                 label { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
                 p { button type="submit" { "评估" } }
             }
+            h2 { "或：上传事实文件" }
+            form method="post" action="/self-check/upload" enctype="multipart/form-data" {
+                label for="upload-file" { "事实文件（YAML、JSON）" }
+                input #upload-file type="file" name="file" required accept=".yaml,.yml,.json";
+                (crate::upload::encoding_select("upload-encoding"))
+                label for="upload-as_of" { "评估日期（文件中没有 as_of 时）" }
+                input #upload-as_of type="date" name="as_of";
+                label { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
+                p { button type="submit" { "上传并评估" } }
+            }
         },
     )
 }
@@ -202,8 +214,16 @@ pub async fn self_check(
             &["表单无法读取".into()],
         );
     };
+    evaluate(state, f).await
+}
+
+/// The self-check of a form's fields or of a whole facts file (pasted or
+/// uploaded), as the result page.
+pub async fn evaluate(state: Shared, f: SelfCheck) -> Response {
     let limit = state.config.timeout;
     let s = state.clone();
+    let cancel = Cancel::new(limit);
+    let theirs = cancel.clone();
     let work = tokio::task::spawn_blocking(move || -> Response {
         let (text, format, from_file) = if f.file.trim().is_empty() {
             (facts_document(&f).to_string(), Format::Json, false)
@@ -237,8 +257,18 @@ pub async fn self_check(
             as_of,
             drafts: f.drafts.is_some(),
         };
-        let r = s.engine.report(&parsed.units, opts);
-        ok("自查结果", report(&r))
+        let carried = Carried {
+            file: text,
+            as_of: f.as_of.clone(),
+            drafts: f.drafts.clone(),
+        };
+        match report_until(&s.engine, &parsed.units, opts, &theirs) {
+            Some(r) => ok(
+                "自查结果",
+                html! { (downloads(&carried)) (report_with(&r, Some(&carried))) },
+            ),
+            None => timeout_page(limit),
+        }
     });
     match tokio::time::timeout(limit, work).await {
         Ok(Ok(r)) => r,
@@ -247,12 +277,22 @@ pub async fn self_check(
             "单位合规自查",
             &["服务器内部错误".into()],
         ),
-        Err(_) => failed(
-            StatusCode::GATEWAY_TIMEOUT,
-            "单位合规自查",
-            &["请求超时".into()],
-        ),
+        Err(_) => {
+            cancel.cancel();
+            timeout_page(limit)
+        }
     }
+}
+
+fn timeout_page(limit: std::time::Duration) -> Response {
+    failed(
+        StatusCode::GATEWAY_TIMEOUT,
+        "单位合规自查",
+        &[format!(
+            "评估超过时限（{} 秒），已中止；请减少单位数量后重试",
+            limit.as_secs_f64()
+        )],
+    )
 }
 
 /// `GET /articles`: every ordinance and its articles.
@@ -327,6 +367,12 @@ pub async fn draft_form() -> Response {
                 textarea #text name="text" rows="10" required {}
                 p { button type="submit" { "提取" } }
             }
+            form method="post" action="/draft/upload" enctype="multipart/form-data" {
+                label for="draft-file" { "或：上传法规文本文件（.txt）" }
+                input #draft-file type="file" name="file" required accept=".txt,text/plain";
+                (crate::upload::encoding_select("draft-encoding"))
+                p { button type="submit" { "上传并提取" } }
+            }
             h2 { "规则检查（lint）" }
             form method="post" action="/draft/lint" {
                 label for="rules" { "规则文本（.tiaoli）" }
@@ -372,6 +418,14 @@ where
             &["表单无法读取".into()],
         );
     };
+    review(state, form, f).await
+}
+
+/// A draft review of a read form, as a page.
+pub async fn review<F>(state: Shared, form: DraftForm, f: F) -> Response
+where
+    F: FnOnce(&crate::State, DraftForm) -> Result<(String, Markup), Vec<String>> + Send + 'static,
+{
     let limit = state.config.timeout;
     let s = state.clone();
     match tokio::time::timeout(limit, tokio::task::spawn_blocking(move || f(&s, form))).await {
@@ -414,12 +468,14 @@ pub async fn draft_lift(
     State(state): State<Shared>,
     form: Result<Form<DraftForm>, FormRejection>,
 ) -> Response {
-    draft_page(state, form, |s, f| {
-        let lifted = tiaoli_lift::lift("草案.txt", &f.text, &s.engine.graph.lexicon)
-            .map_err(|e| vec![e.to_string()])?;
-        Ok(("提取的骨架".into(), html! { pre { (lifted.text) } }))
-    })
-    .await
+    draft_page(state, form, lift_page).await
+}
+
+/// The skeleton lift makes of a text, as a page.
+pub fn lift_page(s: &crate::State, f: DraftForm) -> Result<(String, Markup), Vec<String>> {
+    let lifted = tiaoli_lift::lift("草案.txt", &f.text, &s.engine.graph.lexicon)
+        .map_err(|e| vec![e.to_string()])?;
+    Ok(("提取的骨架".into(), html! { pre { (lifted.text) } }))
 }
 
 /// `POST /draft/lint`.
@@ -446,11 +502,15 @@ pub async fn draft_diff(
     draft_page(state, form, |s, f| {
         let old = compiled(s, "旧版本.tiaoli", f.old)?;
         let new = compiled(s, "新版本.tiaoli", f.new)?;
+        let p = tiaoli_diff::ordinance_pairing::pairing(&old.graph, &new.graph);
+        if matches!(p, tiaoli_diff::ordinance_pairing::Pairing::Different { .. }) {
+            return Err(vec![format!(
+                "两个版本中的{}：两版比较只比较同一部条例的两个版本",
+                p.message().unwrap_or_default()
+            )]);
+        }
         let d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("旧版本", "新版本");
-        Ok((
-            "比较结果".into(),
-            html! { pre { (tiaoli_diff::render::render_human(&d)) } },
-        ))
+        Ok(("比较结果".into(), crate::diffview::diff_view(&d)))
     })
     .await
 }

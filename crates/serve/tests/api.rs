@@ -451,6 +451,113 @@ async fn diff_of_a_side_that_does_not_compile_or_is_missing() {
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
 }
 
+#[tokio::test]
+async fn diff_of_two_different_ordinances_is_refused_unless_asked_for() {
+    let other = DRAFT
+        .replace("条例 draft", "条例 other")
+        .replace("辖区 示例市", "辖区 海东市");
+    let req = serde_json::json!({ "old": [{ "text": DRAFT }], "new": [{ "text": other }] });
+    let a = post(app(), "/v1/diff", "application/json", req.to_string()).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
+    assert_eq!(a.code(), "different-ordinances");
+    let message = a.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(
+        message.contains("draft《测试条例》（示例市）与 other《测试条例》（海东市）不是同一部条例"),
+        "{message}"
+    );
+    assert!(a.json()["error"]["help"]
+        .as_str()
+        .unwrap()
+        .contains("different_ordinances"));
+    let req = serde_json::json!({
+        "old": [{ "text": DRAFT }], "new": [{ "text": other }], "different_ordinances": true
+    });
+    let a = post(app(), "/v1/diff", "application/json", req.to_string()).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    // The same jurisdiction under a new id is one ordinance renamed: compared.
+    let renamed = DRAFT.replace("条例 draft", "条例 renamed");
+    let req = serde_json::json!({ "old": [{ "text": DRAFT }], "new": [{ "text": renamed }] });
+    let a = post(app(), "/v1/diff", "application/json", req.to_string()).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+}
+
+/// examples/units.yaml's units, `copies` times over (ids made unique), as YAML.
+fn many_units(copies: usize) -> String {
+    let yaml = std::fs::read_to_string(root().join("examples/units.yaml")).unwrap();
+    let (head, units) = yaml.split_once("\nunits:\n").unwrap();
+    let mut out = format!("{head}\nunits:\n");
+    for k in 0..copies {
+        for line in units.lines() {
+            match line.strip_prefix("  - id: ") {
+                Some(id) => out.push_str(&format!("  - id: {id}-{k}\n")),
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn an_evaluation_past_the_time_limit_is_stopped_and_answered_504() {
+    let mut c = config();
+    c.timeout = std::time::Duration::from_millis(1);
+    let app = app_with(c);
+    let body = many_units(40);
+    let a = post(
+        app.clone(),
+        "/v1/eval?drafts=true",
+        "application/yaml",
+        body,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::GATEWAY_TIMEOUT, "{}", a.text());
+    assert_eq!(a.code(), "timeout");
+    assert!(a.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("已中止"));
+}
+
+#[test]
+fn the_chunked_evaluation_stops_when_over_and_otherwise_equals_one_call() {
+    use tiaoli_serve::cancel::{report_until, Cancel, CHUNK};
+    let s = state(config());
+    let yaml = std::fs::read_to_string(root().join("examples/units.yaml")).unwrap();
+    let f = tiaoli_engine::facts::parse(
+        &yaml,
+        tiaoli_engine::facts::Format::Yaml,
+        &s.engine.graph.lexicon,
+    )
+    .unwrap();
+    assert!(f.units.len() > CHUNK, "the example must span chunks");
+    let opts = tiaoli_engine::Options {
+        as_of: f.as_of.unwrap(),
+        drafts: true,
+    };
+    let whole = serde_json::to_string(&s.engine.report(&f.units, opts)).unwrap();
+    let chunked = report_until(
+        &s.engine,
+        &f.units,
+        opts,
+        &Cancel::new(std::time::Duration::from_secs(60)),
+    )
+    .unwrap();
+    assert_eq!(serde_json::to_string(&chunked).unwrap(), whole);
+    let given_up = Cancel::new(std::time::Duration::from_secs(60));
+    given_up.cancel();
+    assert!(report_until(&s.engine, &f.units, opts, &given_up).is_none());
+    assert!(report_until(
+        &s.engine,
+        &f.units,
+        opts,
+        &Cancel::new(std::time::Duration::ZERO)
+    )
+    .is_none());
+}
+
 // ───────────────────────────── the rest ─────────────────────────────
 
 #[tokio::test]

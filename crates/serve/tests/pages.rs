@@ -249,7 +249,26 @@ async fn the_draft_pages_lift_lint_and_diff() {
     )
     .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    assert!(a.text().contains("可以"), "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("<table class=\"diff\">"), "{t}");
+    // The kind of the change, and the changed word marked on each side.
+    assert!(t.contains("data-kind="), "{t}");
+    assert!(t.contains("<del>应当</del>"), "{t}");
+    assert!(t.contains("<ins>可以</ins>"), "{t}");
+    let five = DRAFT.replace("三日内", "五日内");
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[("old", DRAFT), ("new", &five)]),
+    )
+    .await;
+    let t = a.text();
+    assert!(
+        t.contains("公安机关应当在<del>三</del>日内报告。")
+            && t.contains("公安机关应当在<ins>五</ins>日内报告。"),
+        "{t}"
+    );
 }
 
 #[tokio::test]
@@ -277,4 +296,172 @@ fn the_standalone_report_inlines_its_styles_and_escapes() {
     assert!(html.contains("<style>"));
     assert!(html.contains("&lt;b&gt;日历&lt;/b&gt;"));
     assert!(!html.contains("<nav>"));
+}
+
+/// The value of the hidden field `name` in a page (maud escapes `&`, `<`, `>`, `"`).
+fn hidden(page: &str, name: &str) -> String {
+    let key = format!("name=\"{name}\" value=\"");
+    let start = page.find(&key).unwrap() + key.len();
+    let end = start + page[start..].find('"').unwrap();
+    page[start..end]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn the_result_page_downloads_the_facts_and_the_report_and_explains_a_result() {
+    let a = post(app(), "/self-check", FORM, police("平安区公安分局")).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("action=\"/self-check/download\""), "{t}");
+    assert!(t.contains("action=\"/self-check/explain\""), "{t}");
+    let file = hidden(&t, "file");
+    let as_of = hidden(&t, "as_of");
+    assert!(file.contains("平安区公安分局"), "{file}");
+
+    let d = |format: &str| form(&[("file", &file), ("as_of", &as_of), ("format", format)]);
+    let facts = post(app(), "/self-check/download", FORM, d("facts")).await;
+    assert_eq!(facts.status, StatusCode::OK);
+    assert_eq!(facts.text(), file);
+    assert!(facts.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    let json = post(app(), "/self-check/download", FORM, d("json")).await;
+    assert_eq!(json.status, StatusCode::OK, "{}", json.text());
+    assert_eq!(json.json()["units"][0]["unit"], "平安区公安分局");
+    // The same report as the API gives for the same facts.
+    let api = post(app(), "/v1/eval", "application/json", file.clone()).await;
+    assert_eq!(json.json(), api.json());
+    let md = post(app(), "/self-check/download", FORM, d("markdown")).await;
+    assert!(md.content_type.starts_with("text/markdown"));
+    assert!(md.text().contains("第四十六条"));
+    let html = post(app(), "/self-check/download", FORM, d("html")).await;
+    assert!(html.text().contains("<style>"), "{}", html.text());
+    assert!(html.text().contains("第四十六条"));
+    let bad = post(app(), "/self-check/download", FORM, d("pdf")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+
+    let x = post(
+        app(),
+        "/self-check/explain",
+        FORM,
+        form(&[
+            ("file", &file),
+            ("as_of", &as_of),
+            ("unit", "平安区公安分局"),
+            ("ordinance", "haidong"),
+            ("article", "46"),
+        ]),
+    )
+    .await;
+    assert_eq!(x.status, StatusCode::OK, "{}", x.text());
+    let t = x.text();
+    assert!(t.contains("评估过程") && t.contains("条文原文"), "{t}");
+    // The chain as tiaoli explain gives it, beside the article verbatim.
+    let chain = post(
+        app(),
+        "/v1/explain?unit=%E5%B9%B3%E5%AE%89%E5%8C%BA%E5%85%AC%E5%AE%89%E5%88%86%E5%B1%80&article=46&ordinance=haidong",
+        "application/json",
+        file.clone(),
+    )
+    .await;
+    let chain = chain.json()["text"].as_str().unwrap().to_string();
+    let escaped = chain
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    assert!(t.contains(&escaped), "no chain in {t}");
+    assert!(
+        t.contains("（六）平安建设考评评价等次为一般的")
+            || t.contains("平安建设考评评价等次为一般的"),
+        "{t}"
+    );
+    let missing = post(
+        app(),
+        "/self-check/explain",
+        FORM,
+        form(&[
+            ("file", &file),
+            ("as_of", &as_of),
+            ("unit", "别的单位"),
+            ("ordinance", "haidong"),
+            ("article", "46"),
+        ]),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
+/// A multipart/form-data body: (name, filename, bytes) parts.
+fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "tiaoli-test-boundary";
+    let mut body = Vec::new();
+    for (name, file, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn an_uploaded_facts_file_is_evaluated_as_a_pasted_one() {
+    let page = get(app(), "/self-check").await.text();
+    assert!(page.contains("enctype=\"multipart/form-data\""), "{page}");
+    let yaml = std::fs::read(root().join("examples/units.yaml")).unwrap();
+    let (ct, body) = multipart(&[("file", Some("units.yaml"), &yaml), ("drafts", None, b"1")]);
+    let a = post(app(), "/self-check/upload", &ct, body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("合计 16 个单位"), "{}", a.text());
+    // The same text in GB18030, declared so, gives the same page.
+    let (gb, _, _) = encoding_rs::GB18030.encode(std::str::from_utf8(&yaml).unwrap());
+    let (ct, body) = multipart(&[
+        ("file", Some("units.yaml"), &gb),
+        ("encoding", None, b"gb18030"),
+        ("drafts", None, b"1"),
+    ]);
+    let b = post(app(), "/self-check/upload", &ct, body).await;
+    assert_eq!(b.status, StatusCode::OK, "{}", b.text());
+    assert_eq!(a.text(), b.text());
+    // Declared UTF-8 but not: a plain message, not a wrong evaluation.
+    let (ct, body) = multipart(&[("file", Some("units.yaml"), &gb)]);
+    let c = post(app(), "/self-check/upload", &ct, body).await;
+    assert_eq!(c.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(c.text().contains("不是有效的 UTF-8 文本"), "{}", c.text());
+    let (ct, body) = multipart(&[("as_of", None, b"2025-03-01")]);
+    let d = post(app(), "/self-check/upload", &ct, body).await;
+    assert_eq!(d.status, StatusCode::BAD_REQUEST);
+    assert!(d.text().contains("没有上传文件"));
+}
+
+#[tokio::test]
+async fn an_uploaded_draft_text_in_gb18030_is_lifted() {
+    let text = "第一条 公安机关应当报告。";
+    let (gb, _, _) = encoding_rs::GB18030.encode(text);
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.txt"), &gb),
+        ("encoding", None, b"gb18030"),
+    ]);
+    let a = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("第一条 {"), "{}", a.text());
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.txt"), text.as_bytes()),
+        ("encoding", None, b"latin-1"),
+    ]);
+    let b = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(b.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(b.text().contains("文件编码“latin-1”未知"), "{}", b.text());
 }

@@ -79,6 +79,7 @@ impl Terms {
             for (w, _) in &self.actors {
                 if w.len() >= 2
                     && s + w.len() > i + 1
+                    && chars.get(s) == w.first()
                     && chars.get(s..s + w.len()).is_some_and(|x| x == w.as_slice())
                 {
                     return Some((s, s + w.len()));
@@ -179,8 +180,11 @@ impl Terms {
                 }
                 None => prefix.clone(),
             };
+            let last = core.chars().next_back();
             let lexicon_end = self.actors.iter().any(|(w, _)| {
-                w.len() >= 2 && core.chars().rev().take(w.len()).eq(w.iter().rev().copied())
+                w.len() >= 2
+                    && w.last().copied() == last
+                    && core.chars().rev().take(w.len()).eq(w.iter().rev().copied())
             });
             if ends_with_head(&core) || lexicon_end {
                 head_end = Some(j);

@@ -1,0 +1,92 @@
+//! The diff of two versions as a page: each change's kind and statement, and
+//! the provision's two texts side by side with the changed characters marked
+//! (`<del>` on the old side, `<ins>` on the new), from the diff crate's
+//! character diff (`similar`). The same changes as `tiaoli diff`.
+
+use maud::{html, Markup};
+use tiaoli_diff::inline::{pieces, Piece};
+use tiaoli_diff::render::statement;
+use tiaoli_diff::{Change, Diff};
+
+/// The whole comparison: per ordinance a table of its changes.
+pub fn diff_view(d: &Diff) -> Markup {
+    html! {
+        @if d.is_empty() {
+            p { "无差异：两个版本的规范内容相同。" }
+        }
+        @for o in &d.ordinances {
+            @let changes: Vec<&Change> = d.changes.iter().filter(|c| c.ordinance == o.id).collect();
+            @if !changes.is_empty() {
+                h2 {
+                    (o.id) " "
+                    (o.new_title.as_deref().or(o.old_title.as_deref()).unwrap_or(""))
+                    "　" (changes.len()) " 处变化"
+                }
+                table.diff {
+                    thead { tr { th { "变化" } th { "旧版本" } th { "新版本" } } }
+                    tbody { @for c in changes { (row(c)) } }
+                }
+            }
+        }
+        p.summary {
+            "合计："
+            @if d.summary.is_empty() { "无变化" }
+            @for (i, (k, n)) in d.summary.iter().enumerate() {
+                @if i > 0 { "，" }
+                (k.zh()) " " (n)
+            }
+        }
+    }
+}
+
+fn row(c: &Change) -> Markup {
+    let old = c.old.as_ref().map(|a| a.text.as_str());
+    let new = c.new.as_ref().map(|a| a.text.as_str());
+    let (left, right) = match (old, new) {
+        (Some(a), Some(b)) if a != b => sides(a, b),
+        (Some(a), Some(_)) => (html! { (a) }, html! { (a) }),
+        (Some(a), None) => (html! { del { (a) } }, html! {}),
+        (None, Some(b)) => (html! {}, html! { ins { (b) } }),
+        (None, None) => (html! {}, html! {}),
+    };
+    html! {
+        tr {
+            td.kind {
+                span.change-kind data-kind=(c.kind.code()) { (c.kind.zh()) }
+                br;
+                (statement(c))
+                @if let (Some(a), Some(b)) = (&c.from, &c.to) {
+                    @let (was, is) = sides(a, b);
+                    br;
+                    span.value { (was) } " → " span.value { (is) }
+                }
+            }
+            td.old { (left) }
+            td.new { (right) }
+        }
+    }
+}
+
+/// The old text with what went marked, and the new with what came.
+fn sides(old: &str, new: &str) -> (Markup, Markup) {
+    let ps = pieces(old, new);
+    let left = html! {
+        @for p in &ps {
+            @match p {
+                Piece::Same(s) => (s),
+                Piece::Gone(s) => del { (s) },
+                Piece::Added(_) => {},
+            }
+        }
+    };
+    let right = html! {
+        @for p in &ps {
+            @match p {
+                Piece::Same(s) => (s),
+                Piece::Gone(_) => {},
+                Piece::Added(s) => ins { (s) },
+            }
+        }
+    };
+    (left, right)
+}
