@@ -50,13 +50,14 @@ pub fn run(args: Args) -> u8 {
                 return EXIT_ERROR;
             }
         };
-    let units = match tiaoli_engine::filter::select_units(facts.units, &[args.unit.clone()]) {
-        Ok(u) => u,
-        Err(e) => {
-            eprintln!("{}", super::error_line(&e));
-            return EXIT_ERROR;
-        }
-    };
+    let units =
+        match tiaoli_engine::filter::select_units(facts.units, std::slice::from_ref(&args.unit)) {
+            Ok(u) => u,
+            Err(e) => {
+                eprintln!("{}", super::error_line(&e));
+                return EXIT_ERROR;
+            }
+        };
     let Some(unit) = units.first() else {
         return EXIT_ERROR;
     };

@@ -96,7 +96,7 @@ pub fn use_color(is_terminal: bool) -> bool {
     match COLOR.load(std::sync::atomic::Ordering::Relaxed) {
         1 => true,
         2 => false,
-        _ => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        _ => is_terminal && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty()),
     }
 }
 
