@@ -787,13 +787,13 @@ fn every_problem_of_a_facts_file_is_listed_at_once_with_its_place() {
     let o = bad(&["eval", &fixture("many_problems.yaml")], 10_000);
     assert_eq!(o.code, 2, "{}", o.err);
     for (line, what) in [
-        (8, "events[0].date"),          // 2025-+3-+1 is not a date
-        (9, "早于事件本身的日期"),      // a deadline before its own date
-        (9, "events[1].by"),            // by: is checked
-        (11, "未知字段“to”"),           // actions accept no unknown field
-        (12, "two units have this id"), // duplicate ids, with the rest
-        (13, "公按部门"),               // an unknown kind, with a did-you-mean
-        (14, "unknown field “colour”"),
+        (8, "events[0].date"),        // 2025-+3-+1 is not a date
+        (9, "早于事件本身的日期"),    // a deadline before its own date
+        (9, "events[1].by"),          // by: is checked
+        (11, "未知字段“to”"),         // actions accept no unknown field
+        (12, "两个单位使用同一编号"), // duplicate ids, with the rest
+        (13, "公按部门"),             // an unknown kind, with a did-you-mean
+        (14, "未知字段“colour”"),
         (16, "考评等级"),
     ] {
         let shown = o
@@ -806,7 +806,7 @@ fn every_problem_of_a_facts_file_is_listed_at_once_with_its_place() {
             "{what}: not at line {line}: {shown}"
         );
     }
-    assert!(o.err.contains("has 8 problem(s)"), "{}", o.err);
+    assert!(o.err.contains("有 8 处问题"), "{}", o.err);
 }
 
 #[test]

@@ -213,7 +213,7 @@ fn graph_rejects_unknown_articles_and_ordinances() {
     let (code, _, err) = run(&["graph", "--ordinance", "nowhere"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("loaded: anyang, guangdong, haidong, henan"),
+        err.contains("已载入的条例：anyang（《安阳市市域社会治理促进条例》）、guangdong"),
         "{err}"
     );
     // Several ordinances loaded: a picture needs one of them.

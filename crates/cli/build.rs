@@ -39,9 +39,53 @@ fn main() {
         ));
     }
     code.push_str("];\n");
+    code.push_str(&rules_version(&root, &files));
     let out =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("embedded.rs");
     if let Err(e) = std::fs::write(&out, code) {
         println!("cargo:warning=cannot write {}: {e}", out.display());
     }
+}
+
+/// `--version`'s second line on: the embedded ordinances (title, and status
+/// where a draft) and a SHA-256 of every embedded file's path and text.
+fn rules_version(root: &Path, files: &[PathBuf]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    let mut titles = Vec::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        hash.update(rel.as_bytes());
+        hash.update([0]);
+        hash.update(text.as_bytes());
+        hash.update([0]);
+        // The header's 标题 and 状态 lines (ordinances only; the lexicon has none).
+        let field = |key: &str| {
+            text.lines().map(str::trim).find_map(|l| {
+                l.strip_prefix(key)
+                    .map(|v| v.trim().trim_matches('"').to_string())
+            })
+        };
+        if let Some(title) = field("标题 ") {
+            match field("状态 ").as_deref() {
+                Some(s @ ("代拟稿" | "草案" | "征求意见稿")) => {
+                    titles.push(format!("《{title}》（{s}）"))
+                }
+                _ => titles.push(format!("《{title}》")),
+            }
+        }
+    }
+    let digest: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let text = format!(
+        "{}\n内置规则：{}\n规则内容 sha256：{}",
+        std::env::var("CARGO_PKG_VERSION").unwrap_or_default(),
+        titles.join("、"),
+        digest.get(..16).unwrap_or(&digest)
+    );
+    format!("pub static VERSION: &str = {text:?};\n")
 }

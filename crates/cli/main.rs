@@ -13,11 +13,18 @@ mod embedded {
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "tiaoli", version, about = "Chinese local regulations on 平安建设, as executable policy", long_about = None)]
+#[command(name = "tiaoli", version, long_version = embedded::VERSION, about = "Chinese local regulations on 平安建设, as executable policy", long_about = None)]
 struct Cli {
+    /// The language of messages: zh (the default) or en; without it, the locale's
+    /// (LC_ALL, LC_MESSAGES, LANG: en* is English, anything else Chinese).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    /// Colour diagnostics and diffs: auto (a terminal, NO_COLOR unset), always, never.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    color: cmd::ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -46,12 +53,32 @@ enum Command {
     Diff(cmd::diff::Args),
     /// The language server for editors, over stdin/stdout: diagnostics, hover, completion, go to definition (docs/editors.md).
     Lsp(cmd::lsp::Args),
+    /// The vocabulary the rules know (kinds, roles, facts, events, actions, sanctions), or a kind's, each with the provisions using it.
+    Terms(cmd::terms::Args),
+    /// A facts file for one unit that loads as it is, every fact, event and action its articles read commented with their text.
+    Template(cmd::template::Args),
+    /// Shell completions (bash, zsh, fish, elvish, powershell) on stdout.
+    Completions(cmd::completions::Args),
+    /// The manual page (roff) on stdout: `tiaoli man | man -l -`.
+    Man,
     /// The HTTP API for officers and drafters, on loopback by default (docs/serve.md).
     Serve(cmd::serve::Args),
 }
 
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Lang {
+    Zh,
+    En,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    tiaoli_l10n::set(match cli.lang {
+        Some(Lang::Zh) => tiaoli_l10n::Lang::Zh,
+        Some(Lang::En) => tiaoli_l10n::Lang::En,
+        None => tiaoli_l10n::Lang::from_env(),
+    });
+    cmd::set_color(cli.color);
     let code = match cli.command {
         Command::Check(a) => cmd::check::run(a),
         Command::Fmt(a) => cmd::fmt::run(a),
@@ -65,6 +92,10 @@ fn main() -> ExitCode {
         Command::Diff(a) => cmd::diff::run(a),
         Command::Lsp(a) => cmd::lsp::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::Terms(a) => cmd::terms::run(a),
+        Command::Completions(a) => cmd::completions::run(a, Cli::command()),
+        Command::Man => cmd::completions::man(Cli::command()),
+        Command::Template(a) => cmd::template::run(a),
     };
     ExitCode::from(code)
 }

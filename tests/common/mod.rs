@@ -95,6 +95,8 @@ pub fn tiaoli() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_tiaoli"));
     c.current_dir(root());
     c.env("NO_COLOR", "1");
+    // Chinese, whatever the machine's locale (C names no language).
+    c.env("LC_ALL", "C");
     c
 }
 

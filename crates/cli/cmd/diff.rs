@@ -82,7 +82,7 @@ pub fn run(args: Args) -> u8 {
     let text = match args.format {
         DiffFormat::Human => {
             use std::io::IsTerminal;
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let color = super::use_color(std::io::stdout().is_terminal());
             let style = if color {
                 tiaoli_diff::inline::Style::Ansi
             } else {

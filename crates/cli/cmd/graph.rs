@@ -18,7 +18,8 @@ pub enum GraphFormat {
 pub struct Args {
     /// Rule files or directories (default: the rules embedded in the binary).
     pub paths: Vec<PathBuf>,
-    /// The ordinance to draw, by id (e.g. haidong); needed when several are loaded.
+    /// The ordinance to draw: its id, title or a part of the title (haidong, 海东); needed
+    /// when several are loaded, unless --article names an article only one has.
     #[arg(long)]
     pub ordinance: Option<String>,
     /// Only this article and what it depends on: 46 or 第四十六条.
@@ -39,7 +40,10 @@ pub fn run(args: Args) -> u8 {
     };
     if c.has_errors() {
         super::print_human(&c);
-        eprintln!("error: the rules do not compile; no graph drawn");
+        eprintln!(
+            "{}",
+            super::error_line(&tiaoli_l10n::t!("graph-rules-do-not-compile"))
+        );
         return EXIT_ERROR;
     }
     let article = match &args.article {
@@ -47,37 +51,33 @@ pub fn run(args: Args) -> u8 {
         Some(s) => match parse_article(s) {
             Some(n) => Some(n),
             None => {
-                eprintln!("error: “{s}” is not an article number (write 46 or 第四十六条)");
+                eprintln!(
+                    "{}",
+                    super::error_line(&tiaoli_l10n::t!("cli-not-article", given = s.as_str()))
+                );
                 return EXIT_ERROR;
             }
         },
     };
     let ords = &c.graph.ordinances;
-    let chosen: Vec<_> = match &args.ordinance {
-        Some(id) => ords
-            .iter()
-            .filter(|o| o.id.eq_ignore_ascii_case(id))
-            .collect(),
-        None => ords.iter().collect(),
+    let chosen: Vec<_> = match (article, &args.ordinance) {
+        // With an article: the ordinance named, or those that have it.
+        (Some(n), o) => match tiaoli_engine::terms::with_article(&c.graph, o.as_deref(), n) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("{}", super::error_line(&e));
+                return EXIT_ERROR;
+            }
+        },
+        (None, Some(name)) => match tiaoli_engine::terms::find_ordinance(&c.graph, name) {
+            Ok(o) => vec![o],
+            Err(e) => {
+                eprintln!("{}", super::error_line(&e));
+                return EXIT_ERROR;
+            }
+        },
+        (None, None) => ords.iter().collect(),
     };
-    if chosen.is_empty() {
-        let ids: Vec<&str> = ords.iter().map(|o| o.id.as_str()).collect();
-        eprintln!(
-            "error: no ordinance “{}”; loaded: {}",
-            args.ordinance.unwrap_or_default(),
-            ids.join(", ")
-        );
-        return EXIT_ERROR;
-    }
-    if let Some(n) = article {
-        if let Some(o) = chosen
-            .iter()
-            .find(|o| !o.articles.iter().any(|a| a.number == n))
-        {
-            eprintln!("error: {} has no article {n}", o.id);
-            return EXIT_ERROR;
-        }
-    }
     match args.format {
         GraphFormat::Json | GraphFormat::Yaml => {
             let mut g = c.graph.clone();
@@ -89,11 +89,17 @@ pub fn run(args: Args) -> u8 {
         }
         GraphFormat::Dot | GraphFormat::Mermaid => {
             if chosen.len() > 1 {
-                let ids: Vec<&str> = chosen.iter().map(|o| o.id.as_str()).collect();
-                eprintln!(
-                    "error: several ordinances are loaded ({}); choose one with --ordinance",
-                    ids.join(", ")
-                );
+                let ids: Vec<String> = chosen
+                    .iter()
+                    .map(|o| format!("{}（《{}》）", o.id, o.title))
+                    .collect();
+                let message = match article {
+                    Some(n) => {
+                        tiaoli_l10n::t!("article-several", article = n, list = ids.join("、"))
+                    }
+                    None => tiaoli_l10n::t!("graph-several", list = ids.join("、")),
+                };
+                eprintln!("{}", super::error_line(&message));
                 return EXIT_ERROR;
             }
             let mut out = String::new();

@@ -2,6 +2,7 @@
 //! diagnostics.
 
 pub mod check;
+pub mod completions;
 pub mod coverage;
 pub mod diff;
 pub mod eval;
@@ -13,6 +14,8 @@ pub mod lift;
 pub mod lint;
 pub mod lsp;
 pub mod serve;
+pub mod template;
+pub mod terms;
 pub mod test;
 
 use std::io::IsTerminal;
@@ -27,9 +30,29 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDING: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
+/// One error line on stderr, in the current language: `错误：…`.
+pub fn error_line(message: &str) -> String {
+    tiaoli_l10n::t!("cli-error", message = message)
+}
+
+/// Today's date in China (UTC+8), the day a legal date is counted in.
+pub fn today() -> tiaoli_engine::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs + 8 * 3600) / 86_400;
+    i64::try_from(days)
+        .ok()
+        .and_then(tiaoli_engine::Date::from_day_number)
+        .unwrap_or(tiaoli_engine::Date::MIN)
+}
+
 /// Loads and compiles the given paths, or the embedded rules when none is given.
 /// On a load error, prints it and returns None.
 pub fn compile(paths: &[PathBuf]) -> Option<Compilation> {
+    if paths.iter().any(|p| is_stdin(p)) {
+        return compile_stdin(paths);
+    }
     match load_sources(paths, crate::embedded::EMBEDDED) {
         Ok(sources) => Some(tiaoli_compiler::compile(sources)),
         Err(e) => {
@@ -39,12 +62,80 @@ pub fn compile(paths: &[PathBuf]) -> Option<Compilation> {
     }
 }
 
+/// `--color`: whether diagnostics and diffs are coloured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When the stream is a terminal and NO_COLOR is unset or empty.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+static COLOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the process's colour choice (from `--color`), for every renderer:
+/// ours, and miette's for load errors.
+pub fn set_color(choice: ColorChoice) {
+    let n = match choice {
+        ColorChoice::Auto => 0,
+        ColorChoice::Always => 1,
+        ColorChoice::Never => 2,
+    };
+    COLOR.store(n, std::sync::atomic::Ordering::Relaxed);
+    if choice != ColorChoice::Auto {
+        let on = choice == ColorChoice::Always;
+        let _ = miette::set_hook(Box::new(move |_| {
+            Box::new(miette::MietteHandlerOpts::new().color(on).build())
+        }));
+    }
+}
+
+/// Whether to colour a stream: `--color always|never`, else a terminal with
+/// NO_COLOR unset or empty (no-color.org).
+pub fn use_color(is_terminal: bool) -> bool {
+    match COLOR.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => is_terminal && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty()),
+    }
+}
+
+/// `-`: standard input, where a command reads one file.
+pub fn is_stdin(p: &std::path::Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// The name messages give an input: `标准输入` for `-`.
+pub fn input_name(p: &std::path::Path) -> String {
+    if is_stdin(p) {
+        tiaoli_l10n::t!("cli-stdin")
+    } else {
+        p.display().to_string()
+    }
+}
+
+/// Rules from standard input (`--rules -`, `check -`): one file, with the
+/// embedded lexicon as for any rule file that declares none.
+fn compile_stdin(paths: &[PathBuf]) -> Option<Compilation> {
+    if paths.len() != 1 {
+        eprintln!("{}", error_line(&tiaoli_l10n::t!("cli-stdin-alone")));
+        return None;
+    }
+    let text = read_input(std::path::Path::new("-"))?;
+    let sources = tiaoli_compiler::load::sources_from_texts(
+        vec![(tiaoli_l10n::t!("cli-stdin"), text)],
+        crate::embedded::EMBEDDED,
+    );
+    Some(tiaoli_compiler::compile(sources))
+}
+
 /// Prints diagnostics for people on stderr.
 pub fn print_human(c: &Compilation) {
     if c.diagnostics.is_empty() {
         return;
     }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = use_color(std::io::stderr().is_terminal());
     eprint!(
         "{}",
         render::render_human(&c.diagnostics, &c.sources, color)
@@ -77,6 +168,11 @@ pub struct EvalArgs {
 /// Reads an input file (facts, a calendar, a text to lift), bounded in size and
 /// without its byte-order mark; prints why not.
 pub fn read_input(path: &std::path::Path) -> Option<String> {
+    let path = if is_stdin(path) {
+        std::path::Path::new("/dev/stdin")
+    } else {
+        path
+    };
     match tiaoli_compiler::load::read_text(path) {
         Ok(t) => Some(t),
         Err(e) => {
@@ -94,7 +190,10 @@ pub fn load_engine(
     let c = compile(rules)?;
     if c.has_errors() {
         print_human(&c);
-        eprintln!("error: the rules do not compile; nothing evaluated");
+        eprintln!(
+            "{}",
+            error_line(&tiaoli_l10n::t!("cli-rules-do-not-compile"))
+        );
         return None;
     }
     if c.graph.ordinances.is_empty() {
@@ -137,16 +236,18 @@ pub fn load_evaluation(
 )> {
     let engine = load_engine(&args.rules, args.calendar.as_deref())?;
     let text = read_input(facts)?;
-    let name = facts.display().to_string();
-    let format = tiaoli_engine::facts::Format::from_path(&name);
+    let name = input_name(facts);
+    // Standard input has no extension: YAML, which reads JSON too.
+    let format = tiaoli_engine::facts::Format::from_path(&facts.display().to_string());
     let parsed = match engine.parse_facts(&text, format) {
         Ok(f) => f,
         Err(errors) => {
-            eprintln!(
-                "error: {} has {} problem(s); nothing evaluated",
-                name,
-                errors.len()
+            let message = tiaoli_l10n::t!(
+                "cli-facts-problems",
+                file = name.as_str(),
+                count = errors.len()
             );
+            eprintln!("{}", error_line(&message));
             for e in &errors {
                 eprintln!("  {}", e.at(&name));
             }
@@ -174,14 +275,18 @@ pub fn as_of(
         Some(s) => {
             let d = tiaoli_engine::Date::parse(s);
             if d.is_none() {
-                eprintln!("error: --as-of “{s}” is not a date (YYYY-MM-DD)");
+                eprintln!(
+                    "{}",
+                    error_line(&tiaoli_l10n::t!("cli-as-of-not-date", given = s))
+                );
             }
             d
         }
         None => {
             if in_file.is_none() {
                 eprintln!(
-                    "error: no evaluation date: give `as_of: YYYY-MM-DD` in {file} or --as-of"
+                    "{}",
+                    error_line(&tiaoli_l10n::t!("cli-no-as-of", file = file))
                 );
             }
             in_file

@@ -73,7 +73,7 @@ impl Date {
     }
 
     /// A day number (days since 1970-01-01), if it is within the range of dates.
-    fn from_day_number(n: i64) -> Option<Date> {
+    pub fn from_day_number(n: i64) -> Option<Date> {
         let n = i32::try_from(n).ok()?;
         (Date::MIN.0..=Date::MAX.0).contains(&n).then_some(Date(n))
     }

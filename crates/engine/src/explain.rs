@@ -55,7 +55,60 @@ fn since(onset: Option<crate::Date>, v: Tri) -> String {
     }
 }
 
+/// `explain --format json`: the results of one article for one unit (as
+/// `eval` reports them), the ordinances skipped for the unit, and the
+/// explanation for people.
+#[derive(Clone, Debug, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Explanation {
+    pub unit: String,
+    pub article: u32,
+    /// The ordinances the article was looked up in (ids).
+    pub ordinances: Vec<String>,
+    pub skipped: Vec<crate::eval::Skipped>,
+    pub results: Vec<crate::report::Finding>,
+    pub text: String,
+}
+
 impl Engine {
+    /// [`Engine::explain_instance`], with the article's results as data.
+    pub fn explanation(
+        &self,
+        ev: &UnitEval<'_>,
+        ordinance: Option<&str>,
+        article: u32,
+        instance: Option<&str>,
+        opts: Options,
+    ) -> Result<Explanation, String> {
+        let text = self.explain_instance(ev, ordinance, article, instance, opts)?;
+        let report = self.unit_report(ev, opts);
+        let ords: Vec<String> = self
+            .graph
+            .ordinances
+            .iter()
+            .filter(|o| ordinance.is_none_or(|x| x == o.id))
+            .filter(|o| o.articles.iter().any(|a| a.number == article))
+            .map(|o| o.id.clone())
+            .collect();
+        Ok(Explanation {
+            unit: report.unit.clone(),
+            article,
+            skipped: report
+                .skipped
+                .into_iter()
+                .filter(|s| ords.contains(&s.ordinance))
+                .collect(),
+            results: report
+                .results
+                .into_iter()
+                .filter(|f| f.article == article && ords.contains(&f.ordinance))
+                .filter(|f| instance.is_none_or(|i| f.instance.as_deref() == Some(i)))
+                .collect(),
+            ordinances: ords,
+            text,
+        })
+    }
+
     /// Explains one article for one unit. `ordinance` picks among several loaded
     /// ordinances that have the article; None takes those that apply to the unit.
     pub fn explain(

@@ -9,6 +9,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 use tiaoli_compiler::graph::{FactTy, LexiconOut};
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::{fold_case, Level};
 use tiaoli_syntax::diag::did_you_mean;
 
@@ -120,13 +121,26 @@ impl FactsError {
 impl std::fmt::Display for FactsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (&self.unit, self.field.is_empty()) {
-            (Some(u), false) => write!(f, "unit “{u}”, {}: {}", self.field, self.message)?,
-            (Some(u), true) => write!(f, "unit “{u}”: {}", self.message)?,
-            (None, false) => write!(f, "{}: {}", self.field, self.message)?,
+            (Some(u), false) => f.write_str(&t!(
+                "facts-at-unit-field",
+                unit = u.as_str(),
+                field = self.field.as_str(),
+                message = self.message.as_str()
+            ))?,
+            (Some(u), true) => f.write_str(&t!(
+                "facts-at-unit",
+                unit = u.as_str(),
+                message = self.message.as_str()
+            ))?,
+            (None, false) => f.write_str(&t!(
+                "facts-at-field",
+                field = self.field.as_str(),
+                message = self.message.as_str()
+            ))?,
             (None, true) => f.write_str(&self.message)?,
         }
         if let Some(h) = &self.help {
-            write!(f, " ({h})")?;
+            f.write_str(&t!("facts-help", help = h.as_str()))?;
         }
         Ok(())
     }
@@ -182,13 +196,13 @@ enum NameKind {
 }
 
 impl NameKind {
-    fn describe(self) -> &'static str {
+    fn describe(self) -> String {
         match self {
-            NameKind::Actor => "an actor kind",
-            NameKind::Role => "a role",
-            NameKind::Fact => "a fact",
-            NameKind::Event => "an event type",
-            NameKind::Action => "an action",
+            NameKind::Actor => t!("facts-kind-actor"),
+            NameKind::Role => t!("facts-kind-role"),
+            NameKind::Fact => t!("facts-kind-fact"),
+            NameKind::Event => t!("facts-kind-event"),
+            NameKind::Action => t!("facts-kind-action"),
         }
     }
 }
@@ -269,8 +283,13 @@ impl<'a> Names<'a> {
         match self.index.get(folded(name).as_ref()) {
             Some((canon, k, at)) if *k == want => Ok((canon, *at)),
             Some((canon, k, _)) => Err((
-                format!("“{name}” is {}, not {}", k.describe(), want.describe()),
-                (canon != &name).then(|| format!("“{name}” stands for “{canon}”")),
+                t!(
+                    "facts-wrong-kind",
+                    name = name,
+                    is = k.describe(),
+                    want = want.describe()
+                ),
+                (canon != &name).then(|| t!("facts-stands-for", name = name, canon = *canon)),
             )),
             None => {
                 let cands = self
@@ -280,10 +299,18 @@ impl<'a> Names<'a> {
                     .map(|(_, (c, _, _))| *c);
                 let mut cands: Vec<&str> = cands.collect();
                 cands.dedup();
-                let help = did_you_mean(name, cands.iter().copied())
-                    .map(|s| format!("did you mean “{s}”?"));
+                let mut help =
+                    did_you_mean(name, cands.iter().copied()).map(|s| t!("did-you-mean", name = s));
+                // The roles are few: list them (an officer guesses 成员单位 …).
+                if want == NameKind::Role {
+                    let known = t!("facts-known-roles", list = cands.join(&t!("list-sep")));
+                    help = Some(match help {
+                        Some(h) => format!("{h}{known}"),
+                        None => known,
+                    });
+                }
                 Err((
-                    format!("“{name}” is not {} the rules know", want.describe()),
+                    t!("facts-unknown-name", name = name, what = want.describe()),
                     help,
                 ))
             }
@@ -364,8 +391,8 @@ pub fn parse_with(
                         false,
                         FactsError {
                             field: "as_of".into(),
-                            message: format!("{v} is not a date"),
-                            help: Some("write the evaluation date as YYYY-MM-DD".into()),
+                            message: t!("facts-not-date", value = v.to_string()),
+                            help: Some(t!("facts-as-of-help")),
                             ..Default::default()
                         },
                     ),
@@ -382,7 +409,7 @@ pub fn parse_with(
                         false,
                         FactsError {
                             field: "units".into(),
-                            message: "expected a list of units".into(),
+                            message: t!("facts-units-not-list"),
                             ..Default::default()
                         },
                     ),
@@ -393,9 +420,9 @@ pub fn parse_with(
                     true,
                     FactsError {
                         field: other.to_string(),
-                        message: format!("unknown field “{other}”"),
+                        message: t!("facts-unknown-field", name = other),
                         help: did_you_mean(other, ["as_of", "units"])
-                            .map(|s| format!("did you mean “{s}”?")),
+                            .map(|s| t!("did-you-mean", name = s)),
                         ..Default::default()
                     },
                 ),
@@ -410,11 +437,11 @@ pub fn parse_with(
         for e in errors.iter_mut().skip(before) {
             // Placed at the key when the key is what is wrong: an unknown field,
             // or a fact name the rules do not know.
-            let key = e.message.starts_with("unknown field")
-                || e.message.starts_with("未知字段")
-                || (e.field.starts_with("facts.")
-                    && (e.message.contains("the rules know")
-                        || e.message.contains(", not a fact")));
+            let last = e.field.rsplit(['.', ']']).next().unwrap_or("");
+            let key = e.message == t!("facts-unknown-field", name = last)
+                || e.field
+                    .strip_prefix("facts.")
+                    .is_some_and(|k| names.resolve(k, NameKind::Fact).is_err());
             let path = format!("{base}{}", located::field_pointer(&e.field));
             *e = place(std::mem::take(e), &located, &path, key);
         }
@@ -426,17 +453,15 @@ pub fn parse_with(
                     unit: Some(id.clone()),
                     field: "id".into(),
                     message: match first {
-                        Some(p) => format!(
-                            "two units have this id (units {} and {}; the first at line {})",
-                            prev + 1,
-                            i + 1,
-                            p.line
+                        Some(p) => t!(
+                            "facts-duplicate-id-line",
+                            first = prev + 1,
+                            second = i + 1,
+                            line = p.line
                         ),
-                        None => {
-                            format!("two units have this id (units {} and {})", prev + 1, i + 1)
-                        }
+                        None => t!("facts-duplicate-id", first = prev + 1, second = i + 1),
                     },
-                    help: Some("unit ids are unique within a facts file".into()),
+                    help: Some(t!("facts-duplicate-id-help")),
                     ..Default::default()
                 };
                 errors.push(place(e, &located, &format!("{base}/id"), false));
@@ -480,8 +505,7 @@ pub(crate) fn unit(
         errors.push(FactsError {
             unit: Some(format!("#{}", i + 1)),
             field: "unit".into(),
-            message: "expected a mapping (id, kind, level, region, roles, facts, events, actions)"
-                .into(),
+            message: t!("facts-unit-not-mapping"),
             help: None,
             ..Default::default()
         });
@@ -500,12 +524,16 @@ pub(crate) fn unit(
         });
     };
     if id.is_none() {
-        err("id".into(), "missing: every unit has an id".into(), None);
+        err("id".into(), t!("facts-missing-id"), None);
     }
     for k in map.keys() {
         if !UNIT_FIELDS.contains(&k.as_str()) {
-            let help = did_you_mean(k, UNIT_FIELDS).map(|s| format!("did you mean “{s}”?"));
-            err(k.clone(), format!("unknown field “{k}”"), help);
+            let help = did_you_mean(k, UNIT_FIELDS).map(|s| t!("did-you-mean", name = s));
+            err(
+                k.clone(),
+                t!("facts-unknown-field", name = k.as_str()),
+                help,
+            );
         }
     }
     let mut kind_id = usize::MAX;
@@ -521,11 +549,7 @@ pub(crate) fn unit(
             }
         },
         None => {
-            err(
-                "kind".into(),
-                "missing: what the unit is (an actor kind such as 公安部门)".into(),
-                None,
-            );
+            err("kind".into(), t!("facts-missing-kind"), None);
             String::new()
         }
     };
@@ -536,14 +560,18 @@ pub(crate) fn unit(
             None => {
                 err(
                     "level".into(),
-                    format!("“{s}” is not a level"),
-                    Some("levels are 省, 市, 州, 县 (区), 乡 (镇, 街道), 村 (社区)".into()),
+                    t!("facts-not-level", value = format!("“{s}”")),
+                    Some(t!("facts-levels-help")),
                 );
                 None
             }
         },
         Some(other) => {
-            err("level".into(), format!("{other} is not a level"), None);
+            err(
+                "level".into(),
+                t!("facts-not-level", value = other.to_string()),
+                None,
+            );
             None
         }
     };
@@ -593,7 +621,7 @@ pub(crate) fn unit(
         Some(other) => {
             err(
                 "region".into(),
-                format!("{other} is not a region path such as 海东市/平安区"),
+                t!("facts-not-region", value = other.to_string()),
                 None,
             );
             None
@@ -613,7 +641,7 @@ pub(crate) fn unit(
                     Some(Err((m, h))) => err(format!("roles[{j}]"), m, h),
                     None => err(
                         format!("roles[{j}]"),
-                        format!("{r} is not a role name"),
+                        t!("facts-not-role-name", value = r.to_string()),
                         None,
                     ),
                 }
@@ -621,7 +649,7 @@ pub(crate) fn unit(
         }
         Some(other) => err(
             "roles".into(),
-            format!("{other} is not a list of roles"),
+            t!("facts-not-role-list", value = other.to_string()),
             None,
         ),
     }
@@ -657,7 +685,7 @@ pub(crate) fn unit(
         }
         Some(other) => err(
             "facts".into(),
-            format!("{other} is not a mapping of facts"),
+            t!("facts-not-fact-mapping", value = other.to_string()),
             None,
         ),
     }
@@ -669,7 +697,7 @@ pub(crate) fn unit(
             names,
             NameKind::Event,
             &field("type"),
-            "what happened (an event type)",
+            &t!("facts-what-event"),
             &mut err,
         ) else {
             continue;
@@ -677,11 +705,7 @@ pub(crate) fn unit(
         let date = match e.get("date").and_then(|x| x.as_str()).and_then(Date::parse) {
             Some(d) => d,
             None => {
-                err(
-                    field("date"),
-                    "missing or not a date (YYYY-MM-DD)".into(),
-                    None,
-                );
+                err(field("date"), t!("facts-missing-date"), None);
                 continue;
             }
         };
@@ -692,7 +716,7 @@ pub(crate) fn unit(
                 None => {
                     err(
                         field("deadline"),
-                        format!("{v} is not a date (YYYY-MM-DD)"),
+                        t!("facts-not-date", value = v.to_string()),
                         None,
                     );
                     None
@@ -826,7 +850,7 @@ pub(crate) fn unit(
             names,
             NameKind::Action,
             &field("type"),
-            "what was done (an action)",
+            &t!("facts-what-action"),
             &mut err,
         ) else {
             continue;
@@ -877,11 +901,7 @@ pub(crate) fn unit(
         };
         match a.get("date").and_then(|x| x.as_str()).and_then(Date::parse) {
             Some(date) => actions.push((ActionRecord { ty, date, answers }, ty_id)),
-            None => err(
-                field("date"),
-                "missing or not a date (YYYY-MM-DD)".into(),
-                None,
-            ),
+            None => err(field("date"), t!("facts-missing-date"), None),
         }
     }
     for (key, v) in [
@@ -890,7 +910,11 @@ pub(crate) fn unit(
     ] {
         if let Some(v) = v {
             if !v.is_array() && !v.is_null() {
-                err(key.into(), format!("{v} is not a list"), None);
+                err(
+                    key.into(),
+                    t!("facts-not-list", value = v.to_string()),
+                    None,
+                );
             }
         }
     }
@@ -973,7 +997,7 @@ fn record_type(
     err: &mut impl FnMut(String, String, Option<String>),
 ) -> Option<(String, usize)> {
     let Some(t) = record.get("type").and_then(|x| x.as_str()) else {
-        err(field.to_string(), format!("missing: {what}"), None);
+        err(field.to_string(), t!("facts-missing", what = what), None);
         return None;
     };
     match names.resolve(t, kind) {
@@ -1013,19 +1037,19 @@ fn fact_value(v: &Value, ty: &FactTy) -> Result<Option<FactValue>, (String, Opti
             Value::String(s) if s == "是" => Ok(Some(FactValue::Bool(true))),
             Value::String(s) if s == "否" => Ok(Some(FactValue::Bool(false))),
             _ => Err((
-                format!("{v} is not yes/no"),
-                Some("write true or false (是/否)".into()),
+                t!("facts-not-bool", value = v.to_string()),
+                Some(t!("facts-bool-help")),
             )),
         },
         FactTy::Number => v
             .as_f64()
             .map(|n| Some(FactValue::Number(n)))
-            .ok_or_else(|| (format!("{v} is not a number"), None)),
+            .ok_or_else(|| (t!("facts-not-number", value = v.to_string()), None)),
         FactTy::Date => v
             .as_str()
             .and_then(Date::parse)
             .map(|d| Some(FactValue::Date(d)))
-            .ok_or_else(|| (format!("{v} is not a date (YYYY-MM-DD)"), None)),
+            .ok_or_else(|| (t!("facts-not-date", value = v.to_string()), None)),
         FactTy::Enum { values } => {
             let s = match v {
                 Value::String(s) => s.clone(),
@@ -1035,9 +1059,13 @@ fn fact_value(v: &Value, ty: &FactTy) -> Result<Option<FactValue>, (String, Opti
             match values.iter().find(|x| folded_eq(x, want.as_ref())) {
                 Some(x) => Ok(Some(FactValue::Enum(x.clone()))),
                 None => Err((
-                    format!("“{s}” is not one of its values ({})", values.join("、")),
+                    t!(
+                        "facts-not-value",
+                        value = s.as_str(),
+                        values = values.join("、")
+                    ),
                     did_you_mean(&s, values.iter().map(String::as_str))
-                        .map(|x| format!("did you mean “{x}”?")),
+                        .map(|x| t!("did-you-mean", name = x)),
                 )),
             }
         }

@@ -11,7 +11,9 @@
 //!   actions that answer them;
 //! - [`missing`], [`report`] and [`explain`]: results for people and machines;
 //! - [`stream`]: JSON Lines one unit at a time, in memory that does not grow with the input;
-//! - [`vocabulary`]: the facts, events and actions a unit's binding articles read.
+//! - [`vocabulary`]: the facts, events and actions a unit's binding articles read;
+//! - [`terms`]: the whole vocabulary, or a kind's, with the provisions using each
+//!   term; ordinances found by id or title; a facts-file skeleton for one unit.
 
 // Errors are returned on cold paths; their size does not matter.
 #![allow(clippy::result_large_err)]
@@ -23,6 +25,7 @@ pub mod date;
 pub mod eval;
 pub mod explain;
 pub mod facts;
+pub mod filter;
 pub mod instances;
 pub mod located;
 pub mod missing;
@@ -31,6 +34,7 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod stream;
+pub mod terms;
 pub mod time;
 pub mod vocabulary;
 

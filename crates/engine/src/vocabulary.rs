@@ -38,11 +38,12 @@ pub struct Vocabulary {
     pub actions: Vec<TermUse>,
 }
 
+/// The facts, events and actions read, each with its cites (also for `terms`).
 #[derive(Default)]
-struct Collect {
-    facts: IndexMap<String, Vec<String>>,
-    events: IndexMap<String, Vec<String>>,
-    actions: IndexMap<String, Vec<String>>,
+pub(crate) struct Collect {
+    pub(crate) facts: IndexMap<String, Vec<String>>,
+    pub(crate) events: IndexMap<String, Vec<String>>,
+    pub(crate) actions: IndexMap<String, Vec<String>>,
 }
 
 fn add(map: &mut IndexMap<String, Vec<String>>, name: &str, cite: &str) {
@@ -87,7 +88,7 @@ impl Collect {
         }
     }
 
-    fn norm(&mut self, o: &OrdinanceGraph, id: NodeId) {
+    pub(crate) fn norm(&mut self, o: &OrdinanceGraph, id: NodeId) {
         let Some(Node::Norm(n)) = o.nodes.get(id) else {
             return;
         };
@@ -107,7 +108,7 @@ impl Collect {
         add(&mut self.actions, &n.action, &cite);
     }
 
-    fn consequence(&mut self, o: &OrdinanceGraph, id: NodeId) {
+    pub(crate) fn consequence(&mut self, o: &OrdinanceGraph, id: NodeId) {
         let Some(Node::Consequence(c)) = o.nodes.get(id) else {
             return;
         };

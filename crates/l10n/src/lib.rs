@@ -141,6 +141,16 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/zh/regions.ftl"),
         include_str!("../locales/en/regions.ftl"),
     ),
+    (
+        "cli",
+        include_str!("../locales/zh/cli.ftl"),
+        include_str!("../locales/en/cli.ftl"),
+    ),
+    (
+        "terms",
+        include_str!("../locales/zh/terms.ftl"),
+        include_str!("../locales/en/terms.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

@@ -1,0 +1,46 @@
+# The vocabulary (tiaoli terms, tiaoli template) and finding ordinances.
+ordinance-unknown = no ordinance named “{ $name }”; the ordinances loaded: { $known }
+ordinance-unknown-hint = no ordinance named “{ $name }”; did you mean “{ $hint }”? The ordinances loaded: { $known }
+ordinance-ambiguous = “{ $name }” may be several ordinances: { $candidates }; give the id or the full title
+term-what-actor = actor kind
+term-what-role = role
+term-unknown = the rules know no { $what } “{ $name }”; the known ones: { $known }
+term-unknown-hint = the rules know no { $what } “{ $name }”; did you mean “{ $hint }”? The known ones: { $known }
+term-known-many = { $count } of them, listed by tiaoli terms
+template-unit-id = 本单位
+template-head = A facts-file skeleton for { $kind } ({ $region }), evaluated on { $date }.
+    Remove the “#” to fill in the facts, events and actions you know; as it is, it evaluates
+    (what is not known is “unknown”). Under each entry, the provisions that need it.
+template-id = the unit's name or id (unique within the file)
+template-level = level: 县    # the unit's level (省, 市, 州, 县, 乡, 村): the text names deciding bodies by level
+template-level-fixed = this kind exists at { $level } level only: no level needed
+template-roles = roles: []    # the unit's roles, if any: { $known }
+template-none-facts = (the articles for this unit read no fact)
+template-none-events = (the articles for this unit read no event)
+template-none-actions = (the articles for this unit ask for no action)
+terms-title-all = The vocabulary the rules know
+terms-title-kind = { $kind }: the vocabulary of the articles that bind it
+terms-roles-given = with roles: { $roles }
+terms-ordinances = ordinances: { $list }
+terms-section-actors = Actor kinds
+terms-section-roles = Roles
+terms-section-facts = Facts
+terms-section-events = Events
+terms-section-actions = Actions
+terms-section-sanctions = Sanctions
+terms-aliases = also: { $list }
+terms-is-a = is a: { $list }
+terms-levels = levels: { $list }
+terms-values = values: { $list }
+terms-attrs = attributes: { $list }
+terms-type-bool = yes/no
+terms-type-number = number
+terms-type-date = date
+terms-type-enum = enumeration
+terms-cited = used by: { $list }
+terms-unused = unused by the current articles
+terms-empty = (none)
+article-range = 《{ $title }》 has { $count } articles ({ $first } to { $last })
+article-missing = there is no article { $article }: { $range }
+article-missing-everywhere = no loaded ordinance has article { $article }: { $ranges }
+article-several = several ordinances have article { $article } ({ $list }); choose one with --ordinance

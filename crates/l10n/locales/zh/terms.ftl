@@ -1,0 +1,46 @@
+# 词汇（tiaoli terms、tiaoli template）与条例的查找。
+ordinance-unknown = 没有名为“{ $name }”的条例；已载入的条例：{ $known }
+ordinance-unknown-hint = 没有名为“{ $name }”的条例；是否想写“{ $hint }”？已载入的条例：{ $known }
+ordinance-ambiguous = “{ $name }”可指多部条例：{ $candidates }；请写出编号或完整标题
+term-what-actor = 主体类别
+term-what-role = 角色
+term-unknown = 规则中没有名为“{ $name }”的{ $what }；已知的{ $what }：{ $known }
+term-unknown-hint = 规则中没有名为“{ $name }”的{ $what }；是否想写“{ $hint }”？已知的{ $what }：{ $known }
+term-known-many = 共 { $count } 个，用 tiaoli terms 列出全部
+template-unit-id = 本单位
+template-head = { $kind }（{ $region }）的事实文件模板，评估日期 { $date }。
+    去掉“#”填写所知的事实、事件和行为；不填也可直接评估（未知的结果为“未确定”）。
+    每一项下列出需要它的条文。
+template-id = 请改为单位的名称或编号（同一文件内不得重复）
+template-level = level: 县    # 单位的级别（省、市、州、县、乡、村）：条文按级别规定决定机关
+template-level-fixed = 该类主体只设于{ $level }级，无需填写 level
+template-roles = roles: []    # 单位的角色，如有：{ $known }
+template-none-facts = （适用于本单位的条文未读取任何事实）
+template-none-events = （适用于本单位的条文未读取任何事件）
+template-none-actions = （适用于本单位的条文未要求任何行为）
+terms-title-all = 规则所知的词汇
+terms-title-kind = { $kind }：适用于它的条文所用的词汇
+terms-roles-given = 按角色：{ $roles }
+terms-ordinances = 条例：{ $list }
+terms-section-actors = 主体类别
+terms-section-roles = 角色
+terms-section-facts = 事实
+terms-section-events = 事件
+terms-section-actions = 行为
+terms-section-sanctions = 处理方式
+terms-aliases = 又称：{ $list }
+terms-is-a = 属于：{ $list }
+terms-levels = 级别：{ $list }
+terms-values = 取值：{ $list }
+terms-attrs = 属性：{ $list }
+terms-type-bool = 是/否
+terms-type-number = 数值
+terms-type-date = 日期
+terms-type-enum = 枚举
+terms-cited = 用于：{ $list }
+terms-unused = 现有条文未使用
+terms-empty = （无）
+article-range = 《{ $title }》共 { $count } 条（{ $first }至{ $last }）
+article-missing = 没有第 { $article } 条：{ $range }
+article-missing-everywhere = 已载入的条例都没有第 { $article } 条：{ $ranges }
+article-several = 多部条例都有第 { $article } 条（{ $list }）；请用 --ordinance 指明一部
