@@ -287,16 +287,26 @@ fn facts_errors_in_chinese_by_default_and_in_english_on_request() {
 #[test]
 fn a_flag_the_output_does_not_read_is_an_error() {
     // The stream gives every result of every line: a filter would be ignored.
-    for flag in [&["--unit", "平安区公安分局"][..], &["--status", "violated"][..]] {
+    for flag in [
+        &["--unit", "平安区公安分局"][..],
+        &["--status", "violated"][..],
+    ] {
         let mut args = vec!["eval", "-", "--format", "jsonl"];
         args.extend_from_slice(flag);
         let (code, out, err) = run(&args);
         assert_eq!(code, 2, "{err}");
         assert!(out.is_empty());
-        assert!(err.contains(flag[0]) && err.contains("--format jsonl"), "{err}");
+        assert!(
+            err.contains(flag[0]) && err.contains("--format jsonl"),
+            "{err}"
+        );
     }
     // And the stream's own flags mean nothing to a whole-file report.
-    for flag in [&["--threads", "2"][..], &["--with-text"][..], &["--fail-fast"][..]] {
+    for flag in [
+        &["--threads", "2"][..],
+        &["--with-text"][..],
+        &["--fail-fast"][..],
+    ] {
         let mut args = vec!["eval", UNITS, "--drafts"];
         args.extend_from_slice(flag);
         let (code, out, err) = run(&args);

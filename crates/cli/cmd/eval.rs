@@ -88,10 +88,13 @@ pub fn run(args: Args) -> u8 {
     // A flag the chosen output does not read is an error, never ignored.
     let stream = matches!(args.format, ReportFormat::Jsonl);
     let misplaced = if stream {
-        [("--unit", !args.select.units.is_empty()), ("--status", args.select.status.is_some())]
-            .into_iter()
-            .find(|(_, given)| *given)
-            .map(|(flag, _)| tiaoli_l10n::t!("cli-not-stream", flag = flag))
+        [
+            ("--unit", !args.select.units.is_empty()),
+            ("--status", args.select.status.is_some()),
+        ]
+        .into_iter()
+        .find(|(_, given)| *given)
+        .map(|(flag, _)| tiaoli_l10n::t!("cli-not-stream", flag = flag))
     } else {
         [
             ("--with-text", args.stream.with_text),

@@ -24,6 +24,7 @@ pub mod pages;
 pub mod results;
 pub mod svg;
 pub mod upload;
+pub mod vocabulary;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -132,6 +133,8 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/v1/lint", post(api::lint))
         .route("/v1/lift", post(api::lift))
         .route("/v1/diff", post(api::diff))
+        .route("/v1/terms", get(vocabulary::terms))
+        .route("/v1/template", get(vocabulary::template))
         .route("/", get(pages::index))
         .route("/static/tiaoli.css", get(pages::stylesheet))
         .route(

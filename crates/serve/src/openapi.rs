@@ -10,7 +10,7 @@ use crate::api;
 #[openapi(
     info(
         title = "tiaoli",
-        description = "条例规则引擎的 HTTP 接口：评估、解释、条文、评估图、检查、提取、比较（docs/serve.md）"
+        description = "条例规则引擎的 HTTP 接口：评估、解释、词汇与事实文件模板、条文、评估图、检查、提取、比较（docs/serve.md）"
     ),
     paths(
         api::eval,
@@ -22,6 +22,8 @@ use crate::api;
         api::lint,
         api::lift,
         api::diff,
+        crate::vocabulary::terms,
+        crate::vocabulary::template,
     ),
     components(schemas(crate::error::ErrorBody, api::SourceText))
 )]
