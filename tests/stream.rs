@@ -321,7 +321,7 @@ fn a_bad_line_is_named_by_its_line_and_nothing_of_it_is_written() {
         o.stderr
     );
     assert!(
-        err[2].starts_with(&format!("{file}:8: unit “丁”, kind:")),
+        err[2].starts_with(&format!("{file}:8: 单位“丁”，kind：")),
         "{}",
         o.stderr
     );
