@@ -43,7 +43,9 @@ pub struct TermEntry {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     /// An event: the attributes a record of it may carry.
+    /// (The schema names an attribute a `TermEntry` by reference: the type is recursive.)
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub attrs: Vec<TermEntry>,
     /// An actor kind: what it is a kind of (nearest first), and the levels it exists at.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -25,7 +25,11 @@ use crate::api;
         crate::vocabulary::terms,
         crate::vocabulary::template,
     ),
-    components(schemas(crate::error::ErrorBody, api::SourceText))
+    components(schemas(
+        crate::error::ErrorBody,
+        api::SourceText,
+        tiaoli_engine::terms::TermEntry
+    ))
 )]
 pub struct ApiDoc;
 

@@ -592,6 +592,8 @@ async fn the_openapi_document_lists_every_endpoint() {
             "/v1/ordinances/{id}",
             "/v1/ordinances/{id}/articles/{article}",
             "/v1/ordinances/{id}/graph",
+            "/v1/template",
+            "/v1/terms",
         ]
     );
     for schema in ["Report", "ErrorBody", "Diff", "FactsError"] {
