@@ -340,24 +340,6 @@ async fn the_graph_is_the_cli_dot_or_its_svg() {
 
 // ───────────────────────────── lint, lift, diff ─────────────────────────────
 
-const DRAFT: &str = "条例 draft {
-  标题 \"测试条例\"
-  辖区 示例市
-  级别 市
-  状态 草案
-  施行日期 未知
-}
-
-第1条 {
-  款 \"公安机关应当在三日内报告。\"
-  规范 报告 {
-    主体 公安部门
-    应当 报告违法信息
-    期限 3 日 自 发现涉嫌电信网络诈骗
-  }
-}
-";
-
 #[tokio::test]
 async fn lint_of_the_loaded_rules_is_the_cli_json() {
     let a = post(app(), "/v1/lint", "application/json", "{}").await;

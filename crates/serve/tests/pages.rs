@@ -199,24 +199,6 @@ async fn an_article_page_has_the_text_verbatim_and_its_graph() {
     assert!(list.contains("href=\"/articles/haidong/46\""));
 }
 
-const DRAFT: &str = "条例 draft {
-  标题 \"测试条例\"
-  辖区 示例市
-  级别 市
-  状态 草案
-  施行日期 未知
-}
-
-第1条 {
-  款 \"公安机关应当在三日内报告。\"
-  规范 报告 {
-    主体 公安部门
-    应当 报告违法信息
-    期限 3 日 自 发现涉嫌电信网络诈骗
-  }
-}
-";
-
 #[tokio::test]
 async fn the_draft_pages_lift_lint_and_diff() {
     assert_eq!(get(app(), "/draft").await.status, StatusCode::OK);

@@ -90,3 +90,22 @@ pub async fn post(app: Router, uri: &str, content_type: &str, body: impl Into<Bo
     )
     .await
 }
+
+/// A one-article draft whose duty is encoded (the lint, lift and diff pages and endpoints use it).
+pub const DRAFT: &str = "条例 draft {
+  标题 \"测试条例\"
+  辖区 示例市
+  级别 市
+  状态 草案
+  施行日期 未知
+}
+
+第1条 {
+  款 \"公安机关应当在三日内报告。\"
+  规范 报告 {
+    主体 公安部门
+    应当 报告违法信息
+    期限 3 日 自 发现涉嫌电信网络诈骗
+  }
+}
+";
