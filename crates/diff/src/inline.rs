@@ -75,7 +75,44 @@ pub fn pieces(old: &str, new: &str) -> Vec<Piece> {
     out
 }
 
+/// A changed stretch longer than this on both sides is first compared as a
+/// whole: when it shares little of its wording, it reads as rewritten.
+const LONG: usize = 40;
+
+/// Below this bigram similarity ([`crate::articles::similarity`], Jaccard) a
+/// long changed stretch is shown as rewritten — struck through whole, the new
+/// wording whole — rather than as a confetti of one-character matches (的, 应当,
+/// 部门) that says nothing. It also keeps the cost of an unrelated pair linear:
+/// Myers is quadratic in how much two texts differ.
+const REWRITTEN: f64 = 0.2;
+
 fn raw_pieces(old: &str, new: &str) -> Vec<Piece> {
+    let (o, n): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let pre = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let (o_rest, n_rest) = (
+        o.get(pre..).unwrap_or_default(),
+        n.get(pre..).unwrap_or_default(),
+    );
+    let suf = o_rest
+        .iter()
+        .rev()
+        .zip(n_rest.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mid_o = o_rest.get(..o_rest.len() - suf).unwrap_or_default();
+    let mid_n = n_rest.get(..n_rest.len() - suf).unwrap_or_default();
+    if mid_o.len() > LONG && mid_n.len() > LONG {
+        let (a, b): (String, String) = (mid_o.iter().collect(), mid_n.iter().collect());
+        if crate::articles::similarity(&a, &b) < REWRITTEN {
+            let same = |s: &[char]| (!s.is_empty()).then(|| Piece::Same(s.iter().collect()));
+            let tail = o_rest.get(o_rest.len() - suf..).unwrap_or_default();
+            return same(o.get(..pre).unwrap_or_default())
+                .into_iter()
+                .chain([Piece::Gone(a), Piece::Added(b)])
+                .chain(same(tail))
+                .collect();
+        }
+    }
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .diff_chars(old, new);
@@ -214,6 +251,21 @@ mod tests {
             line(old, new, Style::Markdown),
             "……电信网络诈骗的，应当自发现之日起~~三十~~**十五**日内向客户作出风险提示。"
         );
+    }
+
+    #[test]
+    fn a_rewritten_stretch_is_shown_whole() {
+        let old = "第一款。县级以上人民政府应当建立健全矛盾纠纷多元化解工作机制，统筹调解、仲裁、行政裁决、行政复议和诉讼等资源。末句。";
+        let new = "第一款。任何单位和个人发现违法犯罪线索的，可以向公安机关举报，受理举报的机关对举报人的信息予以保密并给予奖励。末句。";
+        let ps = pieces(old, new);
+        assert_eq!(ps.len(), 4, "{ps:?}");
+        assert_eq!(ps.first(), Some(&Piece::Same("第一款。".into())));
+        assert_eq!(ps.last(), Some(&Piece::Same("。末句。".into())));
+        // A long stretch edited in a few places is still marked in place.
+        let edited = old.replace("仲裁", "公证").replace("诉讼", "信访");
+        let ps = pieces(old, &edited);
+        assert!(ps.len() > 4, "{ps:?}");
+        assert!(ps.contains(&Piece::Gone("仲裁".into())), "{ps:?}");
     }
 
     #[test]

@@ -16,22 +16,31 @@
 use std::collections::BTreeMap;
 
 use tiaoli_compiler::graph::{ArticleOut, OrdinanceGraph};
-use tiaoli_textcheck::{explained, grouped, Check, Checker, Mismatch};
+use tiaoli_textcheck::{
+    explained, grouped, signature_of, Check, Checker, Mismatch, Signal, TextSide,
+};
+
+/// An article's text, scanned once for both tests.
+pub(crate) type Read = Vec<(TextSide, Signal)>;
 
 /// The text's signals an encoding reflects, as a multiset (the actors are left
 /// to the agreement: a text names many actors that bind no one).
-pub(crate) fn signals(checker: &Checker, a: &ArticleOut) -> BTreeMap<String, usize> {
+pub(crate) fn signals(read: &Read) -> BTreeMap<String, usize> {
     let actor = format!("{}:", Check::Actor.zh());
-    checker
-        .signature(a)
+    signature_of(read)
         .into_iter()
         .filter(|(k, _)| !k.starts_with(&actor))
         .collect()
 }
 
 /// The mismatches of an article no inline allow explains, each as one line.
-pub(crate) fn open(checker: &Checker, o: &OrdinanceGraph, a: &ArticleOut) -> Vec<String> {
-    let all: Vec<Mismatch> = checker.article(o, a);
+pub(crate) fn open(
+    checker: &Checker,
+    o: &OrdinanceGraph,
+    a: &ArticleOut,
+    read: &Read,
+) -> Vec<String> {
+    let all: Vec<Mismatch> = checker.article_read(o, a, read);
     let mut out: Vec<String> = grouped(&all)
         .into_iter()
         .filter(|g| explained(o, g).is_none())

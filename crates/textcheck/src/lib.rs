@@ -248,12 +248,7 @@ impl Checker {
     /// (`期限:30日`, `规范用语:必须`, `主体:政府工作部门` …): what `diff` compares
     /// between two versions of a text.
     pub fn signature(&self, a: &ArticleOut) -> BTreeMap<String, usize> {
-        let mut out = BTreeMap::new();
-        for (_, s) in self.text_signals(a) {
-            *out.entry(format!("{}:{}", Check::of(&s).zh(), s.show()))
-                .or_insert(0) += 1;
-        }
-        out
+        signature_of(&self.text_signals(a))
     }
 
     /// Every mismatch of an ordinance, article by article.
@@ -263,11 +258,22 @@ impl Checker {
 
     /// The mismatches of one article.
     pub fn article(&self, o: &OrdinanceGraph, a: &ArticleOut) -> Vec<Mismatch> {
-        let text = self.text_signals(a);
+        self.article_read(o, a, &self.text_signals(a))
+    }
+
+    /// The mismatches of one article whose text was scanned already
+    /// ([`Checker::text_signals`]): a caller that needs both the signals and
+    /// the mismatches (diff) scans the text once.
+    pub fn article_read(
+        &self,
+        o: &OrdinanceGraph,
+        a: &ArticleOut,
+        text: &[(TextSide, Signal)],
+    ) -> Vec<Mismatch> {
         let is_sanction = |e: &str| self.sanctions.contains(e);
         let said = encoding::said(o, a.number, &is_sanction);
         let mut out = Vec::new();
-        out.extend(date_mismatch(o, a, &text));
+        out.extend(date_mismatch(o, a, text));
         let mut push = |check: Check, signal: String, t: Option<&TextSide>, r: Option<&Said>| {
             let rule = r.map(|s| RuleSide {
                 what: s.construct.what,
@@ -310,7 +316,7 @@ impl Checker {
             _ => None,
         };
         let mut seen: Vec<Signal> = Vec::new();
-        for (t, s) in &text {
+        for (t, s) in text {
             let Some(k) = key(s) else { continue };
             if !said.iter().any(|x| key(&x.signal).as_ref() == Some(&k)) && !seen.contains(&k) {
                 seen.push(k.clone());
@@ -362,7 +368,7 @@ impl Checker {
         // is the act's.
         let (norms, cons) = encoding::constructs(o, a.number);
         let mut named: Vec<String> = Vec::new();
-        for (t, s) in &text {
+        for (t, s) in text {
             let Signal::Sanction { name } = s else {
                 continue;
             };
@@ -436,6 +442,16 @@ impl Checker {
 
 /// The date of entry into force the text gives (本条例自2024年10月1日起施行, or a
 /// blank one), against the header's 施行日期.
+/// Text signals as a multiset of their readings (`期限:30日`, `规范用语:必须`).
+pub fn signature_of(text: &[(TextSide, Signal)]) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for (_, s) in text {
+        *out.entry(format!("{}:{}", Check::of(s).zh(), s.show()))
+            .or_insert(0) += 1;
+    }
+    out
+}
+
 fn date_mismatch(
     o: &OrdinanceGraph,
     a: &ArticleOut,

@@ -308,10 +308,11 @@ impl<'a> Cx<'a> {
                             || c.new.as_ref().is_some_and(|x| x.article == b.number))
                 });
             let (ra, rb) = self.read;
-            let (ma, mb) = (stale::open(ra, o, a), stale::open(rb, n, b));
+            let (ta, tb) = (ra.text_signals(a), rb.text_signals(b));
+            let (ma, mb) = (stale::open(ra, o, a, &ta), stale::open(rb, n, b, &tb));
             let disagree = ma != mb;
             if squeeze(&a.text) != squeeze(&b.text) {
-                let (sa, sb) = (stale::signals(ra, a), stale::signals(rb, b));
+                let (sa, sb) = (stale::signals(&ta), stale::signals(&tb));
                 if meaning {
                     self.push(
                         Kind::TextChanged,
