@@ -2,6 +2,7 @@
 //! It also compares each article's text with its encoding (tiaoli-textcheck):
 //! a mismatch no inline allow explains is a warning (`--deny-warnings` fails).
 
+use tiaoli_l10n::t;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -105,29 +106,34 @@ pub fn run(args: Args) -> u8 {
             super::print_human(&c);
             let mut out = String::new();
             for (id, m) in &open {
-                out.push_str(&format!(
-                    "警告[{} {}]：{}:{}:{}  {}（{id}）\n  {}\n\n",
-                    m.check.code(),
-                    m.check.name(),
-                    m.loc.file,
-                    m.loc.line,
-                    m.loc.column,
-                    m.article_cite,
-                    m.message()
+                out.push_str(&t!(
+                    "check-agreement",
+                    code = m.check.code(),
+                    name = m.check.name(),
+                    at = format!("{}:{}:{}", m.loc.file, m.loc.line, m.loc.column),
+                    article = &m.article_cite,
+                    ordinance = *id
                 ));
+                out.push_str(&format!("\n  {}\n\n", m.message()));
             }
             for o in &ordinances {
-                out.push_str(&format!(
-                    "{} {}: {} articles, {} norms, {} consequences\n",
-                    o.id, o.title, o.articles, o.norms, o.consequences
+                out.push_str(&t!(
+                    "check-ordinance",
+                    id = o.id,
+                    title = o.title,
+                    articles = o.articles,
+                    norms = o.norms,
+                    consequences = o.consequences
                 ));
+                out.push('\n');
             }
-            out.push_str(&format!(
-                "{} files checked: {} error(s), {} warning(s)\n",
-                c.sources.len(),
-                c.errors(),
-                warnings
+            out.push_str(&t!(
+                "check-summary",
+                files = c.sources.len(),
+                errors = c.errors(),
+                warnings = warnings
             ));
+            out.push('\n');
             crate::stdout::emit(&out, code)
         }
     }

@@ -2,6 +2,7 @@
 //! (whole or not at all, keeping permissions, owner and symlinks: see
 //! crate::files); `--check` only reports.
 
+use tiaoli_l10n::t;
 use std::path::{Path, PathBuf};
 
 use tiaoli_compiler::load::load_sources;
@@ -21,7 +22,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> u8 {
     if args.paths.is_empty() && !args.check {
-        eprintln!("error: give the files to format (tiaoli fmt rules/), or use --check to check the embedded rules");
+        eprintln!("{}", super::error_line(&t!("fmt-no-files")));
         return EXIT_ERROR;
     }
     let sources = match load_sources(&args.paths, crate::embedded::EMBEDDED) {
@@ -49,7 +50,8 @@ pub fn run(args: Args) -> u8 {
         let out = format_file(&file, &src.text);
         // Guard: what we write must parse again.
         if let Err(d) = tiaoli_syntax::parse(SourceId(0), &out) {
-            eprintln!("error: internal: the formatted text of {} does not parse ({}); file left untouched", src.name, d.message);
+            let message = t!("fmt-internal", file = &src.name, message = &d.message);
+            eprintln!("{}", super::error_line(&message));
             code = EXIT_ERROR;
             continue;
         }
@@ -60,7 +62,7 @@ pub fn run(args: Args) -> u8 {
                 match crate::files::write_atomic(Path::new(&src.name), &out) {
                     Ok(()) => changed.push(src.name.clone()),
                     Err(e) => {
-                        eprintln!("错误：{e}");
+                        eprintln!("{}", super::error_line(&e.to_string()));
                         code = EXIT_ERROR;
                     }
                 }
@@ -74,10 +76,11 @@ pub fn run(args: Args) -> u8 {
     let mut out = String::new();
     for name in &changed {
         if args.check {
-            out.push_str(&format!("not formatted: {name}\n"));
+            out.push_str(&t!("fmt-not-formatted", file = name));
         } else {
-            out.push_str(&format!("formatted: {name}\n"));
+            out.push_str(&t!("fmt-formatted", file = name));
         }
+        out.push('\n');
     }
     if code == EXIT_OK && args.check && !changed.is_empty() {
         code = EXIT_FINDING;

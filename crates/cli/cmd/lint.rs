@@ -3,6 +3,7 @@
 //! (docs/lints.md). Exit 1 when a denied finding remains (errors are denied by
 //! default), 2 when the rules do not compile or an option names no check.
 
+use tiaoli_l10n::t;
 use std::path::PathBuf;
 
 use tiaoli_lint::{lint, output, Options};
@@ -52,7 +53,7 @@ pub fn run(args: Args) -> u8 {
     };
     if c.has_errors() {
         super::print_human(&c);
-        eprintln!("error: the rules do not compile; nothing linted");
+        eprintln!("{}", super::error_line(&t!("lint-rules-do-not-compile")));
         return EXIT_ERROR;
     }
     let against = if args.against.is_empty() {
@@ -63,7 +64,7 @@ pub fn run(args: Args) -> u8 {
         };
         if a.has_errors() {
             super::print_human(&a);
-            eprintln!("error: the --against rules do not compile; nothing linted");
+            eprintln!("{}", super::error_line(&t!("lint-against-do-not-compile")));
             return EXIT_ERROR;
         }
         Some(a)

@@ -1,6 +1,7 @@
 //! `tiaoli test [PATH…]`: scenario tests (docs/testing.md). Exit 0 all pass,
 //! 1 a failure (or coverage below --min-coverage), 2 an error.
 
+use tiaoli_l10n::t;
 use std::path::PathBuf;
 
 use tiaoli_scenario::{find_files, load, render};
@@ -45,19 +46,17 @@ pub fn run(args: Args) -> u8 {
     };
     let files = match find_files(&paths) {
         Ok(f) if f.is_empty() => {
-            eprintln!(
-                "error: no test files (*.yaml) in {}",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            let list = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(t!("list-sep").as_str());
+            eprintln!("{}", super::error_line(&t!("test-no-files", paths = list)));
             return EXIT_ERROR;
         }
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {}: {}", e.file, e.message);
+            eprintln!("{}", file_error(&e));
             return EXIT_ERROR;
         }
     };
@@ -66,7 +65,7 @@ pub fn run(args: Args) -> u8 {
         match load(&f) {
             Ok(t) => loaded.push((f, t)),
             Err(e) => {
-                eprintln!("error: {}: {}", e.file, e.message);
+                eprintln!("{}", file_error(&e));
                 return EXIT_ERROR;
             }
         }
@@ -79,9 +78,10 @@ pub fn run(args: Args) -> u8 {
         Ok(o) => o,
         Err(errors) => {
             for e in &errors {
-                eprintln!("error: {}: {}", e.file, e.message);
+                eprintln!("{}", file_error(e));
             }
-            eprintln!("错误：测试文件有 {} 处问题；没有运行任何用例", errors.len());
+            let message = t!("test-file-problems", count = errors.len());
+            eprintln!("{}", super::error_line(&message));
             return EXIT_ERROR;
         }
     };
@@ -90,7 +90,8 @@ pub fn run(args: Args) -> u8 {
         TestFormat::Json => match serde_json::to_string_pretty(&outcome) {
             Ok(s) => s + "\n",
             Err(e) => {
-                eprintln!("错误：无法生成测试结果的 JSON 输出：{e}");
+                let message = t!("test-json-failed", error = e.to_string());
+                eprintln!("{}", super::error_line(&message));
                 return EXIT_ERROR;
             }
         },
@@ -98,7 +99,12 @@ pub fn run(args: Args) -> u8 {
     };
     let below = match (args.min_coverage, &outcome.coverage) {
         (Some(min), Some(c)) if c.percent < min => {
-            eprintln!("coverage {:.1}% is below the required {min}%", c.percent);
+            let message = t!(
+                "test-coverage-below",
+                percent = format!("{:.1}", c.percent),
+                min = min.to_string()
+            );
+            eprintln!("{}", super::error_line(&message));
             true
         }
         _ => false,
@@ -109,4 +115,9 @@ pub fn run(args: Args) -> u8 {
         EXIT_OK
     };
     crate::stdout::emit(&text, code)
+}
+
+/// `错误：FILE：MESSAGE`, for a test file that cannot be read or loaded.
+fn file_error(e: &tiaoli_scenario::LoadError) -> String {
+    super::error_line(&t!("test-file-error", file = &e.file, message = &e.message))
 }

@@ -5,6 +5,7 @@ use indexmap::IndexMap;
 use tiaoli_syntax::ast::{self, fold_case, FactType, Name, Span, VocabItem};
 use tiaoli_syntax::diag::did_you_mean;
 use tiaoli_syntax::{Diagnostic, SourceId};
+use tiaoli_l10n::t;
 
 use crate::graph::{ActorOut, EventOut, FactOut, FactTy, LexiconOut, SanctionOut, TermOut};
 
@@ -20,15 +21,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn describe(self) -> &'static str {
+    /// What a term of this kind is, as the messages name it.
+    pub fn describe(self) -> String {
         match self {
-            Kind::Actor => "an actor kind (主体类别)",
-            Kind::Role => "a role (角色)",
-            Kind::Person => "a person (责任人)",
-            Kind::Fact => "a fact (事实)",
-            Kind::Event => "an event (事件)",
-            Kind::Action => "an action (行为)",
-            Kind::Sanction => "a sanction (处理方式)",
+            Kind::Actor => t!("rule-kind-actor"),
+            Kind::Role => t!("rule-kind-role"),
+            Kind::Person => t!("rule-kind-person"),
+            Kind::Fact => t!("rule-kind-fact"),
+            Kind::Event => t!("rule-kind-event"),
+            Kind::Action => t!("rule-kind-action"),
+            Kind::Sanction => t!("rule-kind-sanction"),
         }
     }
 }
@@ -205,18 +207,19 @@ impl Lexicon {
         let key = name.key();
         if let Some(prev) = self.lookup(&name.text) {
             let what = if fold_case(&prev.name) == key {
-                format!("“{}” is already declared", name.text)
+                t!("rule-duplicate-term", name = &name.text)
             } else {
-                format!(
-                    "“{}” is already declared, as an alias of “{}”",
-                    name.text, prev.name
+                t!(
+                    "rule-duplicate-term-alias",
+                    name = &name.text,
+                    term = &prev.name
                 )
             };
             diags.push(
                 Diagnostic::error("duplicate-term", source, name.span, what)
-                    .with_label("declared again here")
-                    .with_related(prev.source, prev.span, "first declared here")
-                    .with_help("one vocabulary serves every ordinance: reuse the existing term, or add an alias (又称)"),
+                    .with_label(t!("rule-duplicate-term-label"))
+                    .with_related(prev.source, prev.span, t!("rule-first-declared-here"))
+                    .with_help(t!("rule-duplicate-term-help")),
             );
             return;
         }
@@ -227,10 +230,10 @@ impl Lexicon {
                         "duplicate-term",
                         source,
                         a.span,
-                        format!("alias “{}” already names “{}”", a.text, prev.name),
+                        t!("rule-alias-taken", alias = &a.text, term = &prev.name),
                     )
-                    .with_label("alias taken")
-                    .with_related(prev.source, prev.span, "declared here"),
+                    .with_label(t!("rule-alias-taken-label"))
+                    .with_related(prev.source, prev.span, t!("rule-declared-here")),
                 );
                 continue;
             }
@@ -270,22 +273,22 @@ impl Lexicon {
             .iter()
             .map(|k| k.describe())
             .collect::<Vec<_>>()
-            .join(" or ");
+            .join(t!("or-sep").as_str());
         match self.lookup(&name.text) {
             Some(t) if want.iter().any(|k| t.is(*k)) => Ok(t),
             Some(t) => Err(Diagnostic::error(
                 "wrong-kind",
                 source,
                 name.span,
-                format!(
-                    "“{}” is {}, but {} is expected here",
-                    name.text,
-                    t.kind.kind().describe(),
-                    wanted
+                t!(
+                    "rule-wrong-kind",
+                    name = &name.text,
+                    kind = t.kind.kind().describe(),
+                    wanted = &wanted
                 ),
             )
-            .with_label(format!("expected {wanted}"))
-            .with_related(t.source, t.span, "declared here")),
+            .with_label(t!("rule-wrong-kind-label", wanted = &wanted))
+            .with_related(t.source, t.span, t!("rule-declared-here"))),
             None => {
                 let candidates: Vec<&str> = self
                     .terms
@@ -296,16 +299,16 @@ impl Lexicon {
                     })
                     .collect();
                 let help = match did_you_mean(&name.text, candidates) {
-                    Some(s) => format!("did you mean “{s}”?"),
-                    None => format!("declare it in a vocabulary block (词汇 {{ … }}) as {wanted}"),
+                    Some(s) => t!("did-you-mean", name = s),
+                    None => t!("rule-unknown-term-help", wanted = &wanted),
                 };
                 Err(Diagnostic::error(
                     "unknown-term",
                     source,
                     name.span,
-                    format!("unknown term “{}”", name.text),
+                    t!("rule-unknown-term", name = &name.text),
                 )
-                .with_label(format!("not in the vocabulary as {wanted}"))
+                .with_label(t!("rule-unknown-term-label", wanted = &wanted))
                 .with_help(help))
             }
         }
@@ -325,14 +328,14 @@ impl Lexicon {
                             "wrong-kind",
                             t.source,
                             t.span,
-                            format!(
-                                "“{}” is a {}, not an actor kind, so “{}” cannot be one",
-                                p,
-                                pt.kind.kind().describe(),
-                                t.name
+                            t!(
+                                "rule-parent-not-actor",
+                                parent = p,
+                                kind = pt.kind.kind().describe(),
+                                term = &t.name
                             ),
                         )
-                        .with_label("parent is not an actor kind"),
+                        .with_label(t!("rule-parent-not-actor-label")),
                     ),
                     None => {
                         let cands: Vec<&str> = self
@@ -346,14 +349,11 @@ impl Lexicon {
                                 "unknown-term",
                                 t.source,
                                 t.span,
-                                format!(
-                                    "“{}” is declared to be a “{p}”, which is not declared",
-                                    t.name
-                                ),
+                                t!("rule-unknown-parent", term = &t.name, parent = p),
                             )
-                            .with_label("unknown parent")
+                            .with_label(t!("rule-unknown-parent-label"))
                             .with_help_opt(
-                                did_you_mean(p, cands).map(|s| format!("did you mean “{s}”?")),
+                                did_you_mean(p, cands).map(|s| t!("did-you-mean", name = s)),
                             ),
                         )
                     }
@@ -369,10 +369,10 @@ impl Lexicon {
                         "isa-cycle",
                         t.source,
                         t.span,
-                        format!("“{}” is, through its parents, a kind of itself", t.name),
+                        t!("rule-isa-cycle", term = &t.name),
                     )
-                    .with_label("is-a cycle")
-                    .with_help("the is-a hierarchy must be a tree or a DAG: remove one 属于"),
+                    .with_label(t!("rule-isa-cycle-label"))
+                    .with_help(t!("rule-isa-cycle-help")),
                 );
             }
         }

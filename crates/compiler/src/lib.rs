@@ -26,6 +26,7 @@ pub mod yaml;
 use indexmap::IndexMap;
 use tiaoli_syntax::ast::{self, TopItem};
 use tiaoli_syntax::{Diagnostic, SourceId, SourceMap};
+use tiaoli_l10n::t;
 
 pub use graph::Graph;
 pub use lower::valid_date;
@@ -123,10 +124,10 @@ pub fn compile_parsed(
                         "missing-header",
                         *id,
                         span,
-                        "these articles belong to no ordinance",
+                        t!("rule-missing-header"),
                     )
-                    .with_label("no 条例 header above")
-                    .with_help("begin the file with 条例 <id> { 标题 \"…\" 辖区 … 级别 … 状态 … }"),
+                    .with_label(t!("rule-missing-header-label"))
+                    .with_help(t!("rule-missing-header-help")),
                 );
                 continue;
             }
@@ -139,10 +140,10 @@ pub fn compile_parsed(
                             "duplicate-header",
                             *id,
                             o.id.span,
-                            "one file holds one ordinance",
+                            t!("rule-two-headers"),
                         )
-                        .with_label("second ordinance header")
-                        .with_related(*id, first.id.span, "first header"),
+                        .with_label(t!("rule-two-headers-label"))
+                        .with_related(*id, first.id.span, t!("rule-first-header")),
                     );
                 }
                 *first
@@ -154,10 +155,10 @@ pub fn compile_parsed(
                     "duplicate-id",
                     *id,
                     header.id.span,
-                    format!("ordinance id “{}” is used twice", header.id.text),
+                    t!("rule-duplicate-ordinance-id", id = &header.id.text),
                 )
-                .with_label("second")
-                .with_related(*psrc, *pspan, "first"),
+                .with_label(t!("rule-second"))
+                .with_related(*psrc, *pspan, t!("rule-first")),
             );
             continue;
         }
@@ -185,19 +186,14 @@ pub fn compile_parsed(
 /// A rule file with nothing but comments (or nothing at all) is an error: it
 /// would otherwise make every unit "bound by nothing".
 fn empty_file(id: SourceId, text: &str) -> Diagnostic {
-    let what = if text.trim().is_empty() {
-        "规则文件是空的"
+    let message = if text.trim().is_empty() {
+        t!("rule-empty-file")
     } else {
-        "规则文件只有注释"
+        t!("rule-only-comments")
     };
-    Diagnostic::error(
-        "empty-file",
-        id,
-        ast::Span::new(0, 0),
-        format!("{what}：没有条例、词汇或条文"),
-    )
-    .with_label("文件从这里开始")
-    .with_help("规则文件以 条例 <id> { … } 开头，或是一个 词汇 { … } 块；检查是否给错了文件")
+    Diagnostic::error("empty-file", id, ast::Span::new(0, 0), message)
+        .with_label(t!("rule-empty-file-label"))
+        .with_help(t!("rule-empty-file-help"))
 }
 
 /// Compiles a single in-memory text together with the given lexicon texts.

@@ -13,49 +13,67 @@ use std::path::{Path, PathBuf};
 use tiaoli_syntax::SourceMap;
 
 use crate::limits::max_input_bytes;
+use tiaoli_l10n::t;
 
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[derive(Debug)]
 pub enum LoadError {
-    #[error("cannot read {path}: {message}")]
-    #[diagnostic(code(tiaoli::io), help("check that the path exists and is readable"))]
     Io { path: String, message: String },
-    #[error("{path} is not valid UTF-8 text")]
-    #[diagnostic(
-        code(tiaoli::encoding),
-        help("rule files are UTF-8; re-save the file as UTF-8")
-    )]
     Encoding { path: String },
-    #[error("no .tiaoli files found in {path}")]
-    #[diagnostic(code(tiaoli::empty), help("rule files end in .tiaoli"))]
     Empty { path: String },
-    #[error("{path} 不是普通文件（{what}），不能作为输入读取")]
-    #[diagnostic(
-        code(tiaoli::not_a_file),
-        help("规则、事实与测试文件须是普通文件；命名管道、设备或套接字不会被读取（以免无限等待）")
-    )]
-    NotAFile { path: String, what: &'static str },
-    #[error("{path} 超过输入大小上限 {limit} 字节")]
-    #[diagnostic(
-        code(tiaoli::too_large),
-        help("上限可用环境变量 TIAOLI_MAX_INPUT_BYTES 调整（字节数）")
-    )]
+    NotAFile { path: String, what: String },
     TooLarge { path: String, limit: u64 },
 }
 
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            LoadError::Io { path, message } => t!("load-io", path = path, message = message),
+            LoadError::Encoding { path } => t!("load-encoding", path = path),
+            LoadError::Empty { path } => t!("load-empty", path = path),
+            LoadError::NotAFile { path, what } => t!("load-not-a-file", path = path, what = what),
+            LoadError::TooLarge { path, limit } => t!("load-too-large", path = path, limit = *limit),
+        })
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl miette::Diagnostic for LoadError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(match self {
+            LoadError::Io { .. } => "tiaoli::io",
+            LoadError::Encoding { .. } => "tiaoli::encoding",
+            LoadError::Empty { .. } => "tiaoli::empty",
+            LoadError::NotAFile { .. } => "tiaoli::not_a_file",
+            LoadError::TooLarge { .. } => "tiaoli::too_large",
+        }))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(match self {
+            LoadError::Io { .. } => t!("load-io-help"),
+            LoadError::Encoding { .. } => t!("load-encoding-help"),
+            LoadError::Empty { .. } => t!("load-empty-help"),
+            LoadError::NotAFile { .. } => t!("load-not-a-file-help"),
+            LoadError::TooLarge { .. } => t!("load-too-large-help"),
+        }))
+    }
+}
+
 /// What kind of thing a path is, for a message, when it is not a regular file.
-fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+fn special_kind(meta: &std::fs::Metadata) -> Option<String> {
     use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
     if t.is_file() || t.is_dir() {
         None
     } else if t.is_fifo() {
-        Some("命名管道")
+        Some(t!("load-fifo"))
     } else if t.is_socket() {
-        Some("套接字")
+        Some(t!("load-socket"))
     } else if t.is_block_device() || t.is_char_device() {
-        Some("设备")
+        Some(t!("load-device"))
     } else {
-        Some("特殊文件")
+        Some(t!("load-special"))
     }
 }
 
@@ -76,7 +94,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         if meta.is_dir() {
             return Err(LoadError::Io {
                 path: name(),
-                message: "是一个目录".into(),
+                message: t!("load-is-directory"),
             });
         }
         if meta.is_file() && meta.len() > limit {
@@ -261,7 +279,7 @@ mod tests {
             matches!(
                 e,
                 LoadError::NotAFile {
-                    what: "命名管道",
+                    what: "命名管道".into(),
                     ..
                 }
             ),

@@ -12,6 +12,7 @@ use tiaoli_syntax::ast::{
 };
 use tiaoli_syntax::format::to_chinese;
 use tiaoli_syntax::{Diagnostic, SourceId, SourceMap};
+use tiaoli_l10n::t;
 
 use crate::graph::*;
 use crate::lexicon::{Kind, Lexicon, TermKind};
@@ -154,13 +155,15 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "unknown-provision",
                     a.span,
-                    format!(
-                        "{} has {n} paragraph(s), not {para}",
-                        self.article_cite(article)
+                    t!(
+                        "rule-no-paragraph",
+                        article = self.article_cite(article),
+                        count = n,
+                        para = para
                     ),
                 )
-                .with_label("no such paragraph")
-                .with_help("paragraphs (款) are counted in the order of the article's 款 lines");
+                .with_label(t!("rule-no-paragraph-label"))
+                .with_help(t!("rule-no-paragraph-help"));
             self.err(d);
             return self.provision(article, None, None);
         };
@@ -171,21 +174,22 @@ impl<'a> Lowerer<'a> {
                 None => {
                     let labels: Vec<String> = items.iter().map(|it| it.label.clone()).collect();
                     let help = if labels.is_empty() {
-                        "this paragraph has no items".to_string()
+                        t!("rule-no-items")
                     } else {
-                        format!("its items are {}", labels.join(" "))
+                        t!("rule-items-are", items = labels.join(" "))
                     };
                     let d = self
                         .error(
                             "unknown-provision",
                             a.span,
-                            format!(
-                                "paragraph {para} of {} has no item {}",
-                                self.article_cite(article),
-                                i.value
+                            t!(
+                                "rule-no-item",
+                                article = self.article_cite(article),
+                                para = para,
+                                item = i.value
                             ),
                         )
-                        .with_label("no such item")
+                        .with_label(t!("rule-no-item-label"))
                         .with_help(help);
                     self.err(d);
                     None
@@ -251,47 +255,55 @@ impl<'a> Lowerer<'a> {
                             .error(
                                 "duplicate-article",
                                 a.number.span,
-                                format!("{} appears twice", self.article_cite(n)),
+                                t!("rule-duplicate-article", article = self.article_cite(n)),
                             )
-                            .with_label("second occurrence")
-                            .with_related(self.src, prev.ast.number.span, "first occurrence");
+                            .with_label(t!("rule-second-occurrence"))
+                            .with_related(
+                                self.src,
+                                prev.ast.number.span,
+                                t!("rule-first-occurrence"),
+                            );
                         self.err(d);
                         continue;
                     }
                     let expected = last.map(|l| l + 1).unwrap_or(1);
                     if n != expected {
-                        let msg = if n > expected {
-                            format!(
-                                "{} follows {}: {} missing",
-                                self.article_cite(n),
-                                last.map(|l| self.article_cite(l))
-                                    .unwrap_or_else(|| "the start".into()),
-                                if n - expected == 1 {
-                                    self.article_cite(expected)
-                                } else {
-                                    format!(
-                                        "{}–{} are",
-                                        self.article_cite(expected),
-                                        self.article_cite(n - 1)
-                                    )
-                                }
-                            )
-                        } else {
-                            format!(
-                                "{} is out of order (after {})",
-                                self.article_cite(n),
-                                last.map(|l| self.article_cite(l)).unwrap_or_default()
-                            )
-                        };
-                        let msg = if n > expected && n - expected == 1 {
-                            format!("{msg} is")
-                        } else {
-                            msg
+                        let article = self.article_cite(n);
+                        let msg = match last.map(|l| self.article_cite(l)) {
+                            _ if n < expected => t!(
+                                "rule-article-out-of-order",
+                                article = article,
+                                after = last.map(|l| self.article_cite(l)).unwrap_or_default()
+                            ),
+                            None if n - expected == 1 => t!(
+                                "rule-article-gap-one-at-start",
+                                article = article,
+                                missing = self.article_cite(expected)
+                            ),
+                            None => t!(
+                                "rule-article-gap-at-start",
+                                article = article,
+                                first = self.article_cite(expected),
+                                last = self.article_cite(n - 1)
+                            ),
+                            Some(prev) if n - expected == 1 => t!(
+                                "rule-article-gap-one",
+                                article = article,
+                                prev = prev,
+                                missing = self.article_cite(expected)
+                            ),
+                            Some(prev) => t!(
+                                "rule-article-gap",
+                                article = article,
+                                prev = prev,
+                                first = self.article_cite(expected),
+                                last = self.article_cite(n - 1)
+                            ),
                         };
                         let d =
                             Diagnostic::warning("article-sequence", self.src, a.number.span, msg)
-                                .with_label("numbering breaks here")
-                                .with_help("every article of the source must be present, in order");
+                                .with_label(t!("rule-numbering-breaks"))
+                                .with_help(t!("rule-article-sequence-help"));
                         self.err(d);
                     }
                     last = Some(n);
@@ -533,9 +545,9 @@ impl<'a> Lowerer<'a> {
             };
             if let Some(prev) = seen.get(key) {
                 let d = self
-                    .error("duplicate-header", span, format!("“{key}” is given twice"))
-                    .with_label("second")
-                    .with_related(self.src, *prev, "first");
+                    .error("duplicate-header", span, t!("rule-duplicate-header", key = key))
+                    .with_label(t!("rule-second"))
+                    .with_related(self.src, *prev, t!("rule-first"));
                 self.err(d);
             } else {
                 seen.insert(key, span);
@@ -543,22 +555,26 @@ impl<'a> Lowerer<'a> {
         }
         let mut missing = Vec::new();
         if m.title.is_none() {
-            missing.push("标题 (title)");
+            missing.push(t!("rule-header-title"));
         }
         if m.jurisdiction.is_none() {
-            missing.push("辖区 (jurisdiction)");
+            missing.push(t!("rule-header-jurisdiction"));
         }
         if m.level.is_none() {
-            missing.push("级别 (level)");
+            missing.push(t!("rule-header-level"));
         }
         if m.status.is_none() {
-            missing.push("状态 (status)");
+            missing.push(t!("rule-header-status"));
         }
         if !missing.is_empty() {
             let d = self
-                .error("incomplete-header", h.id.span, format!("the ordinance header lacks {}", missing.join(", ")))
-                .with_label("incomplete header")
-                .with_help("a header gives at least 标题, 辖区, 级别 and 状态; unknown dates are written 未知");
+                .error(
+                    "incomplete-header",
+                    h.id.span,
+                    t!("rule-incomplete-header", missing = missing.join(t!("list-sep").as_str())),
+                )
+                .with_label(t!("rule-incomplete-header-label"))
+                .with_help(t!("rule-incomplete-header-help"));
             self.err(d);
             return None;
         }
@@ -567,10 +583,10 @@ impl<'a> Lowerer<'a> {
                 "unknown-entry-into-force",
                 self.src,
                 h.id.span,
-                "the ordinance is in force but its 施行日期 is unknown",
+                t!("rule-unknown-entry-into-force"),
             )
-            .with_label("no entry-into-force date")
-            .with_help("evaluation cannot tell from when it binds; give the date the text states");
+            .with_label(t!("rule-unknown-entry-into-force-label"))
+            .with_help(t!("rule-unknown-entry-into-force-help"));
             self.err(d);
         }
         Some(Meta {
@@ -598,9 +614,9 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "invalid-date",
                     d.span,
-                    format!("{s} is not a calendar date"),
+                    t!("rule-invalid-date", date = s),
                 )
-                .with_label("no such day");
+                .with_label(t!("rule-invalid-date-label"));
             self.err(e);
             return None;
         }
@@ -627,9 +643,13 @@ impl<'a> Lowerer<'a> {
                                     "item-sequence",
                                     self.src,
                                     it.span,
-                                    format!("item {} follows item {}", it.label, prev.label),
+                                    t!(
+                                        "rule-item-sequence",
+                                        item = &it.label,
+                                        prev = &prev.label
+                                    ),
                                 )
-                                .with_label("numbering breaks here");
+                                .with_label(t!("rule-numbering-breaks"));
                                 self.diags.push(d);
                             }
                         }
@@ -637,9 +657,13 @@ impl<'a> Lowerer<'a> {
                     }
                     None => {
                         let d = self
-                            .error("item-before-paragraph", it.span, "an item (项) must follow the paragraph (款) it belongs to")
-                            .with_label("no paragraph before this item")
-                            .with_help("write the paragraph's lead-in text first: 款 \"…有下列情形之一的：\"");
+                            .error(
+                                "item-before-paragraph",
+                                it.span,
+                                t!("rule-item-before-paragraph"),
+                            )
+                            .with_label(t!("rule-item-before-paragraph-label"))
+                            .with_help(t!("rule-item-before-paragraph-help"));
                         self.err(d);
                     }
                 },
@@ -679,10 +703,10 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "missing-text",
                     a.number.span,
-                    format!("{} has no text", self.article_cite(n)),
+                    t!("rule-missing-text", article = self.article_cite(n)),
                 )
-                .with_label("no 款")
-                .with_help("every article carries its verbatim text: 款 \"…\" for each paragraph");
+                .with_label(t!("rule-missing-text-label"))
+                .with_help(t!("rule-missing-text-help"));
             self.err(d);
         }
         if let Some(span) = a.items.iter().find_map(|it| match it {
@@ -693,9 +717,13 @@ impl<'a> Lowerer<'a> {
         }
         if info.norms.is_empty() && info.cons.is_empty() && !has_kind {
             let d = self
-                .error("unencoded-article", a.number.span, format!("{} has neither a norm nor a kind", self.article_cite(n)))
-                .with_label("not encoded")
-                .with_help("encode its norms (规范, 后果), or say what it is: 性质 宗旨|适用范围|原则|定义|体制|宣示|施行|废止");
+                .error(
+                    "unencoded-article",
+                    a.number.span,
+                    t!("rule-unencoded-article", article = self.article_cite(n)),
+                )
+                .with_label(t!("rule-unencoded-article-label"))
+                .with_help(t!("rule-unencoded-article-help"));
             self.err(d);
         }
         self.articles.insert(n, info);
@@ -725,10 +753,10 @@ impl<'a> Lowerer<'a> {
             "unreviewed-article",
             self.src,
             span,
-            format!("{} 条尚未编码（待审）：{list}", cites.len()),
+            t!("rule-unreviewed", count = cites.len(), list = list),
         )
-        .with_label("第一个待审条文")
-        .with_help("依据 `tiaoli lift` 写下的审阅注释编码规范与后果，再删去“性质 待审”");
+        .with_label(t!("rule-unreviewed-label"))
+        .with_help(t!("rule-unreviewed-help"));
         self.diags.push(d);
     }
 
@@ -745,14 +773,11 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "duplicate-id",
                     name.span,
-                    format!(
-                        "“{}” is already the name of a norm or consequence",
-                        name.text
-                    ),
+                    t!("rule-duplicate-id", name = &name.text),
                 )
-                .with_label("duplicate name")
-                .with_related(self.src, p, "first used here")
-                .with_help("names of norms and consequences are unique within an ordinance");
+                .with_label(t!("rule-duplicate-id-label"))
+                .with_related(self.src, p, t!("rule-first-used-here"))
+                .with_help(t!("rule-duplicate-id-help"));
             self.err(d);
             return false;
         }
@@ -865,10 +890,10 @@ impl<'a> Lowerer<'a> {
                                     "except-not-a-kind",
                                     self.src,
                                     e.span,
-                                    format!("{x} is not a kind of {}: leaving it out changes nothing", t.name),
+                                    t!("rule-except-not-a-kind", kind = &x, term = &t.name),
                                 )
-                                .with_label("not a kind of the term before 除")
-                                .with_help("除 … 外 names kinds of the term it narrows: 政府工作部门 除 公安部门 外");
+                                .with_label(t!("rule-except-not-a-kind-label"))
+                                .with_help(t!("rule-except-not-a-kind-help"));
                                 self.diags.push(d);
                             }
                             Some(x)
@@ -940,12 +965,10 @@ impl<'a> Lowerer<'a> {
                     .error(
                         "reference-cycle",
                         n.name.span,
-                        format!("“{}” depends on itself", n.name.text),
+                        t!("rule-norm-cycle", name = &n.name.text),
                     )
-                    .with_label("cycle through this norm")
-                    .with_help(
-                        "a norm's conditions, overrides and fallbacks must not lead back to it",
-                    );
+                    .with_label(t!("rule-norm-cycle-label"))
+                    .with_help(t!("rule-norm-cycle-help"));
                 self.err(d);
                 return None;
             }
@@ -1060,20 +1083,16 @@ impl<'a> Lowerer<'a> {
                 }
             };
             if let Some(prev) = seen.get(key) {
-                let what = if key == "modality" {
-                    "a modality (应当, 不得 …)".to_string()
+                let message = if key == "modality" {
+                    t!("rule-norm-duplicate-modality")
                 } else {
-                    format!("“{key}”")
+                    t!("rule-norm-duplicate-statement", key = key)
                 };
                 let d = self
-                    .error(
-                        "duplicate-statement",
-                        span,
-                        format!("this norm already has {what}"),
-                    )
-                    .with_label("second")
-                    .with_related(self.src, *prev, "first")
-                    .with_help("one norm says one thing: split it into two norms");
+                    .error("duplicate-statement", span, message)
+                    .with_label(t!("rule-second"))
+                    .with_related(self.src, *prev, t!("rule-first"))
+                    .with_help(t!("rule-norm-duplicate-statement-help"));
                 self.err(d);
             } else {
                 seen.insert(key, span);
@@ -1086,10 +1105,10 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "missing-subject",
                     n.name.span,
-                    format!("norm “{}” says nothing about who (主体)", n.name.text),
+                    t!("rule-missing-subject", name = &n.name.text),
                 )
-                .with_label("no 主体")
-                .with_help("add 主体 with the actor kinds the sentence names");
+                .with_label(t!("rule-missing-subject-label"))
+                .with_help(t!("rule-missing-subject-help"));
             self.err(d);
         }
         if !seen.contains_key("modality") {
@@ -1097,10 +1116,10 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "missing-modality",
                     n.name.span,
-                    format!("norm “{}” has no modality and action", n.name.text),
+                    t!("rule-missing-modality", name = &n.name.text),
                 )
-                .with_label("no 应当/不得/可以 …")
-                .with_help("add a line such as 应当 报告社会风险隐患排查结果");
+                .with_label(t!("rule-missing-modality-label"))
+                .with_help(t!("rule-missing-modality-help"));
             self.err(d);
         }
         let deadline = deadline.and_then(|d| self.deadline(d, trigger.as_ref()));
@@ -1231,20 +1250,25 @@ impl<'a> Lowerer<'a> {
                             &t.attr.text,
                             declared.iter().copied(),
                         ) {
-                            Some(x) => format!("did you mean “{x}”?"),
-                            None if declared.is_empty() => format!(
-                                "declare it in the vocabulary: 事件 {e} 属性 {}: 枚举 …",
-                                t.attr.text
+                            Some(x) => t!("did-you-mean", name = x),
+                            None if declared.is_empty() => t!(
+                                "rule-declare-attribute-enum",
+                                event = e,
+                                attr = &t.attr.text
                             ),
-                            None => format!("the attributes of “{e}” are {}", declared.join("、")),
+                            None => t!(
+                                "rule-attributes-are",
+                                event = e,
+                                attrs = declared.join("、")
+                            ),
                         };
                         let d = self
                             .error(
                                 "unknown-attribute",
                                 t.attr.span,
-                                format!("“{e}” has no attribute “{}”", t.attr.text),
+                                t!("rule-unknown-attribute", event = e, attr = &t.attr.text),
                             )
-                            .with_label("not an attribute of this event")
+                            .with_label(t!("rule-unknown-attribute-label"))
                             .with_help(help);
                         self.err(d);
                         ok = false;
@@ -1276,12 +1300,10 @@ impl<'a> Lowerer<'a> {
                         .error(
                             "type-mismatch",
                             t.span,
-                            format!(
-                                "“{attr_name}” is not a yes/no attribute, so it cannot stand alone"
-                            ),
+                            t!("rule-attribute-not-yes-no", attr = &attr_name),
                         )
-                        .with_label(format!("{} attribute", ty_name(&ty)))
-                        .with_help(format!("compare it with a value: {attr_name} = …"));
+                        .with_label(t!("rule-attribute-of-type", ty = ty_name(&ty)))
+                        .with_help(t!("rule-compare-attribute", attr = &attr_name));
                     self.err(d);
                     ok = false;
                 }
@@ -1306,9 +1328,13 @@ impl<'a> Lowerer<'a> {
         let ev = t.name.clone();
         if !has_deadline {
             let d = self
-                .error("no-deadline-event", event.span, format!("“{ev}” carries no deadline, so it cannot be overdue"))
-                .with_label("no deadline")
-                .with_help("逾期 and 期满 read an occurrence's deadline: declare the event 附期限 (事件 受理调解 附期限), as the catalogue does for 挂牌督办");
+                .error(
+                    "no-deadline-event",
+                    event.span,
+                    t!("rule-no-deadline-event", event = &ev),
+                )
+                .with_label(t!("rule-no-deadline-event-label"))
+                .with_help(t!("rule-no-deadline-event-help"));
             self.err(d);
             return None;
         }
@@ -1341,9 +1367,13 @@ impl<'a> Lowerer<'a> {
                                             .error(
                                                 "type-mismatch",
                                                 attr.span,
-                                                format!("“{k}” is a {} attribute; a period counts from a date", ty_name(ty)),
+                                                t!(
+                                                    "rule-period-from-non-date",
+                                                    attr = k,
+                                                    ty = ty_name(ty)
+                                                ),
                                             )
-                                            .with_label("not a date");
+                                            .with_label(t!("rule-not-a-date"));
                                         self.err(e);
                                         return None;
                                     }
@@ -1352,12 +1382,17 @@ impl<'a> Lowerer<'a> {
                                             .error(
                                                 "unknown-attribute",
                                                 attr.span,
-                                                format!("“{ev}” has no attribute “{}”", attr.text),
+                                                t!(
+                                                    "rule-unknown-attribute",
+                                                    event = &ev,
+                                                    attr = &attr.text
+                                                ),
                                             )
-                                            .with_label("not an attribute of this event")
-                                            .with_help(format!(
-                                                "declare it in the vocabulary: 事件 {ev} 属性 {}: 日期",
-                                                attr.text
+                                            .with_label(t!("rule-unknown-attribute-label"))
+                                            .with_help(t!(
+                                                "rule-declare-attribute-date",
+                                                event = &ev,
+                                                attr = &attr.text
                                             ));
                                         self.err(e);
                                         return None;
@@ -1380,10 +1415,14 @@ impl<'a> Lowerer<'a> {
                             .error(
                                 "deadline-without-anchor",
                                 d.span,
-                                format!("a period of {} {} counted from nothing", duration.amount, duration.unit.zh()),
+                                t!(
+                                    "rule-deadline-without-anchor",
+                                    amount = duration.amount,
+                                    unit = duration.unit.zh()
+                                ),
                             )
-                            .with_label("from when?")
-                            .with_help("name the event it runs from (30 日 自 调解协议生效) or give the norm a trigger (触发 …)");
+                            .with_label(t!("rule-deadline-without-anchor-label"))
+                            .with_help(t!("rule-deadline-without-anchor-help"));
                         self.err(e);
                         return None;
                     }
@@ -1411,14 +1450,14 @@ impl<'a> Lowerer<'a> {
                             .error(
                                 "unknown-reference",
                                 r.span,
-                                format!(
-                                    "“{}” is in {}, not {}",
-                                    name.text,
-                                    self.article_cite(a),
-                                    self.article_cite(art.value)
+                                t!(
+                                    "rule-norm-in-other-article",
+                                    name = &name.text,
+                                    article = self.article_cite(a),
+                                    given = self.article_cite(art.value)
                                 ),
                             )
-                            .with_label("wrong article");
+                            .with_label(t!("rule-wrong-article"));
                         self.err(d);
                         return vec![];
                     }
@@ -1430,17 +1469,15 @@ impl<'a> Lowerer<'a> {
                             .map(|d| d.ast.name.text.as_str())
                             .collect();
                         let help = tiaoli_syntax::diag::did_you_mean(&name.text, cands)
-                            .map(|s| format!("did you mean “{s}”?"))
-                            .unwrap_or_else(|| {
-                                "norms are referred to by the name after 规范".into()
-                            });
+                            .map(|s| t!("did-you-mean", name = s))
+                            .unwrap_or_else(|| t!("rule-unknown-norm-help"));
                         let d = self
                             .error(
                                 "unknown-reference",
                                 name.span,
-                                format!("no norm named “{}” in this ordinance", name.text),
+                                t!("rule-unknown-norm", name = &name.text),
                             )
-                            .with_label("unknown norm")
+                            .with_label(t!("rule-unknown-norm-label"))
                             .with_help(help);
                         self.err(d);
                         return vec![];
@@ -1454,9 +1491,9 @@ impl<'a> Lowerer<'a> {
                         .error(
                             "unknown-reference",
                             art.span,
-                            format!("{} has no norm", self.article_cite(art.value)),
+                            t!("rule-article-no-norm", article = self.article_cite(art.value)),
                         )
-                        .with_label("nothing to refer to");
+                        .with_label(t!("rule-nothing-to-refer-to"));
                     self.err(d);
                     return vec![];
                 }
@@ -1476,16 +1513,16 @@ impl<'a> Lowerer<'a> {
             .error(
                 "unknown-article",
                 art.span,
-                format!("{} is not in this ordinance", self.article_cite(art.value)),
+                t!("rule-unknown-article", article = self.article_cite(art.value)),
             )
-            .with_label("no such article")
+            .with_label(t!("rule-unknown-article-label"))
             .with_help(if max <= 1 {
-                format!("the ordinance has only {}", self.article_cite(1))
+                t!("rule-only-article", article = self.article_cite(1))
             } else {
-                format!(
-                    "the ordinance has articles {}–{}",
-                    self.article_cite(1),
-                    self.article_cite(max)
+                t!(
+                    "rule-articles-range",
+                    first = self.article_cite(1),
+                    last = self.article_cite(max)
                 )
             });
         self.err(d);
@@ -1521,17 +1558,21 @@ impl<'a> Lowerer<'a> {
                 let (tname, ty) = (t.name.clone(), ty.clone());
                 if ty != FactTy::Bool {
                     let hint = match &ty {
-                        FactTy::Enum { values } => format!(
-                            "compare it with one of its values: {} = {}",
-                            tname,
-                            values.first().cloned().unwrap_or_default()
+                        FactTy::Enum { values } => t!(
+                            "rule-compare-fact-enum",
+                            fact = &tname,
+                            value = values.first().cloned().unwrap_or_default()
                         ),
-                        FactTy::Number => format!("compare it with a number: {tname} >= 1"),
-                        _ => format!("compare it with a date: {tname} <= 2025-01-01"),
+                        FactTy::Number => t!("rule-compare-fact-number", fact = &tname),
+                        _ => t!("rule-compare-fact-date", fact = &tname),
                     };
                     let d = self
-                        .error("type-mismatch", name.span, format!("“{tname}” is not a yes/no fact, so it cannot stand alone as a condition"))
-                        .with_label(format!("{} fact", ty_name(&ty)))
+                        .error(
+                            "type-mismatch",
+                            name.span,
+                            t!("rule-fact-not-yes-no", fact = &tname),
+                        )
+                        .with_label(t!("rule-fact-of-type", ty = ty_name(&ty)))
                         .with_help(hint);
                     self.err(d);
                     return None;
@@ -1592,15 +1633,10 @@ impl<'a> Lowerer<'a> {
                         .error(
                             "misplaced-violation",
                             *span,
-                            format!(
-                                "“违反 {}” can only be a ground of a consequence",
-                                s.spelling
-                            ),
+                            t!("rule-misplaced-violation", name = &s.spelling),
                         )
-                        .with_label("inside a norm")
-                        .with_help(
-                            "a norm cannot depend on the violation of every norm, itself included",
-                        );
+                        .with_label(t!("rule-misplaced-violation-label"))
+                        .with_help(t!("rule-misplaced-violation-help"));
                     self.err(d);
                     return None;
                 }
@@ -1621,14 +1657,14 @@ impl<'a> Lowerer<'a> {
                                 .error(
                                     "not-violable",
                                     *span,
-                                    format!(
-                                        "“{}” is a {} norm ({}); it cannot be violated",
-                                        n.name,
-                                        n.modality.zh(),
-                                        class_name(n.class)
+                                    t!(
+                                        "rule-not-violable",
+                                        name = &n.name,
+                                        modality = n.modality.zh(),
+                                        class = class_name(n.class)
                                     ),
                                 )
-                                .with_label("cannot be violated");
+                                .with_label(t!("rule-not-violable-label"));
                             self.err(d);
                             continue;
                         }
@@ -1665,10 +1701,19 @@ impl<'a> Lowerer<'a> {
                         .error(
                             "attribute-outside-instance",
                             target.span,
-                            format!("“{}.{}” reads the occurrence that opened the norm, but “{ev}” opens none here", target.event.text, target.attr.text),
+                            t!(
+                                "rule-attribute-outside-instance",
+                                event = &target.event.text,
+                                attr = &target.attr.text,
+                                canonical = &ev
+                            ),
                         )
-                        .with_label("no such occurrence here")
-                        .with_help(format!("E.属性 belongs in the conditions of a norm triggered by E (触发 {ev}); elsewhere, test occurrences with 发生 {ev}【{} = …】", target.attr.text));
+                        .with_label(t!("rule-attribute-outside-instance-label"))
+                        .with_help(t!(
+                            "rule-attribute-outside-instance-help",
+                            event = &ev,
+                            attr = &target.attr.text
+                        ));
                     self.err(d);
                     return None;
                 }
@@ -1682,9 +1727,9 @@ impl<'a> Lowerer<'a> {
                         .error(
                             "unknown-attribute",
                             target.attr.span,
-                            format!("“{ev}” has no attribute “{}”", target.attr.text),
+                            t!("rule-unknown-attribute", event = &ev, attr = &target.attr.text),
                         )
-                        .with_label("not an attribute of this event");
+                        .with_label(t!("rule-unknown-attribute-label"));
                     self.err(d);
                     return None;
                 };
@@ -1696,11 +1741,9 @@ impl<'a> Lowerer<'a> {
                             .error(
                                 "type-mismatch",
                                 *span,
-                                format!(
-                                    "“{attr}” is not a yes/no attribute, so it cannot stand alone"
-                                ),
+                                t!("rule-attribute-not-yes-no", attr = &attr),
                             )
-                            .with_label(format!("{} attribute", ty_name(&ty)));
+                            .with_label(t!("rule-attribute-of-type", ty = ty_name(&ty)));
                         self.err(d);
                         return None;
                     }
@@ -1723,12 +1766,12 @@ impl<'a> Lowerer<'a> {
                         .error(
                             "unknown-reference",
                             art.span,
-                            format!(
-                                "{} has no consequence whose grounds could be met",
-                                self.article_cite(art.value)
+                            t!(
+                                "rule-article-no-consequence",
+                                article = self.article_cite(art.value)
                             ),
                         )
-                        .with_label("no 后果 in this article");
+                        .with_label(t!("rule-article-no-consequence-label"));
                     self.err(d);
                     return None;
                 }
@@ -1763,8 +1806,8 @@ impl<'a> Lowerer<'a> {
             (FactTy::Date, V::Date(d, vs)) => {
                 if !valid_date(d) {
                     let e = self
-                        .error("invalid-date", *vs, format!("{d} is not a calendar date"))
-                        .with_label("no such day");
+                        .error("invalid-date", *vs, t!("rule-invalid-date", date = d))
+                        .with_label(t!("rule-invalid-date-label"));
                     self.err(e);
                     return None;
                 }
@@ -1778,18 +1821,20 @@ impl<'a> Lowerer<'a> {
                             &n.text,
                             values.iter().map(String::as_str),
                         ) {
-                            Some(s) => {
-                                format!("did you mean “{s}”? its values are {}", values.join("、"))
-                            }
-                            None => format!("its values are {}", values.join("、")),
+                            Some(s) => t!(
+                                "rule-values-are-did-you-mean",
+                                name = s,
+                                values = values.join("、")
+                            ),
+                            None => t!("rule-values-are", values = values.join("、")),
                         };
                         let d = self
                             .error(
                                 "type-mismatch",
                                 n.span,
-                                format!("“{}” is not a value of “{fact}”", n.text),
+                                t!("rule-not-a-value", value = &n.text, fact = fact),
                             )
-                            .with_label("not one of its values")
+                            .with_label(t!("rule-not-a-value-label"))
                             .with_help(help);
                         self.err(d);
                         return None;
@@ -1798,25 +1843,24 @@ impl<'a> Lowerer<'a> {
             }
             _ => {
                 let what = match v {
-                    V::Bool(..) => "a yes/no value",
-                    V::Number(..) => "a number",
-                    V::Date(..) => "a date",
-                    V::Term(_) => "a term",
+                    V::Bool(..) => t!("rule-value-bool"),
+                    V::Number(..) => t!("rule-value-number"),
+                    V::Date(..) => t!("rule-value-date"),
+                    V::Term(_) => t!("rule-value-term"),
                 };
                 let msg = if ordered && matches!(ty, FactTy::Bool | FactTy::Enum { .. }) {
-                    format!(
-                        "“{fact}” is a {} fact: it can only be compared with = or !=",
-                        ty_name(ty)
-                    )
+                    t!("rule-fact-not-ordered", fact = fact, ty = ty_name(ty))
                 } else {
-                    format!(
-                        "“{fact}” is a {} fact, compared here with {what}",
-                        ty_name(ty)
+                    t!(
+                        "rule-fact-compared-with",
+                        fact = fact,
+                        ty = ty_name(ty),
+                        what = what
                     )
                 };
                 let d = self
                     .error("type-mismatch", span, msg)
-                    .with_label("types do not match");
+                    .with_label(t!("rule-types-do-not-match"));
                 self.err(d);
                 return None;
             }
@@ -1836,10 +1880,10 @@ impl<'a> Lowerer<'a> {
                     .error(
                         "reference-cycle",
                         c.name.span,
-                        format!("the grounds of “{}” lead back to it", c.name.text),
+                        t!("rule-consequence-cycle", name = &c.name.text),
                     )
-                    .with_label("cycle through this consequence")
-                    .with_help("符合 第N条 must not refer, directly or not, to the article itself");
+                    .with_label(t!("rule-consequence-cycle-label"))
+                    .with_help(t!("rule-consequence-cycle-help"));
                 self.err(d);
                 return None;
             }
@@ -1893,10 +1937,10 @@ impl<'a> Lowerer<'a> {
                     .error(
                         "duplicate-statement",
                         span,
-                        format!("this consequence already has “{key}”"),
+                        t!("rule-consequence-duplicate-statement", key = key),
                     )
-                    .with_label("second")
-                    .with_related(self.src, *prev, "first");
+                    .with_label(t!("rule-second"))
+                    .with_related(self.src, *prev, t!("rule-first"));
                 self.err(d);
             } else {
                 seen.insert(key, span);
@@ -1907,12 +1951,10 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "missing-grounds",
                     c.name.span,
-                    format!("consequence “{}” does not say when it applies", c.name.text),
+                    t!("rule-missing-grounds", name = &c.name.text),
                 )
-                .with_label("no 情形")
-                .with_help(
-                    "add 情形 之一 { … } with the grounds the article lists, or 情形 违反 规范名",
-                );
+                .with_label(t!("rule-missing-grounds-label"))
+                .with_help(t!("rule-missing-grounds-help"));
             self.err(d);
         }
         if imposes.is_empty() {
@@ -1920,10 +1962,10 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "missing-sanction",
                     c.name.span,
-                    format!("consequence “{}” imposes nothing", c.name.text),
+                    t!("rule-missing-sanction", name = &c.name.text),
                 )
-                .with_label("no 处理")
-                .with_help("add 处理 with the measures the article names (通报, 约谈 …)");
+                .with_label(t!("rule-missing-sanction-label"))
+                .with_help(t!("rule-missing-sanction-help"));
             self.err(d);
         }
         let mut sanctions = Vec::new();
@@ -2002,8 +2044,8 @@ impl<'a> Lowerer<'a> {
                 }
                 if out.is_empty() && ok {
                     let d = self
-                        .error("missing-grounds", *span, "this list of grounds is empty")
-                        .with_label("empty");
+                        .error("missing-grounds", *span, t!("rule-empty-grounds"))
+                        .with_label(t!("rule-empty-grounds-label"));
                     self.err(d);
                     return None;
                 }
@@ -2044,14 +2086,14 @@ impl<'a> Lowerer<'a> {
                             .error(
                                 "unknown-sanction",
                                 s.span,
-                                format!(
-                                    "“{}” is {}, not a sanction of the catalogue",
-                                    s.text,
-                                    other.kind().describe()
+                                t!(
+                                    "rule-not-a-sanction",
+                                    name = &s.text,
+                                    kind = other.kind().describe()
                                 ),
                             )
-                            .with_label("not a sanction")
-                            .with_related(t.source, t.span, "declared here");
+                            .with_label(t!("rule-not-a-sanction-label"))
+                            .with_related(t.source, t.span, t!("rule-declared-here"));
                         self.err(d);
                     }
                 },
@@ -2066,16 +2108,16 @@ impl<'a> Lowerer<'a> {
                         })
                         .collect();
                     let help = match tiaoli_syntax::diag::did_you_mean(&s.text, cands.iter().copied()) {
-                        Some(x) => format!("did you mean “{x}”?"),
-                        None => "sanctions come from the catalogue (处理方式 in rules/lexicon/sanctions.tiaoli); never invent one".into(),
+                        Some(x) => t!("did-you-mean", name = x),
+                        None => t!("rule-unknown-sanction-help"),
                     };
                     let d = self
                         .error(
                             "unknown-sanction",
                             s.span,
-                            format!("“{}” is not in the sanction catalogue", s.text),
+                            t!("rule-unknown-sanction", name = &s.text),
                         )
-                        .with_label("outside the catalogue")
+                        .with_label(t!("rule-unknown-sanction-label"))
                         .with_help(help);
                     self.err(d);
                 }
@@ -2184,21 +2226,21 @@ struct Meta {
     self_name: String,
 }
 
-fn ty_name(t: &FactTy) -> &'static str {
+fn ty_name(t: &FactTy) -> String {
     match t {
-        FactTy::Bool => "yes/no",
-        FactTy::Number => "number",
-        FactTy::Date => "date",
-        FactTy::Enum { .. } => "enumerated",
+        FactTy::Bool => t!("rule-type-bool"),
+        FactTy::Number => t!("rule-type-number"),
+        FactTy::Date => t!("rule-type-date"),
+        FactTy::Enum { .. } => t!("rule-type-enum"),
     }
 }
 
-fn class_name(c: ast::ModalityClass) -> &'static str {
+fn class_name(c: ast::ModalityClass) -> String {
     match c {
-        ast::ModalityClass::Obligation => "obligation",
-        ast::ModalityClass::Prohibition => "prohibition",
-        ast::ModalityClass::Permission => "permission",
-        ast::ModalityClass::Encouragement => "encouragement",
+        ast::ModalityClass::Obligation => t!("rule-class-obligation"),
+        ast::ModalityClass::Prohibition => t!("rule-class-prohibition"),
+        ast::ModalityClass::Permission => t!("rule-class-permission"),
+        ast::ModalityClass::Encouragement => t!("rule-class-encouragement"),
     }
 }
 

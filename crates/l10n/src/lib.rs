@@ -151,6 +151,21 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/zh/terms.ftl"),
         include_str!("../locales/en/terms.ftl"),
     ),
+    (
+        "syntax",
+        include_str!("../locales/zh/syntax.ftl"),
+        include_str!("../locales/en/syntax.ftl"),
+    ),
+    (
+        "rules",
+        include_str!("../locales/zh/rules.ftl"),
+        include_str!("../locales/en/rules.ftl"),
+    ),
+    (
+        "commands",
+        include_str!("../locales/zh/commands.ftl"),
+        include_str!("../locales/en/commands.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

@@ -5,6 +5,7 @@
 #![allow(clippy::result_large_err)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+use tiaoli_l10n::t;
 use std::path::{Path, PathBuf};
 
 use indexmap::{IndexMap, IndexSet};
@@ -200,7 +201,7 @@ pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
         } else {
             return Err(LoadError {
                 file: p.display().to_string(),
-                message: "no such file or directory".into(),
+                message: t!("scenario-no-such-path"),
             });
         }
     }
@@ -240,7 +241,7 @@ pub fn load(path: &Path) -> Result<TestFile, LoadError> {
     let tf = tiaoli_compiler::yaml::from_str::<TestFile>(&text).map_err(|e| LoadError {
         file: file.clone(),
         message: match e.line {
-            Some(l) => format!("line {l}: {}", e.message),
+            Some(l) => t!("scenario-at-line", line = l, message = e.message),
             None => e.message,
         },
     })?;
@@ -533,7 +534,7 @@ fn run_case(
     for (uid, exp) in &case.expect {
         // prepare() made sure every expected unit is there.
         let Some(unit) = units.iter().find(|u| &u.id == uid) else {
-            failures.push(failure(uid, "the case has no unit with this id"));
+            failures.push(failure(uid, t!("scenario-no-unit")));
             continue;
         };
         let ev = engine.evaluate(unit, opts);
@@ -675,7 +676,7 @@ fn differences(
             d.push((
                 "sanctions".into(),
                 if missing.is_empty() {
-                    "exactly those listed".into()
+                    t!("scenario-exactly-those-listed")
                 } else {
                     show(&missing)
                 },
@@ -731,10 +732,10 @@ fn check_unit(
                         .map(|f| format!("{} {} {}", f.ordinance, f.cite, f.norm))
                         .take(3)
                         .collect();
-                    let mut fl = failure(uid, format!("expected result not found: {what}"));
+                    let mut fl = failure(uid, t!("scenario-not-found", what = what));
                     if !near.is_empty() {
-                        fl.message
-                            .push_str(&format!(" (similar: {})", near.join(", ")));
+                        let near = near.join(t!("list-sep").as_str());
+                        fl.message.push_str(&t!("scenario-similar", results = near));
                     }
                     if let Some(n) = &e.norm {
                         let ords: Vec<String> = rep
@@ -743,10 +744,9 @@ fn check_unit(
                             .map(|s| format!("{} ({})", s.ordinance, s.reason))
                             .collect();
                         if !ords.is_empty() {
-                            fl.message.push_str(&format!(
-                                "; ordinances not applied: {}",
-                                ords.join(", ")
-                            ));
+                            let ords = ords.join(t!("list-sep").as_str());
+                            fl.message
+                                .push_str(&t!("scenario-not-applied", ordinances = ords));
                         }
                         let _ = n;
                     }
@@ -773,12 +773,10 @@ fn check_unit(
         if !m && exp.exact.covers(&status_str(f)) {
             failures.push(failure(
                 uid,
-                format!(
-                    "unexpected result ({}): {} {} {} — the case lists these exhaustively",
-                    status_str(f),
-                    f.ordinance,
-                    f.cite,
-                    f.norm
+                t!(
+                    "scenario-unexpected",
+                    status = status_str(f),
+                    result = format!("{} {} {}", f.ordinance, f.cite, f.norm)
                 ),
             ));
         }
@@ -807,12 +805,10 @@ fn check_unit(
         }) {
             failures.push(failure(
                 uid,
-                format!(
-                    "expected absent, found ({}): {} {} {}",
-                    status_str(f),
-                    f.ordinance,
-                    f.cite,
-                    f.norm
+                t!(
+                    "scenario-not-absent",
+                    status = status_str(f),
+                    result = format!("{} {} {}", f.ordinance, f.cite, f.norm)
                 ),
             ));
         }
@@ -821,7 +817,7 @@ fn check_unit(
         if !rep.skipped.iter().any(|x| &x.ordinance == s) {
             failures.push(failure(
                 uid,
-                format!("expected ordinance {s} not to apply, but it does"),
+                t!("scenario-not-skipped", ordinance = s),
             ));
         }
     }

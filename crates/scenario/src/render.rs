@@ -1,5 +1,6 @@
 //! Rendering a test run: for people, for JSON consumers, and as JUnit XML.
 
+use tiaoli_l10n::t;
 use crate::{Coverage, Outcome};
 
 pub fn human(o: &Outcome, show_uncovered: bool) -> String {
@@ -11,7 +12,10 @@ pub fn human(o: &Outcome, show_uncovered: bool) -> String {
         }
         out.push_str(&format!("✗ {}  ({})\n", c.name, c.file));
         for f in &c.failures {
-            out.push_str(&format!("    unit {}: {}\n", f.unit, f.message));
+            out.push_str(&format!(
+                "    {}\n",
+                t!("scenario-unit-failure", unit = &f.unit, message = &f.message)
+            ));
             if !f.differences.is_empty() {
                 let w = f
                     .differences
@@ -20,16 +24,18 @@ pub fn human(o: &Outcome, show_uncovered: bool) -> String {
                     .max()
                     .unwrap_or(0);
                 out.push_str(&format!(
-                    "      {:w$}  {:<24}  {}\n",
-                    "", "expected", "actual"
+                    "      {:w$}  {}  {}\n",
+                    "",
+                    format!("{:<24}", t!("scenario-expected")),
+                    t!("scenario-actual")
                 ));
                 for (k, e, a) in &f.differences {
                     let pad = w.saturating_sub(k.chars().count());
-                    out.push_str(&format!("      {k}{}  {:<24}  {a}\n", " ".repeat(pad), e));
+                    out.push_str(&format!("      {k}{}  {}  {a}\n", " ".repeat(pad), format!("{e:<24}")));
                 }
             }
             if let Some(why) = &f.why {
-                out.push_str("      why:\n");
+                out.push_str(&format!("      {}\n", t!("scenario-why")));
                 for line in why.lines().filter(|l| !l.trim().is_empty()) {
                     out.push_str(&format!("        {line}\n"));
                 }
@@ -39,22 +45,26 @@ pub fn human(o: &Outcome, show_uncovered: bool) -> String {
     if let Some(cov) = &o.coverage {
         out.push_str(&coverage(cov, show_uncovered));
     }
-    out.push_str(&format!("\n{} passed, {} failed\n", o.passed, o.failed));
+    out.push('\n');
+    out.push_str(&t!("scenario-summary", passed = o.passed, failed = o.failed));
+    out.push('\n');
     out
 }
 
 pub fn coverage(c: &Coverage, show_uncovered: bool) -> String {
-    let mut out = String::from("\ncoverage (norms and consequences named by some case):\n");
+    let mut out = format!("\n{}\n", t!("scenario-coverage-head"));
     for (id, oc) in &c.ordinances {
         out.push_str(&format!(
             "  {id:<10} {:>4}/{:<4} {:5.1}%\n",
             oc.covered, oc.total, oc.percent
         ));
         if show_uncovered && !oc.uncovered.is_empty() {
-            out.push_str(&format!("    not exercised: {}\n", oc.uncovered.join("、")));
+            let list = oc.uncovered.join("、");
+            out.push_str(&format!("    {}\n", t!("scenario-not-exercised", list = list)));
         }
     }
-    out.push_str(&format!("  total {:5.1}%\n", c.percent));
+    let percent = format!("{:5.1}", c.percent);
+    out.push_str(&format!("  {}\n", t!("scenario-total", percent = percent)));
     out
 }
 

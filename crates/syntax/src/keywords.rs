@@ -3,6 +3,7 @@
 //! `tests/grammar.rs` checks that it matches grammar/tiaoli.pest.
 
 use crate::parse::Rule;
+use tiaoli_l10n::t;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Keyword {
@@ -526,51 +527,48 @@ pub fn rule_description(rule: Rule) -> Option<String> {
         let zh = k.spellings.first().copied().unwrap_or("");
         return Some(format!("“{zh}”"));
     }
-    let s = match rule {
-        Rule::ident => "a term",
-        Rule::string => "a quoted text",
-        Rule::comment => "a comment",
-        Rule::digits | Rule::num => "a number",
-        Rule::date => "a date (YYYY-MM-DD)",
-        Rule::date_or_unknown => "a date or “未知”",
-        Rule::article_no => "an article number (第N条)",
-        Rule::para_no => "a paragraph number (第N款)",
-        Rule::item_no => "an item number (第（N）项)",
-        Rule::chapter_no => "a chapter number (第N章)",
-        Rule::section_no => "a section number (第N节)",
-        Rule::item_label => "an item label such as （一）",
-        Rule::anchor => "a provision (第N款, 第（N）项)",
-        Rule::modality => "a modality (应当, 必须, 不得, 可以, 鼓励 …)",
-        Rule::level | Rule::levels => "a level (省, 市, 州, 县, 乡, 村)",
-        Rule::status => "a status (代拟稿, 草案, 征求意见稿, 通过, 施行, 废止)",
-        Rule::instrument => "an instrument type (地方性法规, 地方政府规章, 自治条例, 单行条例)",
-        Rule::article_kind => {
-            "an article kind (宗旨, 适用范围, 原则, 定义, 体制, 宣示, 施行, 废止, 待审)"
-        }
-        Rule::relation => "a relation (同级, 上级, 下级)",
-        Rule::selector => "a subject",
-        Rule::target => "a target (本单位 or a person)",
-        Rule::deadline => "a deadline (及时, 定期, 每年, 限期, N 日 …)",
-        Rule::vague_deadline => "及时, 立即 or 定期",
-        Rule::periodic_deadline => "每年, 每半年, 每季度 or 每月",
-        Rule::duration => "a period (N 日, N 个工作日, N 个月, N 年)",
-        Rule::time_unit => "a time unit (日, 个工作日, 个月, 年)",
-        Rule::fact_type => "a type (布尔, 数值, 日期, 枚举 …)",
-        Rule::cmp_op => "a comparison (=, ≠, <, ≤, >, ≥)",
-        Rule::value => "a value",
-        Rule::expr | Rule::and_expr | Rule::not_expr => "a condition",
-        Rule::trigger | Rule::event_pattern => "an event (a term of the vocabulary)",
-        Rule::attr_filter | Rule::attr_test => "an attribute test such as 【事故等级 = 重大】",
-        Rule::attr_ref => "an attribute of the triggering event (事件.属性)",
-        Rule::ordinance => "“条例”",
-        Rule::vocabulary => "“词汇”",
-        Rule::chapter => "a chapter heading",
-        Rule::section => "a section heading",
-        Rule::article => "an article (第N条 { … })",
-        Rule::norm => "“规范”",
-        Rule::consequence => "“后果”",
-        Rule::EOI => "the end of the file",
+    Some(match rule {
+        Rule::ident => t!("syn-rule-ident"),
+        Rule::string => t!("syn-rule-string"),
+        Rule::comment => t!("syn-rule-comment"),
+        Rule::digits | Rule::num => t!("syn-rule-number"),
+        Rule::date => t!("syn-rule-date"),
+        Rule::date_or_unknown => t!("syn-rule-date-or-unknown"),
+        Rule::article_no => t!("syn-rule-article-no"),
+        Rule::para_no => t!("syn-rule-para-no"),
+        Rule::item_no => t!("syn-rule-item-no"),
+        Rule::chapter_no => t!("syn-rule-chapter-no"),
+        Rule::section_no => t!("syn-rule-section-no"),
+        Rule::item_label => t!("syn-rule-item-label"),
+        Rule::anchor => t!("syn-rule-anchor"),
+        Rule::modality => t!("syn-rule-modality"),
+        Rule::level | Rule::levels => t!("syn-rule-level"),
+        Rule::status => t!("syn-rule-status"),
+        Rule::instrument => t!("syn-rule-instrument"),
+        Rule::article_kind => t!("syn-rule-article-kind"),
+        Rule::relation => t!("syn-rule-relation"),
+        Rule::selector => t!("syn-rule-selector"),
+        Rule::target => t!("syn-rule-target"),
+        Rule::deadline => t!("syn-rule-deadline"),
+        Rule::vague_deadline => t!("syn-rule-vague-deadline"),
+        Rule::periodic_deadline => t!("syn-rule-periodic-deadline"),
+        Rule::duration => t!("syn-rule-duration"),
+        Rule::time_unit => t!("syn-rule-time-unit"),
+        Rule::fact_type => t!("syn-rule-fact-type"),
+        Rule::cmp_op => t!("syn-rule-cmp-op"),
+        Rule::value => t!("syn-rule-value"),
+        Rule::expr | Rule::and_expr | Rule::not_expr => t!("syn-rule-condition"),
+        Rule::trigger | Rule::event_pattern => t!("syn-rule-event"),
+        Rule::attr_filter | Rule::attr_test => t!("syn-rule-attr-test"),
+        Rule::attr_ref => t!("syn-rule-attr-ref"),
+        Rule::ordinance => t!("syn-rule-ordinance"),
+        Rule::vocabulary => t!("syn-rule-vocabulary"),
+        Rule::chapter => t!("syn-rule-chapter"),
+        Rule::section => t!("syn-rule-section"),
+        Rule::article => t!("syn-rule-article"),
+        Rule::norm => t!("syn-rule-norm"),
+        Rule::consequence => t!("syn-rule-consequence"),
+        Rule::EOI => t!("syn-rule-end"),
         _ => return None,
-    };
-    Some(s.to_string())
+    })
 }

@@ -7,6 +7,7 @@
 //! the engine, given one anyway, computes no due date rather than a wrapped or
 //! clamped one.
 
+use tiaoli_l10n::t;
 use crate::ast::{Duration, TimeUnit};
 use crate::diag::Diagnostic;
 use crate::source::SourceId;
@@ -44,11 +45,23 @@ pub fn period_error(source: SourceId, d: &Duration) -> Option<Diagnostic> {
             "period-too-long",
             source,
             d.span,
-            format!("期间过长：{} {} 超过 100 年的上限", d.amount, d.unit.zh()),
+            t!(
+                "syn-period-too-long",
+                amount = d.amount,
+                unit = d.unit.zh()
+            ),
         )
-        .with_label(format!("最多 {} {}", max_period(d.unit), d.unit.zh()))
-        .with_help(format!(
-            "期间最长 100 年：{MAX_DAYS} 日、{MAX_WORKING_DAYS} 个工作日、{MAX_MONTHS} 个月或 {MAX_YEARS} 年；请核对条文中的数字"
+        .with_label(t!(
+            "syn-period-too-long-label",
+            max = max_period(d.unit),
+            unit = d.unit.zh()
+        ))
+        .with_help(t!(
+            "syn-period-too-long-help",
+            days = MAX_DAYS,
+            working = MAX_WORKING_DAYS,
+            months = MAX_MONTHS,
+            years = MAX_YEARS
         )),
     )
 }

@@ -99,10 +99,10 @@ fn too_deep(source: SourceId, span: Span) -> Diagnostic {
         "nesting",
         source,
         span,
-        format!("条件嵌套过深：括号与“非”合计超过 {MAX_NESTING} 层"),
+        tiaoli_l10n::t!("syn-nesting", max = MAX_NESTING),
     )
-    .with_label("从这里起超过上限")
-    .with_help("把条件拆开写：用“且”“或”连接并列的条件，不必层层套括号；连续的“非 非”可以相互抵消")
+    .with_label(tiaoli_l10n::t!("syn-nesting-label"))
+    .with_help(tiaoli_l10n::t!("syn-nesting-help"))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use crate::ast::*;
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::keywords::{rule_description, KEYWORDS};
 use crate::source::SourceId;
+use tiaoli_l10n::t;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../../../grammar/tiaoli.pest"]
@@ -52,9 +53,9 @@ impl Cx {
             "internal",
             self.source,
             span,
-            format!("internal error while reading the syntax tree: {what}"),
+            t!("syn-internal", what = what),
         )
-        .with_help("this is a defect in tiaoli; please report it with the file that caused it")
+        .with_help(t!("syn-internal-help"))
     }
 
     fn child<'i>(&self, p: &Pair<'i, Rule>, rule: Rule) -> R<Pair<'i, Rule>> {
@@ -876,8 +877,8 @@ impl Cx {
 
     fn digits(&self, p: &Pair<'_, Rule>) -> R<u32> {
         p.as_str().parse::<u32>().map_err(|_| {
-            Diagnostic::error("syntax", self.source, span(p), "this number is too large")
-                .with_label("too large")
+            Diagnostic::error("syntax", self.source, span(p), t!("syn-number-too-large"))
+                .with_label(t!("syn-number-too-large-label"))
         })
     }
 
@@ -900,10 +901,10 @@ impl Cx {
                         "syntax",
                         self.source,
                         sp,
-                        format!("“{}” is not a Chinese numeral", inner.as_str()),
+                        t!("syn-not-numeral", text = inner.as_str()),
                     )
-                    .with_label("not a number")
-                    .with_help("write numbers as 一、十二、二十一、一百零五 or in digits")
+                    .with_label(t!("syn-not-numeral-label"))
+                    .with_help(t!("syn-not-numeral-help"))
                 })?;
                 Ok(Numeral {
                     value,
@@ -936,7 +937,7 @@ impl Cx {
                     "syntax",
                     self.source,
                     span(p),
-                    "this item label has no number",
+                    t!("syn-item-label-no-number"),
                 )
             })
     }
@@ -1087,7 +1088,7 @@ pub(crate) fn syntax_error(
     expected.dedup();
     let found_desc = if found.is_empty() {
         match text.get(pos..).and_then(|r| r.chars().next()) {
-            None => "the end of the file".to_string(),
+            None => t!("syn-end-of-file"),
             Some(c) => format!("“{c}”"),
         }
     } else {
@@ -1099,25 +1100,27 @@ pub(crate) fn syntax_error(
             "syntax",
             source,
             Span::new(pos, pos + 1),
-            "this text is not closed: its ending \" is missing",
+            t!("syn-unclosed-text"),
         )
-        .with_label("opened here")
-        .with_help(
-            "a text stays on one line and ends with \"; write \\\" for a quotation mark inside it",
-        );
+        .with_label(t!("syn-unclosed-text-label"))
+        .with_help(t!("syn-unclosed-text-help"));
     }
     let reserved = positives.contains(&Rule::ident)
         && KEYWORDS
             .iter()
             .any(|k| k.spellings.iter().any(|s| *s == found));
     let message = if reserved {
-        format!("“{found}” is a keyword and cannot be used as a name or term")
+        t!("syn-keyword-as-name", found = &found)
     } else if !negatives.is_empty() && positives.is_empty() {
-        format!("{found_desc} is a reserved word and cannot be used as a term here")
+        t!("syn-reserved-word", found = &found_desc)
     } else if expected.is_empty() {
-        format!("unexpected {found_desc}")
+        t!("syn-unexpected", found = &found_desc)
     } else {
-        format!("expected {}, found {found_desc}", join_or(&expected))
+        t!(
+            "syn-expected-found",
+            expected = join_or(&expected),
+            found = &found_desc
+        )
     };
     // Did-you-mean: the keyword closest to what was written, preferring the ones
     // that were expected here.
@@ -1135,23 +1138,24 @@ pub(crate) fn syntax_error(
     };
     let mut d = Diagnostic::error("syntax", source, span, message).with_label(
         if expected.is_empty() || expected.len() > 3 {
-            "not understood here".to_string()
+            t!("syn-not-understood")
         } else {
-            format!("expected {}", join_or(&expected))
+            t!("syn-expected", expected = join_or(&expected))
         },
     );
     let glued = expected_words
         .iter()
         .find(|w| found.starts_with(**w) && found.len() > w.len());
     if reserved {
-        d = d.with_help(format!("choose another name, for example “{found}措施”"));
+        d = d.with_help(t!("syn-choose-another-name", found = &found));
     } else if let Some(w) = glued {
-        d = d.with_help(format!(
-            "keywords are separated from terms by a space: `{w} {}`",
-            found.get(w.len()..).unwrap_or("")
+        d = d.with_help(t!(
+            "syn-glued-keyword",
+            keyword = *w,
+            rest = found.get(w.len()..).unwrap_or("")
         ));
     } else if let Some(s) = suggestion {
-        d = d.with_help(format!("did you mean “{s}”?"));
+        d = d.with_help(t!("did-you-mean", name = s));
     }
     d
 }
@@ -1183,17 +1187,21 @@ fn join_or(items: &[String]) -> String {
                 Some(x) => x,
                 None => return String::new(),
             };
-            let mut s = init
+            let init = init
                 .iter()
                 .map(|x| x.as_str())
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(t!("list-sep").as_str());
             if items.len() > 8 {
-                s.push_str(&format!(", {last} or {} more", items.len() - 8));
+                t!(
+                    "syn-or-more",
+                    init = init,
+                    last = *last,
+                    count = items.len() - 8
+                )
             } else {
-                s.push_str(&format!(" or {last}"));
+                t!("syn-or-last", init = init, last = *last)
             }
-            s
         }
     }
 }

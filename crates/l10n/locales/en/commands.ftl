@@ -1,0 +1,35 @@
+# The summaries and errors of commands: check, lint, test, fmt.
+check-ordinance = { $id } { $title }: { $articles } articles, { $norms } norms, { $consequences } consequences
+check-summary = { $files } files checked: { $errors } error(s), { $warnings } warning(s)
+check-agreement = warning[{ $code } { $name }]: { $at }  { $article } ({ $ordinance })
+lint-rules-do-not-compile = the rules do not compile; nothing linted
+lint-against-do-not-compile = the --against rules do not compile; nothing linted
+test-no-files = no test files (*.yaml) in { $paths }
+test-file-error = { $file }: { $message }
+test-file-problems = the test files have { $count } problem(s); no case was run
+test-json-failed = cannot write the test results as JSON: { $error }
+test-coverage-below = coverage { $percent }% is below the required { $min }%
+fmt-no-files = give the files to format (tiaoli fmt rules/), or use --check to check the embedded rules
+fmt-internal = internal: the formatted text of { $file } does not parse ({ $message }); file left untouched
+fmt-not-formatted = not formatted: { $file }
+fmt-formatted = formatted: { $file }
+
+# The cases of tiaoli test (crates/scenario).
+scenario-no-such-path = no such file or directory
+scenario-at-line = line { $line }: { $message }
+scenario-no-unit = the case has no unit with this id
+scenario-exactly-those-listed = exactly those listed
+scenario-not-found = expected result not found: { $what }
+scenario-similar = { " " }(similar: { $results })
+scenario-not-applied = ; ordinances not applied: { $ordinances }
+scenario-unexpected = unexpected result ({ $status }): { $result } — the case lists these exhaustively
+scenario-not-absent = expected absent, found ({ $status }): { $result }
+scenario-not-skipped = expected ordinance { $ordinance } not to apply, but it does
+scenario-unit-failure = unit { $unit }: { $message }
+scenario-expected = expected
+scenario-actual = actual
+scenario-why = why:
+scenario-summary = { $passed } passed, { $failed } failed
+scenario-coverage-head = coverage (norms and consequences named by some case):
+scenario-not-exercised = not exercised: { $list }
+scenario-total = total { $percent }%

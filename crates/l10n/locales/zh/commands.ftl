@@ -1,0 +1,35 @@
+# 命令的小结与错误：check、lint、test、fmt。
+check-ordinance = { $id } { $title }：{ $articles } 条，{ $norms } 个规范，{ $consequences } 个后果
+check-summary = 已检查 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
+check-agreement = 警告[{ $code } { $name }]：{ $at }  { $article }（{ $ordinance }）
+lint-rules-do-not-compile = 规则未能编译，未作检查
+lint-against-do-not-compile = --against 给出的规则未能编译，未作检查
+test-no-files = { $paths } 中没有测试文件（*.yaml）
+test-file-error = { $file }：{ $message }
+test-file-problems = 测试文件有 { $count } 处问题；没有运行任何用例
+test-json-failed = 无法生成测试结果的 JSON 输出：{ $error }
+test-coverage-below = 覆盖率 { $percent }% 低于要求的 { $min }%
+fmt-no-files = 请给出要格式化的文件（tiaoli fmt rules/），或用 --check 检查内置规则
+fmt-internal = 内部错误：{ $file } 格式化后的文字无法解析（{ $message }）；文件未作改动
+fmt-not-formatted = 未格式化：{ $file }
+fmt-formatted = 已格式化：{ $file }
+
+# tiaoli test 的用例结果（crates/scenario）。
+scenario-no-such-path = 没有这个文件或目录
+scenario-at-line = 第 { $line } 行：{ $message }
+scenario-no-unit = 本用例中没有这个标识的单位
+scenario-exactly-those-listed = 恰为所列各项
+scenario-not-found = 没有找到预期的结果：{ $what }
+scenario-similar = （相近的结果：{ $results }）
+scenario-not-applied = ；未适用的条例：{ $ordinances }
+scenario-unexpected = 出现预期之外的结果（{ $status }）：{ $result }——本用例穷尽列出这类结果
+scenario-not-absent = 预期不出现，却出现了（{ $status }）：{ $result }
+scenario-not-skipped = 预期条例 { $ordinance } 不适用，但它适用
+scenario-unit-failure = 单位 { $unit }：{ $message }
+scenario-expected = 预期
+scenario-actual = 实际
+scenario-why = 原因：
+scenario-summary = 通过 { $passed } 个，失败 { $failed } 个
+scenario-coverage-head = 覆盖率（有用例涉及的规范与后果）：
+scenario-not-exercised = 未涉及：{ $list }
+scenario-total = 合计 { $percent }%
