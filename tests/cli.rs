@@ -15,10 +15,7 @@ use common::*;
 fn check_passes_on_the_embedded_rules_without_a_path() {
     let (code, out, err) = run(&["check"]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        out.contains("haidong 海东市平安建设条例: 51 articles"),
-        "{out}"
-    );
+    assert!(out.contains("haidong 海东市平安建设条例：51 条"), "{out}");
 }
 
 #[test]
@@ -62,7 +59,7 @@ fn check_json_is_machine_readable() {
 fn check_on_a_missing_path_is_a_clear_error() {
     let (code, _, err) = run(&["check", "no/such/file.tiaoli"]);
     assert_eq!(code, 2);
-    assert!(err.contains("cannot read no/such/file.tiaoli"), "{err}");
+    assert!(err.contains("无法读取 no/such/file.tiaoli"), "{err}");
 }
 
 #[test]
@@ -71,7 +68,7 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 2);
     let (code, _, err) = run(&["fmt"]);
     assert_eq!(code, 2);
-    assert!(err.contains("give the files to format"), "{err}");
+    assert!(err.contains("请给出要格式化的文件"), "{err}");
 }
 
 #[test]
@@ -86,7 +83,10 @@ fn fmt_check_passes_on_the_repository_rules() {
 fn fmt_check_finds_and_fmt_fixes_layout() {
     let (code, out, _) = run(&["fmt", "--check", "tests/fixtures/unformatted.tiaoli"]);
     assert_eq!(code, 1);
-    assert!(out.contains("not formatted: tests/fixtures/unformatted.tiaoli"));
+    assert!(
+        out.contains("未格式化：tests/fixtures/unformatted.tiaoli"),
+        "{out}"
+    );
     let dir = std::env::temp_dir().join(format!("tiaoli-fmt-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp");
     let file = dir.join("x.tiaoli");
@@ -227,7 +227,7 @@ fn the_tutorial_example_checks_and_is_formatted() {
     let (code, out, err) = run(&["check", "examples/tutorial.tiaoli"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("tutorial tiaoli 教学示例: 6 articles, 6 norms, 2 consequences"),
+        out.contains("tutorial tiaoli 教学示例：6 条，6 个规范，2 个后果"),
         "{out}"
     );
     assert_eq!(run(&["fmt", "--check", "examples"]).0, 0);

@@ -726,10 +726,7 @@ fn an_unknown_kind_is_a_usage_error() {
 fn bad_inputs_are_errors_not_panics() {
     let (code, _, err) = run(&["diff", "no/such/file.tiaoli", &fixture("base")]);
     assert_eq!(code, 2);
-    assert!(
-        err.contains("no/such/file.tiaoli") && err.contains("old"),
-        "{err}"
-    );
+    assert!(err.contains("旧版本 no/such/file.tiaoli"), "{err}");
     let (code, _, err) = run(&[
         "diff",
         &fixture("base"),
@@ -737,7 +734,8 @@ fn bad_inputs_are_errors_not_panics() {
     ]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("unknown term") && err.contains("new version"),
+        err.contains("未知的词语")
+            && err.contains("新版本（tests/fixtures/unknown_term.tiaoli）未能编译"),
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");

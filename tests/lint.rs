@@ -128,7 +128,10 @@ fn exit_codes_deny_and_allow() {
     // Rules that do not compile: 2, and nothing linted.
     let (code, out, err) = run(&["lint", "tests/fixtures/unknown_term.tiaoli"]);
     assert_eq!(code, 2);
-    assert!(out.is_empty() && err.contains("nothing linted"), "{err}");
+    assert!(
+        out.is_empty() && err.contains("规则未能编译，未作检查"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -221,7 +224,7 @@ fn the_shipped_ordinances_and_docs_findings_md() {
     assert!(open.is_empty(), "{open:#?}");
     let (code, out, _) = run(&["check"]);
     assert_eq!(code, 0);
-    assert!(out.contains("0 warning(s)"), "{out}");
+    assert!(out.contains("0 个警告"), "{out}");
 }
 
 /// --verbose keeps one finding per norm; the default gives one per article,

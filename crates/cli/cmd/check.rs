@@ -2,8 +2,8 @@
 //! It also compares each article's text with its encoding (tiaoli-textcheck):
 //! a mismatch no inline allow explains is a warning (`--deny-warnings` fails).
 
-use tiaoli_l10n::t;
 use std::path::PathBuf;
+use tiaoli_l10n::t;
 
 use serde::Serialize;
 use tiaoli_compiler::graph::Node;

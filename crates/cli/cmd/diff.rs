@@ -182,14 +182,21 @@ fn side(spec: &str, which: &str) -> Option<Compilation> {
     let sources = match read_side(spec) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: the {which} version {spec}: {e}");
+            let message = tiaoli_l10n::t!(
+                "diff-side-unreadable",
+                which = which,
+                spec = spec,
+                error = e.to_string()
+            );
+            eprintln!("{}", super::error_line(&message));
             return None;
         }
     };
     let c = tiaoli_compiler::compile(sources);
     if c.has_errors() {
         super::print_human(&c);
-        eprintln!("error: the {which} version ({spec}) does not compile; nothing compared");
+        let message = tiaoli_l10n::t!("diff-side-does-not-compile", which = which, spec = spec);
+        eprintln!("{}", super::error_line(&message));
         return None;
     }
     Some(c)

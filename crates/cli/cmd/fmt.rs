@@ -2,8 +2,8 @@
 //! (whole or not at all, keeping permissions, owner and symlinks: see
 //! crate::files); `--check` only reports.
 
-use tiaoli_l10n::t;
 use std::path::{Path, PathBuf};
+use tiaoli_l10n::t;
 
 use tiaoli_compiler::load::load_sources;
 use tiaoli_syntax::format::format_file;

@@ -3,8 +3,8 @@
 //! (docs/lints.md). Exit 1 when a denied finding remains (errors are denied by
 //! default), 2 when the rules do not compile or an option names no check.
 
-use tiaoli_l10n::t;
 use std::path::PathBuf;
+use tiaoli_l10n::t;
 
 use tiaoli_lint::{lint, output, Options};
 

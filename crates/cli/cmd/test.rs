@@ -1,8 +1,8 @@
 //! `tiaoli test [PATH…]`: scenario tests (docs/testing.md). Exit 0 all pass,
 //! 1 a failure (or coverage below --min-coverage), 2 an error.
 
-use tiaoli_l10n::t;
 use std::path::PathBuf;
+use tiaoli_l10n::t;
 
 use tiaoli_scenario::{find_files, load, render};
 

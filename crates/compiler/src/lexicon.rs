@@ -2,10 +2,10 @@
 //! ordinance. Terms are looked up case-insensitively, through aliases.
 
 use indexmap::IndexMap;
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::{self, fold_case, FactType, Name, Span, VocabItem};
 use tiaoli_syntax::diag::did_you_mean;
 use tiaoli_syntax::{Diagnostic, SourceId};
-use tiaoli_l10n::t;
 
 use crate::graph::{ActorOut, EventOut, FactOut, FactTy, LexiconOut, SanctionOut, TermOut};
 
@@ -233,7 +233,11 @@ impl Lexicon {
                         t!("rule-alias-taken", alias = &a.text, term = &prev.name),
                     )
                     .with_label(t!("rule-alias-taken-label"))
-                    .with_related(prev.source, prev.span, t!("rule-declared-here")),
+                    .with_related(
+                        prev.source,
+                        prev.span,
+                        t!("rule-declared-here"),
+                    ),
                 );
                 continue;
             }

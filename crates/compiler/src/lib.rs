@@ -24,9 +24,9 @@ pub mod view;
 pub mod yaml;
 
 use indexmap::IndexMap;
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::{self, TopItem};
 use tiaoli_syntax::{Diagnostic, SourceId, SourceMap};
-use tiaoli_l10n::t;
 
 pub use graph::Graph;
 pub use lower::valid_date;
@@ -120,14 +120,9 @@ pub fn compile_parsed(
                     })
                     .unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(
-                        "missing-header",
-                        *id,
-                        span,
-                        t!("rule-missing-header"),
-                    )
-                    .with_label(t!("rule-missing-header-label"))
-                    .with_help(t!("rule-missing-header-help")),
+                    Diagnostic::error("missing-header", *id, span, t!("rule-missing-header"))
+                        .with_label(t!("rule-missing-header-label"))
+                        .with_help(t!("rule-missing-header-help")),
                 );
                 continue;
             }
@@ -143,7 +138,11 @@ pub fn compile_parsed(
                             t!("rule-two-headers"),
                         )
                         .with_label(t!("rule-two-headers-label"))
-                        .with_related(*id, first.id.span, t!("rule-first-header")),
+                        .with_related(
+                            *id,
+                            first.id.span,
+                            t!("rule-first-header"),
+                        ),
                     );
                 }
                 *first

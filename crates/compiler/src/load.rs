@@ -31,7 +31,9 @@ impl std::fmt::Display for LoadError {
             LoadError::Encoding { path } => t!("load-encoding", path = path),
             LoadError::Empty { path } => t!("load-empty", path = path),
             LoadError::NotAFile { path, what } => t!("load-not-a-file", path = path, what = what),
-            LoadError::TooLarge { path, limit } => t!("load-too-large", path = path, limit = *limit),
+            LoadError::TooLarge { path, limit } => {
+                t!("load-too-large", path = path, limit = *limit)
+            }
         })
     }
 }
@@ -276,13 +278,7 @@ mod tests {
         }
         let e = load_sources(std::slice::from_ref(&d), &[]).unwrap_err();
         assert!(
-            matches!(
-                e,
-                LoadError::NotAFile {
-                    what: "命名管道".into(),
-                    ..
-                }
-            ),
+            matches!(&e, LoadError::NotAFile { what, .. } if what == "命名管道"),
             "{e}"
         );
         let e = load_sources(&[fifo], &[]).unwrap_err();

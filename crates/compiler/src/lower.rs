@@ -7,12 +7,12 @@
 //! topologically and detects reference cycles.
 
 use indexmap::IndexMap;
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::{
     self, fold_case, Anchor, ArticleItem, Expr, Name, NumStyle, Span, TopItem,
 };
 use tiaoli_syntax::format::to_chinese;
 use tiaoli_syntax::{Diagnostic, SourceId, SourceMap};
-use tiaoli_l10n::t;
 
 use crate::graph::*;
 use crate::lexicon::{Kind, Lexicon, TermKind};
@@ -545,7 +545,11 @@ impl<'a> Lowerer<'a> {
             };
             if let Some(prev) = seen.get(key) {
                 let d = self
-                    .error("duplicate-header", span, t!("rule-duplicate-header", key = key))
+                    .error(
+                        "duplicate-header",
+                        span,
+                        t!("rule-duplicate-header", key = key),
+                    )
                     .with_label(t!("rule-second"))
                     .with_related(self.src, *prev, t!("rule-first"));
                 self.err(d);
@@ -571,7 +575,10 @@ impl<'a> Lowerer<'a> {
                 .error(
                     "incomplete-header",
                     h.id.span,
-                    t!("rule-incomplete-header", missing = missing.join(t!("list-sep").as_str())),
+                    t!(
+                        "rule-incomplete-header",
+                        missing = missing.join(t!("list-sep").as_str())
+                    ),
                 )
                 .with_label(t!("rule-incomplete-header-label"))
                 .with_help(t!("rule-incomplete-header-help"));
@@ -611,11 +618,7 @@ impl<'a> Lowerer<'a> {
         let s = d.date.as_ref()?;
         if !valid_date(s) {
             let e = self
-                .error(
-                    "invalid-date",
-                    d.span,
-                    t!("rule-invalid-date", date = s),
-                )
+                .error("invalid-date", d.span, t!("rule-invalid-date", date = s))
                 .with_label(t!("rule-invalid-date-label"));
             self.err(e);
             return None;
@@ -643,11 +646,7 @@ impl<'a> Lowerer<'a> {
                                     "item-sequence",
                                     self.src,
                                     it.span,
-                                    t!(
-                                        "rule-item-sequence",
-                                        item = &it.label,
-                                        prev = &prev.label
-                                    ),
+                                    t!("rule-item-sequence", item = &it.label, prev = &prev.label),
                                 )
                                 .with_label(t!("rule-numbering-breaks"));
                                 self.diags.push(d);
@@ -1491,7 +1490,10 @@ impl<'a> Lowerer<'a> {
                         .error(
                             "unknown-reference",
                             art.span,
-                            t!("rule-article-no-norm", article = self.article_cite(art.value)),
+                            t!(
+                                "rule-article-no-norm",
+                                article = self.article_cite(art.value)
+                            ),
                         )
                         .with_label(t!("rule-nothing-to-refer-to"));
                     self.err(d);
@@ -1513,7 +1515,10 @@ impl<'a> Lowerer<'a> {
             .error(
                 "unknown-article",
                 art.span,
-                t!("rule-unknown-article", article = self.article_cite(art.value)),
+                t!(
+                    "rule-unknown-article",
+                    article = self.article_cite(art.value)
+                ),
             )
             .with_label(t!("rule-unknown-article-label"))
             .with_help(if max <= 1 {
@@ -1727,7 +1732,11 @@ impl<'a> Lowerer<'a> {
                         .error(
                             "unknown-attribute",
                             target.attr.span,
-                            t!("rule-unknown-attribute", event = &ev, attr = &target.attr.text),
+                            t!(
+                                "rule-unknown-attribute",
+                                event = &ev,
+                                attr = &target.attr.text
+                            ),
                         )
                         .with_label(t!("rule-unknown-attribute-label"));
                     self.err(d);
@@ -2107,10 +2116,11 @@ impl<'a> Lowerer<'a> {
                                 .chain(t.aliases.iter().map(String::as_str))
                         })
                         .collect();
-                    let help = match tiaoli_syntax::diag::did_you_mean(&s.text, cands.iter().copied()) {
-                        Some(x) => t!("did-you-mean", name = x),
-                        None => t!("rule-unknown-sanction-help"),
-                    };
+                    let help =
+                        match tiaoli_syntax::diag::did_you_mean(&s.text, cands.iter().copied()) {
+                            Some(x) => t!("did-you-mean", name = x),
+                            None => t!("rule-unknown-sanction-help"),
+                        };
                     let d = self
                         .error(
                             "unknown-sanction",

@@ -5,8 +5,8 @@
 #![allow(clippy::result_large_err)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-use tiaoli_l10n::t;
 use std::path::{Path, PathBuf};
+use tiaoli_l10n::t;
 
 use indexmap::{IndexMap, IndexSet};
 use serde::{Deserialize, Serialize};
@@ -538,7 +538,9 @@ fn run_case(
             continue;
         };
         let ev = engine.evaluate(unit, opts);
-        let rep = engine.unit_report(&ev, opts);
+        // The expectations are written as the report reads in Chinese (同级,
+        // 本单位 …): the report compared with them is Chinese in every language.
+        let rep = tiaoli_l10n::scoped(tiaoli_l10n::Lang::Zh, || engine.unit_report(&ev, opts));
         check_unit(engine, &ev, &rep, exp, opts, &mut failures, exercised);
     }
     CaseOutcome {
@@ -815,10 +817,7 @@ fn check_unit(
     }
     for s in &exp.skipped {
         if !rep.skipped.iter().any(|x| &x.ordinance == s) {
-            failures.push(failure(
-                uid,
-                t!("scenario-not-skipped", ordinance = s),
-            ));
+            failures.push(failure(uid, t!("scenario-not-skipped", ordinance = s)));
         }
     }
 }

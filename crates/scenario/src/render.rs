@@ -1,7 +1,7 @@
 //! Rendering a test run: for people, for JSON consumers, and as JUnit XML.
 
-use tiaoli_l10n::t;
 use crate::{Coverage, Outcome};
+use tiaoli_l10n::t;
 
 pub fn human(o: &Outcome, show_uncovered: bool) -> String {
     let mut out = String::new();
@@ -14,7 +14,11 @@ pub fn human(o: &Outcome, show_uncovered: bool) -> String {
         for f in &c.failures {
             out.push_str(&format!(
                 "    {}\n",
-                t!("scenario-unit-failure", unit = &f.unit, message = &f.message)
+                t!(
+                    "scenario-unit-failure",
+                    unit = &f.unit,
+                    message = &f.message
+                )
             ));
             if !f.differences.is_empty() {
                 let w = f
@@ -31,7 +35,11 @@ pub fn human(o: &Outcome, show_uncovered: bool) -> String {
                 ));
                 for (k, e, a) in &f.differences {
                     let pad = w.saturating_sub(k.chars().count());
-                    out.push_str(&format!("      {k}{}  {}  {a}\n", " ".repeat(pad), format!("{e:<24}")));
+                    out.push_str(&format!(
+                        "      {k}{}  {}  {a}\n",
+                        " ".repeat(pad),
+                        format!("{e:<24}")
+                    ));
                 }
             }
             if let Some(why) = &f.why {
@@ -46,7 +54,11 @@ pub fn human(o: &Outcome, show_uncovered: bool) -> String {
         out.push_str(&coverage(cov, show_uncovered));
     }
     out.push('\n');
-    out.push_str(&t!("scenario-summary", passed = o.passed, failed = o.failed));
+    out.push_str(&t!(
+        "scenario-summary",
+        passed = o.passed,
+        failed = o.failed
+    ));
     out.push('\n');
     out
 }
@@ -60,7 +72,10 @@ pub fn coverage(c: &Coverage, show_uncovered: bool) -> String {
         ));
         if show_uncovered && !oc.uncovered.is_empty() {
             let list = oc.uncovered.join("、");
-            out.push_str(&format!("    {}\n", t!("scenario-not-exercised", list = list)));
+            out.push_str(&format!(
+                "    {}\n",
+                t!("scenario-not-exercised", list = list)
+            ));
         }
     }
     let percent = format!("{:5.1}", c.percent);

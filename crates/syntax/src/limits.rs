@@ -7,10 +7,10 @@
 //! the engine, given one anyway, computes no due date rather than a wrapped or
 //! clamped one.
 
-use tiaoli_l10n::t;
 use crate::ast::{Duration, TimeUnit};
 use crate::diag::Diagnostic;
 use crate::source::SourceId;
+use tiaoli_l10n::t;
 
 /// 100 年.
 pub const MAX_YEARS: u32 = 100;
@@ -45,11 +45,7 @@ pub fn period_error(source: SourceId, d: &Duration) -> Option<Diagnostic> {
             "period-too-long",
             source,
             d.span,
-            t!(
-                "syn-period-too-long",
-                amount = d.amount,
-                unit = d.unit.zh()
-            ),
+            t!("syn-period-too-long", amount = d.amount, unit = d.unit.zh()),
         )
         .with_label(t!(
             "syn-period-too-long-label",

@@ -1084,7 +1084,9 @@ pub(crate) fn syntax_error(
         .iter()
         .filter_map(|r| rule_description(*r))
         .collect();
-    expected.sort();
+    // Classes (a term, a modality …) before single keywords (“主体”), in
+    // either language: the classes say most, and the list is cut after eight.
+    expected.sort_by(|a, b| (a.starts_with('“'), a).cmp(&(b.starts_with('“'), b)));
     expected.dedup();
     let found_desc = if found.is_empty() {
         match text.get(pos..).and_then(|r| r.chars().next()) {

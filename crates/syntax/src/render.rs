@@ -276,12 +276,10 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> S
                 ));
             } else {
                 let lc = sources.line_col(r.source, r.span.start);
-                notes.push(format!(
-                    "{} ({}:{}:{})",
-                    shorten(&r.message),
-                    sources.name(r.source),
-                    lc.line,
-                    lc.column
+                notes.push(tiaoli_l10n::t!(
+                    "syn-related-at",
+                    message = shorten(&r.message).into_owned(),
+                    at = format!("{}:{}:{}", sources.name(r.source), lc.line, lc.column)
                 ));
             }
         }

@@ -33,3 +33,13 @@ scenario-summary = { $passed } passed, { $failed } failed
 scenario-coverage-head = coverage (norms and consequences named by some case):
 scenario-not-exercised = not exercised: { $list }
 scenario-total = total { $percent }%
+
+# tiaoli diff: a side that cannot be read or does not compile.
+diff-side-unreadable = the { $which ->
+    [old] old
+   *[new] new
+    } version { $spec }: { $error }
+diff-side-does-not-compile = the { $which ->
+    [old] old
+   *[new] new
+    } version ({ $spec }) does not compile; nothing compared

@@ -71,3 +71,4 @@ syn-rule-article = an article (第N条 {"{"} … {"}"})
 syn-rule-norm = “规范”
 syn-rule-consequence = “后果”
 syn-rule-end = the end of the file
+syn-related-at = { $message } ({ $at })

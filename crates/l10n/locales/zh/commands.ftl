@@ -33,3 +33,13 @@ scenario-summary = 通过 { $passed } 个，失败 { $failed } 个
 scenario-coverage-head = 覆盖率（有用例涉及的规范与后果）：
 scenario-not-exercised = 未涉及：{ $list }
 scenario-total = 合计 { $percent }%
+
+# tiaoli diff：读不了或编译不了的一方。
+diff-side-unreadable = { $which ->
+    [old] 旧版本
+   *[new] 新版本
+    } { $spec }：{ $error }
+diff-side-does-not-compile = { $which ->
+    [old] 旧版本
+   *[new] 新版本
+    }（{ $spec }）未能编译，未作比较

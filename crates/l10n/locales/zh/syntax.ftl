@@ -71,3 +71,4 @@ syn-rule-article = 条文（第N条 {"{"} … {"}"}）
 syn-rule-norm = “规范”
 syn-rule-consequence = “后果”
 syn-rule-end = 文件末尾
+syn-related-at = { $message }（{ $at }）

@@ -1,0 +1,208 @@
+//! One language for its users (issue 13): what `tiaoli check`, `lint`, `test`
+//! and `fmt` print — rule diagnostics and summaries — in Chinese by default
+//! and in English with `--lang en`, driven through the binary and
+//! snapshot-tested in both languages. The codes (`tiaoli::unknown-term` …)
+//! are the same in both: they are the stable contract.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::*;
+
+/// A rule file under a fresh directory of its own.
+fn rule_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tiaoli-messages-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(format!("{name}.tiaoli"));
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Exit code, stdout and stderr of a run, in one text, with `dir` shown as `DIR`.
+fn shown(args: &[&str], dir: Option<&str>) -> String {
+    let (code, out, err) = run(args);
+    let text = format!("exit {code}\n── stdout\n{out}── stderr\n{err}");
+    match dir {
+        Some(d) => text.replace(d, "DIR"),
+        None => text,
+    }
+}
+
+/// `tiaoli check FILE` in Chinese (the default) and with `--lang en`.
+fn both(name: &str, text: &str) -> (String, String) {
+    let p = rule_file(name, text);
+    let dir = p.parent().unwrap().display().to_string();
+    let path = p.display().to_string();
+    let zh = shown(&["check", &path], Some(&dir));
+    let en = shown(&["--lang", "en", "check", &path], Some(&dir));
+    std::fs::remove_dir_all(&dir).ok();
+    (zh, en)
+}
+
+fn article(body: &str) -> String {
+    format!("{HEADER}\n第一条 {{\n  款 \"……\"\n{body}\n}}\n")
+}
+
+const NORM: &str = "  规范 甲 {\n    主体 公安部门\n    应当 报告涉嫌电信网络诈骗\n  }";
+
+fn rule_errors() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "parse_error",
+            article("  规范 甲 {\n    主体 公安部门\n    应该 报告涉嫌电信网络诈骗\n  }"),
+        ),
+        (
+            "unknown_name",
+            article("  规范 甲 {\n    主体 公按部门\n    应当 报告涉嫌电信网络诈骗\n  }"),
+        ),
+        (
+            "incomplete_header",
+            format!("条例 t {{\n  标题 \"测试条例\"\n  辖区 海东市\n}}\n第一条 {{\n  款 \"……\"\n{NORM}\n}}\n"),
+        ),
+        (
+            "duplicate_name",
+            article(&format!("{NORM}\n{NORM}")),
+        ),
+        (
+            "numbering_break",
+            format!("{HEADER}\n第一条 {{\n  款 \"……\"\n{NORM}\n}}\n第四条 {{\n  款 \"……\"\n  性质 宣示\n}}\n"),
+        ),
+        (
+            "period_too_long",
+            article("  规范 甲 {\n    主体 公安部门\n    应当 报告涉嫌电信网络诈骗\n    期限 200 年\n  }"),
+        ),
+        (
+            "unknown_article",
+            article("  后果 乙 {\n    情形 符合 第九十九条\n    处理 通报\n  }"),
+        ),
+    ]
+}
+
+#[test]
+fn rule_errors_in_chinese_and_in_english() {
+    for (name, text) in rule_errors() {
+        let (zh, en) = both(name, &text);
+        // A break in the numbering is a warning; the rest are errors.
+        let exit = if name == "numbering_break" {
+            "exit 0\n"
+        } else {
+            "exit 2\n"
+        };
+        assert!(zh.starts_with(exit), "{name}: {zh}");
+        assert!(en.starts_with(exit), "{name}: {en}");
+        insta::assert_snapshot!(format!("{name}_zh"), zh);
+        insta::assert_snapshot!(format!("{name}_en"), en);
+    }
+}
+
+#[test]
+fn the_codes_are_the_same_in_both_languages() {
+    for (name, text) in rule_errors() {
+        let (zh, en) = both(&format!("{name}_codes"), &text);
+        let codes = |s: &str| -> Vec<String> {
+            s.lines()
+                .filter(|l| l.starts_with("tiaoli::"))
+                .map(str::to_string)
+                .collect()
+        };
+        assert!(!codes(&zh).is_empty(), "{name}: {zh}");
+        assert_eq!(codes(&zh), codes(&en), "{name}");
+    }
+}
+
+#[test]
+fn a_clean_check_summary_in_both_languages() {
+    let p = rule_file("clean", &article(NORM));
+    let dir = p.parent().unwrap().display().to_string();
+    let path = p.display().to_string();
+    let zh = shown(&["check", &path], Some(&dir));
+    let en = shown(&["--lang", "en", "check", &path], Some(&dir));
+    std::fs::remove_dir_all(&dir).ok();
+    insta::assert_snapshot!("check_clean_zh", zh);
+    insta::assert_snapshot!("check_clean_en", en);
+}
+
+#[test]
+fn lint_of_rules_that_do_not_compile() {
+    let p = rule_file(
+        "lint",
+        &article("  规范 甲 {\n    主体 公按部门\n    应当 报告涉嫌电信网络诈骗\n  }"),
+    );
+    let dir = p.parent().unwrap().display().to_string();
+    let path = p.display().to_string();
+    let zh = shown(&["lint", &path], Some(&dir));
+    let en = shown(&["--lang", "en", "lint", &path], Some(&dir));
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(zh.contains("错误：规则未能编译，未作检查"), "{zh}");
+    assert!(
+        en.contains("error: the rules do not compile; nothing linted"),
+        "{en}"
+    );
+    insta::assert_snapshot!("lint_does_not_compile_zh", zh);
+    insta::assert_snapshot!("lint_does_not_compile_en", en);
+}
+
+#[test]
+fn test_runner_summary_and_failures() {
+    let pass = "tests/fixtures/scenarios/pass.yaml";
+    let zh = shown(&["test", pass], None);
+    let en = shown(&["--lang", "en", "test", pass], None);
+    assert!(zh.contains("通过 2 个，失败 0 个"), "{zh}");
+    assert!(en.contains("2 passed, 0 failed"), "{en}");
+    insta::assert_snapshot!("test_pass_zh", zh);
+    insta::assert_snapshot!("test_pass_en", en);
+    let zh = shown(&["test", pass, "--coverage"], None);
+    let en = shown(&["--lang", "en", "test", pass, "--coverage"], None);
+    assert!(
+        zh.contains("覆盖率（有用例涉及的规范与后果）：") && zh.contains("    未涉及："),
+        "{zh}"
+    );
+    assert!(
+        en.contains("coverage (norms and consequences named by some case):"),
+        "{en}"
+    );
+    assert!(en.contains("    not exercised: "), "{en}");
+    let fail = "tests/fixtures/scenarios/fail.yaml";
+    insta::assert_snapshot!("test_fail_zh", shown(&["test", fail], None));
+    insta::assert_snapshot!("test_fail_en", shown(&["--lang", "en", "test", fail], None));
+    let below = shown(&["test", pass, "--min-coverage", "100"], None);
+    assert!(below.contains("错误：覆盖率"), "{below}");
+    let none = shown(&["--lang", "en", "test", "tests/fixtures/lint"], None);
+    assert!(
+        none.contains("error: no test files (*.yaml) in tests/fixtures/lint"),
+        "{none}"
+    );
+}
+
+#[test]
+fn fmt_without_files_in_both_languages() {
+    let zh = shown(&["fmt"], None);
+    let en = shown(&["--lang", "en", "fmt"], None);
+    assert!(zh.contains("错误：请给出要格式化的文件"), "{zh}");
+    assert!(en.contains("error: give the files to format"), "{en}");
+}
+
+#[test]
+fn the_locale_chooses_english_too() {
+    let p = rule_file(
+        "locale",
+        &article("  规范 甲 {\n    主体 公按部门\n    应当 报告涉嫌电信网络诈骗\n  }"),
+    );
+    let out = tiaoli()
+        .env("LC_ALL", "en_US.UTF-8")
+        .args(["check", &p.display().to_string()])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(p.parent().unwrap()).ok();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown term “公按部门”"), "{err}");
+    assert!(err.contains("did you mean “公安部门”?"), "{err}");
+}
