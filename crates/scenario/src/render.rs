@@ -28,18 +28,14 @@ pub fn human(o: &Outcome, show_uncovered: bool) -> String {
                     .max()
                     .unwrap_or(0);
                 out.push_str(&format!(
-                    "      {:w$}  {}  {}\n",
+                    "      {:w$}  {:<24}  {}\n",
                     "",
-                    format!("{:<24}", t!("scenario-expected")),
+                    t!("scenario-expected"),
                     t!("scenario-actual")
                 ));
                 for (k, e, a) in &f.differences {
                     let pad = w.saturating_sub(k.chars().count());
-                    out.push_str(&format!(
-                        "      {k}{}  {}  {a}\n",
-                        " ".repeat(pad),
-                        format!("{e:<24}")
-                    ));
+                    out.push_str(&format!("      {k}{}  {e:<24}  {a}\n", " ".repeat(pad)));
                 }
             }
             if let Some(why) = &f.why {
