@@ -206,3 +206,21 @@ fn the_locale_chooses_english_too() {
     assert!(err.contains("unknown term “公按部门”"), "{err}");
     assert!(err.contains("did you mean “公安部门”?"), "{err}");
 }
+
+#[test]
+fn lift_summary_in_both_languages() {
+    let text = "tests/fixtures/lift/formats/government_order.txt";
+    let (code, _, zh) = run(&["lift", text]);
+    assert_eq!(code, 0, "{zh}");
+    let (code, _, en) = run(&["--lang", "en", "lift", text]);
+    assert_eq!(code, 0, "{en}");
+    insta::assert_snapshot!("lift_summary_zh", zh);
+    insta::assert_snapshot!("lift_summary_en", en);
+    let (code, _, err) = run(&["--lang", "en", "lift", text, "-o", text]);
+    assert_eq!(code, 2);
+    assert!(err.contains("error: the output"), "{err}");
+    assert!(
+        err.contains("lift does not overwrite the text it reads"),
+        "{err}"
+    );
+}

@@ -4,6 +4,7 @@
 //! read (empty, not text, no articles) is an error: exit 2.
 
 use std::path::PathBuf;
+use tiaoli_l10n::t;
 
 use super::{EXIT_ERROR, EXIT_OK};
 
@@ -31,24 +32,24 @@ fn check_outputs(args: &Args) -> bool {
     let outs: Vec<&PathBuf> = args.out.iter().chain(args.report.iter()).collect();
     for o in &outs {
         if crate::files::same_file(o, &args.text) {
-            eprintln!(
-                "错误：输出 {} 就是输入文本 {}；lift 不会覆盖它读取的文本",
-                o.display(),
-                args.text.display()
+            let message = t!(
+                "lift-out-is-input",
+                out = o.display().to_string(),
+                text = args.text.display().to_string()
             );
+            eprintln!("{}", super::error_line(&message));
             return false;
         }
         if !args.force && std::fs::symlink_metadata(o).is_ok() {
-            eprintln!(
-                "错误：{} 已存在；lift 不会覆盖已有文件（确需覆盖时加 --force）",
-                o.display()
-            );
+            let message = t!("lift-exists", out = o.display().to_string());
+            eprintln!("{}", super::error_line(&message));
             return false;
         }
     }
     if let [a, b] = outs.as_slice() {
         if a == b || crate::files::same_file(a, b) {
-            eprintln!("错误：骨架与报告不能写入同一个文件 {}", a.display());
+            let message = t!("lift-same-output", out = a.display().to_string());
+            eprintln!("{}", super::error_line(&message));
             return false;
         }
     }
@@ -69,7 +70,12 @@ pub fn run(args: Args) -> u8 {
     let lifted = match tiaoli_lift::lift(&name, &text, &c.graph.lexicon) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("错误：{}：{e}", args.text.display());
+            let message = t!(
+                "lift-failed",
+                text = args.text.display().to_string(),
+                error = e.to_string()
+            );
+            eprintln!("{}", super::error_line(&message));
             return EXIT_ERROR;
         }
     };
@@ -81,7 +87,8 @@ pub fn run(args: Args) -> u8 {
         let json = match serde_json::to_string_pretty(r) {
             Ok(s) => s + "\n",
             Err(e) => {
-                eprintln!("错误：无法生成报告的 JSON 输出：{e}");
+                let message = t!("lift-json-failed", error = e.to_string());
+                eprintln!("{}", super::error_line(&message));
                 return EXIT_ERROR;
             }
         };
@@ -117,40 +124,57 @@ pub fn run(args: Args) -> u8 {
 fn summary(name: &str, r: &tiaoli_lift::Report) {
     let h = &r.header;
     let title = if h.title.is_empty() {
-        "（标题缺失）"
+        t!("lift-no-title")
     } else {
-        &h.title
+        h.title.clone()
     };
-    eprintln!(
-        "已提取 {name}：{title}（{}，{}{}）",
-        h.status,
-        h.jurisdiction,
-        h.instrument
-            .as_deref()
-            .map(|i| format!("，{i}"))
-            .unwrap_or_default()
+    let head = match h.instrument.as_deref() {
+        Some(i) => t!(
+            "lift-head-instrument",
+            file = name,
+            title = title,
+            status = &h.status,
+            jurisdiction = &h.jurisdiction,
+            instrument = i
+        ),
+        None => t!(
+            "lift-head",
+            file = name,
+            title = title,
+            status = &h.status,
+            jurisdiction = &h.jurisdiction
+        ),
+    };
+    eprintln!("{head}");
+    let counts = t!(
+        "lift-counts",
+        chapters = r.chapters,
+        sections = r.sections,
+        articles = r.articles,
+        norms = r.summary.norms,
+        consequences = r.summary.consequences
     );
-    eprintln!(
-        "  {} 章、{} 节、{} 条；拟规范 {} 处，拟后果 {} 处",
-        r.chapters, r.sections, r.articles, r.summary.norms, r.summary.consequences
+    eprintln!("  {counts}");
+    let subjects = t!(
+        "lift-subjects",
+        none = r.summary.no_subject,
+        unmatched = r.summary.unmatched_subjects,
+        new = r.summary.new_terms
     );
-    eprintln!(
-        "  主体未明确 {} 处；主体不在词汇表中 {} 处（拟新增词条 {} 个）",
-        r.summary.no_subject, r.summary.unmatched_subjects, r.summary.new_terms
+    eprintln!("  {subjects}");
+    let cleaned = t!(
+        "lift-cleaned",
+        dropped = r.dropped.len(),
+        joined = r.joined.len()
     );
-    eprintln!(
-        "  已删去非条文内容 {} 处；已合并分页断行 {} 处",
-        r.dropped.len(),
-        r.joined.len()
-    );
+    eprintln!("  {cleaned}");
     if !h.guessed.is_empty() {
-        eprintln!("  表头推定：{}（骨架中已注明）", h.guessed.join("、"));
+        let guessed = t!("lift-guessed", fields = h.guessed.join("、"));
+        eprintln!("  {guessed}");
     }
     for n in &h.notes {
-        eprintln!("  表头：{n}");
+        eprintln!("  {}", t!("lift-header-note", note = n));
     }
-    eprintln!(
-        "  需要人工处理的条文 {} 条（详见 --report FILE）",
-        r.summary.articles_needing_human
-    );
+    let human = t!("lift-needs-human", count = r.summary.articles_needing_human);
+    eprintln!("  {human}");
 }

@@ -43,3 +43,19 @@ diff-side-does-not-compile = the { $which ->
     [old] old
    *[new] new
     } version ({ $spec }) does not compile; nothing compared
+
+# tiaoli lift: outputs refused, and the summary of what was lifted (stderr).
+lift-out-is-input = the output { $out } is the input text { $text }; lift does not overwrite the text it reads
+lift-exists = { $out } exists; lift does not overwrite an existing file (add --force to do so)
+lift-same-output = the skeleton and the report cannot be written to the same file { $out }
+lift-failed = { $text }: { $error }
+lift-json-failed = cannot write the report as JSON: { $error }
+lift-no-title = (no title)
+lift-head = lifted { $file }: { $title } ({ $status }, { $jurisdiction })
+lift-head-instrument = lifted { $file }: { $title } ({ $status }, { $jurisdiction }, { $instrument })
+lift-counts = { $chapters } chapter(s), { $sections } section(s), { $articles } article(s); { $norms } proposed norm(s), { $consequences } proposed consequence(s)
+lift-subjects = { $none } without a clear subject; { $unmatched } subject(s) not in the vocabulary ({ $new } new term(s) proposed)
+lift-cleaned = { $dropped } non-article passage(s) removed; { $joined } page-break line(s) joined
+lift-guessed = header guessed: { $fields } (marked in the skeleton)
+lift-header-note = header: { $note }
+lift-needs-human = { $count } article(s) need a human (see --report FILE)

@@ -43,3 +43,19 @@ diff-side-does-not-compile = { $which ->
     [old] 旧版本
    *[new] 新版本
     }（{ $spec }）未能编译，未作比较
+
+# tiaoli lift：拒绝写出的情形与提取小结（stderr）。
+lift-out-is-input = 输出 { $out } 就是输入文本 { $text }；lift 不会覆盖它读取的文本
+lift-exists = { $out } 已存在；lift 不会覆盖已有文件（确需覆盖时加 --force）
+lift-same-output = 骨架与报告不能写入同一个文件 { $out }
+lift-failed = { $text }：{ $error }
+lift-json-failed = 无法生成报告的 JSON 输出：{ $error }
+lift-no-title = （标题缺失）
+lift-head = 已提取 { $file }：{ $title }（{ $status }，{ $jurisdiction }）
+lift-head-instrument = 已提取 { $file }：{ $title }（{ $status }，{ $jurisdiction }，{ $instrument }）
+lift-counts = { $chapters } 章、{ $sections } 节、{ $articles } 条；拟规范 { $norms } 处，拟后果 { $consequences } 处
+lift-subjects = 主体未明确 { $none } 处；主体不在词汇表中 { $unmatched } 处（拟新增词条 { $new } 个）
+lift-cleaned = 已删去非条文内容 { $dropped } 处；已合并分页断行 { $joined } 处
+lift-guessed = 表头推定：{ $fields }（骨架中已注明）
+lift-header-note = 表头：{ $note }
+lift-needs-human = 需要人工处理的条文 { $count } 条（详见 --report FILE）
