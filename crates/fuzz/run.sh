@@ -69,14 +69,17 @@ run() {
 # the per-input timeout does not count).
 replay() {
   local t="$1" list out
+  seed "$t"
   cargo fuzz build --fuzz-dir "$fuzz" -O "$t"
   list=$(mktemp); out=$(mktemp)
-  find "$fuzz/corpus/$t" "$fuzz/artifacts/$t" -type f 2>/dev/null | sort > "$list"
+  mkdir -p "$fuzz/artifacts/$t"
+  find "$fuzz/corpus/$t" "$fuzz/artifacts/$t" -type f | sort > "$list"
   xargs -r -n 100 "$fuzz/target/x86_64-unknown-linux-gnu/release/$t" \
     -timeout="$per_input" -rss_limit_mb=512 < "$list" > "$out" 2>&1 || true
   echo "$t: $(wc -l < "$list") inputs, $(grep -c '^Executed' "$out") run," \
-    "$(grep -c 'ALARM' "$out") timeouts, $(grep -cE 'ERROR|panicked' "$out") crashes or OOMs; slowest (ms):"
-  grep '^Executed' "$out" | awk '{print $(NF-1), $2}' | sort -rn | head -3
+    "$(grep -c 'ALARM' "$out") timeouts, $(grep -E 'ERROR|panicked' "$out" | grep -vc 'timeout after') crashes or OOMs;" \
+    "slowest (ms):"
+  grep '^Executed' "$out" | awk '{print $(NF-1), $2}' | sort -rn | head -3 || true
   rm -f "$list" "$out"
 }
 
