@@ -1,9 +1,11 @@
 //! The pages in a real browser: headless Chromium driven over WebDriver
 //! (chromedriver, the `fantoccini` client) against the real `tiaoli serve` on
-//! a free loopback port. A county police bureau of 海东 rated 一般 fills the
-//! self-check form and sees 第四十六条 with the authority that acts on it; an
-//! article page shows its evaluation graph as a picture that loaded; a diff
-//! shows the changed words marked. Screenshots go to
+//! a free loopback port. A county police bureau of 海东 rated 一般 says who it
+//! is, fills the form generated for it (a fact's value chosen, an event row
+//! with its date, one more row asked for) and sees 第四十六条 with the
+//! authority that acts on it; an article page shows its evaluation graph as a
+//! picture that loaded; a draft's lint finding is shown on its article's text;
+//! a diff shows the changed words marked. Screenshots go to
 //! target/browser-screenshots/.
 //!
 //! Without Chromium or chromedriver the test says so and passes; with
@@ -144,6 +146,16 @@ async fn type_into(c: &Client, id: &str, text: &str) {
     e.send_keys(text).await.unwrap();
 }
 
+/// Clicks the element `css` (a button).
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Chooses `value` in the select `id`.
 async fn choose(c: &Client, id: &str, value: &str) {
     let e = c.find(Locator::Id(id)).await.unwrap();
@@ -232,23 +244,68 @@ async fn an_officer_and_a_drafter_use_the_pages_in_chromium() {
 }
 
 async fn scenario(c: &Client, base: &str) {
-    // 单位合规自查: a county police bureau of 海东, rated 一般.
+    // 单位合规自查: a county police bureau of 海东, rated 一般. First who it is …
     c.goto(&format!("{base}/self-check")).await.unwrap();
     assert_eq!(text_of(c, "h1").await, "单位合规自查");
-    type_into(c, "id", "平安区公安分局").await;
+    choose(c, "ordinance", "haidong").await;
     choose(c, "kind", "公安部门").await;
     choose(c, "level", "县").await;
     type_into(c, "region", "海东市/平安区").await;
-    type_into(c, "roles", "平安建设成员单位").await;
-    set_value(c, "as_of", "2025-03-01").await;
-    type_into(c, "facts", "平安建设考评等次: 一般").await;
-    shot(c, "self-check-form.png").await;
-    c.find(Locator::Css("form button[type=submit]"))
+    c.find(Locator::Css("input[name='role'][value='平安建设成员单位']"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
+    set_value(c, "as_of", "2025-03-01").await;
+    shot(c, "self-check-choice.png").await;
+    click(c, "#generate").await;
+    // … then the form generated for it: its facts with their values, its
+    // events as rows (one more row asked for, without a script).
+    c.wait()
+        .for_element(Locator::Css("form.generated"))
+        .await
+        .unwrap();
+    let event = "危险物品非法生产运输储存销售使用";
+    c.find(Locator::Css(&format!("input[name='event:{event}:0:id']")))
+        .await
+        .unwrap()
+        .send_keys("危-1")
+        .await
+        .unwrap();
+    click(c, "#more").await;
+    c.wait()
+        .for_element(Locator::Css(&format!("input[name='event:{event}:1:date']")))
+        .await
+        .unwrap();
+    type_into(c, "id", "平安区公安分局").await;
+    c.find(Locator::Css("select[name='fact:平安建设考评等次']"))
+        .await
+        .unwrap()
+        .select_by_value("一般")
+        .await
+        .unwrap();
+    let date = c
+        .find(Locator::Css(&format!("input[name='event:{event}:0:date']")))
+        .await
+        .unwrap();
+    c.execute(
+        "arguments[0].value = arguments[1];",
+        vec![serde_json::to_value(&date).unwrap(), json!("2025-01-06")],
+    )
+    .await
+    .unwrap();
+    // What was typed before "more rows" is still there.
+    let kept = c
+        .find(Locator::Css(&format!("input[name='event:{event}:0:id']")))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("危-1"));
+    shot(c, "self-check-form.png").await;
+    click(c, "#evaluate").await;
     c.wait()
         .for_element(Locator::Css("section.unit"))
         .await
@@ -329,6 +386,28 @@ async fn scenario(c: &Client, base: &str) {
         );
     }
     shot(c, "article-46.png").await;
+
+    // 草案审查: an encoding's lint findings on the article text.
+    c.goto(&format!("{base}/draft")).await.unwrap();
+    set_value(c, "rules", DRAFT).await;
+    click(c, "form[action='/draft/lint'] button").await;
+    let flagged = c
+        .wait()
+        .for_element(Locator::Css("article.flagged"))
+        .await
+        .unwrap();
+    let article = flagged.text().await.unwrap();
+    assert!(article.contains("第1条"), "{article}");
+    assert!(article.contains("公安机关应当在三日内报告。"), "{article}");
+    let mark = flagged
+        .find(Locator::Css("li.mark"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!mark.is_empty(), "{article}");
+    shot(c, "draft-lint.png").await;
 
     // 草案审查: two versions, the changed words marked.
     c.goto(&format!("{base}/draft")).await.unwrap();

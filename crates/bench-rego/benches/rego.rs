@@ -1,9 +1,16 @@
 //! The baseline (`cargo bench --manifest-path crates/bench-rego/Cargo.toml`):
-//! the consequence articles of 海东 and 广东 written in Rego (`rego/`) and run by
-//! regorus, against tiaoli evaluating the whole of both ordinances for the same
-//! units, in the same run. The units are those of the engine's benchmarks
-//! (`crates/engine/benches/units/`). Parsing facts (JSON for regorus) is
+//! the consequence articles of 海东, 广东 and 河南 written in Rego (`rego/`) and run
+//! by regorus, against tiaoli evaluating the whole of the three ordinances for
+//! the same units, in the same run. The units are those of the engine's
+//! benchmarks (`crates/engine/benches/units/`), every fourth moved to 河南 with
+//! what its two consequence articles read (a 医疗机构 among the kinds, a
+//! 严重危害社会治安案事件 of each grade, a refused treatment). Parsing facts (JSON for regorus) is
 //! excluded on both sides: each engine gets its input ready-made.
+//!
+//! regorus is measured in both its configurations: the tree-walking
+//! interpreter (`regorus::Engine::eval_rule`) and the Rego virtual machine (RVM:
+//! each policy compiled once to a register-machine program, `RegoVM`), which is
+//! its fastest; the RVM must give the interpreter's answers on every unit checked.
 //!
 //! Its own workspace (like `crates/fuzz`): `cargo test --workspace` does not
 //! build regorus; `.ci/run` builds this bench.
@@ -31,23 +38,34 @@ fn main() {
 }
 
 struct Fixture {
-    /// 海东 and 广东 with the lexicon.
-    haidong: Engine,
+    /// 海东, 广东 and 河南 with the lexicon.
+    three: Engine,
     units: Vec<Unit>,
     rego_inputs: Vec<regorus::Value>,
     rego: regorus::Engine,
+    /// The three policies' `triggered`, compiled for the RVM.
+    rvm: Vec<std::sync::Arc<regorus::rvm::Program>>,
+    /// The data document (the is-a table), as the VM gets it.
+    data: regorus::Value,
     opts: Options,
 }
+
+const ENTRY_POINTS: [&str; 3] = [
+    "data.tiaoli.haidong.triggered",
+    "data.tiaoli.guangdong.triggered",
+    "data.tiaoli.henan.triggered",
+];
 
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let dir = rules_dir();
         let all = engine(std::slice::from_ref(&dir));
-        let haidong = engine(&[
+        let three = engine(&[
             dir.join("lexicon"),
             dir.join("haidong.tiaoli"),
             dir.join("guangdong.tiaoli"),
+            dir.join("henan.tiaoli"),
         ]);
         let facts: IndexMap<String, ()> = all
             .graph
@@ -56,7 +74,11 @@ fn fixture() -> &'static Fixture {
             .iter()
             .map(|f| (f.name.clone(), ()))
             .collect();
-        let units = generate(10_000, &facts);
+        let units: Vec<Unit> = generate(10_000, &facts)
+            .into_iter()
+            .enumerate()
+            .map(|(i, u)| if i % 4 == 3 { in_henan(u, i) } else { u })
+            .collect();
         let isa: serde_json::Map<String, serde_json::Value> = all
             .graph
             .lexicon
@@ -69,17 +91,27 @@ fn fixture() -> &'static Fixture {
             })
             .collect();
         let mut rego = regorus::Engine::new();
-        for name in ["haidong.rego", "guangdong.rego"] {
+        for name in ["haidong.rego", "guangdong.rego", "henan.rego"] {
             let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
                 .join("rego")
                 .join(name);
             rego.add_policy(name.into(), std::fs::read_to_string(path).unwrap())
                 .unwrap();
         }
-        rego.add_data(
-            regorus::Value::from_json_str(&serde_json::json!({ "isa": isa }).to_string()).unwrap(),
-        )
-        .unwrap();
+        let data =
+            regorus::Value::from_json_str(&serde_json::json!({ "isa": isa }).to_string()).unwrap();
+        rego.add_data(data.clone()).unwrap();
+        let rvm = ENTRY_POINTS
+            .iter()
+            .map(|entry| {
+                let policy = rego
+                    .clone()
+                    .compile_with_entrypoint(&(*entry).into())
+                    .unwrap();
+                regorus::languages::rego::compiler::Compiler::compile_from_policy(&policy, &[entry])
+                    .unwrap()
+            })
+            .collect();
         let opts = Options {
             as_of: date("2025-03-01"),
             drafts: true,
@@ -94,10 +126,12 @@ fn fixture() -> &'static Fixture {
             })
             .collect();
         let f = Fixture {
-            haidong,
+            three,
             units,
             rego_inputs,
             rego,
+            rvm,
+            data,
             opts,
         };
         agree(&f);
@@ -112,14 +146,23 @@ fn agree(f: &Fixture) {
     let mut rego = f.rego.clone();
     let mut checked = 0;
     let mut triggered = 0;
+    // Per policy, how many consequences it triggered: each must trigger some, or
+    // the agreement would be vacuous for it.
+    let mut per_policy = [0usize; ENTRY_POINTS.len()];
     for (u, input) in f.units.iter().zip(&f.rego_inputs).take(2_000) {
         rego.set_input(input.clone());
         let mut from_rego: Vec<String> = Vec::new();
-        for rule in [
-            "data.tiaoli.haidong.triggered",
-            "data.tiaoli.guangdong.triggered",
-        ] {
-            let out = rego.eval_rule(rule.into()).unwrap();
+        for (k, rule) in ENTRY_POINTS.iter().enumerate() {
+            let out = rego.eval_rule((*rule).into()).unwrap();
+            if let Ok(set) = out.as_set() {
+                per_policy[k] += set.len();
+            }
+            let on_vm = vm_eval(f, k, input);
+            assert_eq!(
+                out, on_vm,
+                "the interpreter and the RVM disagree on {} ({rule})",
+                u.id
+            );
             let json: serde_json::Value =
                 serde_json::from_str(&out.to_json_str().unwrap()).unwrap();
             from_rego.extend(
@@ -129,11 +172,11 @@ fn agree(f: &Fixture) {
                     .filter_map(|x| x["norm"].as_str().map(str::to_string)),
             );
         }
-        let ev = f.haidong.evaluate(u, f.opts);
+        let ev = f.three.evaluate(u, f.opts);
         let mut from_tiaoli: Vec<String> = Vec::new();
         let mut any_violation: Vec<String> = Vec::new();
         for o in &ev.ords {
-            let g = &f.haidong.graph.ordinances[o.ordinance];
+            let g = &f.three.graph.ordinances[o.ordinance];
             for (i, n) in g.nodes.iter().enumerate() {
                 if let tiaoli_compiler::graph::Node::Consequence(c) = n {
                     if uses_any_violation(g, c.condition) {
@@ -155,7 +198,82 @@ fn agree(f: &Fixture) {
         triggered += from_tiaoli.len();
         checked += 1;
     }
-    eprintln!("tiaoli and Rego agree on the triggered consequences of {checked} units ({triggered} triggered)");
+    for (k, n) in per_policy.iter().enumerate() {
+        assert!(
+            *n > 0,
+            "{} triggers nothing on these units",
+            ENTRY_POINTS[k]
+        );
+    }
+    eprintln!("tiaoli and Rego (interpreter and RVM) agree on the triggered consequences of {checked} units ({triggered} triggered; per policy {per_policy:?})");
+}
+
+/// One policy's `triggered` for one input, on a fresh RVM loaded with its program.
+fn vm_eval(f: &Fixture, policy: usize, input: &regorus::Value) -> regorus::Value {
+    let mut vm = regorus::rvm::RegoVM::new();
+    vm.load_program(f.rvm[policy].clone());
+    vm.set_data(f.data.clone()).unwrap();
+    vm.set_input(input.clone());
+    vm.execute().unwrap()
+}
+
+/// A generated unit moved to 河南, with what 第二十六条 and 第二十八条 read, varied
+/// by its index (deterministic): a 医疗机构 in a third of them, the 目标管理责任制
+/// fact true, false or absent, a 严重危害社会治安案事件 of each grade (or none, or
+/// one before the ordinance was in force), a refused treatment in some.
+fn in_henan(mut u: Unit, i: usize) -> Unit {
+    use tiaoli_engine::facts::{ActionRecord, EventRecord, FactValue};
+    u.region = Some(vec!["河南省".into(), "郑州市".into(), "金水区".into()]);
+    if i.is_multiple_of(3) {
+        u.kind = "医疗机构".into();
+    }
+    match i % 5 {
+        0 | 1 => {
+            u.facts.insert(
+                "社会治安综合治理目标管理责任制不落实".into(),
+                FactValue::Bool(true),
+            );
+        }
+        2 => {
+            u.facts.insert(
+                "社会治安综合治理目标管理责任制不落实".into(),
+                FactValue::Bool(false),
+            );
+        }
+        _ => {}
+    }
+    let grades = ["一般", "较大", "重大", "特别重大"];
+    if !i.is_multiple_of(7) {
+        let mut attrs = IndexMap::new();
+        attrs.insert(
+            "案事件等级".to_string(),
+            FactValue::Enum(grades[(i / 4) % grades.len()].into()),
+        );
+        u.events.push(EventRecord {
+            ty: "严重危害社会治安案事件".into(),
+            date: date(if i.is_multiple_of(11) {
+                "2003-06-01"
+            } else {
+                "2024-06-01"
+            }),
+            deadline: None,
+            by: None,
+            id: None,
+            attrs,
+        });
+    }
+    if i.is_multiple_of(2) {
+        u.actions.push(ActionRecord {
+            ty: "拒绝或者拖延治疗见义勇为受伤公民".into(),
+            date: date(if i.is_multiple_of(13) {
+                "2003-08-01"
+            } else {
+                "2024-08-01"
+            }),
+            answers: None,
+        });
+    }
+    u
 }
 
 fn uses_any_violation(g: &tiaoli_compiler::graph::OrdinanceGraph, id: usize) -> bool {
@@ -171,34 +289,56 @@ fn uses_any_violation(g: &tiaoli_compiler::graph::OrdinanceGraph, id: usize) -> 
     }
 }
 
-/// Baseline, tiaoli side: one unit against the whole of 海东 and 广东 (352 norms
-/// and 16 consequences), for comparison with the Rego policies below.
-#[divan::bench]
-fn tiaoli_one_unit_haidong_guangdong(b: divan::Bencher) {
+/// Baseline, tiaoli side: one unit against the whole of 海东, 广东 and 河南 (every
+/// norm and consequence), for comparison with the Rego policies below.
+#[divan::bench(sample_count = 2000, sample_size = 20)]
+fn tiaoli_one_unit_three_ordinances(b: divan::Bencher) {
     let f = fixture();
     let mut i = 0;
     b.bench_local(|| {
         i = (i + 1) % f.rego_inputs.len();
-        f.haidong.evaluate(divan::black_box(&f.units[i]), f.opts)
+        f.three.evaluate(divan::black_box(&f.units[i]), f.opts)
     });
 }
 
-/// Baseline, Rego side: one unit against the consequence articles of 海东 and 广东
-/// in Rego, run by regorus (input already parsed).
-#[divan::bench]
-fn regorus_one_unit_haidong_guangdong_consequences(b: divan::Bencher) {
+/// Baseline, Rego side: one unit against the consequence articles of 海东, 广东
+/// and 河南 in Rego, run by regorus's interpreter (input already parsed).
+#[divan::bench(sample_count = 2000, sample_size = 20)]
+fn regorus_one_unit_three_ordinances_consequences(b: divan::Bencher) {
     let f = fixture();
     let mut rego = f.rego.clone();
     let mut i = 0;
     b.bench_local(|| {
         i = (i + 1) % f.rego_inputs.len();
         rego.set_input(f.rego_inputs[i].clone());
-        let a = rego
-            .eval_rule("data.tiaoli.haidong.triggered".into())
-            .unwrap();
-        let b = rego
-            .eval_rule("data.tiaoli.guangdong.triggered".into())
-            .unwrap();
-        (a, b)
+        ENTRY_POINTS.map(|rule| rego.eval_rule(rule.into()).unwrap())
+    });
+}
+
+/// Baseline, Rego side at its fastest: the same policies compiled once to RVM
+/// programs, one VM per policy loaded once (program and data), each unit only
+/// setting the input and executing.
+#[divan::bench(sample_count = 2000, sample_size = 20)]
+fn regorus_rvm_one_unit_three_ordinances_consequences(b: divan::Bencher) {
+    let f = fixture();
+    let mut vms: Vec<regorus::rvm::RegoVM> = f
+        .rvm
+        .iter()
+        .map(|p| {
+            let mut vm = regorus::rvm::RegoVM::new();
+            vm.load_program(p.clone());
+            vm.set_data(f.data.clone()).unwrap();
+            vm
+        })
+        .collect();
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % f.rego_inputs.len();
+        let mut out = Vec::with_capacity(vms.len());
+        for vm in &mut vms {
+            vm.set_input(f.rego_inputs[i].clone());
+            out.push(vm.execute().unwrap());
+        }
+        out
     });
 }

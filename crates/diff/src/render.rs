@@ -176,7 +176,8 @@ fn run_line(run: &[&Change]) -> String {
     )
 }
 
-fn verdict_text(v: &Option<Verdict>) -> String {
+/// A verdict in words: `已违反，2025-03-04前，通报`; none: （不适用）.
+pub fn verdict_text(v: &Option<Verdict>) -> String {
     match v {
         None => "（不适用）".into(),
         Some(v) => {
@@ -192,7 +193,8 @@ fn verdict_text(v: &Option<Verdict>) -> String {
     }
 }
 
-fn verdict_cite(u: &VerdictChange) -> String {
+/// The provision of a verdict change, `old → new` where it was renumbered.
+pub fn verdict_cite(u: &VerdictChange) -> String {
     match (&u.old, &u.new) {
         (Some(a), Some(b)) if a.cite != b.cite => format!("{} → {}", a.cite, b.cite),
         (_, Some(b)) => b.cite.clone(),

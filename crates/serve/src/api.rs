@@ -626,6 +626,17 @@ pub struct DiffRequest {
     /// `tiaoli diff --different-ordinances`; otherwise that is refused (422).
     #[serde(default)]
     pub different_ordinances: bool,
+    /// A facts file (YAML or JSON text) whose units are evaluated against both
+    /// versions, as `tiaoli diff --units`: the answer's `units` lists the
+    /// verdicts that change.
+    #[serde(default)]
+    pub units: Option<String>,
+    /// The evaluation date for `units` (YYYY-MM-DD); overrides the file's `as_of`.
+    #[serde(default)]
+    pub as_of: Option<String>,
+    /// Drafts count as law in the replay (as `--drafts`).
+    #[serde(default)]
+    pub drafts: bool,
 }
 
 /// What a change to the rules does to the law: `tiaoli diff --format json`.
@@ -634,7 +645,7 @@ pub struct DiffRequest {
     responses(
         (status = 200, description = "与 tiaoli diff --format json 相同", body = tiaoli_diff::Diff),
         (status = 400, body = ErrorBody),
-        (status = 422, description = "某一版本无法编译（带诊断），或两版是不同的条例", body = ErrorBody),
+        (status = 422, description = "某一版本无法编译（带诊断），两版是不同的条例，或 units 事实文件有问题", body = ErrorBody),
     ))]
 pub async fn diff(
     State(state): State<Shared>,
@@ -658,9 +669,18 @@ pub async fn diff(
                 "diff 比较同一部条例的两个版本；确要比较两部不同的条例，在请求中加 \"different_ordinances\": true".into(),
             )));
         }
-        Ok(Json(
-            tiaoli_diff::diff(&old.graph, &new.graph).with_versions("old", "new"),
-        ))
+        let mut d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("old", "new");
+        if let Some(units) = &req.units {
+            d = d.with_units(crate::replay::replay(
+                s,
+                old,
+                new,
+                units,
+                req.as_of.as_deref(),
+                req.drafts,
+            )?);
+        }
+        Ok(Json(d))
     })
     .await
 }

@@ -5,8 +5,8 @@
 
 use maud::{html, Markup};
 use tiaoli_diff::inline::{pieces, Piece};
-use tiaoli_diff::render::statement;
-use tiaoli_diff::{Change, Diff};
+use tiaoli_diff::render::{statement, verdict_cite, verdict_text};
+use tiaoli_diff::{Change, Diff, VerdictChange};
 
 /// The whole comparison: per ordinance a table of its changes.
 pub fn diff_view(d: &Diff) -> Markup {
@@ -28,6 +28,7 @@ pub fn diff_view(d: &Diff) -> Markup {
                 }
             }
         }
+        @if let Some(units) = &d.units { (verdicts(units)) }
         p.summary {
             "合计："
             @if d.summary.is_empty() { "无变化" }
@@ -89,4 +90,28 @@ fn sides(old: &str, new: &str) -> (Markup, Markup) {
         }
     };
     (left, right)
+}
+
+/// The units' verdicts that change between the versions, unit by unit.
+fn verdicts(units: &[VerdictChange]) -> Markup {
+    html! {
+        h2 { "单位评估结果的变化" }
+        @if units.is_empty() {
+            p.verdicts-same { "所给单位的评估结果在两版之间没有变化。" }
+        } @else {
+            table.verdicts {
+                thead { tr { th { "单位" } th { "条文" } th { "旧版本" } th { "新版本" } } }
+                tbody {
+                    @for u in units {
+                        tr {
+                            td.unit { (u.unit) }
+                            td.cite { (u.ordinance) " " (verdict_cite(u)) "（" (u.name) "）" }
+                            td.old { (verdict_text(&u.old)) }
+                            td.new { (verdict_text(&u.new)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

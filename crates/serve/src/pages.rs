@@ -5,20 +5,21 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Form;
 use maud::{html, Markup};
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
 use tiaoli_engine::facts::Format;
 use tiaoli_engine::{Date, Options};
 
 use crate::cancel::{report_until, Cancel};
 use crate::html::{page, report_with, Styles, STYLESHEET};
 use crate::results::{downloads, Carried};
+use crate::selfcheck::{choose_form, generate, generated_form};
+pub use crate::selfcheck::{facts_document, SelfCheck};
 
 type Shared = Arc<crate::State>;
 
@@ -59,161 +60,99 @@ pub async fn index(State(state): State<Shared>) -> Response {
     )
 }
 
-/// What the self-check form sends.
-#[derive(Deserialize, Default)]
-pub struct SelfCheck {
-    #[serde(default)]
-    pub id: String,
-    #[serde(default)]
-    pub kind: String,
-    #[serde(default)]
-    pub level: String,
-    #[serde(default)]
-    pub region: String,
-    #[serde(default)]
-    pub roles: String,
-    #[serde(default)]
-    pub as_of: String,
-    /// One `名称: 值` a line.
-    #[serde(default)]
-    pub facts: String,
-    /// One `类型 日期 [标识]` a line.
-    #[serde(default)]
-    pub events: String,
-    /// One `类型 日期 [所答事件标识]` a line.
-    #[serde(default)]
-    pub actions: String,
-    /// A whole facts file (YAML or JSON), used instead of the fields when given.
-    #[serde(default)]
-    pub file: String,
-    #[serde(default)]
-    pub drafts: Option<String>,
-}
-
-/// `GET /self-check`: the form, with the kinds and facts of the lexicon.
-pub async fn self_check_form(State(state): State<Shared>) -> Response {
-    let lex = &state.engine.graph.lexicon;
-    ok(
-        "单位合规自查",
-        html! {
-            form method="post" action="/self-check" {
-                label for="id" { "单位名称" }
-                input #id type="text" name="id" required placeholder="平安区公安分局";
-                label for="kind" { "单位类别" }
-                select #kind name="kind" {
-                    @for a in &lex.actors { option value=(a.name) { (a.name) } }
-                }
-                label for="level" { "层级" }
-                select #level name="level" {
-                    @for l in ["省", "市", "县", "乡", "村"] { option value=(l) { (l) } }
-                }
-                label for="region" { "所在地区（由大到小，以 / 分隔）" }
-                input #region type="text" name="region" placeholder="海东市/平安区";
-                label for="roles" { "身份（以、分隔）" }
-                input #roles type="text" name="roles" placeholder="平安建设成员单位";
-                label for="as_of" { "评估日期" }
-                input #as_of type="date" name="as_of" required;
-                label for="facts" { "事实（每行一项：名称: 值）" }
-                textarea #facts name="facts" rows="5" placeholder="平安建设考评等次: 一般" {}
-                details {
-                    summary { "可填的事实" }
-                    ul { @for f in &lex.facts { li { (f.name) } } }
-                }
-                label for="events" { "事件（每行一件：类型 日期 [标识]）" }
-                textarea #events name="events" rows="3" placeholder="发现涉嫌电信网络诈骗 2025-01-06 e1" {}
-                label for="actions" { "已采取的行为（每行一件：类型 日期 [所答事件标识]）" }
-                textarea #actions name="actions" rows="3" {}
-                label for="file" { "或：粘贴整份事实文件（YAML 或 JSON，填写后忽略上面各项）" }
-                textarea #file name="file" rows="6" {}
-                label { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
-                p { button type="submit" { "评估" } }
-            }
-            h2 { "或：上传事实文件" }
-            form method="post" action="/self-check/upload" enctype="multipart/form-data" {
-                label for="upload-file" { "事实文件（YAML、JSON）" }
-                input #upload-file type="file" name="file" required accept=".yaml,.yml,.json";
-                (crate::upload::encoding_select("upload-encoding"))
-                label for="upload-as_of" { "评估日期（文件中没有 as_of 时）" }
-                input #upload-as_of type="date" name="as_of";
-                label { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
-                p { button type="submit" { "上传并评估" } }
-            }
-        },
-    )
-}
-
-/// A value as written in a form: 是/否, a number, else text (dates and enum
-/// values are read by the facts parser against the lexicon's types).
-fn form_value(v: &str) -> Value {
-    match v {
-        "是" | "true" => Value::Bool(true),
-        "否" | "false" => Value::Bool(false),
-        _ => v
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map_or_else(|| Value::String(v.to_string()), Value::Number),
-    }
-}
-
-/// The form's fields as a facts document (JSON), for the one facts parser.
-pub fn facts_document(f: &SelfCheck) -> Value {
-    let mut facts = Map::new();
-    for line in f.facts.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let (k, v) = line
-            .split_once([':', '：'])
-            .map_or((line, ""), |(k, v)| (k.trim(), v.trim()));
-        facts.insert(k.to_string(), form_value(v));
-    }
-    let rows = |text: &str, third: &str| -> Vec<Value> {
-        text.lines()
-            .map(str::split_whitespace)
-            .filter_map(|mut w| {
-                let ty = w.next()?;
-                let mut row = Map::new();
-                row.insert("type".into(), json!(ty));
-                row.insert("date".into(), json!(w.next().unwrap_or("")));
-                if let Some(x) = w.next() {
-                    row.insert(third.into(), json!(x));
-                }
-                Some(Value::Object(row))
-            })
-            .collect()
+/// `GET /self-check`: the first step (who the unit is), or — once kind,
+/// region and date are given — the form generated for that unit.
+pub async fn self_check_form(
+    State(state): State<Shared>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let Ok(Query(pairs)) = q else {
+        return failed(
+            StatusCode::BAD_REQUEST,
+            "单位合规自查",
+            &["地址中的参数无法读取".into()],
+        );
     };
-    let roles: Vec<&str> = f
-        .roles
-        .split(['、', ',', '，'])
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .collect();
-    let mut unit = Map::new();
-    unit.insert("id".into(), json!(f.id.trim()));
-    unit.insert("kind".into(), json!(f.kind.trim()));
-    if !f.level.trim().is_empty() {
-        unit.insert("level".into(), json!(f.level.trim()));
+    let f = SelfCheck::from_pairs(&pairs);
+    if f.kind.trim().is_empty() || f.region.trim().is_empty() || f.as_of.trim().is_empty() {
+        return ok("单位合规自查", first_step(&state, &f, &[]));
     }
-    if !f.region.trim().is_empty() {
-        unit.insert("region".into(), json!(f.region.trim()));
+    form_page(state, f, true).await
+}
+
+/// The form generated for the unit `f` describes, on the blocking pool. A
+/// description that does not read is the first step again (`first`) or an
+/// error page, both 422.
+async fn form_page(state: Shared, f: SelfCheck, first: bool) -> Response {
+    let s = state.clone();
+    let work = tokio::task::spawn_blocking(move || match generate(&s.engine, &f) {
+        Ok(g) => ok("单位合规自查", generated_form(&s.engine, &f, &g)),
+        Err(errors) if first => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(page(
+                "单位合规自查",
+                Styles::Linked,
+                first_step(&s, &f, &errors),
+            )),
+        )
+            .into_response(),
+        Err(errors) => failed(StatusCode::UNPROCESSABLE_ENTITY, "单位合规自查", &errors),
+    });
+    match tokio::time::timeout(state.config.timeout, work).await {
+        Ok(Ok(r)) => r,
+        Ok(Err(_)) => failed(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "单位合规自查",
+            &["服务器内部错误".into()],
+        ),
+        Err(_) => timeout_page(state.config.timeout),
     }
-    unit.insert("roles".into(), json!(roles));
-    unit.insert("facts".into(), Value::Object(facts));
-    unit.insert("events".into(), Value::Array(rows(&f.events, "id")));
-    unit.insert("actions".into(), Value::Array(rows(&f.actions, "for")));
-    json!({ "as_of": f.as_of.trim(), "units": [Value::Object(unit)] })
+}
+
+/// The first step, and the other ways in: a whole facts file pasted or uploaded.
+fn first_step(state: &crate::State, f: &SelfCheck, errors: &[String]) -> Markup {
+    html! {
+        (choose_form(&state.engine, f, errors))
+        h2 { "或：粘贴整份事实文件" }
+        form.paste method="post" action="/self-check" {
+            label for="file" { "事实文件（YAML 或 JSON）" }
+            textarea #file name="file" rows="8" required {}
+            label for="file-as_of" { "评估日期（文件中没有 as_of 时）" }
+            input #file-as_of type="date" name="as_of";
+            label.inline { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
+            p { button type="submit" { "评估" } }
+        }
+        h2 { "或：上传事实文件" }
+        form method="post" action="/self-check/upload" enctype="multipart/form-data" {
+            label for="upload-file" { "事实文件（YAML、JSON）" }
+            input #upload-file type="file" name="file" required accept=".yaml,.yml,.json";
+            (crate::upload::encoding_select("upload-encoding"))
+            label for="upload-as_of" { "评估日期（文件中没有 as_of 时）" }
+            input #upload-as_of type="date" name="as_of";
+            label.inline { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
+            p { button type="submit" { "上传并评估" } }
+        }
+    }
 }
 
 /// `POST /self-check`: the report, grouped as the CLI groups it.
 pub async fn self_check(
     State(state): State<Shared>,
-    form: Result<Form<SelfCheck>, FormRejection>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
+    let Ok(Form(pairs)) = form else {
         return failed(
             StatusCode::BAD_REQUEST,
             "单位合规自查",
             &["表单无法读取".into()],
         );
     };
+    let mut f = SelfCheck::from_pairs(&pairs);
+    if f.more {
+        // One more blank row of each type, what was filled in kept.
+        f.rows = f.rows.max(1) + 1;
+        return form_page(state, f, false).await;
+    }
     evaluate(state, f).await
 }
 
@@ -226,7 +165,11 @@ pub async fn evaluate(state: Shared, f: SelfCheck) -> Response {
     let theirs = cancel.clone();
     let work = tokio::task::spawn_blocking(move || -> Response {
         let (text, format, from_file) = if f.file.trim().is_empty() {
-            (facts_document(&f).to_string(), Format::Json, false)
+            (
+                facts_document(&f, &s.engine.graph.lexicon).to_string(),
+                Format::Json,
+                false,
+            )
         } else {
             (f.file.clone(), Format::Yaml, true)
         };
@@ -243,6 +186,18 @@ pub async fn evaluate(state: Shared, f: SelfCheck) -> Response {
                         }
                     })
                     .collect();
+                // The generated form again, what was filled in kept, the problems above it.
+                if let (false, Ok(g)) = (from_file, generate(&s.engine, &f)) {
+                    let body = html! {
+                        @for m in &messages { p.error { (m) } }
+                        (generated_form(&s.engine, &f, &g))
+                    };
+                    return (
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        Html(page("单位合规自查", Styles::Linked, body)),
+                    )
+                        .into_response();
+                }
                 return failed(StatusCode::UNPROCESSABLE_ENTITY, "单位合规自查", &messages);
             }
         };
@@ -385,6 +340,10 @@ pub async fn draft_form() -> Response {
                 textarea #old name="old" rows="8" required {}
                 label for="new" { "新版本（.tiaoli）" }
                 textarea #new name="new" rows="8" required {}
+                label for="units" { "可选：事实文件（YAML 或 JSON），其中各单位按两版分别评估，列出结果的变化" }
+                textarea #units name="units" rows="6" {}
+                label for="diff-as_of" { "评估日期（事实文件中没有 as_of 时）" }
+                input #diff-as_of type="date" name="as_of";
                 p { button type="submit" { "比较" } }
             }
         },
@@ -400,6 +359,11 @@ pub struct DraftForm {
     pub old: String,
     #[serde(default)]
     pub new: String,
+    /// The diff's facts file, its units replayed against both versions (optional).
+    #[serde(default)]
+    pub units: String,
+    #[serde(default)]
+    pub as_of: String,
 }
 
 /// Runs a draft review on the blocking pool, as a page.
@@ -426,10 +390,26 @@ pub async fn review<F>(state: Shared, form: DraftForm, f: F) -> Response
 where
     F: FnOnce(&crate::State, DraftForm) -> Result<(String, Markup), Vec<String>> + Send + 'static,
 {
+    review_as(state, form, move |s, form| {
+        f(s, form).map(|(title, body)| (StatusCode::OK, title, body))
+    })
+    .await
+}
+
+/// A draft review whose page may carry another status (rules with errors,
+/// shown on their text, are 422).
+async fn review_as<F>(state: Shared, form: DraftForm, f: F) -> Response
+where
+    F: FnOnce(&crate::State, DraftForm) -> Result<(StatusCode, String, Markup), Vec<String>>
+        + Send
+        + 'static,
+{
     let limit = state.config.timeout;
     let s = state.clone();
     match tokio::time::timeout(limit, tokio::task::spawn_blocking(move || f(&s, form))).await {
-        Ok(Ok(Ok((title, body)))) => ok(&title, body),
+        Ok(Ok(Ok((status, title, body)))) => {
+            (status, Html(page(&title, Styles::Linked, body))).into_response()
+        }
         Ok(Ok(Err(messages))) => failed(StatusCode::UNPROCESSABLE_ENTITY, "草案审查", &messages),
         Ok(Err(_)) => failed(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -478,20 +458,43 @@ pub fn lift_page(s: &crate::State, f: DraftForm) -> Result<(String, Markup), Vec
     Ok(("提取的骨架".into(), html! { pre { (lifted.text) } }))
 }
 
-/// `POST /draft/lint`.
+/// `POST /draft/lint`: the check diagnostics and lint findings on the
+/// articles' text; rules with errors are shown so too (422, lint not run).
 pub async fn draft_lint(
     State(state): State<Shared>,
     form: Result<Form<DraftForm>, FormRejection>,
 ) -> Response {
-    draft_page(state, form, |s, f| {
-        let c = compiled(s, "草案.tiaoli", f.text)?;
-        let report = tiaoli_lint::lint(&c.graph, None, &tiaoli_lint::Options::default());
-        Ok((
-            "检查结果".into(),
-            html! { pre { (tiaoli_lint::output::human(&report, false)) } },
-        ))
-    })
-    .await
+    let Ok(Form(form)) = form else {
+        return failed(
+            StatusCode::BAD_REQUEST,
+            "草案审查",
+            &["表单无法读取".into()],
+        );
+    };
+    review_as(state, form, lint_page).await
+}
+
+/// The review of a rule text, as a page.
+fn lint_page(s: &crate::State, f: DraftForm) -> Result<(StatusCode, String, Markup), Vec<String>> {
+    let files = [crate::api::SourceText {
+        name: Some("草案.tiaoli".to_string()),
+        text: f.text,
+    }];
+    let (c, status) = match crate::api::compile_sources(s, &files) {
+        Ok(c) => (c, StatusCode::OK),
+        Err(c) => (*c, StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    let mut cli = tiaoli_syntax::render::render_human(&c.diagnostics, &c.sources, false);
+    let report = (status == StatusCode::OK)
+        .then(|| tiaoli_lint::lint(&c.graph, None, &tiaoli_lint::Options::default()));
+    if let Some(r) = &report {
+        cli.push_str(&tiaoli_lint::output::human(r, false));
+    }
+    Ok((
+        status,
+        "检查结果".into(),
+        crate::review::review_view(&c, report.as_ref(), &cli),
+    ))
 }
 
 /// `POST /draft/diff`.
@@ -509,7 +512,12 @@ pub async fn draft_diff(
                 p.message().unwrap_or_default()
             )]);
         }
-        let d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("旧版本", "新版本");
+        let mut d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("旧版本", "新版本");
+        if !f.units.trim().is_empty() {
+            let units = crate::replay::replay(s, old, new, &f.units, Some(&f.as_of), false)
+                .map_err(|e| vec![e.detail.message])?;
+            d = d.with_units(units);
+        }
         Ok(("比较结果".into(), crate::diffview::diff_view(&d)))
     })
     .await

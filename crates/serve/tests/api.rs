@@ -463,6 +463,123 @@ async fn diff_of_two_different_ordinances_is_refused_unless_asked_for() {
     assert_eq!(a.status, StatusCode::OK, "{}", a.text());
 }
 
+/// The one-article draft in force from 2025-01-01, its period `days` days.
+fn in_force(days: &str) -> String {
+    DRAFT
+        .replace("状态 草案", "状态 施行")
+        .replace("施行日期 未知", "施行日期 2025-01-01")
+        .replace("三日内", &format!("{days}日内"))
+        .replace(
+            "期限 3 日",
+            &format!("期限 {} 日", if days == "五" { 5 } else { 3 }),
+        )
+}
+
+#[tokio::test]
+async fn diff_replays_units_against_both_versions() {
+    let req = serde_json::json!({
+        "old": [{ "text": in_force("三") }], "new": [{ "text": in_force("五") }],
+        "units": DRAFT_UNITS, "as_of": "2025-03-01",
+    });
+    let a = post(app(), "/v1/diff", "application/json", req.to_string()).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let units = a.json()["units"].clone();
+    let units = units.as_array().unwrap();
+    assert_eq!(units.len(), 1, "{units:?}");
+    let u = &units[0];
+    assert_eq!(u["unit"], "示例市公安局");
+    assert_eq!(u["name"], "报告");
+    // Three days from Monday 6 January end on the 9th; five end on Saturday
+    // the 11th, which moves to Monday the 13th.
+    assert_eq!(u["old"]["due"], "2025-01-09", "{u}");
+    assert_eq!(u["new"]["due"], "2025-01-13", "{u}");
+    assert_eq!(u["old"]["status"], u["new"]["status"], "{u}");
+    // The same facts as JSON, the date in the file.
+    let json_units = serde_json::json!({
+        "as_of": "2025-03-01",
+        "units": [{ "id": "示例市公安局", "kind": "公安部门", "level": "市", "region": "示例市",
+                    "events": [{ "type": "发现涉嫌电信网络诈骗", "date": "2025-01-06" }] }],
+    });
+    let req = serde_json::json!({
+        "old": [{ "text": in_force("三") }], "new": [{ "text": in_force("五") }],
+        "units": json_units.to_string(),
+    });
+    let b = post(app(), "/v1/diff", "application/json", req.to_string()).await;
+    assert_eq!(b.status, StatusCode::OK, "{}", b.text());
+    assert_eq!(b.json()["units"], a.json()["units"]);
+    // Without units, no `units` in the answer; with units and no change, an empty list.
+    let req = serde_json::json!({
+        "old": [{ "text": in_force("三") }], "new": [{ "text": in_force("三") }],
+        "units": DRAFT_UNITS, "as_of": "2025-03-01",
+    });
+    let c = post(app(), "/v1/diff", "application/json", req.to_string()).await;
+    assert_eq!(c.json()["units"], serde_json::json!([]));
+    let req = serde_json::json!({ "old": [{ "text": in_force("三") }], "new": [{ "text": in_force("五") }] });
+    let d = post(app(), "/v1/diff", "application/json", req.to_string()).await;
+    assert!(d.json().get("units").is_none(), "{}", d.text());
+}
+
+#[tokio::test]
+async fn diff_units_that_do_not_check_are_refused_with_their_locations() {
+    let req = |units: &str, as_of: Option<&str>| {
+        let mut r = serde_json::json!({
+            "old": [{ "text": in_force("三") }], "new": [{ "text": in_force("五") }],
+            "units": units,
+        });
+        if let Some(d) = as_of {
+            r["as_of"] = d.into();
+        }
+        r.to_string()
+    };
+    let a = post(
+        app(),
+        "/v1/diff",
+        "application/json",
+        req(
+            &DRAFT_UNITS.replace("公安部门", "公按部门"),
+            Some("2025-03-01"),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
+    assert_eq!(a.code(), "facts");
+    let e = a.json()["error"].clone();
+    assert!(e["message"].as_str().unwrap().contains("旧版本"), "{e}");
+    let f = &e["facts"][0];
+    assert_eq!(f["line"], 3, "{e}");
+    assert!(
+        f["help"].as_str().unwrap().contains("公安部门"),
+        "no did-you-mean: {e}"
+    );
+    // No date anywhere.
+    let a = post(
+        app(),
+        "/v1/diff",
+        "application/json",
+        req(DRAFT_UNITS, None),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
+    assert!(a.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("没有评估日期"));
+    // A date that is not one.
+    let a = post(
+        app(),
+        "/v1/diff",
+        "application/json",
+        req(DRAFT_UNITS, Some("2025-02-30")),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.text());
+    // Units that are not text.
+    let r =
+        serde_json::json!({ "old": [{ "text": DRAFT }], "new": [{ "text": DRAFT }], "units": 3 });
+    let a = post(app(), "/v1/diff", "application/json", r.to_string()).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.text());
+}
+
 /// examples/units.yaml's units, `copies` times over (ids made unique), as YAML.
 fn many_units(copies: usize) -> String {
     let yaml = std::fs::read_to_string(root().join("examples/units.yaml")).unwrap();

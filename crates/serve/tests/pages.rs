@@ -31,103 +31,287 @@ fn urlencode(s: &str) -> String {
 
 const FORM: &str = "application/x-www-form-urlencoded";
 
-fn police(id: &str) -> String {
-    form(&[
+/// Who the unit is: the first step's fields.
+const CHOICE: [(&str, &str); 6] = [
+    ("ordinance", "haidong"),
+    ("kind", "公安部门"),
+    ("level", "县"),
+    ("region", "海东市/平安区"),
+    ("role", "平安建设成员单位"),
+    ("as_of", "2025-03-01"),
+];
+
+/// The generated form as an officer fills it for a county police bureau of
+/// 海东 rated 一般, with `extra` fields (event rows …).
+fn police_with(id: &str, extra: &[(&str, &str)]) -> String {
+    let mut pairs: Vec<(&str, &str)> = CHOICE.to_vec();
+    pairs.extend([
+        ("rows", "1"),
         ("id", id),
-        ("kind", "公安部门"),
-        ("level", "县"),
-        ("region", "海东市/平安区"),
-        ("roles", "平安建设成员单位"),
-        ("as_of", "2025-03-01"),
-        (
-            "facts",
-            "平安建设考评等次: 一般\n重大安全隐患未及时整改: 否",
-        ),
-        ("events", ""),
-        ("actions", ""),
-        ("file", ""),
-    ])
+        ("fact:平安建设考评等次", "一般"),
+        ("fact:重大安全隐患未及时整改", "否"),
+    ]);
+    pairs.extend_from_slice(extra);
+    form(&pairs)
+}
+
+fn police(id: &str) -> String {
+    police_with(id, &[])
+}
+
+/// The pairs of a form body, decoded.
+fn pairs(body: &str) -> Vec<(String, String)> {
+    body.split('&')
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap();
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// The unit the generated form is for, as the engine reads it.
+fn the_unit(s: &State) -> tiaoli_engine::facts::Unit {
+    let doc = serde_json::json!({"units": [{
+        "id": "u", "kind": "公安部门", "level": "县", "region": "海东市/平安区",
+        "roles": ["平安建设成员单位"],
+    }]});
+    s.engine
+        .parse_facts(&doc.to_string(), tiaoli_engine::facts::Format::Json)
+        .unwrap()
+        .units
+        .remove(0)
+}
+
+fn on(date: &str) -> tiaoli_engine::Options {
+    tiaoli_engine::Options {
+        as_of: tiaoli_engine::Date::parse(date).unwrap(),
+        drafts: false,
+    }
+}
+
+/// The `name="…"` of every field of a page, in order.
+fn field_names(page: &str) -> Vec<String> {
+    page.match_indices(" name=\"")
+        .map(|(i, m)| {
+            let rest = &page[i + m.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .filter(|n| n != "viewport")
+        .collect()
 }
 
 #[tokio::test]
-async fn the_self_check_form_offers_the_lexicon_kinds() {
+async fn the_self_check_first_asks_who_the_unit_is() {
     let a = get(app(), "/self-check").await;
     assert_eq!(a.status, StatusCode::OK);
     assert!(a.content_type.starts_with("text/html"));
     let t = a.text();
     assert!(t.contains("<option value=\"公安部门\">"), "{t}");
-    assert!(t.contains("平安建设考评等次"));
+    assert!(t.contains("<option value=\"haidong\">"), "{t}");
+    // The regions of the gazetteer within the ordinances' jurisdictions.
+    assert!(t.contains("<option value=\"海东市/平安区\">"), "{t}");
+    assert!(
+        t.contains("name=\"role\" value=\"平安建设成员单位\""),
+        "{t}"
+    );
     assert!(t.contains("href=\"/static/tiaoli.css\""));
+    // The other ways in: a pasted or an uploaded facts file.
+    assert!(t.contains("name=\"file\""));
+    assert!(t.contains("action=\"/self-check/upload\""));
+}
+
+#[tokio::test]
+async fn the_generated_form_asks_what_the_units_articles_read() {
+    let q = form(&CHOICE);
+    let a = get(app(), &format!("/self-check?{q}")).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    let s = state(config());
+    let lex = &s.engine.graph.lexicon;
+    let v = s.engine.vocabulary(&the_unit(&s), on("2025-03-01"));
+    let haidong = |cites: &[String]| cites.iter().any(|c| c.starts_with("haidong "));
+    let facts: Vec<_> = v.facts.iter().filter(|f| haidong(&f.cited_by)).collect();
+    let events: Vec<_> = v.events.iter().filter(|f| haidong(&f.cited_by)).collect();
+    let actions: Vec<_> = v.actions.iter().filter(|f| haidong(&f.cited_by)).collect();
+    assert!(!facts.is_empty() && !events.is_empty() && !actions.is_empty());
+    let names = field_names(&t);
+    // Exactly the facts the engine says the unit's articles read, each with its values.
+    let fact_fields: Vec<&str> = names
+        .iter()
+        .filter_map(|n| n.strip_prefix("fact:"))
+        .collect();
+    let want: Vec<&str> = facts.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(fact_fields, want);
+    assert!(want.contains(&"平安建设考评等次"), "{want:?}");
+    for f in &facts {
+        let declared = lex.facts.iter().find(|x| x.name == f.name).unwrap();
+        if let tiaoli_compiler::graph::FactTy::Enum { values } = &declared.ty {
+            for value in values {
+                assert!(
+                    t.contains(&format!("<option value=\"{value}\">")),
+                    "{value}"
+                );
+            }
+        }
+        for c in &f.cited_by {
+            let (_, cite) = c.split_once(' ').unwrap();
+            assert!(t.contains(cite), "{} cites {cite}", f.name);
+        }
+    }
+    // Each event and action a row with its date; an event's with its attributes.
+    for e in &events {
+        assert!(
+            names.contains(&format!("event:{}:0:date", e.name)),
+            "{}",
+            e.name
+        );
+        assert!(
+            names.contains(&format!("event:{}:0:id", e.name)),
+            "{}",
+            e.name
+        );
+        let declared = lex.events.iter().find(|x| x.name == e.name).unwrap();
+        for attr in declared.attrs.keys() {
+            assert!(
+                names.contains(&format!("event:{}:0:@{attr}", e.name)),
+                "{attr}"
+            );
+        }
+    }
+    for x in &actions {
+        assert!(
+            names.contains(&format!("action:{}:0:date", x.name)),
+            "{}",
+            x.name
+        );
+        assert!(
+            names.contains(&format!("action:{}:0:for", x.name)),
+            "{}",
+            x.name
+        );
+    }
+    assert!(
+        !names.iter().any(|n| n.contains(":1:")),
+        "one row each at first"
+    );
+    // Nothing else is asked: the unit's choice carried, its name, then its terms.
+    let others: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            !n.starts_with("fact:") && !n.starts_with("event:") && !n.starts_with("action:")
+        })
+        .collect();
+    assert_eq!(
+        others,
+        [
+            "ordinance",
+            "kind",
+            "level",
+            "region",
+            "role",
+            "as_of",
+            "rows",
+            "id",
+            "more"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_choice_that_does_not_read_is_refused_with_the_parsers_words() {
+    let bad = |k: &str, v: &str| {
+        let pairs: Vec<(&str, &str)> = CHOICE
+            .iter()
+            .map(|(a, b)| if *a == k { (*a, v) } else { (*a, *b) })
+            .collect();
+        format!("/self-check?{}", form(&pairs))
+    };
+    let a = get(app(), &bad("kind", "公按部门")).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let t = a.text();
+    assert!(t.contains("公按部门") && t.contains("公安部门"), "{t}");
+    // The first step again, to correct it.
+    assert!(t.contains("id=\"generate\""), "{t}");
+    let a = get(app(), &bad("as_of", "2025-13-01")).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("2025-13-01"));
+    let a = get(app(), &bad("ordinance", "nowhere")).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("nowhere"));
+    let a = get(app(), &bad("region", "火星市")).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("火星市"));
+}
+
+#[tokio::test]
+async fn more_rows_keep_what_was_filled_in() {
+    let event = "event:危险物品非法生产运输储存销售使用:0";
+    let body = police_with(
+        "平安区公安分局",
+        &[
+            (&format!("{event}:date"), "2025-01-06"),
+            (&format!("{event}:id"), "危-1"),
+            ("more", "1"),
+        ],
+    );
+    let a = post(app(), "/self-check", FORM, body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    let names = field_names(&t);
+    assert!(
+        names.contains(&"event:危险物品非法生产运输储存销售使用:1:date".to_string()),
+        "{names:?}"
+    );
+    assert!(t.contains("value=\"危-1\""), "{t}");
+    assert!(t.contains("value=\"2025-01-06\""), "{t}");
+    assert!(t.contains("name=\"rows\" value=\"2\""), "{t}");
+    assert!(t.contains("<option value=\"一般\" selected>"), "{t}");
 }
 
 #[tokio::test]
 async fn a_county_police_bureau_rated_yiban_sees_article_46_and_its_authority() {
-    let a = post(app(), "/self-check", FORM, police("平安区公安分局")).await;
+    let body = police_with(
+        "平安区公安分局",
+        &[
+            (
+                "event:危险物品非法生产运输储存销售使用:0:date",
+                "2025-01-06",
+            ),
+            ("event:危险物品非法生产运输储存销售使用:0:id", "危-1"),
+        ],
+    );
+    let a = post(app(), "/self-check", FORM, body.clone()).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text());
     let t = a.text();
     assert!(t.contains("平安区公安分局（公安部门）"), "{t}");
     assert!(t.contains("【触发后果】"), "{t}");
     assert!(t.contains("第四十六条"), "{t}");
-    // The authority imposing the measures, as the CLI names it.
+    // The facts document the form makes is the CLI's: the row is an event of the unit.
     let s = state(config());
-    let f = tiaoli_engine::facts::parse(
-        &tiaoli_serve::pages::facts_document(&serde_urlencoded_form(&police("平安区公安分局")))
-            .to_string(),
-        tiaoli_engine::facts::Format::Json,
+    let doc = tiaoli_serve::pages::facts_document(
+        &tiaoli_serve::pages::SelfCheck::from_pairs(&pairs(&body)),
         &s.engine.graph.lexicon,
-    )
-    .unwrap();
-    let r = s.engine.report(
-        &f.units,
-        tiaoli_engine::Options {
-            as_of: f.as_of.unwrap(),
-            drafts: false,
-        },
     );
+    assert_eq!(
+        doc["units"][0]["events"],
+        serde_json::json!([{"type": "危险物品非法生产运输储存销售使用", "date": "2025-01-06", "id": "危-1"}])
+    );
+    assert_eq!(doc["units"][0]["facts"]["平安建设考评等次"], "一般");
+    let f = s
+        .engine
+        .parse_facts(&doc.to_string(), tiaoli_engine::facts::Format::Json)
+        .unwrap();
+    let r = s.engine.report(&f.units, on("2025-03-01"));
     let f46 = r.units[0]
         .results
         .iter()
         .find(|f| f.cite.starts_with("第四十六条") && !f.sanctions.is_empty())
         .unwrap();
+    // The authority imposing the measures, as the CLI names it.
     let line = tiaoli_engine::report::exposure_line(&f46.sanctions[0], &r.units[0].unit);
     assert!(t.contains(&line), "no “{line}” in {t}");
-}
-
-fn serde_urlencoded_form(body: &str) -> tiaoli_serve::pages::SelfCheck {
-    let mut f = tiaoli_serve::pages::SelfCheck::default();
-    for pair in body.split('&') {
-        let (k, v) = pair.split_once('=').unwrap();
-        let v = decode(v);
-        match k {
-            "id" => f.id = v,
-            "kind" => f.kind = v,
-            "level" => f.level = v,
-            "region" => f.region = v,
-            "roles" => f.roles = v,
-            "as_of" => f.as_of = v,
-            "facts" => f.facts = v,
-            _ => {}
-        }
-    }
-    f
-}
-
-fn decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            out.push(
-                u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16).unwrap(),
-            );
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
+    // The event row counts: the result page's facts carry it.
+    assert!(hidden(&t, "file").contains("危-1"));
 }
 
 #[tokio::test]
@@ -146,6 +330,21 @@ async fn a_unit_id_that_is_markup_shows_as_text() {
 }
 
 #[tokio::test]
+async fn a_row_without_its_date_shows_the_form_again_with_the_parsers_words() {
+    let body = police_with(
+        "平安区公安分局",
+        &[("event:危险物品非法生产运输储存销售使用:0:id", "危-1")],
+    );
+    let a = post(app(), "/self-check", FORM, body).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("events[0].date"), "{t}");
+    // The form again, what was filled in kept.
+    assert!(t.contains("class=\"generated\""), "{t}");
+    assert!(t.contains("value=\"危-1\""), "{t}");
+}
+
+#[tokio::test]
 async fn a_wrong_fact_is_shown_as_the_parser_says_it() {
     let body = police("平安区公安分局").replace(&urlencode("公安部门"), &urlencode("公按部门"));
     let a = post(app(), "/self-check", FORM, body).await;
@@ -153,6 +352,27 @@ async fn a_wrong_fact_is_shown_as_the_parser_says_it() {
     let t = a.text();
     assert!(t.contains("公按部门"), "{t}");
     assert!(t.contains("公安部门"), "no did-you-mean: {t}");
+}
+
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            out.push(
+                u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16).unwrap(),
+            );
+            i += 3;
+        } else if b[i] == b'+' {
+            out.push(b' ');
+            i += 1;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
 }
 
 #[tokio::test]
@@ -446,4 +666,160 @@ async fn an_uploaded_draft_text_in_gb18030_is_lifted() {
     let b = post(app(), "/draft/upload", &ct, body).await;
     assert_eq!(b.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(b.text().contains("文件编码“latin-1”未知"), "{}", b.text());
+}
+
+/// The `<article …>` element of a review page whose id is `eid`.
+fn article_element<'p>(page: &'p str, eid: &str) -> &'p str {
+    let key = format!("id=\"{eid}\"");
+    let at = page
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {key} in {page}"));
+    let start = page[..at].rfind("<article").unwrap();
+    let end = at + page[at..].find("</article>").unwrap();
+    &page[start..end]
+}
+
+#[tokio::test]
+async fn lint_findings_are_shown_on_the_provisions_they_cite() {
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", DRAFT)])).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    // The findings as tiaoli lint makes them, each inside the article it cites.
+    let s = state(config());
+    let files = [tiaoli_serve::api::SourceText {
+        name: Some("草案.tiaoli".into()),
+        text: DRAFT.into(),
+    }];
+    let Ok(c) = tiaoli_serve::api::compile_sources(&s, &files) else {
+        panic!("the draft does not compile")
+    };
+    let r = tiaoli_lint::lint(&c.graph, None, &tiaoli_lint::Options::default());
+    let cited: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| !f.provisions.is_empty())
+        .collect();
+    assert!(
+        !cited.is_empty(),
+        "the draft has no finding citing a provision"
+    );
+    for f in cited {
+        for p in f.provisions.iter().filter(|p| p.eid.starts_with("art_")) {
+            let article = p.eid.split("__").next().unwrap();
+            let el = article_element(&t, article);
+            assert!(el.starts_with("<article class=\"article flagged\""), "{el}");
+            let message = f
+                .message
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;");
+            assert!(
+                el.contains(&message),
+                "{} not on {article}: {el}",
+                f.message
+            );
+            assert!(el.contains(&format!("<code>{}</code>", f.code)), "{el}");
+        }
+    }
+    // The text verbatim, the paragraph by its eid.
+    assert!(
+        t.contains("id=\"art_1__para_1\">公安机关应当在三日内报告。</p>"),
+        "{t}"
+    );
+    // And the CLI's own output below.
+    assert!(t.contains(&format!("<code>{}</code>", r.findings[0].code)));
+    let start = t.find("<p class=\"summary\">").unwrap();
+    let end = t.find("<details class=\"cli\">").unwrap();
+    insta::assert_snapshot!("lint_on_the_text", &t[start..end]);
+}
+
+#[tokio::test]
+async fn a_check_error_is_shown_in_the_article_it_falls_in() {
+    let bad = DRAFT.replace("主体 公安部门", "主体 公按部门");
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", &bad)])).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let t = a.text();
+    let el = article_element(&t, "art_1");
+    assert!(el.contains("class=\"mark error\""), "{t}");
+    assert!(el.contains("公按部门"), "{el}");
+    // Where in the rule text, as tiaoli check says it.
+    assert!(el.contains("草案.tiaoli 第12行"), "{el}");
+    assert!(t.contains("未运行 lint"), "{t}");
+    // A text that does not parse points at no article: listed, with the CLI's output.
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", "第1条 {")])).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let t = a.text();
+    assert!(t.contains("class=\"mark error\""), "{t}");
+    assert!(!t.contains("<article"), "{t}");
+}
+
+#[tokio::test]
+async fn the_diff_page_replays_units_against_both_versions() {
+    let five = DRAFT
+        .replace("三日内", "五日内")
+        .replace("期限 3 日", "期限 5 日")
+        .replace("状态 草案", "状态 施行")
+        .replace("施行日期 未知", "施行日期 2025-01-01");
+    let old = DRAFT
+        .replace("状态 草案", "状态 施行")
+        .replace("施行日期 未知", "施行日期 2025-01-01");
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[
+            ("old", &old),
+            ("new", &five),
+            ("units", DRAFT_UNITS),
+            ("as_of", "2025-03-01"),
+        ]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("<table class=\"verdicts\">"), "{t}");
+    assert!(t.contains("<td class=\"unit\">示例市公安局</td>"), "{t}");
+    // Three days from 6 January end on the 9th; five on Saturday the 11th, so Monday the 13th.
+    assert!(t.contains("2025-01-09前"), "{t}");
+    assert!(t.contains("2025-01-13前"), "{t}");
+    // Unchanged versions: said so.
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[
+            ("old", &old),
+            ("new", &old),
+            ("units", DRAFT_UNITS),
+            ("as_of", "2025-03-01"),
+        ]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("没有变化"), "{}", a.text());
+    // A facts file that does not check against a version: its words, and nothing evaluated.
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[
+            ("old", &old),
+            ("new", &five),
+            ("units", &DRAFT_UNITS.replace("公安部门", "公按部门")),
+        ]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("公按部门"), "{}", a.text());
+    // No evaluation date, in the file or the form.
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[("old", &old), ("new", &five), ("units", DRAFT_UNITS)]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("没有评估日期"), "{}", a.text());
 }

@@ -109,3 +109,14 @@ pub const DRAFT: &str = "条例 draft {
   }
 }
 ";
+
+/// A 公安部门 of 示例市 that found a fraud on 2025-01-06: the units a diff of
+/// [`DRAFT`] (in force) replays.
+pub const DRAFT_UNITS: &str = "units:
+  - id: 示例市公安局
+    kind: 公安部门
+    level: 市
+    region: 示例市
+    events:
+      - { type: 发现涉嫌电信网络诈骗, date: 2025-01-06 }
+";
