@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tiaoli_engine::facts::{self, Format};
+use tiaoli_engine::facts::Format;
 use tiaoli_fuzz::*;
 
 fuzz_target!(|data: &[u8]| {
