@@ -452,7 +452,9 @@ pub struct TemplateRequest {
 }
 
 /// A `TITLE 第N条…` label for a cite, with the ordinance's title.
-fn cite_label(engine: &Engine, cite: &str) -> String {
+/// A cite (`haidong 第四条`) as a reader reads it: `《海东市平安建设条例》第四条`
+/// (the cite as it is when its ordinance is not loaded).
+pub fn cite_label(engine: &Engine, cite: &str) -> String {
     match cite.split_once(' ') {
         Some((id, rest)) => match engine.graph.ordinances.iter().find(|o| o.id == id) {
             Some(o) => format!("《{}》{rest}", o.title),

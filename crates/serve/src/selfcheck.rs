@@ -14,6 +14,7 @@ use indexmap::IndexMap;
 use maud::{html, Markup};
 use serde_json::{json, Map, Value};
 use tiaoli_compiler::graph::{FactTy, LexiconOut};
+use tiaoli_engine::terms::cite_label;
 use tiaoli_engine::vocabulary::{TermUse, Vocabulary};
 use tiaoli_engine::{Date, Engine, Options};
 
@@ -437,17 +438,6 @@ fn cites(engine: &Engine, t: &TermUse) -> Markup {
                 }
             }
         }
-    }
-}
-
-/// `haidong 第四十六条第一款` → `《海东市平安建设条例》第四十六条第一款`.
-fn cite_label(engine: &Engine, cite: &str) -> String {
-    match cite.split_once(' ') {
-        Some((id, rest)) => match engine.graph.ordinances.iter().find(|o| o.id == id) {
-            Some(o) => format!("《{}》{rest}", o.title),
-            None => cite.to_string(),
-        },
-        None => cite.to_string(),
     }
 }
 
