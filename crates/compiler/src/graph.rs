@@ -15,7 +15,7 @@ use tiaoli_syntax::ast::{
     Relation, Status, TimeUnit, Vague,
 };
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Graph {
     pub lexicon: LexiconOut,
     pub ordinances: Vec<OrdinanceGraph>,
@@ -23,7 +23,9 @@ pub struct Graph {
 
 /// Where a construct was written: for messages that point at the law. The end
 /// is just past the construct (its closing brace), for tools that mark a region.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Loc {
     pub file: String,
     pub line: usize,
@@ -34,7 +36,9 @@ pub struct Loc {
 
 // ───────────────────────────── lexicon ─────────────────────────────
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct LexiconOut {
     pub actors: Vec<ActorOut>,
     pub roles: Vec<TermOut>,
@@ -47,14 +51,14 @@ pub struct LexiconOut {
     pub aliases: IndexMap<String, String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct TermOut {
     pub name: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ActorOut {
     pub name: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -70,7 +74,7 @@ pub struct ActorOut {
     pub levels: Vec<tiaoli_syntax::ast::Level>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FactTy {
     Bool,
@@ -79,7 +83,7 @@ pub enum FactTy {
     Enum { values: Vec<String> },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct FactOut {
     pub name: String,
     #[serde(flatten)]
@@ -88,7 +92,7 @@ pub struct FactOut {
     pub aliases: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct EventOut {
     pub name: String,
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
@@ -100,7 +104,7 @@ pub struct EventOut {
     pub sanction: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct SanctionOut {
     pub name: String,
     pub rank: u32,
@@ -111,7 +115,7 @@ pub struct SanctionOut {
 
 // ───────────────────────────── ordinance ─────────────────────────────
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct OrdinanceGraph {
     pub id: String,
     pub title: String,
@@ -150,7 +154,9 @@ pub struct OrdinanceGraph {
 /// It silences one finding of that code on the construct it is written in or
 /// directly above. The compiler only records it; `tiaoli lint` checks the code
 /// and the reason.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct LintAllow {
     /// As written; empty when the comment names none.
     pub code: String,
@@ -161,7 +167,9 @@ pub struct LintAllow {
 }
 
 /// What an inline allow is attached to.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 pub enum AllowTarget {
     Ordinance,
@@ -170,16 +178,27 @@ pub enum AllowTarget {
     Consequence(String),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+// A heading holds its sections: rkyv is told not to bound the recursion.
+#[rkyv(serialize_bounds(
+    __S: rkyv::ser::Writer + rkyv::ser::Allocator,
+    __S::Error: rkyv::rancor::Source,
+))]
+#[rkyv(deserialize_bounds(__D::Error: rkyv::rancor::Source))]
+#[rkyv(bytecheck(bounds(
+    __C: rkyv::validation::ArchiveContext,
+    __C::Error: rkyv::rancor::Source,
+)))]
 pub struct HeadingOut {
     pub number: u32,
     pub title: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(omit_bounds)]
     pub sections: Vec<HeadingOut>,
 }
 
 /// 街道办事处 follows the rules for 乡镇人民政府 (and where it says so).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Deeming {
     pub kind: String,
     pub as_: SelectorOut,
@@ -187,7 +206,7 @@ pub struct Deeming {
     pub cite: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ArticleOut {
     pub eid: String,
     pub cite: String,
@@ -204,7 +223,7 @@ pub struct ArticleOut {
     pub loc: Loc,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ParagraphOut {
     pub eid: String,
     pub cite: String,
@@ -213,7 +232,7 @@ pub struct ParagraphOut {
     pub items: Vec<ItemOut>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ItemOut {
     pub eid: String,
     pub cite: String,
@@ -222,7 +241,18 @@ pub struct ItemOut {
 }
 
 /// A subject, recipient or authority: who, at which level, in what relation.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct SelectorOut {
     /// The unit under evaluation itself (本单位).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -244,7 +274,9 @@ pub struct SelectorOut {
     pub except: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DeadlineOut {
     /// 及时, 立即, 定期: reported as vague, never given a number.
@@ -273,7 +305,9 @@ pub enum DeadlineOut {
 }
 
 /// Event types (canonical terms), optionally filtered by attributes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct EventPatternOut {
     pub events: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -295,7 +329,9 @@ impl EventPatternOut {
 }
 
 /// `属性 op 值` on an occurrence (a yes/no attribute alone is `= 是`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct AttrFilter {
     pub attr: String,
     pub cmp: CmpOp,
@@ -303,7 +339,9 @@ pub struct AttrFilter {
 }
 
 /// What opens an instance of a norm.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TriggerOut {
     /// Each occurrence of the pattern.
@@ -332,14 +370,27 @@ impl TriggerOut {
 }
 
 /// An amount of time: 30 日, 5 个工作日, 1 年.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct PeriodOut {
     pub amount: u32,
     pub unit: TimeUnit,
 }
 
 /// 为期 N [自 E]: a measure binds for a period.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct LastingOut {
     pub period: PeriodOut,
     /// From the latest occurrence of this pattern; `None`: from the day the
@@ -350,7 +401,7 @@ pub struct LastingOut {
 
 pub type NodeId = usize;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 #[serde(tag = "node", rename_all = "snake_case")]
 pub enum Node {
     /// A fact about the unit, given in the facts file.
@@ -366,7 +417,9 @@ pub enum Node {
     Consequence(Box<ConsequenceNode>),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Cond {
     And {
@@ -453,7 +506,18 @@ impl Cond {
 }
 
 /// How far back a dated condition reaches, from the evaluation date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Window {
     Period {
@@ -464,7 +528,9 @@ pub enum Window {
     Shortly,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Literal {
     Bool(bool),
@@ -473,7 +539,7 @@ pub enum Literal {
     Enum(String),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct NormNode {
     pub name: String,
     /// The provision the norm encodes (`art_22__para_3`).
@@ -504,21 +570,23 @@ pub struct NormNode {
     pub loc: Loc,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum GroundMode {
     Any,
     All,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct GroundOut {
     pub eid: String,
     pub cite: String,
     pub cond: NodeId,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ConsequenceNode {
     pub name: String,
     pub eid: String,
@@ -533,7 +601,7 @@ pub struct ConsequenceNode {
     pub loc: Loc,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct SanctionClause {
     pub kinds: Vec<SanctionRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -554,7 +622,7 @@ pub struct SanctionClause {
     pub lasting: Option<LastingOut>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct SanctionRef {
     pub name: String,
     pub rank: u32,

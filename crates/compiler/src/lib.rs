@@ -6,13 +6,15 @@
 //! 3. lexicon — every vocabulary block → one [`lexicon::Lexicon`];
 //! 4. check and lower — each ordinance, names resolved and checked, → its
 //!    [`graph::OrdinanceGraph`] ([`lower`]);
-//! 5. views — the graph as JSON, YAML, DOT or Mermaid ([`view`], [`yaml`]).
+//! 5. views — the graph as JSON, YAML, DOT or Mermaid ([`view`], [`yaml`]);
+//! 6. archive — the graph as bytes, for the graph the binary embeds ([`archive`]).
 
 // Diagnostics are large and returned only on the error path, where their size
 // costs nothing that matters; boxing them would only add noise.
 #![allow(clippy::result_large_err)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod archive;
 pub mod graph;
 pub mod lexicon;
 pub mod limits;

@@ -130,6 +130,7 @@ macro_rules! keyword_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $zh:literal, $ascii:literal;)* }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
         pub enum $name { $($variant),* }
         /// Serialised as the canonical Chinese spelling.
         impl Serialize for $name {
@@ -399,7 +400,20 @@ keyword_enum!(
 );
 
 /// The four classes of modality.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ModalityClass {
     Obligation,
@@ -642,7 +656,9 @@ pub enum Target {
     Person(Name),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Choice {
     /// 根据情节轻重: the authority picks by the seriousness of the case.
@@ -753,7 +769,9 @@ pub enum Violation {
     Norm(NormRef),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub enum CmpOp {
     Eq,
     Ne,
