@@ -115,7 +115,7 @@ pub fn run(args: Args) -> u8 {
     let Some((engine, facts, opts)) = super::load_evaluation(&args.facts, &args.common) else {
         return EXIT_ERROR;
     };
-    let Some((report, code)) = evaluate(&engine, facts, opts, &args.select) else {
+    let Some((report, code)) = evaluate(engine, facts, opts, &args.select) else {
         return EXIT_ERROR;
     };
     match args.format {

@@ -266,7 +266,7 @@ pub fn run(facts: &Path, common: &EvalArgs, args: &StreamArgs) -> u8 {
     } else {
         Texts::ByReference
     };
-    let stream = Stream::new(&engine, texts);
+    let stream = Stream::new(engine, texts);
     let mut first = Batch::default();
     let read = fill(&mut input, &mut first, 1)
         .and_then(|_| date_of(&stream, given, &mut input, &mut first, &name));

@@ -182,11 +182,24 @@ pub fn read_input(path: &std::path::Path) -> Option<String> {
     }
 }
 
-/// Compiles the rules and loads the calendar; prints every problem.
-pub fn load_engine(
-    rules: &[PathBuf],
-    calendar: Option<&std::path::Path>,
-) -> Option<tiaoli_engine::Engine> {
+/// The graph of the embedded rules as the build compiled it
+/// (`crates/cli/build.rs`), or `None` where the build could not (the rules had
+/// errors): then they are compiled here, and their errors reported.
+fn embedded_graph() -> Option<tiaoli_compiler::Graph> {
+    if crate::embedded::GRAPH.is_empty() {
+        return None;
+    }
+    tiaoli_compiler::archive::from_bytes(crate::embedded::GRAPH).ok()
+}
+
+/// The evaluation graph of the given rules, or of the embedded ones (loaded as
+/// the build compiled them); prints every problem.
+fn load_graph(rules: &[PathBuf]) -> Option<tiaoli_compiler::Graph> {
+    if rules.is_empty() {
+        if let Some(g) = embedded_graph() {
+            return Some(g);
+        }
+    }
     let c = compile(rules)?;
     if c.has_errors() {
         print_human(&c);
@@ -196,7 +209,19 @@ pub fn load_engine(
         );
         return None;
     }
-    if c.graph.ordinances.is_empty() {
+    Some(c.graph)
+}
+
+/// Compiles the rules (or loads the embedded ones) and the calendar; prints
+/// every problem. The engine lives until the process ends: it is leaked on
+/// purpose, so that the exit does not free the graph piece by piece (a tenth
+/// of a cold run's instructions went to that).
+pub fn load_engine(
+    rules: &[PathBuf],
+    calendar: Option<&std::path::Path>,
+) -> Option<&'static tiaoli_engine::Engine> {
+    let graph = load_graph(rules)?;
+    if graph.ordinances.is_empty() {
         // Only vocabulary: every unit would be "bound by nothing".
         eprintln!(
             "错误：给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录"
@@ -204,7 +229,7 @@ pub fn load_engine(
         return None;
     }
     let cal = load_calendar(calendar)?;
-    Some(tiaoli_engine::Engine::new(c.graph, cal))
+    Some(Box::leak(Box::new(tiaoli_engine::Engine::new(graph, cal))))
 }
 
 /// The shipped holiday schedule, or the one given; prints why not.
@@ -230,7 +255,7 @@ pub fn load_evaluation(
     facts: &std::path::Path,
     args: &EvalArgs,
 ) -> Option<(
-    tiaoli_engine::Engine,
+    &'static tiaoli_engine::Engine,
     tiaoli_engine::facts::FactsFile,
     tiaoli_engine::Options,
 )> {
@@ -291,5 +316,30 @@ pub fn as_of(
             }
             in_file
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::panic)]
+mod tests {
+    /// The graph the build embedded is the one the embedded rules compile to
+    /// now: a run on the embedded rules answers as a run on their sources would.
+    #[test]
+    fn the_embedded_graph_is_the_compiled_rules() {
+        let embedded = super::embedded_graph();
+        assert!(
+            embedded.is_some(),
+            "the build embedded no graph (do the rules compile?)"
+        );
+        let Ok(sources) = tiaoli_compiler::load::load_sources(&[], crate::embedded::EMBEDDED)
+        else {
+            panic!("the embedded sources do not load");
+        };
+        let c = tiaoli_compiler::compile(sources);
+        assert!(!c.has_errors());
+        assert!(
+            embedded == Some(c.graph),
+            "the embedded graph differs from the compiled rules"
+        );
     }
 }

@@ -74,7 +74,7 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     };
     let coverage = args.coverage || args.min_coverage.is_some();
-    let outcome = match tiaoli_scenario::run(&engine, &loaded, args.filter.as_deref(), coverage) {
+    let outcome = match tiaoli_scenario::run(engine, &loaded, args.filter.as_deref(), coverage) {
         Ok(o) => o,
         Err(errors) => {
             for e in &errors {

@@ -24,7 +24,12 @@
     )
 )]
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// A map with a fixed, fast hash: the same on every run (nothing here is
+/// iterated in hash order) and cheap to fill at start.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::sync::OnceLock;
 
 use tiaoli_l10n::t;
@@ -68,9 +73,10 @@ pub struct Gazetteer {
     divisions: Vec<Division>,
     children: Vec<Vec<usize>>,
     /// An official name or a short form → the divisions it may be.
-    index: HashMap<String, Vec<usize>>,
-    /// Every key of `index`, sorted (for did-you-mean in a stable order).
-    keys: Vec<String>,
+    index: FastMap<String, Vec<usize>>,
+    /// Every key of `index`, sorted (for did-you-mean in a stable order): made
+    /// on the first did-you-mean, not at every start.
+    keys: OnceLock<Vec<String>>,
     /// The source lines of the data file (its `#` header).
     pub source: Vec<String>,
 }
@@ -270,7 +276,7 @@ impl Gazetteer {
     /// (`name<TAB>short、short<TAB>parent code<TAB>source`).
     pub fn parse(divisions: &str, zones: &str) -> Result<Gazetteer, String> {
         let mut g = Gazetteer::default();
-        let mut by_code: HashMap<u32, usize> = HashMap::new();
+        let mut by_code: FastMap<u32, usize> = FastMap::default();
         let mut parents: Vec<Option<u32>> = Vec::new();
         for (n, line) in divisions.lines().enumerate() {
             if let Some(c) = line.strip_prefix('#') {
@@ -364,6 +370,8 @@ impl Gazetteer {
     fn rebuild(&mut self, extra_shorts: &[(usize, Vec<String>)]) {
         self.children = vec![Vec::new(); self.divisions.len()];
         self.index.clear();
+        // About three names a division.
+        self.index.reserve(self.divisions.len() * 3);
         for (i, d) in self.divisions.iter().enumerate() {
             if let Some(c) = d.parent.and_then(|p| self.children.get_mut(p)) {
                 c.push(i);
@@ -380,18 +388,37 @@ impl Gazetteer {
                 }
             }
         }
-        self.keys = self.index.keys().cloned().collect();
-        self.keys.sort();
+        self.keys = OnceLock::new();
+    }
+
+    /// Every name and short form, sorted.
+    fn keys(&self) -> &[String] {
+        self.keys.get_or_init(|| {
+            let mut keys: Vec<String> = self.index.keys().cloned().collect();
+            keys.sort_unstable();
+            keys
+        })
     }
 
     /// This gazetteer with the jurisdictions of loaded rules that it does not
     /// know (a test ordinance for 示例市) added as top-level places, so that units
     /// placed there can be recognised.
-    pub fn with_jurisdictions<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Gazetteer {
+    /// Where every jurisdiction is known (the shipped ordinances), this is the
+    /// gazetteer itself, borrowed, not a copy.
+    pub fn with_jurisdictions<'g, 'a>(
+        &'g self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Cow<'g, Gazetteer> {
+        let unknown: Vec<&str> = names
+            .into_iter()
+            .filter(|name| !name.trim().is_empty() && self.resolve(name).is_err())
+            .collect();
+        if unknown.is_empty() {
+            return Cow::Borrowed(self);
+        }
         let mut g = self.clone();
-        let mut added = false;
-        for name in names {
-            if g.resolve(name).is_err() && !name.trim().is_empty() {
+        for name in unknown {
+            if g.resolve(name).is_err() {
                 g.divisions.push(Division {
                     name: name.trim().to_string(),
                     code: None,
@@ -399,13 +426,10 @@ impl Gazetteer {
                     tier: tier_of_name(name),
                     zone: false,
                 });
-                added = true;
             }
         }
-        if added {
-            g.rebuild(&[]);
-        }
-        g
+        g.rebuild(&[]);
+        Cow::Owned(g)
     }
 
     pub fn division(&self, i: usize) -> Option<&Division> {
@@ -643,9 +667,9 @@ impl Gazetteer {
         };
         let parent = parent.or_else(|| states.first().and_then(|s| s.0));
         let candidates: Vec<&str> = match parent {
-            None => self.keys.iter().map(String::as_str).collect(),
+            None => self.keys().iter().map(String::as_str).collect(),
             Some(p) => self
-                .keys
+                .keys()
                 .iter()
                 .filter(|k| {
                     self.index

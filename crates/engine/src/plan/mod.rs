@@ -227,8 +227,9 @@ pub struct Engine {
     pub(crate) actions: FastMap<String, ()>,
     pub(crate) plans: Vec<OrdinancePlan>,
     /// The gazetteer units' regions are recognised against: the shipped one,
-    /// with the jurisdictions of the rules it does not know.
-    pub regions: tiaoli_regions::Gazetteer,
+    /// with the jurisdictions of the rules it does not know (borrowed where it
+    /// knows them all).
+    pub regions: std::borrow::Cow<'static, tiaoli_regions::Gazetteer>,
 }
 
 /// One occurrence of an event, resolved.
