@@ -18,6 +18,18 @@ impl Cx {
         self.word(p, Level::from_word)
     }
 
+    /// The levels of `p`'s optional `levels` child (市、县), none without it.
+    pub(super) fn opt_levels(&self, p: &Pair<'_, Rule>) -> R<Vec<Level>> {
+        match self.opt_child(p, Rule::levels) {
+            Some(l) => self
+                .children(&l, Rule::level)
+                .iter()
+                .map(|x| self.level(x))
+                .collect(),
+            None => Ok(Vec::new()),
+        }
+    }
+
     pub(super) fn opt_names(&self, p: &Pair<'_, Rule>, rule: Rule) -> Vec<Name> {
         self.opt_child(p, rule)
             .map(|l| self.names(&l))

@@ -78,14 +78,7 @@ impl Cx {
             Some(r) => Some(self.word(&r, Relation::from_word)?),
             None => None,
         };
-        let levels = match self.opt_child(&p, Rule::levels) {
-            Some(l) => self
-                .children(&l, Rule::level)
-                .iter()
-                .map(|x| self.level(x))
-                .collect::<R<_>>()?,
-            None => Vec::new(),
-        };
+        let levels = self.opt_levels(&p)?;
         let except = match self.opt_child(&p, Rule::except) {
             Some(e) => self
                 .children(&e, Rule::ident)

@@ -19,14 +19,7 @@ impl Cx {
                     name: self.name(self.child(&c, Rule::ident)?),
                     parents: self.opt_names(&c, Rule::parents),
                     levels: match self.opt_child(&c, Rule::actor_levels) {
-                        Some(a) => match self.opt_child(&a, Rule::levels) {
-                            Some(l) => self
-                                .children(&l, Rule::level)
-                                .iter()
-                                .map(|x| self.level(x))
-                                .collect::<R<_>>()?,
-                            None => Vec::new(),
-                        },
+                        Some(a) => self.opt_levels(&a)?,
                         None => Vec::new(),
                     },
                     aliases: self.opt_names(&c, Rule::aliases),
