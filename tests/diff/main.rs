@@ -10,6 +10,7 @@
     clippy::indexing_slicing
 )]
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::BTreeMap;
