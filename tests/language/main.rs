@@ -8,6 +8,7 @@
     clippy::indexing_slicing
 )]
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use common::*;

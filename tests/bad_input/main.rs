@@ -15,6 +15,7 @@
     clippy::indexing_slicing
 )]
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};
