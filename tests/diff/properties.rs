@@ -218,13 +218,9 @@ impl DocSpec {
 }
 
 proptest! {
-    // Failing seeds would be kept beside this file (properties.proptest-regressions):
-    // by default, proptest would keep them under tests/proptest-regressions/.
     #![proptest_config(ProptestConfig {
         cases: 128,
-        failure_persistence: Some(Box::new(
-            prop::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-        )),
+        failure_persistence: regressions_beside_source(),
         ..ProptestConfig::default()
     })]
 

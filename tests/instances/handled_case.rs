@@ -59,13 +59,9 @@ fn rules() -> &'static Rules {
 }
 
 proptest! {
-    // The seeds stay beside this file (handled_case.proptest-regressions): by
-    // default, proptest would keep them under tests/proptest-regressions/.
     #![proptest_config(ProptestConfig {
         cases: 256,
-        failure_persistence: Some(Box::new(
-            prop::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-        )),
+        failure_persistence: regressions_beside_source(),
         ..ProptestConfig::default()
     })]
     #[test]

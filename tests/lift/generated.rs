@@ -96,13 +96,9 @@ fn render(d: &Doc) -> String {
 }
 
 proptest! {
-    // Failing seeds would be kept beside this file (.proptest-regressions): by
-    // default, proptest would keep them under tests/proptest-regressions/.
     #![proptest_config(ProptestConfig {
         cases: 64,
-        failure_persistence: Some(Box::new(
-            prop::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-        )),
+        failure_persistence: regressions_beside_source(),
         ..ProptestConfig::default()
     })]
 

@@ -65,13 +65,9 @@ fn mutate(text: &str, ms: &[Mutation]) -> String {
 }
 
 proptest! {
-    // Failing seeds would be kept beside this file (.proptest-regressions): by
-    // default, proptest would keep them under tests/proptest-regressions/.
     #![proptest_config(ProptestConfig {
         cases: 48,
-        failure_persistence: Some(Box::new(
-            prop::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-        )),
+        failure_persistence: regressions_beside_source(),
         ..ProptestConfig::default()
     })]
 
