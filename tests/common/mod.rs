@@ -236,3 +236,12 @@ pub fn shipped_rules_with(extra: &[(&str, &str)]) -> Compilation {
     );
     c
 }
+
+/// Where a proptest in `tests/<name>/<module>.rs` keeps its failing seeds: beside
+/// its file, in `<module>.proptest-regressions`. By default, proptest keeps them
+/// under `tests/proptest-regressions/` once a `main.rs` stands beside the source.
+pub fn regressions_beside_source() -> Option<Box<dyn proptest::test_runner::FailurePersistence>> {
+    Some(Box::new(
+        proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+    ))
+}

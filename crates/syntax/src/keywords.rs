@@ -429,7 +429,7 @@ pub const KEYWORDS: &[Keyword] = &[
 /// instrument, time units and fact types. Not statement keywords (messages and
 /// did-you-mean use [`KEYWORDS`] only), but reserved spellings in their place:
 /// with [`KEYWORDS`], every word of the grammar, for highlighting (the TextMate
-/// grammar is generated from both; `tests/language.rs` checks both against
+/// grammar is generated from both; `tests/language/keywords.rs` checks both against
 /// grammar/tiaoli.pest).
 pub const VALUE_WORDS: &[Keyword] = &[
     Keyword {
