@@ -6,6 +6,8 @@
 #![allow(clippy::result_large_err)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+#[macro_use]
+mod keyword_enum;
 pub mod ast;
 pub mod complete;
 pub mod diag;
