@@ -170,6 +170,11 @@ async fn the_generated_form_asks_what_the_units_articles_read() {
             "{}",
             e.name
         );
+        assert!(
+            names.contains(&format!("event:{}:0:by", e.name)),
+            "{}",
+            e.name
+        );
         let declared = lex.events.iter().find(|x| x.name == e.name).unwrap();
         for attr in declared.attrs.keys() {
             assert!(
@@ -822,4 +827,116 @@ async fn the_diff_page_replays_units_against_both_versions() {
     .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.text().contains("没有评估日期"), "{}", a.text());
+}
+
+#[tokio::test]
+async fn the_diff_page_replays_a_draft_ordinance_as_in_force_when_asked() {
+    // Both versions still drafts: their duty binds no one unless drafts count as in force.
+    let five = DRAFT
+        .replace("三日内", "五日内")
+        .replace("期限 3 日", "期限 5 日");
+    let fields = |drafts: bool| {
+        let mut f = vec![
+            ("old", DRAFT),
+            ("new", five.as_str()),
+            ("units", DRAFT_UNITS),
+            ("as_of", "2025-03-01"),
+        ];
+        if drafts {
+            f.push(("drafts", "1"));
+        }
+        form(&f)
+    };
+    // The form offers the choice.
+    let page = get(app(), "/draft").await;
+    let t = page.text();
+    let diff_form = &t[t.find("action=\"/draft/diff\"").unwrap()..];
+    let diff_form = &diff_form[..diff_form.find("</form>").unwrap()];
+    assert!(
+        diff_form.contains("name=\"drafts\" value=\"1\""),
+        "{diff_form}"
+    );
+    let off = post(app(), "/draft/diff", FORM, fields(false)).await;
+    assert_eq!(off.status, StatusCode::OK, "{}", off.text());
+    assert!(off.text().contains("没有变化"), "{}", off.text());
+    assert!(!off.text().contains("2025-01-09前"), "{}", off.text());
+    let on = post(app(), "/draft/diff", FORM, fields(true)).await;
+    assert_eq!(on.status, StatusCode::OK, "{}", on.text());
+    let t = on.text();
+    assert!(t.contains("<td class=\"unit\">示例市公安局</td>"), "{t}");
+    assert!(t.contains("2025-01-09前"), "{t}");
+    assert!(t.contains("2025-01-13前"), "{t}");
+}
+
+#[tokio::test]
+async fn an_events_acting_body_reaches_the_facts_file() {
+    let event = "event:危险物品非法生产运输储存销售使用:0";
+    let by = "平安区平安建设组织协调机构";
+    let row = |extra: &[(&str, &str)]| {
+        let mut f = vec![
+            (format!("{event}:date"), "2025-01-06".to_string()),
+            (format!("{event}:by"), by.to_string()),
+        ];
+        f.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        f
+    };
+    let body = |f: &[(String, String)]| {
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        police_with("平安区公安分局", &f)
+    };
+    // The form asks for it, on event rows only.
+    let a = get(app(), &format!("/self-check?{}", form(&CHOICE))).await;
+    let t = a.text();
+    let names = field_names(&t);
+    assert!(names.contains(&format!("{event}:by")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("action:") && n.ends_with(":by")),
+        "{names:?}"
+    );
+    let section = &t[t.find("<section class=\"rows events\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    insta::assert_snapshot!("event_rows", section);
+    // Another row: what was filled in kept.
+    let more = post(app(), "/self-check", FORM, body(&row(&[("more", "1")]))).await;
+    assert_eq!(more.status, StatusCode::OK, "{}", more.text());
+    assert!(
+        more.text()
+            .contains(&format!("name=\"{event}:by\" value=\"{by}\"")),
+        "{}",
+        more.text()
+    );
+    // A problem elsewhere in the row: the form again, the body kept.
+    let bad = row(&[])
+        .into_iter()
+        .filter(|(k, _)| !k.ends_with(":date"))
+        .collect::<Vec<_>>();
+    let again = post(app(), "/self-check", FORM, body(&bad)).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        again
+            .text()
+            .contains(&format!("name=\"{event}:by\" value=\"{by}\"")),
+        "{}",
+        again.text()
+    );
+    // Evaluated: the result page carries it, and the downloaded facts file has it.
+    let a = post(app(), "/self-check", FORM, body(&row(&[]))).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    let file = hidden(&t, "file");
+    let d = form(&[
+        ("file", &file),
+        ("as_of", &hidden(&t, "as_of")),
+        ("format", "facts"),
+    ]);
+    let facts = post(app(), "/self-check/download", FORM, d).await;
+    assert_eq!(facts.status, StatusCode::OK);
+    let s = state(config());
+    let parsed = s
+        .engine
+        .parse_facts(&facts.text(), tiaoli_engine::facts::Format::Json)
+        .unwrap();
+    assert_eq!(parsed.units[0].events[0].by.as_deref(), Some(by));
 }
