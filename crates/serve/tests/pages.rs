@@ -940,3 +940,44 @@ async fn an_events_acting_body_reaches_the_facts_file() {
         .unwrap();
     assert_eq!(parsed.units[0].events[0].by.as_deref(), Some(by));
 }
+
+#[tokio::test]
+async fn a_check_error_is_shown_on_the_paragraph_or_item_it_falls_in() {
+    // An article of two 款, the second with items; the duty of the second misnames its subject.
+    let two = DRAFT.replace(
+        "  规范 报告 {\n    主体 公安部门",
+        "  款 \"接到报告的部门应当在五日内核查：\"\n  项 （一） \"核查来源；\"\n  项 （三） \"核查后果。\"\n  规范 报告 第二款 {\n    主体 公按部门",
+    );
+    assert_ne!(two, DRAFT);
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", &two)])).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
+    let t = a.text();
+    let el = article_element(&t, "art_1");
+    // After the second paragraph, not after the article's heading or the first paragraph.
+    let second = el.find("id=\"art_1__para_2\"").unwrap();
+    let error = el.find("class=\"mark error\"").unwrap();
+    assert!(second < error, "{el}");
+    assert!(
+        el.contains("<p class=\"paragraph flagged\" id=\"art_1__para_2\">"),
+        "{el}"
+    );
+    assert!(
+        el.contains("<p class=\"paragraph\" id=\"art_1__para_1\">"),
+        "{el}"
+    );
+    assert!(el[error..].contains("公按部门"), "{el}");
+    // The item out of sequence (（一） then （三）) warned on the item itself.
+    let item = el.find("<p class=\"item flagged\"").unwrap();
+    assert!(el[item..].contains("（三）"), "{el}");
+    let warning = el[item..].find("class=\"mark warning\"").unwrap() + item;
+    assert!(el[warning..].contains("item-sequence"), "{el}");
+    // A diagnostic in an unanchored norm stays on the article (before its first paragraph).
+    let bad = DRAFT.replace("主体 公安部门", "主体 公按部门");
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", &bad)])).await;
+    let t = a.text();
+    let el = article_element(&t, "art_1");
+    assert!(
+        el.find("class=\"mark error\"").unwrap() < el.find("id=\"art_1__para_1\"").unwrap(),
+        "{el}"
+    );
+}
