@@ -344,7 +344,6 @@ pub async fn draft_form() -> Response {
                 textarea #units name="units" rows="6" {}
                 label for="diff-as_of" { "评估日期（事实文件中没有 as_of 时）" }
                 input #diff-as_of type="date" name="as_of";
-                label.inline { input type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
                 p { button type="submit" { "比较" } }
             }
         },
@@ -365,9 +364,6 @@ pub struct DraftForm {
     pub units: String,
     #[serde(default)]
     pub as_of: String,
-    /// The diff's units evaluated with drafts as in force (`drafts=1`).
-    #[serde(default)]
-    pub drafts: Option<String>,
 }
 
 /// Runs a draft review on the blocking pool, as a page.
@@ -518,9 +514,8 @@ pub async fn draft_diff(
         }
         let mut d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("旧版本", "新版本");
         if !f.units.trim().is_empty() {
-            let units =
-                crate::replay::replay(s, old, new, &f.units, Some(&f.as_of), f.drafts.is_some())
-                    .map_err(|e| vec![e.detail.message])?;
+            let units = crate::replay::replay(s, old, new, &f.units, Some(&f.as_of), false)
+                .map_err(|e| vec![e.detail.message])?;
             d = d.with_units(units);
         }
         Ok(("比较结果".into(), crate::diffview::diff_view(&d)))

@@ -1,9 +1,8 @@
 //! 草案审查 of an encoding: the articles' verbatim text, each check diagnostic
 //! (`tiaoli check`) and lint finding (`tiaoli lint`) shown on the provision it
 //! points at. A lint finding cites its provisions by eid (`art_4__para_1`);
-//! a diagnostic has a span in the rule text, placed on the paragraph or item
-//! of the parsed article whose span holds it (a 款 or 项 text, or a norm or
-//! consequence anchored to one), else on the article whose span holds it. What points at no article (the header, the vocabulary, an
+//! a diagnostic has a span in the rule text, placed in the parsed article
+//! whose span holds it. What points at no article (the header, the vocabulary, an
 //! ordinance as a whole) is listed before the articles; the whole output as
 //! the CLI prints it follows them.
 
@@ -11,7 +10,7 @@ use maud::{html, Markup};
 use tiaoli_compiler::graph::{ArticleOut, OrdinanceGraph};
 use tiaoli_compiler::Compilation;
 use tiaoli_lint::Report;
-use tiaoli_syntax::ast::{Article, ArticleItem, Span, TopItem};
+use tiaoli_syntax::ast::TopItem;
 use tiaoli_syntax::diag::Diagnostic;
 
 /// One finding as the page shows it.
@@ -60,115 +59,26 @@ fn article_of<'o>(o: &'o OrdinanceGraph, eid: &str) -> Option<&'o ArticleOut> {
     })
 }
 
-/// Where in a parsed article a position falls: its paragraph (1-based) and,
-/// within that paragraph, the position of its item (1-based), as the
-/// compiler numbers them (each 项 belongs to the 款 before it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Within {
-    para: Option<usize>,
-    item: Option<usize>,
-}
-
-fn holds(span: Span, at: usize) -> bool {
-    span.start <= at && at < span.end
-}
-
-/// The provision of `a` whose span holds `at`: a paragraph's or an item's
-/// own text, or a norm or consequence anchored to one (`规范 X 第二款 {…}`).
-/// `None` for the article as a whole.
-fn provision_in(a: &Article, at: usize) -> Option<Within> {
-    let mut para = 0usize;
-    let mut item = 0usize;
-    // The AST items of each paragraph, by paragraph, for anchors naming an item by number.
-    let mut numbers: Vec<Vec<u32>> = Vec::new();
-    let mut found = None;
-    for i in &a.items {
-        match i {
-            ArticleItem::Para(t) => {
-                para += 1;
-                item = 0;
-                numbers.push(Vec::new());
-                if holds(t.span, at) {
-                    found = Some(Within {
-                        para: Some(para),
-                        item: None,
-                    });
-                }
-            }
-            ArticleItem::Item(it) if para > 0 => {
-                item += 1;
-                if let Some(ns) = numbers.last_mut() {
-                    ns.push(it.number);
-                }
-                if holds(it.span, at) {
-                    found = Some(Within {
-                        para: Some(para),
-                        item: Some(item),
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    if found.is_some() {
-        return found;
-    }
-    let anchor = a.items.iter().find_map(|i| match i {
-        ArticleItem::Norm(n) if holds(n.span, at) => n.anchor,
-        ArticleItem::Consequence(c) if holds(c.span, at) => c.anchor,
-        _ => None,
-    })?;
-    if anchor.para.is_none() && anchor.item.is_none() {
-        return None;
-    }
-    let para = anchor.para.map_or(1, |p| p.value as usize);
-    let item = match anchor.item {
-        None => None,
-        Some(n) => Some(
-            numbers
-                .get(para.checked_sub(1)?)?
-                .iter()
-                .position(|x| *x == n.value)?
-                + 1,
-        ),
-    };
-    Some(Within {
-        para: Some(para),
-        item,
-    })
-}
-
-/// The provision a diagnostic's position falls in: the parsed article whose
-/// span holds it, found in the graph by its file and number; within it the
-/// paragraph or item whose span holds it (or that the norm or consequence
-/// holding it is anchored to), else the article. Gives the ordinance, the
-/// article's eid and the provision's.
-fn provision_at<'c>(c: &'c Compilation, d: &Diagnostic) -> Option<(&'c str, &'c str, &'c str)> {
+/// The article a diagnostic's position falls in: the parsed article whose
+/// span holds it, found in the graph by its file and number.
+fn article_at<'c>(
+    c: &'c Compilation,
+    d: &Diagnostic,
+) -> Option<(&'c OrdinanceGraph, &'c ArticleOut)> {
     let (_, file) = c.files.iter().find(|(id, _)| *id == d.source)?;
-    let parsed = file.items.iter().find_map(|i| match i {
-        TopItem::Article(a) if holds(a.span, d.span.start) => Some(a),
+    let number = file.items.iter().find_map(|i| match i {
+        TopItem::Article(a) if a.span.start <= d.span.start && d.span.start < a.span.end => {
+            Some(a.number.value)
+        }
         _ => None,
     })?;
     let name = c.sources.name(d.source);
-    let (o, a) = c.graph.ordinances.iter().find_map(|o| {
+    c.graph.ordinances.iter().find_map(|o| {
         o.articles
             .iter()
-            .find(|a| a.number == parsed.number.value && a.loc.file == name)
+            .find(|a| a.number == number && a.loc.file == name)
             .map(|a| (o, a))
-    })?;
-    let within = provision_in(parsed, d.span.start);
-    let paragraph = within
-        .and_then(|w| w.para)
-        .and_then(|p| a.paragraphs.get(p.checked_sub(1)?));
-    let item = paragraph.and_then(|p| {
-        let i = within?.item?;
-        p.items.get(i.checked_sub(1)?)
-    });
-    let eid = item
-        .map(|i| i.eid.as_str())
-        .or(paragraph.map(|p| p.eid.as_str()))
-        .unwrap_or(a.eid.as_str());
-    Some((o.id.as_str(), a.eid.as_str(), eid))
+    })
 }
 
 /// Every mark of a compilation and its lint, with where it goes.
@@ -182,11 +92,11 @@ fn marks(c: &Compilation, report: Option<&Report>) -> Vec<(Place, Mark)> {
         } else {
             ("warning", "警告")
         };
-        let place = provision_at(c, d)
-            .map(|(o, a, eid)| Place::Provision {
-                ordinance: o.to_string(),
-                article: a.to_string(),
-                eid: eid.to_string(),
+        let place = article_at(c, d)
+            .map(|(o, a)| Place::Provision {
+                ordinance: o.id.clone(),
+                article: a.eid.clone(),
+                eid: a.eid.clone(),
             })
             .unwrap_or(Place::Outside(None));
         out.push((

@@ -3,8 +3,7 @@
 //! the engine then says which facts, events and actions the articles that do
 //! or may bind that unit read ([`Engine::vocabulary`], as `tiaoli template`);
 //! the form asks for exactly those: each fact with its allowed values, each
-//! event and action as rows with a date (an event's rows with its 标识, the
-//! body that acted — `by`, 实施机关 — and its attributes).
+//! event and action as rows with a date (an event's rows with its attributes).
 //! No script: "more rows" is a submit button that renders the form again with
 //! what was filled in and one more blank row of each kind.
 //!
@@ -35,8 +34,6 @@ pub struct Row {
     pub date: String,
     /// An event's 标识, or the event an action answers (`for`).
     pub id: String,
-    /// An event's `by`: the body that acted (actions have none).
-    pub by: String,
     /// An event's attributes, by name.
     pub attrs: IndexMap<String, String>,
 }
@@ -45,7 +42,6 @@ impl Row {
     fn is_blank(&self) -> bool {
         self.date.trim().is_empty()
             && self.id.trim().is_empty()
-            && self.by.trim().is_empty()
             && self.attrs.values().all(|v| v.trim().is_empty())
     }
 }
@@ -64,7 +60,7 @@ pub struct SelfCheck {
     pub as_of: String,
     /// `fact:名称` → the value chosen or typed (empty: not given).
     pub facts: IndexMap<String, String>,
-    /// `event:类型:N:date|id|by|@属性`.
+    /// `event:类型:N:date|id|@属性`.
     pub events: Vec<Row>,
     /// `action:类型:N:date|for`.
     pub actions: Vec<Row>,
@@ -155,7 +151,6 @@ impl SelfCheck {
                 match field {
                     "date" => row.date = v.to_string(),
                     "id" | "for" => row.id = v.to_string(),
-                    "by" if which == "event" => row.by = v.to_string(),
                     attr => {
                         if let Some(a) = attr.strip_prefix('@') {
                             row.attrs.insert(a.to_string(), v.to_string());
@@ -236,9 +231,6 @@ pub fn facts_document(f: &SelfCheck, lex: &LexiconOut) -> Value {
             row.insert("date".into(), json!(r.date.trim()));
             if !r.id.trim().is_empty() {
                 row.insert("id".into(), json!(r.id.trim()));
-            }
-            if !r.by.trim().is_empty() {
-                row.insert("by".into(), json!(r.by.trim()));
             }
             for (a, v) in &r.attrs {
                 if v.trim().is_empty() {
@@ -560,7 +552,7 @@ pub fn generated_form(engine: &Engine, f: &SelfCheck, g: &Generated) -> Markup {
                     (cites(engine, t))
                     table {
                         thead { tr {
-                            th { "日期" } th { "标识" } th { "实施机关" }
+                            th { "日期" } th { "标识" }
                             @for (a, _) in &attrs { th { (attr_label(a)) } }
                         } }
                         tbody {
@@ -570,7 +562,6 @@ pub fn generated_form(engine: &Engine, f: &SelfCheck, g: &Generated) -> Markup {
                                 tr {
                                     td { input id={ (html_id) "-date" } type="date" name={ (base) ":date" } value=(r.date) aria-label={ (t.name) "的日期" }; }
                                     td { input id={ (html_id) "-id" } type="text" name={ (base) ":id" } value=(r.id) aria-label={ (t.name) "的标识" }; }
-                                    td { input id={ (html_id) "-by" } type="text" name={ (base) ":by" } value=(r.by) aria-label={ (t.name) "的实施机关" }; }
                                     @for (j, (a, aty)) in attrs.iter().enumerate() {
                                         td { (value_field(&format!("{base}:@{a}"), &format!("{html_id}-attr-{j}"), Some(aty), r.attrs.get(a.as_str()).map_or("", String::as_str))) }
                                     }
