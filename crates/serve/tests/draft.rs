@@ -1,0 +1,233 @@
+//! The draft review pages on the router itself (no socket): lift (pasted and
+//! uploaded), check and lint findings on the provisions they point at, and diff
+//! with units replayed.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::*;
+
+#[tokio::test]
+async fn the_draft_pages_lift_lint_and_diff() {
+    assert_eq!(get(app(), "/draft").await.status, StatusCode::OK);
+    let a = post(
+        app(),
+        "/draft/lift",
+        FORM,
+        form(&[("text", "第一条 公安机关应当报告。")]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("第一条 {"));
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", DRAFT)])).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let a = post(
+        app(),
+        "/draft/lint",
+        FORM,
+        form(&[("text", &DRAFT.replace("公安部门", "公按部门"))]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("公按部门"));
+    let weaker = DRAFT.replace("应当 报告违法信息", "可以 报告违法信息");
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[("old", DRAFT), ("new", &weaker)]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("<table class=\"diff\">"), "{t}");
+    // The kind of the change, and the changed word marked on each side.
+    assert!(t.contains("data-kind="), "{t}");
+    assert!(t.contains("<del>应当</del>"), "{t}");
+    assert!(t.contains("<ins>可以</ins>"), "{t}");
+    let five = DRAFT.replace("三日内", "五日内");
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[("old", DRAFT), ("new", &five)]),
+    )
+    .await;
+    let t = a.text();
+    assert!(
+        t.contains("公安机关应当在<del>三</del>日内报告。")
+            && t.contains("公安机关应当在<ins>五</ins>日内报告。"),
+        "{t}"
+    );
+}
+
+#[tokio::test]
+async fn an_uploaded_draft_text_in_gb18030_is_lifted() {
+    let text = "第一条 公安机关应当报告。";
+    let (gb, _, _) = encoding_rs::GB18030.encode(text);
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.txt"), &gb),
+        ("encoding", None, b"gb18030"),
+    ]);
+    let a = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("第一条 {"), "{}", a.text());
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.txt"), text.as_bytes()),
+        ("encoding", None, b"latin-1"),
+    ]);
+    let b = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(b.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(b.text().contains("文件编码“latin-1”未知"), "{}", b.text());
+}
+
+#[tokio::test]
+async fn lint_findings_are_shown_on_the_provisions_they_cite() {
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", DRAFT)])).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    // The findings as tiaoli lint makes them, each inside the article it cites.
+    let s = state(config());
+    let files = [tiaoli_serve::api::SourceText {
+        name: Some("草案.tiaoli".into()),
+        text: DRAFT.into(),
+    }];
+    let Ok(c) = tiaoli_serve::api::compile_sources(&s, &files) else {
+        panic!("the draft does not compile")
+    };
+    let r = tiaoli_lint::lint(&c.graph, None, &tiaoli_lint::Options::default());
+    let cited: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| !f.provisions.is_empty())
+        .collect();
+    assert!(
+        !cited.is_empty(),
+        "the draft has no finding citing a provision"
+    );
+    for f in cited {
+        for p in f.provisions.iter().filter(|p| p.eid.starts_with("art_")) {
+            let article = p.eid.split("__").next().unwrap();
+            let el = article_element(&t, article);
+            assert!(el.starts_with("<article class=\"article flagged\""), "{el}");
+            let message = f
+                .message
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;");
+            assert!(
+                el.contains(&message),
+                "{} not on {article}: {el}",
+                f.message
+            );
+            assert!(el.contains(&format!("<code>{}</code>", f.code)), "{el}");
+        }
+    }
+    // The text verbatim, the paragraph by its eid.
+    assert!(
+        t.contains("id=\"art_1__para_1\">公安机关应当在三日内报告。</p>"),
+        "{t}"
+    );
+    // And the CLI's own output below.
+    assert!(t.contains(&format!("<code>{}</code>", r.findings[0].code)));
+    let start = t.find("<p class=\"summary\">").unwrap();
+    let end = t.find("<details class=\"cli\">").unwrap();
+    insta::assert_snapshot!("lint_on_the_text", &t[start..end]);
+}
+
+#[tokio::test]
+async fn a_check_error_is_shown_in_the_article_it_falls_in() {
+    let bad = DRAFT.replace("主体 公安部门", "主体 公按部门");
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", &bad)])).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let t = a.text();
+    let el = article_element(&t, "art_1");
+    assert!(el.contains("class=\"mark error\""), "{t}");
+    assert!(el.contains("公按部门"), "{el}");
+    // Where in the rule text, as tiaoli check says it.
+    assert!(el.contains("草案.tiaoli 第12行"), "{el}");
+    assert!(t.contains("未运行 lint"), "{t}");
+    // A text that does not parse points at no article: listed, with the CLI's output.
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", "第1条 {")])).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let t = a.text();
+    assert!(t.contains("class=\"mark error\""), "{t}");
+    assert!(!t.contains("<article"), "{t}");
+}
+
+#[tokio::test]
+async fn the_diff_page_replays_units_against_both_versions() {
+    let five = DRAFT
+        .replace("三日内", "五日内")
+        .replace("期限 3 日", "期限 5 日")
+        .replace("状态 草案", "状态 施行")
+        .replace("施行日期 未知", "施行日期 2025-01-01");
+    let old = DRAFT
+        .replace("状态 草案", "状态 施行")
+        .replace("施行日期 未知", "施行日期 2025-01-01");
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[
+            ("old", &old),
+            ("new", &five),
+            ("units", DRAFT_UNITS),
+            ("as_of", "2025-03-01"),
+        ]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("<table class=\"verdicts\">"), "{t}");
+    assert!(t.contains("<td class=\"unit\">示例市公安局</td>"), "{t}");
+    // Three days from 6 January end on the 9th; five on Saturday the 11th, so Monday the 13th.
+    assert!(t.contains("2025-01-09前"), "{t}");
+    assert!(t.contains("2025-01-13前"), "{t}");
+    // Unchanged versions: said so.
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[
+            ("old", &old),
+            ("new", &old),
+            ("units", DRAFT_UNITS),
+            ("as_of", "2025-03-01"),
+        ]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(a.text().contains("没有变化"), "{}", a.text());
+    // A facts file that does not check against a version: its words, and nothing evaluated.
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[
+            ("old", &old),
+            ("new", &five),
+            ("units", &DRAFT_UNITS.replace("公安部门", "公按部门")),
+        ]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("公按部门"), "{}", a.text());
+    // No evaluation date, in the file or the form.
+    let a = post(
+        app(),
+        "/draft/diff",
+        FORM,
+        form(&[("old", &old), ("new", &five), ("units", DRAFT_UNITS)]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.text().contains("没有评估日期"), "{}", a.text());
+}
