@@ -451,3 +451,140 @@ async fn an_uploaded_facts_file_is_evaluated_as_a_pasted_one() {
     assert_eq!(d.status, StatusCode::BAD_REQUEST);
     assert!(d.text().contains("没有上传文件"));
 }
+
+/// The `<section …>` of the generated form for the event or action type `ty`.
+fn rows_section<'p>(page: &'p str, ty: &str) -> &'p str {
+    let at = page.find(&format!("<h3>{ty}</h3>")).unwrap();
+    let start = page[..at].rfind("<section").unwrap();
+    let end = at + page[at..].find("</section>").unwrap() + "</section>".len();
+    &page[start..end]
+}
+
+#[tokio::test]
+async fn an_events_by_is_a_column_of_its_rows_but_not_of_an_actions() {
+    let q = form(&CHOICE);
+    let t = get(app(), &format!("/self-check?{q}")).await.text();
+    let names = field_names(&t);
+    assert!(
+        names.contains(&"event:挂牌督办:0:by".to_string()),
+        "{names:?}"
+    );
+    // The facts format gives `by` to events only: no action row asks for it.
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("action:") && n.ends_with(":by")),
+        "{names:?}"
+    );
+    // An action's `by` sent anyway is not read into the facts.
+    let f = tiaoli_serve::pages::SelfCheck::from_pairs(&pairs(&form(&[
+        ("action:报告平安建设工作:0:date", "2025-01-06"),
+        ("action:报告平安建设工作:0:by", "某机关"),
+    ])));
+    let s = state(config());
+    let doc = tiaoli_serve::pages::facts_document(&f, &s.engine.graph.lexicon);
+    assert_eq!(
+        doc["units"][0]["actions"],
+        serde_json::json!([{"type": "报告平安建设工作", "date": "2025-01-06"}])
+    );
+    insta::assert_snapshot!("supervision_rows", rows_section(&t, "挂牌督办"));
+}
+
+/// A 挂牌督办 of the county police bureau by 平安区平安建设组织协调机构, as the form sends it.
+const SUPERVISION: [(&str, &str); 4] = [
+    ("event:挂牌督办:0:date", "2025-01-06"),
+    ("event:挂牌督办:0:id", "督办-1"),
+    ("event:挂牌督办:0:@deadline", "2025-02-06"),
+    ("event:挂牌督办:0:by", "平安区平安建设组织协调机构"),
+];
+
+#[tokio::test]
+async fn an_events_by_reaches_the_facts_file_and_is_kept_through_the_pages() {
+    let body = police_with("平安区公安分局", &SUPERVISION);
+    // The facts document the form makes carries it, and the engine reads it.
+    let s = state(config());
+    let doc = tiaoli_serve::pages::facts_document(
+        &tiaoli_serve::pages::SelfCheck::from_pairs(&pairs(&body)),
+        &s.engine.graph.lexicon,
+    );
+    assert_eq!(
+        doc["units"][0]["events"],
+        serde_json::json!([{
+            "type": "挂牌督办", "date": "2025-01-06", "id": "督办-1",
+            "by": "平安区平安建设组织协调机构", "deadline": "2025-02-06",
+        }])
+    );
+    let parsed = s
+        .engine
+        .parse_facts(&doc.to_string(), tiaoli_engine::facts::Format::Json)
+        .unwrap();
+    assert_eq!(
+        parsed.units[0].events[0].by.as_deref(),
+        Some("平安区平安建设组织协调机构")
+    );
+    // One more row asked for: still filled in.
+    let mut more = SUPERVISION.to_vec();
+    more.push(("more", "1"));
+    let a = post(
+        app(),
+        "/self-check",
+        FORM,
+        police_with("平安区公安分局", &more),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(
+        t.contains("name=\"event:挂牌督办:0:by\" value=\"平安区平安建设组织协调机构\""),
+        "{t}"
+    );
+    assert!(t.contains("name=\"event:挂牌督办:1:by\" value=\"\""), "{t}");
+    // The result page: its facts (hidden) and the downloaded facts file have it.
+    let a = post(app(), "/self-check", FORM, body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    // The supervision counts: 第四十七条 takes it into the leaders' assessment.
+    assert!(t.contains("纳入考核"), "{t}");
+    let without = post(app(), "/self-check", FORM, police("平安区公安分局")).await;
+    assert!(!without.text().contains("纳入考核"), "{}", without.text());
+    let file = hidden(&t, "file");
+    let d = form(&[
+        ("file", &file),
+        ("as_of", "2025-03-01"),
+        ("format", "facts"),
+    ]);
+    let facts = post(app(), "/self-check/download", FORM, d).await;
+    assert_eq!(facts.status, StatusCode::OK);
+    let downloaded: Value = serde_json::from_str(&facts.text()).unwrap();
+    assert_eq!(
+        downloaded["units"][0]["events"][0]["by"],
+        "平安区平安建设组织协调机构"
+    );
+    // A problem elsewhere in the row: the form again, `by` kept.
+    let mut bad = SUPERVISION.to_vec();
+    bad[2] = ("event:挂牌督办:0:@deadline", "2024-12-01");
+    let a = post(
+        app(),
+        "/self-check",
+        FORM,
+        police_with("平安区公安分局", &bad),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("events[0].deadline"), "{t}");
+    assert!(
+        t.contains("name=\"event:挂牌督办:0:by\" value=\"平安区平安建设组织协调机构\""),
+        "{t}"
+    );
+    // A row with only its `by` is not blank: its missing date is reported.
+    let a = post(
+        app(),
+        "/self-check",
+        FORM,
+        police_with("平安区公安分局", &SUPERVISION[3..]),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
+    assert!(a.text().contains("events[0].date"), "{}", a.text());
+}
