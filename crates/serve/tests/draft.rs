@@ -231,3 +231,109 @@ async fn the_diff_page_replays_units_against_both_versions() {
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.text().contains("没有评估日期"), "{}", a.text());
 }
+
+/// A draft whose 第1条 has two 款, the second with items; its norm encodes
+/// the provision `anchor` names (none: the article), its subject `subject`.
+fn two_paragraphs(anchor: &str, subject: &str, items: [&str; 2]) -> String {
+    let head = DRAFT.split("第1条").next().unwrap();
+    format!(
+        "{head}第1条 {{
+  款 \"公安机关应当在三日内报告。\"
+  款 \"有下列情形之一的，应当报告：\"
+  项 {} \"发现诈骗的；\"
+  项 {} \"其他情形。\"
+  规范 报告 {anchor}{{
+    主体 {subject}
+    应当 报告违法信息
+    期限 3 日 自 发现涉嫌电信网络诈骗
+  }}
+}}
+",
+        items[0], items[1]
+    )
+}
+
+/// The marks shown under the provision `eid` of a review page: from its text
+/// to the next provision or the end of the article.
+fn marks_under<'p>(page: &'p str, eid: &str) -> &'p str {
+    let key = format!("id=\"{eid}\"");
+    let at = page
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {key} in {page}"));
+    let after = at + page[at..].find("</p>").unwrap() + "</p>".len();
+    let rest = &page[after..];
+    let end = [rest.find("<p class="), rest.find("</article>")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap();
+    &rest[..end]
+}
+
+/// The marks of an article as a whole: between its heading and its first provision.
+fn marks_of_article<'p>(page: &'p str, eid: &str) -> &'p str {
+    let el = article_element(page, eid);
+    let start = el.find("</h3>").unwrap();
+    let end = el.find("<p class=").unwrap();
+    &el[start..end]
+}
+
+async fn review(text: &str) -> (StatusCode, String) {
+    let a = post(app(), "/draft/lint", FORM, form(&[("text", text)])).await;
+    (a.status, a.text())
+}
+
+#[tokio::test]
+async fn a_check_error_is_shown_on_the_paragraph_or_item_it_falls_in() {
+    let items = ["（一）", "（二）"];
+    // The norm encodes 第二款: its error is shown under that paragraph.
+    let (status, t) = review(&two_paragraphs("第二款 ", "公按部门", items)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{t}");
+    let second = marks_under(&t, "art_1__para_2");
+    assert!(second.contains("class=\"mark error\""), "{t}");
+    assert!(second.contains("公按部门"), "{second}");
+    assert!(
+        t.contains("<p class=\"paragraph flagged\" id=\"art_1__para_2\">"),
+        "{t}"
+    );
+    assert!(!marks_under(&t, "art_1__para_1").contains("mark"), "{t}");
+    assert!(!marks_of_article(&t, "art_1").contains("公按部门"), "{t}");
+    // Where in the rule text, as tiaoli check says it.
+    assert!(second.contains("草案.tiaoli 第15行"), "{second}");
+    // Encoding an item of it: under that item.
+    let (_, t) = review(&two_paragraphs("第二款第（二）项 ", "公按部门", items)).await;
+    let item = marks_under(&t, "art_1__para_2__point_2");
+    assert!(item.contains("公按部门"), "{t}");
+    assert!(!marks_under(&t, "art_1__para_2").contains("mark"), "{t}");
+    assert!(
+        t.contains("<p class=\"item flagged\" id=\"art_1__para_2__point_2\">"),
+        "{t}"
+    );
+    // A diagnostic in the text of an item itself: there (a break in the numbering).
+    let (status, t) = review(&two_paragraphs("第二款 ", "公安部门", ["（一）", "（三）"])).await;
+    assert_eq!(status, StatusCode::OK, "{t}");
+    let item = marks_under(&t, "art_1__para_2__point_3");
+    assert!(item.contains("class=\"mark warning\""), "{t}");
+    assert!(item.contains("<code>item-sequence</code>"), "{item}");
+    assert!(
+        !marks_under(&t, "art_1__para_2").contains("item-sequence"),
+        "{t}"
+    );
+}
+
+#[tokio::test]
+async fn a_check_error_in_no_provision_is_shown_on_its_article() {
+    let items = ["（一）", "（二）"];
+    // A norm encoding the article as a whole.
+    let (status, t) = review(&two_paragraphs("", "公按部门", items)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{t}");
+    assert!(marks_of_article(&t, "art_1").contains("公按部门"), "{t}");
+    assert!(!marks_under(&t, "art_1__para_1").contains("mark"), "{t}");
+    assert!(!marks_under(&t, "art_1__para_2").contains("mark"), "{t}");
+    // An anchor to a paragraph the article does not have: the error is the anchor's, on the article.
+    let (status, t) = review(&two_paragraphs("第三款 ", "公安部门", items)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{t}");
+    let article = marks_of_article(&t, "art_1");
+    assert!(article.contains("<code>unknown-provision</code>"), "{t}");
+    assert!(!marks_under(&t, "art_1__para_2").contains("mark"), "{t}");
+}
