@@ -337,3 +337,38 @@ async fn a_check_error_in_no_provision_is_shown_on_its_article() {
     assert!(article.contains("<code>unknown-provision</code>"), "{t}");
     assert!(!marks_under(&t, "art_1__para_2").contains("mark"), "{t}");
 }
+
+#[tokio::test]
+async fn a_check_error_in_a_ground_is_shown_on_the_item_the_ground_encodes() {
+    let base = two_paragraphs("第二款 ", "公安部门", ["（一）", "（二）"]);
+    // The consequence inside 第1条, before its closing brace.
+    let end = base.rfind("}\n").unwrap();
+    let text = format!(
+        "{}{}",
+        &base[..end],
+        "  后果 督导 第二款 {
+    对象 公安部门
+    情形 之一 {
+      第二款第（一）项 重大安全隐患未及时整改
+      第二款第（二）项 重大安全隐患未及时整该
+    }
+    由 公安部门
+    对 本单位
+    处理 通报
+  }
+}
+"
+    );
+    let (status, t) = review(&text).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{t}");
+    let item = marks_under(&t, "art_1__para_2__point_2");
+    assert!(item.contains("重大安全隐患未及时整该"), "{t}");
+    assert!(
+        !marks_under(&t, "art_1__para_2__point_1").contains("mark"),
+        "{t}"
+    );
+    assert!(!marks_under(&t, "art_1__para_2").contains("mark"), "{t}");
+    // Elsewhere in the consequence: the paragraph it is anchored to.
+    let (_, t) = review(&text.replace("对象 公安部门", "对象 公按部门")).await;
+    assert!(marks_under(&t, "art_1__para_2").contains("公按部门"), "{t}");
+}
