@@ -168,7 +168,7 @@ pub async fn evaluate(state: Shared, f: SelfCheck) -> Response {
             (
                 facts_document(&f, &s.engine.graph.lexicon).to_string(),
                 Format::Json,
-                false,
+                f.drafts.is_some(),
             )
         } else {
             (f.file.clone(), Format::Yaml, true)
@@ -344,6 +344,7 @@ pub async fn draft_form() -> Response {
                 textarea #units name="units" rows="6" {}
                 label for="diff-as_of" { "评估日期（事实文件中没有 as_of 时）" }
                 input #diff-as_of type="date" name="as_of";
+                label.inline { input #diff-drafts type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
                 p { button type="submit" { "比较" } }
             }
         },
@@ -364,6 +365,9 @@ pub struct DraftForm {
     pub units: String,
     #[serde(default)]
     pub as_of: String,
+    /// 草案按已施行评估: the diff's units replayed with drafts in force (`--drafts`).
+    #[serde(default)]
+    pub drafts: Option<String>,
 }
 
 /// Runs a draft review on the blocking pool, as a page.
@@ -513,12 +517,25 @@ pub async fn draft_diff(
             )]);
         }
         let mut d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("旧版本", "新版本");
+        // Drafts not in force: their articles bind no unit, which the verdicts should say.
+        let mut not_in_force: Vec<String> = Vec::new();
+        if f.drafts.is_none() && !f.units.trim().is_empty() {
+            for o in old.graph.ordinances.iter().chain(&new.graph.ordinances) {
+                if o.draft && !not_in_force.contains(&o.title) {
+                    not_in_force.push(o.title.clone());
+                }
+            }
+        }
         if !f.units.trim().is_empty() {
-            let units = crate::replay::replay(s, old, new, &f.units, Some(&f.as_of), false)
-                .map_err(|e| vec![e.detail.message])?;
+            let units =
+                crate::replay::replay(s, old, new, &f.units, Some(&f.as_of), f.drafts.is_some())
+                    .map_err(|e| vec![e.detail.message])?;
             d = d.with_units(units);
         }
-        Ok(("比较结果".into(), crate::diffview::diff_view(&d)))
+        Ok((
+            "比较结果".into(),
+            crate::diffview::diff_view(&d, &not_in_force),
+        ))
     })
     .await
 }

@@ -372,3 +372,72 @@ async fn a_check_error_in_a_ground_is_shown_on_the_item_the_ground_encodes() {
     let (_, t) = review(&text.replace("对象 公安部门", "对象 公按部门")).await;
     assert!(marks_under(&t, "art_1__para_2").contains("公按部门"), "{t}");
 }
+
+#[tokio::test]
+async fn the_diff_page_replays_drafts_as_in_force_when_asked() {
+    // The diff form has the checkbox the other forms have.
+    let page = get(app(), "/draft").await.text();
+    let diff_form = &page[page.find("action=\"/draft/diff\"").unwrap()..];
+    let diff_form = &diff_form[..diff_form.find("</form>").unwrap()];
+    assert!(
+        diff_form.contains("type=\"checkbox\" name=\"drafts\" value=\"1\""),
+        "{diff_form}"
+    );
+    assert!(diff_form.contains("草案按已施行评估"), "{diff_form}");
+    // Two versions of a draft (状态 草案): its units are evaluated only with drafts in force.
+    let five = DRAFT
+        .replace("三日内", "五日内")
+        .replace("期限 3 日", "期限 5 日");
+    let fields = |drafts: bool| {
+        let mut f = vec![
+            ("old", DRAFT),
+            ("new", five.as_str()),
+            ("units", DRAFT_UNITS),
+            ("as_of", "2025-03-01"),
+        ];
+        if drafts {
+            f.push(("drafts", "1"));
+        }
+        form(&f)
+    };
+    let a = post(app(), "/draft/diff", FORM, fields(true)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(t.contains("<td class=\"unit\">示例市公安局</td>"), "{t}");
+    assert!(
+        t.contains("2025-01-09前") && t.contains("2025-01-13前"),
+        "{t}"
+    );
+    assert!(!t.contains("drafts-off"), "{t}");
+    let a = post(app(), "/draft/diff", FORM, fields(false)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let t = a.text();
+    assert!(!t.contains("<td class=\"unit\">示例市公安局</td>"), "{t}");
+    // Said so, not left as "no change".
+    assert!(
+        t.contains("《测试条例》是草案，未勾选“草案按已施行评估”，其条文未对所给单位评估。"),
+        "{t}"
+    );
+    // The same as the API answers.
+    let body = |drafts: bool| {
+        serde_json::json!({
+            "old": [{"name": "旧版本.tiaoli", "text": DRAFT}],
+            "new": [{"name": "新版本.tiaoli", "text": five}],
+            "units": DRAFT_UNITS, "as_of": "2025-03-01", "drafts": drafts,
+        })
+        .to_string()
+    };
+    let api = post(app(), "/v1/diff", "application/json", body(true)).await;
+    assert_eq!(
+        api.json()["units"].as_array().unwrap().len(),
+        1,
+        "{}",
+        api.text()
+    );
+    let api = post(app(), "/v1/diff", "application/json", body(false)).await;
+    assert!(
+        api.json()["units"].as_array().map_or(true, Vec::is_empty),
+        "{}",
+        api.text()
+    );
+}
