@@ -349,7 +349,7 @@ async fn scenario(c: &Client, base: &str) {
     assert!(chain.contains("第四十六条"), "{chain}");
     let article = text_of(c, "section.article-text").await;
     assert!(
-        article.contains("平安建设考评评价等次为一般的"),
+        article.contains("（六）平安建设考评评价等次为一般的"),
         "{article}"
     );
     shot(c, "self-check-explain.png").await;

@@ -311,7 +311,7 @@ pub fn review_view(c: &Compilation, report: Option<&Report>, cli_output: &str) -
                             (mark_list(&here))
                             @for i in &p.items {
                                 @let here = at(&o.id, &i.eid);
-                                p class=(if here.is_empty() { "item" } else { "item flagged" }) id=(i.eid) { (i.text) }
+                                p class=(if here.is_empty() { "item" } else { "item flagged" }) id=(i.eid) { (i.label) (i.text) }
                                 (mark_list(&here))
                             }
                         }

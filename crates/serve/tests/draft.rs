@@ -306,7 +306,7 @@ async fn a_check_error_is_shown_on_the_paragraph_or_item_it_falls_in() {
     assert!(item.contains("公按部门"), "{t}");
     assert!(!marks_under(&t, "art_1__para_2").contains("mark"), "{t}");
     assert!(
-        t.contains("<p class=\"item flagged\" id=\"art_1__para_2__point_2\">"),
+        t.contains("<p class=\"item flagged\" id=\"art_1__para_2__point_2\">（二）其他情形。</p>"),
         "{t}"
     );
     // A diagnostic in the text of an item itself: there (a break in the numbering).

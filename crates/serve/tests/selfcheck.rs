@@ -402,8 +402,7 @@ async fn the_result_page_downloads_the_facts_and_the_report_and_explains_a_resul
         .replace('>', "&gt;");
     assert!(t.contains(&escaped), "no chain in {t}");
     assert!(
-        t.contains("（六）平安建设考评评价等次为一般的")
-            || t.contains("平安建设考评评价等次为一般的"),
+        t.contains("id=\"art_46__para_1__point_6\">（六）平安建设考评评价等次为一般的"),
         "{t}"
     );
     let missing = post(
