@@ -1,12 +1,13 @@
 //! The Chinese web application, rendered on the server (no script, no npm):
 //! 单位合规自查 (a form → the report as the CLI groups it), 条文浏览 (articles
-//! verbatim with their evaluation graph) and 草案审查 (lift, lint, diff of
-//! pasted texts). Each page makes the same library calls as the API.
+//! verbatim with their encoding and evaluation graph, in [`crate::browse`]) and
+//! 草案审查 (lift, lint, diff of pasted texts). Each page makes the same
+//! library calls as the API.
 
 use std::sync::Arc;
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Form;
@@ -23,11 +24,11 @@ pub use crate::selfcheck::{facts_document, SelfCheck};
 
 type Shared = Arc<crate::State>;
 
-fn ok(title: &str, body: Markup) -> Response {
+pub(crate) fn ok(title: &str, body: Markup) -> Response {
     Html(page(title, Styles::Linked, body)).into_response()
 }
 
-fn failed(status: StatusCode, title: &str, messages: &[String]) -> Response {
+pub(crate) fn failed(status: StatusCode, title: &str, messages: &[String]) -> Response {
     let body = html! {
         @for m in messages { p.error { (m) } }
         p { a href="/" { "返回首页" } }
@@ -247,67 +248,6 @@ fn timeout_page(limit: std::time::Duration) -> Response {
             "评估超过时限（{} 秒），已中止；请减少单位数量后重试",
             limit.as_secs_f64()
         )],
-    )
-}
-
-/// `GET /articles`: every ordinance and its articles.
-pub async fn articles(State(state): State<Shared>) -> Response {
-    ok(
-        "条文浏览",
-        html! {
-            @for o in &state.engine.graph.ordinances {
-                h2 { (o.title) @if o.draft { "（草案）" } }
-                ul {
-                    @for a in &o.articles {
-                        li {
-                            a href={ "/articles/" (o.id) "/" (a.number) } { (a.cite) }
-                            " " (a.text.chars().take(40).collect::<String>()) "…"
-                        }
-                    }
-                }
-            }
-        },
-    )
-}
-
-/// `GET /articles/{id}/{n}`: the article verbatim, and its graph.
-pub async fn article(
-    State(state): State<Shared>,
-    Path((id, n)): Path<(String, String)>,
-) -> Response {
-    let Some(o) = state
-        .engine
-        .graph
-        .ordinances
-        .iter()
-        .find(|o| o.id.eq_ignore_ascii_case(&id))
-    else {
-        return failed(
-            StatusCode::NOT_FOUND,
-            "条文浏览",
-            &[format!("没有条例“{id}”")],
-        );
-    };
-    let Some(a) =
-        tiaoli_syntax::article_number(&n).and_then(|n| o.articles.iter().find(|a| a.number == n))
-    else {
-        return failed(
-            StatusCode::NOT_FOUND,
-            "条文浏览",
-            &[format!("{} 没有“{n}”这一条", o.title)],
-        );
-    };
-    let title = format!("{} {}", o.title, a.cite);
-    ok(
-        &title,
-        html! {
-            @for p in &a.paragraphs {
-                p.paragraph id=(p.eid) { (p.text) }
-                @for i in &p.items { p.item id=(i.eid) { (i.text) } }
-            }
-            h2 { "评估图" }
-            img.graph alt={ (a.cite) "的评估图" } src={ "/v1/ordinances/" (o.id) "/graph?article=" (a.number) };
-        },
     )
 }
 
