@@ -274,6 +274,13 @@ pub async fn draft_form() -> Response {
                 textarea #rules name="text" rows="10" required {}
                 p { button type="submit" { "检查" } }
             }
+            form method="post" action="/draft/upload" enctype="multipart/form-data" {
+                input type="hidden" name="action" value="lint";
+                label for="rules-file" { "或：上传规则文件（.tiaoli）" }
+                input #rules-file type="file" name="file" required accept=".tiaoli,text/plain";
+                (crate::upload::encoding_select("rules-encoding"))
+                p { button type="submit" { "上传并检查" } }
+            }
             h2 { "两版比较（diff）" }
             form method="post" action="/draft/diff" {
                 label for="old" { "旧版本（.tiaoli）" }
@@ -415,6 +422,11 @@ pub async fn draft_lint(
             &["表单无法读取".into()],
         );
     };
+    lint_review(state, form).await
+}
+
+/// The check and lint review of a read form's rule text (pasted or uploaded), as a page.
+pub async fn lint_review(state: Shared, form: DraftForm) -> Response {
     review_as(state, form, lint_page).await
 }
 

@@ -441,3 +441,39 @@ async fn the_diff_page_replays_drafts_as_in_force_when_asked() {
         api.text()
     );
 }
+
+#[tokio::test]
+async fn an_uploaded_rule_file_is_checked_as_a_pasted_one() {
+    let page = get(app(), "/draft").await.text();
+    assert!(page.contains("name=\"action\" value=\"lint\""), "{page}");
+    let pasted = post(app(), "/draft/lint", FORM, form(&[("text", DRAFT)])).await;
+    let (gb, _, _) = encoding_rs::GB18030.encode(DRAFT);
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.tiaoli"), &gb),
+        ("encoding", None, b"gb18030"),
+        ("action", None, b"lint"),
+    ]);
+    let a = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert_eq!(a.text(), pasted.text());
+    // With errors: shown on the text, 422, as pasted.
+    let bad = DRAFT.replace("主体 公安部门", "主体 公按部门");
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.tiaoli"), bad.as_bytes()),
+        ("action", None, b"lint"),
+    ]);
+    let a = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        article_element(&a.text(), "art_1").contains("公按部门"),
+        "{}",
+        a.text()
+    );
+    let (ct, body) = multipart(&[
+        ("file", Some("草案.tiaoli"), DRAFT.as_bytes()),
+        ("action", None, b"compile"),
+    ]);
+    let a = post(app(), "/draft/upload", &ct, body).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.text().contains("action “compile” 未知"), "{}", a.text());
+}
