@@ -40,14 +40,23 @@ fn place(o: &OrdinanceGraph, a: &ArticleOut) -> Vec<String> {
     out
 }
 
-/// `GET /articles`: every ordinance and its articles, under their chapters
-/// and sections.
+/// `GET /articles`: the ordinances (each a link to its part of the page),
+/// then each one's articles under their chapters and sections.
 pub async fn articles(State(state): State<Shared>) -> Response {
     ok(
         "条文浏览",
         html! {
+            ul.ordinances {
+                @for o in &state.engine.graph.ordinances {
+                    li {
+                        a href={ "#" (o.id) } { "《" (o.title) "》" }
+                        @if o.draft { "（草案）" }
+                        " " (o.articles.len()) " 条"
+                    }
+                }
+            }
             @for o in &state.engine.graph.ordinances {
-                section.ordinance {
+                section.ordinance id=(o.id) {
                     h2 { (o.title) @if o.draft { "（草案）" } }
                     @for (i, a) in o.articles.iter().enumerate() {
                         @let before = i.checked_sub(1).and_then(|j| o.articles.get(j));

@@ -117,6 +117,15 @@ async fn the_article_list_has_each_article_under_its_chapter() {
         list.find(needle)
             .unwrap_or_else(|| panic!("no {needle} in {list}"))
     };
+    // The ordinances first, each a link to its part of the page.
+    assert!(
+        list.contains("<a href=\"#haidong\">《海东市平安建设条例》</a>"),
+        "{list}"
+    );
+    assert!(
+        list.contains("<section class=\"ordinance\" id=\"haidong\">"),
+        "{list}"
+    );
     let start = at(&format!("<h2>{}</h2>", o.title));
     assert!(o.chapters.len() > 1);
     for c in &o.chapters {
