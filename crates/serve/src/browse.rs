@@ -60,7 +60,7 @@ pub async fn articles(State(state): State<Shared>) -> Response {
                     h2 { (o.title) @if o.draft { "（草案）" } }
                     @for (i, a) in o.articles.iter().enumerate() {
                         @let before = i.checked_sub(1).and_then(|j| o.articles.get(j));
-                        @let chapter_starts = before.map_or(true, |b| b.chapter != a.chapter);
+                        @let chapter_starts = before.is_none_or(|b| b.chapter != a.chapter);
                         @if chapter_starts {
                             @if let Some(c) = a.chapter.and_then(|n| chapter_of(o, n)) {
                                 h3.chapter { (heading(c.number, "章", &c.title)) }
