@@ -192,6 +192,16 @@ const DRAFT: &str = "条例 draft {
 }
 ";
 
+/// A 公安部门 of 示例市 that found a fraud on 2025-01-06, replayed by the diff.
+const UNITS: &str = "units:
+  - id: 示例市公安局
+    kind: 公安部门
+    level: 市
+    region: 示例市
+    events:
+      - { type: 发现涉嫌电信网络诈骗, date: 2025-01-06 }
+";
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_officer_and_a_drafter_use_the_pages_in_chromium() {
     let required = std::env::var("TIAOLI_BROWSER_TESTS").is_ok_and(|v| v == "1");
@@ -273,6 +283,13 @@ async fn scenario(c: &Client, base: &str) {
         .send_keys("危-1")
         .await
         .unwrap();
+    // The body that made the event (its `by`), a column of the row.
+    c.find(Locator::Css(&format!("input[name='event:{event}:0:by']")))
+        .await
+        .unwrap()
+        .send_keys("平安区应急管理局")
+        .await
+        .unwrap();
     click(c, "#more").await;
     c.wait()
         .for_element(Locator::Css(&format!("input[name='event:{event}:1:date']")))
@@ -304,6 +321,14 @@ async fn scenario(c: &Client, base: &str) {
         .await
         .unwrap();
     assert_eq!(kept.as_deref(), Some("危-1"));
+    let by = c
+        .find(Locator::Css(&format!("input[name='event:{event}:0:by']")))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(by.as_deref(), Some("平安区应急管理局"));
     shot(c, "self-check-form.png").await;
     click(c, "#evaluate").await;
     c.wait()
@@ -349,7 +374,7 @@ async fn scenario(c: &Client, base: &str) {
     assert!(chain.contains("第四十六条"), "{chain}");
     let article = text_of(c, "section.article-text").await;
     assert!(
-        article.contains("平安建设考评评价等次为一般的"),
+        article.contains("（六）平安建设考评评价等次为一般的"),
         "{article}"
     );
     shot(c, "self-check-explain.png").await;
@@ -385,6 +410,10 @@ async fn scenario(c: &Client, base: &str) {
             "the graph did not load or is not shown: {size}"
         );
     }
+    // Its encoding beside its text: the rule text of the article.
+    let encoding = text_of(c, "pre.encoding").await;
+    assert!(encoding.starts_with("第四十六条 {"), "{encoding}");
+    assert!(encoding.contains("后果 督导整改 第一款 {"), "{encoding}");
     shot(c, "article-46.png").await;
 
     // 草案审查: an encoding's lint findings on the article text.
@@ -416,6 +445,10 @@ async fn scenario(c: &Client, base: &str) {
         .replace("期限 3 日", "期限 5 日");
     set_value(c, "old", DRAFT).await;
     set_value(c, "new", &five).await;
+    // A unit replayed against both versions, the draft taken as in force.
+    set_value(c, "units", UNITS).await;
+    set_value(c, "diff-as_of", "2025-03-01").await;
+    click(c, "#diff-drafts").await;
     c.find(Locator::Css("form[action='/draft/diff'] button"))
         .await
         .unwrap()
@@ -438,5 +471,11 @@ async fn scenario(c: &Client, base: &str) {
     assert_eq!(deleted, "三");
     let kinds = text_of(c, "table.diff").await;
     assert!(kinds.contains("期限"), "{kinds}");
+    let verdicts = text_of(c, "table.verdicts").await;
+    assert!(verdicts.contains("示例市公安局"), "{verdicts}");
+    assert!(
+        verdicts.contains("2025-01-09") && verdicts.contains("2025-01-13"),
+        "{verdicts}"
+    );
     shot(c, "draft-diff.png").await;
 }

@@ -8,8 +8,10 @@ use tiaoli_diff::inline::{pieces, Piece};
 use tiaoli_diff::render::{statement, verdict_cite, verdict_text};
 use tiaoli_diff::{Change, Diff, VerdictChange};
 
-/// The whole comparison: per ordinance a table of its changes.
-pub fn diff_view(d: &Diff) -> Markup {
+/// The whole comparison: per ordinance a table of its changes, then the
+/// units' verdicts that change; `not_in_force` are the titles of drafts the
+/// units were evaluated without (草案按已施行评估 not asked), said there.
+pub fn diff_view(d: &Diff, not_in_force: &[String]) -> Markup {
     html! {
         @if d.is_empty() {
             p { "无差异：两个版本的规范内容相同。" }
@@ -28,7 +30,7 @@ pub fn diff_view(d: &Diff) -> Markup {
                 }
             }
         }
-        @if let Some(units) = &d.units { (verdicts(units)) }
+        @if let Some(units) = &d.units { (verdicts(units, not_in_force)) }
         p.summary {
             "合计："
             @if d.summary.is_empty() { "无变化" }
@@ -93,9 +95,18 @@ fn sides(old: &str, new: &str) -> (Markup, Markup) {
 }
 
 /// The units' verdicts that change between the versions, unit by unit.
-fn verdicts(units: &[VerdictChange]) -> Markup {
+fn verdicts(units: &[VerdictChange], not_in_force: &[String]) -> Markup {
     html! {
         h2 { "单位评估结果的变化" }
+        @if !not_in_force.is_empty() {
+            p.hint.drafts-off {
+                @for (i, t) in not_in_force.iter().enumerate() {
+                    @if i > 0 { "、" }
+                    "《" (t) "》"
+                }
+                "是草案，未勾选“草案按已施行评估”，其条文未对所给单位评估。"
+            }
+        }
         @if units.is_empty() {
             p.verdicts-same { "所给单位的评估结果在两版之间没有变化。" }
         } @else {

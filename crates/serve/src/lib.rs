@@ -14,6 +14,7 @@
 //! Content-Security-Policy on every response.
 
 pub mod api;
+pub mod browse;
 pub mod cancel;
 pub mod diffview;
 pub mod error;
@@ -36,6 +37,7 @@ use std::time::Duration;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
+use indexmap::IndexMap;
 use tiaoli_compiler::Compilation;
 use tiaoli_engine::{Calendar, Engine};
 
@@ -89,6 +91,9 @@ pub struct State {
     /// rule text that brings none of its own (lint, diff), as the CLI gives the
     /// embedded lexicon.
     pub lexicon_texts: Vec<(String, String)>,
+    /// Each article's rule text (`第N条 { … }`) with the line it starts on, by
+    /// file and number: its page shows how it is encoded.
+    pub article_rules: IndexMap<(String, u32), (usize, String)>,
     pub config: Config,
 }
 
@@ -113,9 +118,24 @@ impl State {
             .filter(|(_, s)| tiaoli_compiler::load::is_lexicon_file(&s.text))
             .map(|(_, s)| (s.name.clone(), s.text.clone()))
             .collect();
+        let mut article_rules = IndexMap::new();
+        for (id, file) in &c.files {
+            for item in &file.items {
+                if let tiaoli_syntax::ast::TopItem::Article(a) = item {
+                    article_rules.insert(
+                        (c.sources.name(*id).to_string(), a.number.value),
+                        (
+                            c.sources.line_col(*id, a.span.start).line,
+                            c.sources.slice(*id, a.span).to_string(),
+                        ),
+                    );
+                }
+            }
+        }
         Ok(State {
             engine: Engine::new(c.graph, calendar),
             lexicon_texts,
+            article_rules,
             config,
         })
     }
@@ -148,8 +168,8 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/self-check/upload", post(upload::self_check_upload))
         .route("/draft/upload", post(upload::draft_upload))
         .route("/self-check/explain", post(results::explain))
-        .route("/articles", get(pages::articles))
-        .route("/articles/{id}/{article}", get(pages::article))
+        .route("/articles", get(browse::articles))
+        .route("/articles/{id}/{article}", get(browse::article))
         .route("/draft", get(pages::draft_form))
         .route("/draft/lift", post(pages::draft_lift))
         .route("/draft/lint", post(pages::draft_lint))

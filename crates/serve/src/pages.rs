@@ -1,12 +1,13 @@
 //! The Chinese web application, rendered on the server (no script, no npm):
 //! 单位合规自查 (a form → the report as the CLI groups it), 条文浏览 (articles
-//! verbatim with their evaluation graph) and 草案审查 (lift, lint, diff of
-//! pasted texts). Each page makes the same library calls as the API.
+//! verbatim with their encoding and evaluation graph, in [`crate::browse`]) and
+//! 草案审查 (lift, lint, diff of pasted texts). Each page makes the same
+//! library calls as the API.
 
 use std::sync::Arc;
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Form;
@@ -23,11 +24,11 @@ pub use crate::selfcheck::{facts_document, SelfCheck};
 
 type Shared = Arc<crate::State>;
 
-fn ok(title: &str, body: Markup) -> Response {
+pub(crate) fn ok(title: &str, body: Markup) -> Response {
     Html(page(title, Styles::Linked, body)).into_response()
 }
 
-fn failed(status: StatusCode, title: &str, messages: &[String]) -> Response {
+pub(crate) fn failed(status: StatusCode, title: &str, messages: &[String]) -> Response {
     let body = html! {
         @for m in messages { p.error { (m) } }
         p { a href="/" { "返回首页" } }
@@ -168,7 +169,7 @@ pub async fn evaluate(state: Shared, f: SelfCheck) -> Response {
             (
                 facts_document(&f, &s.engine.graph.lexicon).to_string(),
                 Format::Json,
-                false,
+                f.drafts.is_some(),
             )
         } else {
             (f.file.clone(), Format::Yaml, true)
@@ -250,67 +251,6 @@ fn timeout_page(limit: std::time::Duration) -> Response {
     )
 }
 
-/// `GET /articles`: every ordinance and its articles.
-pub async fn articles(State(state): State<Shared>) -> Response {
-    ok(
-        "条文浏览",
-        html! {
-            @for o in &state.engine.graph.ordinances {
-                h2 { (o.title) @if o.draft { "（草案）" } }
-                ul {
-                    @for a in &o.articles {
-                        li {
-                            a href={ "/articles/" (o.id) "/" (a.number) } { (a.cite) }
-                            " " (a.text.chars().take(40).collect::<String>()) "…"
-                        }
-                    }
-                }
-            }
-        },
-    )
-}
-
-/// `GET /articles/{id}/{n}`: the article verbatim, and its graph.
-pub async fn article(
-    State(state): State<Shared>,
-    Path((id, n)): Path<(String, String)>,
-) -> Response {
-    let Some(o) = state
-        .engine
-        .graph
-        .ordinances
-        .iter()
-        .find(|o| o.id.eq_ignore_ascii_case(&id))
-    else {
-        return failed(
-            StatusCode::NOT_FOUND,
-            "条文浏览",
-            &[format!("没有条例“{id}”")],
-        );
-    };
-    let Some(a) =
-        tiaoli_syntax::article_number(&n).and_then(|n| o.articles.iter().find(|a| a.number == n))
-    else {
-        return failed(
-            StatusCode::NOT_FOUND,
-            "条文浏览",
-            &[format!("{} 没有“{n}”这一条", o.title)],
-        );
-    };
-    let title = format!("{} {}", o.title, a.cite);
-    ok(
-        &title,
-        html! {
-            @for p in &a.paragraphs {
-                p.paragraph id=(p.eid) { (p.text) }
-                @for i in &p.items { p.item id=(i.eid) { (i.text) } }
-            }
-            h2 { "评估图" }
-            img.graph alt={ (a.cite) "的评估图" } src={ "/v1/ordinances/" (o.id) "/graph?article=" (a.number) };
-        },
-    )
-}
-
 /// `GET /draft`: three forms.
 pub async fn draft_form() -> Response {
     ok(
@@ -334,6 +274,13 @@ pub async fn draft_form() -> Response {
                 textarea #rules name="text" rows="10" required {}
                 p { button type="submit" { "检查" } }
             }
+            form method="post" action="/draft/upload" enctype="multipart/form-data" {
+                input type="hidden" name="action" value="lint";
+                label for="rules-file" { "或：上传规则文件（.tiaoli）" }
+                input #rules-file type="file" name="file" required accept=".tiaoli,text/plain";
+                (crate::upload::encoding_select("rules-encoding"))
+                p { button type="submit" { "上传并检查" } }
+            }
             h2 { "两版比较（diff）" }
             form method="post" action="/draft/diff" {
                 label for="old" { "旧版本（.tiaoli）" }
@@ -344,6 +291,7 @@ pub async fn draft_form() -> Response {
                 textarea #units name="units" rows="6" {}
                 label for="diff-as_of" { "评估日期（事实文件中没有 as_of 时）" }
                 input #diff-as_of type="date" name="as_of";
+                label.inline { input #diff-drafts type="checkbox" name="drafts" value="1"; " 草案按已施行评估" }
                 p { button type="submit" { "比较" } }
             }
         },
@@ -364,6 +312,9 @@ pub struct DraftForm {
     pub units: String,
     #[serde(default)]
     pub as_of: String,
+    /// 草案按已施行评估: the diff's units replayed with drafts in force (`--drafts`).
+    #[serde(default)]
+    pub drafts: Option<String>,
 }
 
 /// Runs a draft review on the blocking pool, as a page.
@@ -471,6 +422,11 @@ pub async fn draft_lint(
             &["表单无法读取".into()],
         );
     };
+    lint_review(state, form).await
+}
+
+/// The check and lint review of a read form's rule text (pasted or uploaded), as a page.
+pub async fn lint_review(state: Shared, form: DraftForm) -> Response {
     review_as(state, form, lint_page).await
 }
 
@@ -513,12 +469,25 @@ pub async fn draft_diff(
             )]);
         }
         let mut d = tiaoli_diff::diff(&old.graph, &new.graph).with_versions("旧版本", "新版本");
+        // Drafts not in force: their articles bind no unit, which the verdicts should say.
+        let mut not_in_force: Vec<String> = Vec::new();
+        if f.drafts.is_none() && !f.units.trim().is_empty() {
+            for o in old.graph.ordinances.iter().chain(&new.graph.ordinances) {
+                if o.draft && !not_in_force.contains(&o.title) {
+                    not_in_force.push(o.title.clone());
+                }
+            }
+        }
         if !f.units.trim().is_empty() {
-            let units = crate::replay::replay(s, old, new, &f.units, Some(&f.as_of), false)
-                .map_err(|e| vec![e.detail.message])?;
+            let units =
+                crate::replay::replay(s, old, new, &f.units, Some(&f.as_of), f.drafts.is_some())
+                    .map_err(|e| vec![e.detail.message])?;
             d = d.with_units(units);
         }
-        Ok(("比较结果".into(), crate::diffview::diff_view(&d)))
+        Ok((
+            "比较结果".into(),
+            crate::diffview::diff_view(&d, &not_in_force),
+        ))
     })
     .await
 }

@@ -294,7 +294,7 @@ pub async fn explain(
                         h2 { "条文原文" }
                         @for p in &a.paragraphs {
                             p.paragraph id=(p.eid) { (p.text) }
-                            @for i in &p.items { p.item id=(i.eid) { (i.text) } }
+                            @for i in &p.items { p.item id=(i.eid) { (i.label) (i.text) } }
                         }
                         p { a href={ "/articles/" (o.id) "/" (a.number) } { "条文与评估图" } }
                     }

@@ -1,16 +1,20 @@
 //! 草案审查 of an encoding: the articles' verbatim text, each check diagnostic
 //! (`tiaoli check`) and lint finding (`tiaoli lint`) shown on the provision it
 //! points at. A lint finding cites its provisions by eid (`art_4__para_1`);
-//! a diagnostic has a span in the rule text, placed in the parsed article
-//! whose span holds it. What points at no article (the header, the vocabulary, an
-//! ordinance as a whole) is listed before the articles; the whole output as
-//! the CLI prints it follows them.
+//! a diagnostic has a span in the rule text, placed on the provision of the
+//! parsed article that holds it ([`provision_at`]): the 款 or 项 whose text
+//! holds it, or the provision the norm, consequence or ground it falls in is
+//! anchored to (`规范 X 第二款 {`), else the article. What points at no article
+//! (the header, the vocabulary, an ordinance as a whole) is listed before the
+//! articles; the whole output as the CLI prints it follows them.
 
 use maud::{html, Markup};
 use tiaoli_compiler::graph::{ArticleOut, OrdinanceGraph};
 use tiaoli_compiler::Compilation;
 use tiaoli_lint::Report;
-use tiaoli_syntax::ast::TopItem;
+use tiaoli_syntax::ast::{
+    Anchor, Article, ArticleItem, ConsequenceItem, GroundEntry, Grounds, Span, TopItem,
+};
 use tiaoli_syntax::diag::Diagnostic;
 
 /// One finding as the page shows it.
@@ -59,25 +63,121 @@ fn article_of<'o>(o: &'o OrdinanceGraph, eid: &str) -> Option<&'o ArticleOut> {
     })
 }
 
-/// The article a diagnostic's position falls in: the parsed article whose
-/// span holds it, found in the graph by its file and number.
-fn article_at<'c>(
-    c: &'c Compilation,
-    d: &Diagnostic,
-) -> Option<(&'c OrdinanceGraph, &'c ArticleOut)> {
-    let (_, file) = c.files.iter().find(|(id, _)| *id == d.source)?;
-    let number = file.items.iter().find_map(|i| match i {
-        TopItem::Article(a) if a.span.start <= d.span.start && d.span.start < a.span.end => {
-            Some(a.number.value)
+/// A provision of a parsed article: its paragraph (from 0) and, within the
+/// paragraph, its item (from 0) — the order the compiler gives them eids in.
+type At = (usize, Option<usize>);
+
+fn holds(span: Span, pos: usize) -> bool {
+    span.start <= pos && pos < span.end
+}
+
+/// The provision of `a` that position `pos` falls in: the 款 or 项 whose text
+/// holds it; or, in a norm, consequence or ground anchored to a provision
+/// (`第二款`, `第（六）项`), that provision, resolved as the compiler resolves an
+/// anchor (an item without its paragraph is of the first). `None`: the article
+/// itself (a norm with no anchor, an anchor to no provision, the article's
+/// number, a comment …).
+fn provision_at(a: &Article, pos: usize) -> Option<At> {
+    // The paragraphs in order, each with its items' numbers; an item before
+    // any paragraph has no provision (the compiler refuses it).
+    let mut paras: Vec<Vec<u32>> = Vec::new();
+    let mut found: Option<At> = None;
+    for item in &a.items {
+        match item {
+            ArticleItem::Para(t) => {
+                paras.push(Vec::new());
+                if holds(t.span, pos) {
+                    found = Some((paras.len() - 1, None));
+                }
+            }
+            ArticleItem::Item(it) => {
+                let p = paras.len().checked_sub(1);
+                if let (Some(p), Some(items)) = (p, paras.last_mut()) {
+                    items.push(it.number);
+                    if holds(it.span, pos) {
+                        found = Some((p, Some(items.len() - 1)));
+                    }
+                }
+            }
+            _ => {}
         }
+    }
+    if found.is_some() {
+        return found;
+    }
+    // Anchors may name a paragraph written after the block: resolved against all of them.
+    let resolve = |anchor: &Anchor| -> Option<At> {
+        let para = anchor.para.map_or(1, |p| p.value).checked_sub(1)? as usize;
+        let items = paras.get(para)?;
+        match anchor.item {
+            None => Some((para, None)),
+            Some(i) => items
+                .iter()
+                .position(|n| *n == i.value)
+                .map(|k| (para, Some(k))),
+        }
+    };
+    for item in &a.items {
+        match item {
+            ArticleItem::Norm(n) if holds(n.span, pos) => {
+                return n.anchor.as_ref().and_then(resolve);
+            }
+            ArticleItem::Consequence(c) if holds(c.span, pos) => {
+                // A ground anchored on its own (第（六）项 …) is that provision.
+                for ci in &c.items {
+                    let ConsequenceItem::Grounds(Grounds::Block { entries, .. }) = ci else {
+                        continue;
+                    };
+                    for e in entries {
+                        if let GroundEntry::Ground {
+                            anchor: Some(g),
+                            span,
+                            ..
+                        } = e
+                        {
+                            if holds(*span, pos) {
+                                return resolve(g);
+                            }
+                        }
+                    }
+                }
+                return c.anchor.as_ref().and_then(resolve);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where a diagnostic's position falls: the parsed article whose span holds
+/// it, found in the graph by its file and number, and the eid of the provision
+/// within it ([`provision_at`]; the article's own eid when in none).
+fn place_of(c: &Compilation, d: &Diagnostic) -> Option<Place> {
+    let (_, file) = c.files.iter().find(|(id, _)| *id == d.source)?;
+    let parsed = file.items.iter().find_map(|i| match i {
+        TopItem::Article(a) if holds(a.span, d.span.start) => Some(a),
         _ => None,
     })?;
     let name = c.sources.name(d.source);
-    c.graph.ordinances.iter().find_map(|o| {
+    let (o, a) = c.graph.ordinances.iter().find_map(|o| {
         o.articles
             .iter()
-            .find(|a| a.number == number && a.loc.file == name)
+            .find(|a| a.number == parsed.number.value && a.loc.file == name)
             .map(|a| (o, a))
+    })?;
+    let eid = provision_at(parsed, d.span.start)
+        .and_then(|(p, i)| {
+            let para = a.paragraphs.get(p)?;
+            match i {
+                None => Some(para.eid.clone()),
+                Some(i) => para.items.get(i).map(|it| it.eid.clone()),
+            }
+        })
+        .unwrap_or_else(|| a.eid.clone());
+    Some(Place::Provision {
+        ordinance: o.id.clone(),
+        article: a.eid.clone(),
+        eid,
     })
 }
 
@@ -92,13 +192,7 @@ fn marks(c: &Compilation, report: Option<&Report>) -> Vec<(Place, Mark)> {
         } else {
             ("warning", "警告")
         };
-        let place = article_at(c, d)
-            .map(|(o, a)| Place::Provision {
-                ordinance: o.id.clone(),
-                article: a.eid.clone(),
-                eid: a.eid.clone(),
-            })
-            .unwrap_or(Place::Outside(None));
+        let place = place_of(c, d).unwrap_or(Place::Outside(None));
         out.push((
             place,
             Mark {
@@ -217,7 +311,7 @@ pub fn review_view(c: &Compilation, report: Option<&Report>, cli_output: &str) -
                             (mark_list(&here))
                             @for i in &p.items {
                                 @let here = at(&o.id, &i.eid);
-                                p class=(if here.is_empty() { "item" } else { "item flagged" }) id=(i.eid) { (i.text) }
+                                p class=(if here.is_empty() { "item" } else { "item flagged" }) id=(i.eid) { (i.label) (i.text) }
                                 (mark_list(&here))
                             }
                         }

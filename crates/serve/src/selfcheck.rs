@@ -3,7 +3,8 @@
 //! the engine then says which facts, events and actions the articles that do
 //! or may bind that unit read ([`Engine::vocabulary`], as `tiaoli template`);
 //! the form asks for exactly those: each fact with its allowed values, each
-//! event and action as rows with a date (an event's rows with its attributes).
+//! event and action as rows with a date (an event's rows with its attributes
+//! and the body that made it, `by`; an action's with the event it answers).
 //! No script: "more rows" is a submit button that renders the form again with
 //! what was filled in and one more blank row of each kind.
 //!
@@ -34,6 +35,8 @@ pub struct Row {
     pub date: String,
     /// An event's 标识, or the event an action answers (`for`).
     pub id: String,
+    /// An event's `by`: the body that made it (an action has none).
+    pub by: String,
     /// An event's attributes, by name.
     pub attrs: IndexMap<String, String>,
 }
@@ -42,6 +45,7 @@ impl Row {
     fn is_blank(&self) -> bool {
         self.date.trim().is_empty()
             && self.id.trim().is_empty()
+            && self.by.trim().is_empty()
             && self.attrs.values().all(|v| v.trim().is_empty())
     }
 }
@@ -60,7 +64,7 @@ pub struct SelfCheck {
     pub as_of: String,
     /// `fact:名称` → the value chosen or typed (empty: not given).
     pub facts: IndexMap<String, String>,
-    /// `event:类型:N:date|id|@属性`.
+    /// `event:类型:N:date|id|by|@属性`.
     pub events: Vec<Row>,
     /// `action:类型:N:date|for`.
     pub actions: Vec<Row>,
@@ -151,6 +155,8 @@ impl SelfCheck {
                 match field {
                     "date" => row.date = v.to_string(),
                     "id" | "for" => row.id = v.to_string(),
+                    // The facts format gives `by` to events only.
+                    "by" if which == "event" => row.by = v.to_string(),
                     attr => {
                         if let Some(a) = attr.strip_prefix('@') {
                             row.attrs.insert(a.to_string(), v.to_string());
@@ -231,6 +237,9 @@ pub fn facts_document(f: &SelfCheck, lex: &LexiconOut) -> Value {
             row.insert("date".into(), json!(r.date.trim()));
             if !r.id.trim().is_empty() {
                 row.insert("id".into(), json!(r.id.trim()));
+            }
+            if !r.by.trim().is_empty() {
+                row.insert("by".into(), json!(r.by.trim()));
             }
             for (a, v) in &r.attrs {
                 if v.trim().is_empty() {
@@ -454,26 +463,35 @@ fn cite_list(engine: &Engine, cited: &[String]) -> String {
 }
 
 /// A field for one value of a type: a select for 是/否 and for an enum, a
-/// number or date input otherwise.
-fn value_field(name: &str, id: &str, ty: Option<&FactTy>, value: &str) -> Markup {
+/// number or date input otherwise. `label` names it for a screen reader where
+/// no `<label>` does (an event's attribute in a row).
+fn value_field(
+    name: &str,
+    id: &str,
+    ty: Option<&FactTy>,
+    value: &str,
+    label: Option<&str>,
+) -> Markup {
     match ty {
         Some(FactTy::Bool) => html! {
-            select id=(id) name=(name) {
+            select id=(id) name=(name) aria-label=[label] {
                 option value="" selected[value.is_empty()] { "（未填）" }
                 @for v in ["是", "否"] { option value=(v) selected[v == value] { (v) } }
             }
         },
         Some(FactTy::Enum { values }) => html! {
-            select id=(id) name=(name) {
+            select id=(id) name=(name) aria-label=[label] {
                 option value="" selected[value.is_empty()] { "（未填）" }
                 @for v in values { option value=(v) selected[v == value] { (v) } }
             }
         },
         Some(FactTy::Number) => {
-            html! { input id=(id) type="number" step="any" name=(name) value=(value); }
+            html! { input id=(id) type="number" step="any" name=(name) value=(value) aria-label=[label]; }
         }
-        Some(FactTy::Date) => html! { input id=(id) type="date" name=(name) value=(value); },
-        None => html! { input id=(id) type="text" name=(name) value=(value); },
+        Some(FactTy::Date) => {
+            html! { input id=(id) type="date" name=(name) value=(value) aria-label=[label]; }
+        }
+        None => html! { input id=(id) type="text" name=(name) value=(value) aria-label=[label]; },
     }
 }
 
@@ -536,7 +554,7 @@ pub fn generated_form(engine: &Engine, f: &SelfCheck, g: &Generated) -> Markup {
                             @let id = format!("fact-{i}");
                             tr {
                                 td { label for=(id) { (t.name) } }
-                                td { (value_field(&format!("fact:{}", t.name), &id, ty, f.facts.get(&t.name).map_or("", String::as_str))) }
+                                td { (value_field(&format!("fact:{}", t.name), &id, ty, f.facts.get(&t.name).map_or("", String::as_str), None)) }
                                 td { (cites(engine, t)) }
                             }
                         }
@@ -554,6 +572,7 @@ pub fn generated_form(engine: &Engine, f: &SelfCheck, g: &Generated) -> Markup {
                         thead { tr {
                             th { "日期" } th { "标识" }
                             @for (a, _) in &attrs { th { (attr_label(a)) } }
+                            th { "作出机关（可不填）" }
                         } }
                         tbody {
                             @for r in rows_of(&f.events, &t.name, rows) {
@@ -563,8 +582,9 @@ pub fn generated_form(engine: &Engine, f: &SelfCheck, g: &Generated) -> Markup {
                                     td { input id={ (html_id) "-date" } type="date" name={ (base) ":date" } value=(r.date) aria-label={ (t.name) "的日期" }; }
                                     td { input id={ (html_id) "-id" } type="text" name={ (base) ":id" } value=(r.id) aria-label={ (t.name) "的标识" }; }
                                     @for (j, (a, aty)) in attrs.iter().enumerate() {
-                                        td { (value_field(&format!("{base}:@{a}"), &format!("{html_id}-attr-{j}"), Some(aty), r.attrs.get(a.as_str()).map_or("", String::as_str))) }
+                                        td { (value_field(&format!("{base}:@{a}"), &format!("{html_id}-attr-{j}"), Some(aty), r.attrs.get(a.as_str()).map_or("", String::as_str), Some(&format!("{}的{}", t.name, attr_label(a))))) }
                                     }
+                                    td { input id={ (html_id) "-by" } type="text" name={ (base) ":by" } value=(r.by) aria-label={ (t.name) "的作出机关" }; }
                                 }
                             }
                         }

@@ -1,5 +1,5 @@
 //! Files uploaded from the pages (multipart/form-data): a facts file on
-//! 单位合规自查, a regulation's text on 草案审查. The bytes are decoded in the
+//! 单位合规自查, a regulation's text or a rule file on 草案审查. The bytes are decoded in the
 //! encoding the user chose — UTF-8 (a BOM dropped) or GB18030, the superset of
 //! GBK/GB2312 that government texts are often saved in (encoding_rs) — and
 //! then take the same path as pasted text. Nothing is written to disk; the
@@ -15,7 +15,7 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup};
 
 use crate::html::{page, Styles};
-use crate::pages::{evaluate, lift_page, review, DraftForm, SelfCheck};
+use crate::pages::{evaluate, lift_page, lint_review, review, DraftForm, SelfCheck};
 
 type Shared = Arc<crate::State>;
 
@@ -125,18 +125,27 @@ pub async fn self_check_upload(
     }
 }
 
-/// `POST /draft/upload`: a regulation's text, lifted as a pasted one.
+/// `POST /draft/upload`: a regulation's text, lifted as a pasted one; or,
+/// with `action=lint`, a rule file, checked and linted as a pasted one.
 pub async fn draft_upload(
     State(state): State<Shared>,
     m: Result<Multipart, MultipartRejection>,
 ) -> Response {
     match read_upload(m).await {
-        Ok((text, _)) => {
+        Ok((text, rest)) => {
             let f = DraftForm {
                 text,
                 ..DraftForm::default()
             };
-            review(state, f, lift_page).await
+            match rest.get("action").map(String::as_str) {
+                None | Some("lift") => review(state, f, lift_page).await,
+                Some("lint") => lint_review(state, f).await,
+                Some(other) => failed(
+                    StatusCode::BAD_REQUEST,
+                    "草案审查",
+                    &[format!("action “{other}” 未知：可为 lift 或 lint")],
+                ),
+            }
         }
         Err((status, m)) => failed(status, "草案审查", &[m]),
     }

@@ -1,5 +1,5 @@
-//! The web pages, on the router itself (no socket): the self-check form and its
-//! results, escaping, the article pages and the draft review.
+//! The pages other than the self-check and the draft review, on the router
+//! itself (no socket): the article pages, the stylesheet, the standalone report.
 
 #![allow(
     clippy::unwrap_used,
@@ -11,380 +11,6 @@
 mod common;
 
 use common::*;
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-const FORM: &str = "application/x-www-form-urlencoded";
-
-/// Who the unit is: the first step's fields.
-const CHOICE: [(&str, &str); 6] = [
-    ("ordinance", "haidong"),
-    ("kind", "公安部门"),
-    ("level", "县"),
-    ("region", "海东市/平安区"),
-    ("role", "平安建设成员单位"),
-    ("as_of", "2025-03-01"),
-];
-
-/// The generated form as an officer fills it for a county police bureau of
-/// 海东 rated 一般, with `extra` fields (event rows …).
-fn police_with(id: &str, extra: &[(&str, &str)]) -> String {
-    let mut pairs: Vec<(&str, &str)> = CHOICE.to_vec();
-    pairs.extend([
-        ("rows", "1"),
-        ("id", id),
-        ("fact:平安建设考评等次", "一般"),
-        ("fact:重大安全隐患未及时整改", "否"),
-    ]);
-    pairs.extend_from_slice(extra);
-    form(&pairs)
-}
-
-fn police(id: &str) -> String {
-    police_with(id, &[])
-}
-
-/// The pairs of a form body, decoded.
-fn pairs(body: &str) -> Vec<(String, String)> {
-    body.split('&')
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap();
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-/// The unit the generated form is for, as the engine reads it.
-fn the_unit(s: &State) -> tiaoli_engine::facts::Unit {
-    let doc = serde_json::json!({"units": [{
-        "id": "u", "kind": "公安部门", "level": "县", "region": "海东市/平安区",
-        "roles": ["平安建设成员单位"],
-    }]});
-    s.engine
-        .parse_facts(&doc.to_string(), tiaoli_engine::facts::Format::Json)
-        .unwrap()
-        .units
-        .remove(0)
-}
-
-fn on(date: &str) -> tiaoli_engine::Options {
-    tiaoli_engine::Options {
-        as_of: tiaoli_engine::Date::parse(date).unwrap(),
-        drafts: false,
-    }
-}
-
-/// The `name="…"` of every field of a page, in order.
-fn field_names(page: &str) -> Vec<String> {
-    page.match_indices(" name=\"")
-        .map(|(i, m)| {
-            let rest = &page[i + m.len()..];
-            rest[..rest.find('"').unwrap()].to_string()
-        })
-        .filter(|n| n != "viewport")
-        .collect()
-}
-
-#[tokio::test]
-async fn the_self_check_first_asks_who_the_unit_is() {
-    let a = get(app(), "/self-check").await;
-    assert_eq!(a.status, StatusCode::OK);
-    assert!(a.content_type.starts_with("text/html"));
-    let t = a.text();
-    assert!(t.contains("<option value=\"公安部门\">"), "{t}");
-    assert!(t.contains("<option value=\"haidong\">"), "{t}");
-    // The regions of the gazetteer within the ordinances' jurisdictions.
-    assert!(t.contains("<option value=\"海东市/平安区\">"), "{t}");
-    assert!(
-        t.contains("name=\"role\" value=\"平安建设成员单位\""),
-        "{t}"
-    );
-    assert!(t.contains("href=\"/static/tiaoli.css\""));
-    // The other ways in: a pasted or an uploaded facts file.
-    assert!(t.contains("name=\"file\""));
-    assert!(t.contains("action=\"/self-check/upload\""));
-}
-
-#[tokio::test]
-async fn the_generated_form_asks_what_the_units_articles_read() {
-    let q = form(&CHOICE);
-    let a = get(app(), &format!("/self-check?{q}")).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let t = a.text();
-    let s = state(config());
-    let lex = &s.engine.graph.lexicon;
-    let v = s.engine.vocabulary(&the_unit(&s), on("2025-03-01"));
-    let haidong = |cites: &[String]| cites.iter().any(|c| c.starts_with("haidong "));
-    let facts: Vec<_> = v.facts.iter().filter(|f| haidong(&f.cited_by)).collect();
-    let events: Vec<_> = v.events.iter().filter(|f| haidong(&f.cited_by)).collect();
-    let actions: Vec<_> = v.actions.iter().filter(|f| haidong(&f.cited_by)).collect();
-    assert!(!facts.is_empty() && !events.is_empty() && !actions.is_empty());
-    let names = field_names(&t);
-    // Exactly the facts the engine says the unit's articles read, each with its values.
-    let fact_fields: Vec<&str> = names
-        .iter()
-        .filter_map(|n| n.strip_prefix("fact:"))
-        .collect();
-    let want: Vec<&str> = facts.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(fact_fields, want);
-    assert!(want.contains(&"平安建设考评等次"), "{want:?}");
-    for f in &facts {
-        let declared = lex.facts.iter().find(|x| x.name == f.name).unwrap();
-        if let tiaoli_compiler::graph::FactTy::Enum { values } = &declared.ty {
-            for value in values {
-                assert!(
-                    t.contains(&format!("<option value=\"{value}\">")),
-                    "{value}"
-                );
-            }
-        }
-        for c in &f.cited_by {
-            let (_, cite) = c.split_once(' ').unwrap();
-            assert!(t.contains(cite), "{} cites {cite}", f.name);
-        }
-    }
-    // Each event and action a row with its date; an event's with its attributes.
-    for e in &events {
-        assert!(
-            names.contains(&format!("event:{}:0:date", e.name)),
-            "{}",
-            e.name
-        );
-        assert!(
-            names.contains(&format!("event:{}:0:id", e.name)),
-            "{}",
-            e.name
-        );
-        let declared = lex.events.iter().find(|x| x.name == e.name).unwrap();
-        for attr in declared.attrs.keys() {
-            assert!(
-                names.contains(&format!("event:{}:0:@{attr}", e.name)),
-                "{attr}"
-            );
-        }
-    }
-    for x in &actions {
-        assert!(
-            names.contains(&format!("action:{}:0:date", x.name)),
-            "{}",
-            x.name
-        );
-        assert!(
-            names.contains(&format!("action:{}:0:for", x.name)),
-            "{}",
-            x.name
-        );
-    }
-    assert!(
-        !names.iter().any(|n| n.contains(":1:")),
-        "one row each at first"
-    );
-    // Nothing else is asked: the unit's choice carried, its name, then its terms.
-    let others: Vec<&String> = names
-        .iter()
-        .filter(|n| {
-            !n.starts_with("fact:") && !n.starts_with("event:") && !n.starts_with("action:")
-        })
-        .collect();
-    assert_eq!(
-        others,
-        [
-            "ordinance",
-            "kind",
-            "level",
-            "region",
-            "role",
-            "as_of",
-            "rows",
-            "id",
-            "more"
-        ]
-    );
-}
-
-#[tokio::test]
-async fn a_choice_that_does_not_read_is_refused_with_the_parsers_words() {
-    let bad = |k: &str, v: &str| {
-        let pairs: Vec<(&str, &str)> = CHOICE
-            .iter()
-            .map(|(a, b)| if *a == k { (*a, v) } else { (*a, *b) })
-            .collect();
-        format!("/self-check?{}", form(&pairs))
-    };
-    let a = get(app(), &bad("kind", "公按部门")).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let t = a.text();
-    assert!(t.contains("公按部门") && t.contains("公安部门"), "{t}");
-    // The first step again, to correct it.
-    assert!(t.contains("id=\"generate\""), "{t}");
-    let a = get(app(), &bad("as_of", "2025-13-01")).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(a.text().contains("2025-13-01"));
-    let a = get(app(), &bad("ordinance", "nowhere")).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(a.text().contains("nowhere"));
-    let a = get(app(), &bad("region", "火星市")).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(a.text().contains("火星市"));
-}
-
-#[tokio::test]
-async fn more_rows_keep_what_was_filled_in() {
-    let event = "event:危险物品非法生产运输储存销售使用:0";
-    let body = police_with(
-        "平安区公安分局",
-        &[
-            (&format!("{event}:date"), "2025-01-06"),
-            (&format!("{event}:id"), "危-1"),
-            ("more", "1"),
-        ],
-    );
-    let a = post(app(), "/self-check", FORM, body).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let t = a.text();
-    let names = field_names(&t);
-    assert!(
-        names.contains(&"event:危险物品非法生产运输储存销售使用:1:date".to_string()),
-        "{names:?}"
-    );
-    assert!(t.contains("value=\"危-1\""), "{t}");
-    assert!(t.contains("value=\"2025-01-06\""), "{t}");
-    assert!(t.contains("name=\"rows\" value=\"2\""), "{t}");
-    assert!(t.contains("<option value=\"一般\" selected>"), "{t}");
-}
-
-#[tokio::test]
-async fn a_county_police_bureau_rated_yiban_sees_article_46_and_its_authority() {
-    let body = police_with(
-        "平安区公安分局",
-        &[
-            (
-                "event:危险物品非法生产运输储存销售使用:0:date",
-                "2025-01-06",
-            ),
-            ("event:危险物品非法生产运输储存销售使用:0:id", "危-1"),
-        ],
-    );
-    let a = post(app(), "/self-check", FORM, body.clone()).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let t = a.text();
-    assert!(t.contains("平安区公安分局（公安部门）"), "{t}");
-    assert!(t.contains("【触发后果】"), "{t}");
-    assert!(t.contains("第四十六条"), "{t}");
-    // The facts document the form makes is the CLI's: the row is an event of the unit.
-    let s = state(config());
-    let doc = tiaoli_serve::pages::facts_document(
-        &tiaoli_serve::pages::SelfCheck::from_pairs(&pairs(&body)),
-        &s.engine.graph.lexicon,
-    );
-    assert_eq!(
-        doc["units"][0]["events"],
-        serde_json::json!([{"type": "危险物品非法生产运输储存销售使用", "date": "2025-01-06", "id": "危-1"}])
-    );
-    assert_eq!(doc["units"][0]["facts"]["平安建设考评等次"], "一般");
-    let f = s
-        .engine
-        .parse_facts(&doc.to_string(), tiaoli_engine::facts::Format::Json)
-        .unwrap();
-    let r = s.engine.report(&f.units, on("2025-03-01"));
-    let f46 = r.units[0]
-        .results
-        .iter()
-        .find(|f| f.cite.starts_with("第四十六条") && !f.sanctions.is_empty())
-        .unwrap();
-    // The authority imposing the measures, as the CLI names it.
-    let line = tiaoli_engine::report::exposure_line(&f46.sanctions[0], &r.units[0].unit);
-    assert!(t.contains(&line), "no “{line}” in {t}");
-    // The event row counts: the result page's facts carry it.
-    assert!(hidden(&t, "file").contains("危-1"));
-}
-
-#[tokio::test]
-async fn a_unit_id_that_is_markup_shows_as_text() {
-    let a = post(
-        app(),
-        "/self-check",
-        FORM,
-        police("<script>alert(1)</script>"),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let t = a.text();
-    assert!(!t.contains("<script>"), "{t}");
-    assert!(t.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{t}");
-}
-
-#[tokio::test]
-async fn a_row_without_its_date_shows_the_form_again_with_the_parsers_words() {
-    let body = police_with(
-        "平安区公安分局",
-        &[("event:危险物品非法生产运输储存销售使用:0:id", "危-1")],
-    );
-    let a = post(app(), "/self-check", FORM, body).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
-    let t = a.text();
-    assert!(t.contains("events[0].date"), "{t}");
-    // The form again, what was filled in kept.
-    assert!(t.contains("class=\"generated\""), "{t}");
-    assert!(t.contains("value=\"危-1\""), "{t}");
-}
-
-#[tokio::test]
-async fn a_wrong_fact_is_shown_as_the_parser_says_it() {
-    let body = police("平安区公安分局").replace(&urlencode("公安部门"), &urlencode("公按部门"));
-    let a = post(app(), "/self-check", FORM, body).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let t = a.text();
-    assert!(t.contains("公按部门"), "{t}");
-    assert!(t.contains("公安部门"), "no did-you-mean: {t}");
-}
-
-fn decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            out.push(
-                u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16).unwrap(),
-            );
-            i += 3;
-        } else if b[i] == b'+' {
-            out.push(b' ');
-            i += 1;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
-
-#[tokio::test]
-async fn a_pasted_facts_file_is_used_with_its_lines() {
-    let yaml = std::fs::read_to_string(root().join("examples/units.yaml")).unwrap();
-    let a = post(app(), "/self-check", FORM, form(&[("file", &yaml)])).await;
-    assert_eq!(a.status, StatusCode::OK);
-    assert!(a.text().contains("合计 16 个单位"));
-    let a = post(app(), "/self-check", FORM, form(&[("file", "units: [")])).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(a.text().contains("事实文件:2:1"), "{}", a.text());
-}
 
 #[tokio::test]
 async fn an_article_page_has_the_text_verbatim_and_its_graph() {
@@ -402,7 +28,17 @@ async fn an_article_page_has_the_text_verbatim_and_its_graph() {
     let art = o.articles.iter().find(|a| a.number == 46).unwrap();
     for p in &art.paragraphs {
         assert!(t.contains(&p.text), "not verbatim: {}", p.text);
+        // Each item with its label, as printed.
+        for i in &p.items {
+            assert!(
+                t.contains(&format!("id=\"{}\">{}{}</p>", i.eid, i.label, i.text)),
+                "{}{} not verbatim",
+                i.label,
+                i.text
+            );
+        }
     }
+    assert!(t.contains("（六）平安建设考评评价等次为一般的"), "{t}");
     assert!(
         t.contains("src=\"/v1/ordinances/haidong/graph?article=46\""),
         "{t}"
@@ -420,57 +56,104 @@ async fn an_article_page_has_the_text_verbatim_and_its_graph() {
 }
 
 #[tokio::test]
-async fn the_draft_pages_lift_lint_and_diff() {
-    assert_eq!(get(app(), "/draft").await.status, StatusCode::OK);
-    let a = post(
-        app(),
-        "/draft/lift",
-        FORM,
-        form(&[("text", "第一条 公安机关应当报告。")]),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    assert!(a.text().contains("第一条 {"));
-    let a = post(app(), "/draft/lint", FORM, form(&[("text", DRAFT)])).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let a = post(
-        app(),
-        "/draft/lint",
-        FORM,
-        form(&[("text", &DRAFT.replace("公安部门", "公按部门"))]),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(a.text().contains("公按部门"));
-    let weaker = DRAFT.replace("应当 报告违法信息", "可以 报告违法信息");
-    let a = post(
-        app(),
-        "/draft/diff",
-        FORM,
-        form(&[("old", DRAFT), ("new", &weaker)]),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let t = a.text();
-    assert!(t.contains("<table class=\"diff\">"), "{t}");
-    // The kind of the change, and the changed word marked on each side.
-    assert!(t.contains("data-kind="), "{t}");
-    assert!(t.contains("<del>应当</del>"), "{t}");
-    assert!(t.contains("<ins>可以</ins>"), "{t}");
-    let five = DRAFT.replace("三日内", "五日内");
-    let a = post(
-        app(),
-        "/draft/diff",
-        FORM,
-        form(&[("old", DRAFT), ("new", &five)]),
-    )
-    .await;
-    let t = a.text();
+async fn an_article_page_shows_its_chapter_its_encoding_and_its_neighbours() {
+    let t = get(app(), "/articles/haidong/46").await.text();
+    let s = state(config());
+    let o = s
+        .engine
+        .graph
+        .ordinances
+        .iter()
+        .find(|o| o.id == "haidong")
+        .unwrap();
+    let art = o.articles.iter().find(|a| a.number == 46).unwrap();
+    let chapter = o
+        .chapters
+        .iter()
+        .find(|c| Some(c.number) == art.chapter)
+        .unwrap();
+    assert!(t.contains(&format!("章　{}", chapter.title)), "{t}");
+    // The rule text of the article: its block, from its number to its closing brace.
+    let rules = std::fs::read_to_string(root().join("rules/haidong.tiaoli")).unwrap();
+    let from = rules.find("\n第四十六条 {").unwrap() + 1;
+    let to = from + rules[from..].find("\n}\n").unwrap() + 2;
+    let block = rules[from..to]
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
     assert!(
-        t.contains("公安机关应当在<del>三</del>日内报告。")
-            && t.contains("公安机关应当在<ins>五</ins>日内报告。"),
+        t.contains(&format!("<pre class=\"encoding\">{block}</pre>")),
         "{t}"
     );
+    let line = rules[..from].lines().count() + 1;
+    assert!(t.contains(&format!("第{line}行起")), "{t}");
+    assert!(block.contains("后果 督导整改 第一款 {"), "{block}");
+    // The articles before and after it.
+    assert!(
+        t.contains("rel=\"prev\" href=\"/articles/haidong/45\""),
+        "{t}"
+    );
+    assert!(
+        t.contains("rel=\"next\" href=\"/articles/haidong/47\""),
+        "{t}"
+    );
+    let first = get(app(), "/articles/haidong/1").await.text();
+    assert!(!first.contains("rel=\"prev\""), "{first}");
+}
+
+#[tokio::test]
+async fn the_article_list_has_each_article_under_its_chapter() {
+    let list = get(app(), "/articles").await.text();
+    let s = state(config());
+    let o = s
+        .engine
+        .graph
+        .ordinances
+        .iter()
+        .find(|o| o.id == "haidong")
+        .unwrap();
+    let at = |needle: &str| {
+        list.find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in {list}"))
+    };
+    // The ordinances first, each a link to its part of the page.
+    assert!(
+        list.contains("<a href=\"#haidong\">《海东市平安建设条例》</a>"),
+        "{list}"
+    );
+    assert!(
+        list.contains("<section class=\"ordinance\" id=\"haidong\">"),
+        "{list}"
+    );
+    let start = at(&format!("<h2>{}</h2>", o.title));
+    assert!(o.chapters.len() > 1);
+    for c in &o.chapters {
+        let head = start
+            + list[start..]
+                .find(&format!("章　{}</h3>", c.title))
+                .unwrap();
+        let arts: Vec<_> = o
+            .articles
+            .iter()
+            .filter(|a| a.chapter == Some(c.number))
+            .collect();
+        let first = at(&format!(
+            "href=\"/articles/haidong/{}\"",
+            arts.first().unwrap().number
+        ));
+        assert!(head < first, "{} not under its chapter", arts[0].cite);
+        // The article before the chapter's first one stands before its heading.
+        if let Some(prev) = o.articles.iter().rev().find(|a| a.number < arts[0].number) {
+            let link = at(&format!("href=\"/articles/haidong/{}\"", prev.number));
+            assert!(
+                link < head,
+                "{} after the heading of 第{}章",
+                prev.cite,
+                c.number
+            );
+        }
+    }
 }
 
 #[tokio::test]
@@ -498,328 +181,4 @@ fn the_standalone_report_inlines_its_styles_and_escapes() {
     assert!(html.contains("<style>"));
     assert!(html.contains("&lt;b&gt;日历&lt;/b&gt;"));
     assert!(!html.contains("<nav>"));
-}
-
-/// The value of the hidden field `name` in a page (maud escapes `&`, `<`, `>`, `"`).
-fn hidden(page: &str, name: &str) -> String {
-    let key = format!("name=\"{name}\" value=\"");
-    let start = page.find(&key).unwrap() + key.len();
-    let end = start + page[start..].find('"').unwrap();
-    page[start..end]
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-#[tokio::test]
-async fn the_result_page_downloads_the_facts_and_the_report_and_explains_a_result() {
-    let a = post(app(), "/self-check", FORM, police("平安区公安分局")).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let t = a.text();
-    assert!(t.contains("action=\"/self-check/download\""), "{t}");
-    assert!(t.contains("action=\"/self-check/explain\""), "{t}");
-    let file = hidden(&t, "file");
-    let as_of = hidden(&t, "as_of");
-    assert!(file.contains("平安区公安分局"), "{file}");
-
-    let d = |format: &str| form(&[("file", &file), ("as_of", &as_of), ("format", format)]);
-    let facts = post(app(), "/self-check/download", FORM, d("facts")).await;
-    assert_eq!(facts.status, StatusCode::OK);
-    assert_eq!(facts.text(), file);
-    assert!(facts.headers[header::CONTENT_DISPOSITION]
-        .to_str()
-        .unwrap()
-        .starts_with("attachment"));
-    let json = post(app(), "/self-check/download", FORM, d("json")).await;
-    assert_eq!(json.status, StatusCode::OK, "{}", json.text());
-    assert_eq!(json.json()["units"][0]["unit"], "平安区公安分局");
-    // The same report as the API gives for the same facts.
-    let api = post(app(), "/v1/eval", "application/json", file.clone()).await;
-    assert_eq!(json.json(), api.json());
-    let md = post(app(), "/self-check/download", FORM, d("markdown")).await;
-    assert!(md.content_type.starts_with("text/markdown"));
-    assert!(md.text().contains("第四十六条"));
-    let html = post(app(), "/self-check/download", FORM, d("html")).await;
-    assert!(html.text().contains("<style>"), "{}", html.text());
-    assert!(html.text().contains("第四十六条"));
-    let bad = post(app(), "/self-check/download", FORM, d("pdf")).await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-
-    let x = post(
-        app(),
-        "/self-check/explain",
-        FORM,
-        form(&[
-            ("file", &file),
-            ("as_of", &as_of),
-            ("unit", "平安区公安分局"),
-            ("ordinance", "haidong"),
-            ("article", "46"),
-        ]),
-    )
-    .await;
-    assert_eq!(x.status, StatusCode::OK, "{}", x.text());
-    let t = x.text();
-    assert!(t.contains("评估过程") && t.contains("条文原文"), "{t}");
-    // The chain as tiaoli explain gives it, beside the article verbatim.
-    let chain = post(
-        app(),
-        "/v1/explain?unit=%E5%B9%B3%E5%AE%89%E5%8C%BA%E5%85%AC%E5%AE%89%E5%88%86%E5%B1%80&article=46&ordinance=haidong",
-        "application/json",
-        file.clone(),
-    )
-    .await;
-    let chain = chain.json()["text"].as_str().unwrap().to_string();
-    let escaped = chain
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    assert!(t.contains(&escaped), "no chain in {t}");
-    assert!(
-        t.contains("（六）平安建设考评评价等次为一般的")
-            || t.contains("平安建设考评评价等次为一般的"),
-        "{t}"
-    );
-    let missing = post(
-        app(),
-        "/self-check/explain",
-        FORM,
-        form(&[
-            ("file", &file),
-            ("as_of", &as_of),
-            ("unit", "别的单位"),
-            ("ordinance", "haidong"),
-            ("article", "46"),
-        ]),
-    )
-    .await;
-    assert_eq!(missing.status, StatusCode::NOT_FOUND);
-}
-
-/// A multipart/form-data body: (name, filename, bytes) parts.
-fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "tiaoli-test-boundary";
-    let mut body = Vec::new();
-    for (name, file, bytes) in parts {
-        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
-        match file {
-            Some(f) => body.extend_from_slice(
-                format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
-            ),
-            None => body.extend_from_slice(
-                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
-            ),
-        }
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
-#[tokio::test]
-async fn an_uploaded_facts_file_is_evaluated_as_a_pasted_one() {
-    let page = get(app(), "/self-check").await.text();
-    assert!(page.contains("enctype=\"multipart/form-data\""), "{page}");
-    let yaml = std::fs::read(root().join("examples/units.yaml")).unwrap();
-    let (ct, body) = multipart(&[("file", Some("units.yaml"), &yaml), ("drafts", None, b"1")]);
-    let a = post(app(), "/self-check/upload", &ct, body).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    assert!(a.text().contains("合计 16 个单位"), "{}", a.text());
-    // The same text in GB18030, declared so, gives the same page.
-    let (gb, _, _) = encoding_rs::GB18030.encode(std::str::from_utf8(&yaml).unwrap());
-    let (ct, body) = multipart(&[
-        ("file", Some("units.yaml"), &gb),
-        ("encoding", None, b"gb18030"),
-        ("drafts", None, b"1"),
-    ]);
-    let b = post(app(), "/self-check/upload", &ct, body).await;
-    assert_eq!(b.status, StatusCode::OK, "{}", b.text());
-    assert_eq!(a.text(), b.text());
-    // Declared UTF-8 but not: a plain message, not a wrong evaluation.
-    let (ct, body) = multipart(&[("file", Some("units.yaml"), &gb)]);
-    let c = post(app(), "/self-check/upload", &ct, body).await;
-    assert_eq!(c.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(c.text().contains("不是有效的 UTF-8 文本"), "{}", c.text());
-    let (ct, body) = multipart(&[("as_of", None, b"2025-03-01")]);
-    let d = post(app(), "/self-check/upload", &ct, body).await;
-    assert_eq!(d.status, StatusCode::BAD_REQUEST);
-    assert!(d.text().contains("没有上传文件"));
-}
-
-#[tokio::test]
-async fn an_uploaded_draft_text_in_gb18030_is_lifted() {
-    let text = "第一条 公安机关应当报告。";
-    let (gb, _, _) = encoding_rs::GB18030.encode(text);
-    let (ct, body) = multipart(&[
-        ("file", Some("草案.txt"), &gb),
-        ("encoding", None, b"gb18030"),
-    ]);
-    let a = post(app(), "/draft/upload", &ct, body).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    assert!(a.text().contains("第一条 {"), "{}", a.text());
-    let (ct, body) = multipart(&[
-        ("file", Some("草案.txt"), text.as_bytes()),
-        ("encoding", None, b"latin-1"),
-    ]);
-    let b = post(app(), "/draft/upload", &ct, body).await;
-    assert_eq!(b.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(b.text().contains("文件编码“latin-1”未知"), "{}", b.text());
-}
-
-/// The `<article …>` element of a review page whose id is `eid`.
-fn article_element<'p>(page: &'p str, eid: &str) -> &'p str {
-    let key = format!("id=\"{eid}\"");
-    let at = page
-        .find(&key)
-        .unwrap_or_else(|| panic!("no {key} in {page}"));
-    let start = page[..at].rfind("<article").unwrap();
-    let end = at + page[at..].find("</article>").unwrap();
-    &page[start..end]
-}
-
-#[tokio::test]
-async fn lint_findings_are_shown_on_the_provisions_they_cite() {
-    let a = post(app(), "/draft/lint", FORM, form(&[("text", DRAFT)])).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let t = a.text();
-    // The findings as tiaoli lint makes them, each inside the article it cites.
-    let s = state(config());
-    let files = [tiaoli_serve::api::SourceText {
-        name: Some("草案.tiaoli".into()),
-        text: DRAFT.into(),
-    }];
-    let Ok(c) = tiaoli_serve::api::compile_sources(&s, &files) else {
-        panic!("the draft does not compile")
-    };
-    let r = tiaoli_lint::lint(&c.graph, None, &tiaoli_lint::Options::default());
-    let cited: Vec<_> = r
-        .findings
-        .iter()
-        .filter(|f| !f.provisions.is_empty())
-        .collect();
-    assert!(
-        !cited.is_empty(),
-        "the draft has no finding citing a provision"
-    );
-    for f in cited {
-        for p in f.provisions.iter().filter(|p| p.eid.starts_with("art_")) {
-            let article = p.eid.split("__").next().unwrap();
-            let el = article_element(&t, article);
-            assert!(el.starts_with("<article class=\"article flagged\""), "{el}");
-            let message = f
-                .message
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;");
-            assert!(
-                el.contains(&message),
-                "{} not on {article}: {el}",
-                f.message
-            );
-            assert!(el.contains(&format!("<code>{}</code>", f.code)), "{el}");
-        }
-    }
-    // The text verbatim, the paragraph by its eid.
-    assert!(
-        t.contains("id=\"art_1__para_1\">公安机关应当在三日内报告。</p>"),
-        "{t}"
-    );
-    // And the CLI's own output below.
-    assert!(t.contains(&format!("<code>{}</code>", r.findings[0].code)));
-    let start = t.find("<p class=\"summary\">").unwrap();
-    let end = t.find("<details class=\"cli\">").unwrap();
-    insta::assert_snapshot!("lint_on_the_text", &t[start..end]);
-}
-
-#[tokio::test]
-async fn a_check_error_is_shown_in_the_article_it_falls_in() {
-    let bad = DRAFT.replace("主体 公安部门", "主体 公按部门");
-    let a = post(app(), "/draft/lint", FORM, form(&[("text", &bad)])).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let t = a.text();
-    let el = article_element(&t, "art_1");
-    assert!(el.contains("class=\"mark error\""), "{t}");
-    assert!(el.contains("公按部门"), "{el}");
-    // Where in the rule text, as tiaoli check says it.
-    assert!(el.contains("草案.tiaoli 第12行"), "{el}");
-    assert!(t.contains("未运行 lint"), "{t}");
-    // A text that does not parse points at no article: listed, with the CLI's output.
-    let a = post(app(), "/draft/lint", FORM, form(&[("text", "第1条 {")])).await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let t = a.text();
-    assert!(t.contains("class=\"mark error\""), "{t}");
-    assert!(!t.contains("<article"), "{t}");
-}
-
-#[tokio::test]
-async fn the_diff_page_replays_units_against_both_versions() {
-    let five = DRAFT
-        .replace("三日内", "五日内")
-        .replace("期限 3 日", "期限 5 日")
-        .replace("状态 草案", "状态 施行")
-        .replace("施行日期 未知", "施行日期 2025-01-01");
-    let old = DRAFT
-        .replace("状态 草案", "状态 施行")
-        .replace("施行日期 未知", "施行日期 2025-01-01");
-    let a = post(
-        app(),
-        "/draft/diff",
-        FORM,
-        form(&[
-            ("old", &old),
-            ("new", &five),
-            ("units", DRAFT_UNITS),
-            ("as_of", "2025-03-01"),
-        ]),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    let t = a.text();
-    assert!(t.contains("<table class=\"verdicts\">"), "{t}");
-    assert!(t.contains("<td class=\"unit\">示例市公安局</td>"), "{t}");
-    // Three days from 6 January end on the 9th; five on Saturday the 11th, so Monday the 13th.
-    assert!(t.contains("2025-01-09前"), "{t}");
-    assert!(t.contains("2025-01-13前"), "{t}");
-    // Unchanged versions: said so.
-    let a = post(
-        app(),
-        "/draft/diff",
-        FORM,
-        form(&[
-            ("old", &old),
-            ("new", &old),
-            ("units", DRAFT_UNITS),
-            ("as_of", "2025-03-01"),
-        ]),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    assert!(a.text().contains("没有变化"), "{}", a.text());
-    // A facts file that does not check against a version: its words, and nothing evaluated.
-    let a = post(
-        app(),
-        "/draft/diff",
-        FORM,
-        form(&[
-            ("old", &old),
-            ("new", &five),
-            ("units", &DRAFT_UNITS.replace("公安部门", "公按部门")),
-        ]),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(a.text().contains("公按部门"), "{}", a.text());
-    // No evaluation date, in the file or the form.
-    let a = post(
-        app(),
-        "/draft/diff",
-        FORM,
-        form(&[("old", &old), ("new", &five), ("units", DRAFT_UNITS)]),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(a.text().contains("没有评估日期"), "{}", a.text());
 }

@@ -1,7 +1,13 @@
 //! What the HTTP tests share: the state over the repository's rules, and
 //! requests sent to the router itself.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -120,3 +126,100 @@ pub const DRAFT_UNITS: &str = "units:
     events:
       - { type: 发现涉嫌电信网络诈骗, date: 2025-01-06 }
 ";
+
+/// A form body (application/x-www-form-urlencoded) of `pairs`.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The content type of a form body.
+pub const FORM: &str = "application/x-www-form-urlencoded";
+
+/// The pairs of a form body, decoded.
+pub fn pairs(body: &str) -> Vec<(String, String)> {
+    body.split('&')
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap();
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// A percent-decoded form value.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            out.push(
+                u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16).unwrap(),
+            );
+            i += 3;
+        } else if b[i] == b'+' {
+            out.push(b' ');
+            i += 1;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// The value of the hidden field `name` in a page (maud escapes `&`, `<`, `>`, `"`).
+pub fn hidden(page: &str, name: &str) -> String {
+    let key = format!("name=\"{name}\" value=\"");
+    let start = page.find(&key).unwrap() + key.len();
+    let end = start + page[start..].find('"').unwrap();
+    page[start..end]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A multipart/form-data body: (name, filename, bytes) parts.
+pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "tiaoli-test-boundary";
+    let mut body = Vec::new();
+    for (name, file, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// The `<article …>` element of a review page whose id is `eid`.
+pub fn article_element<'p>(page: &'p str, eid: &str) -> &'p str {
+    let key = format!("id=\"{eid}\"");
+    let at = page
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {key} in {page}"));
+    let start = page[..at].rfind("<article").unwrap();
+    let end = at + page[at..].find("</article>").unwrap();
+    &page[start..end]
+}
