@@ -224,3 +224,31 @@ fn lift_summary_in_both_languages() {
         "{err}"
     );
 }
+
+/// miette writes its help after an English `help:`; tiaoli writes it after
+/// `提示：` in Chinese, for the rules' diagnostics and for every other report
+/// (a file that cannot be read).
+#[test]
+fn the_help_prefix_follows_the_language() {
+    let p = rule_file(
+        "help",
+        &article("  规范 甲 {\n    主体 公按部门\n    应当 报告涉嫌电信网络诈骗\n  }"),
+    );
+    let path = p.display().to_string();
+    let (_, _, zh) = run(&["check", &path]);
+    let (_, _, en) = run(&["--lang", "en", "check", &path]);
+    std::fs::remove_dir_all(p.parent().unwrap()).ok();
+    assert!(zh.contains("\n  提示：是否想写“公安部门”？\n"), "{zh}");
+    assert!(!zh.contains("help:"), "{zh}");
+    assert!(en.contains("\n  help: did you mean “公安部门”?\n"), "{en}");
+    let missing = "tests/fixtures/no-such-file.tiaoli";
+    let zh = shown(&["check", missing], None);
+    let en = shown(&["--lang", "en", "check", missing], None);
+    assert!(
+        zh.starts_with("exit 2\n") && en.starts_with("exit 2\n"),
+        "{zh}{en}"
+    );
+    assert!(!zh.contains("help:"), "{zh}");
+    insta::assert_snapshot!("unreadable_file_zh", zh);
+    insta::assert_snapshot!("unreadable_file_en", en);
+}

@@ -206,7 +206,7 @@ fn read_side(spec: &str) -> Result<SourceMap, String> {
     let path = Path::new(spec);
     if path.exists() {
         return load_sources(&[path.to_path_buf()], crate::embedded::EMBEDDED)
-            .map_err(|e| format!("{:?}", miette::Report::new(e)));
+            .map_err(|e| super::report_text(&e));
     }
     match spec.split_once(':') {
         Some((rev, p)) if !rev.is_empty() => {
@@ -311,7 +311,7 @@ fn replay(
     let calendar = match calendar {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            super::print_report(&e);
             return None;
         }
     };
