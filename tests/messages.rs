@@ -252,3 +252,104 @@ fn the_help_prefix_follows_the_language() {
     insta::assert_snapshot!("unreadable_file_zh", zh);
     insta::assert_snapshot!("unreadable_file_en", en);
 }
+
+/// A test file that cannot be right whatever the rules (a status that does
+/// not exist, a date that is not one, an `expect` for a unit the case does
+/// not have): its problems in both languages.
+#[test]
+fn scenario_validation_in_both_languages() {
+    let invalid = "cases:\n  - name: 拼错\n    as_of: 2025-13-01\n    units:\n      - { id: 甲, kind: 公安部门, level: 县, region: 海东市/平安区 }\n    expect:\n      甲:\n        results:\n          - { norm: 督导整改, status: triggerd, due: 明天 }\n";
+    let p = rule_file("scenario_invalid", "");
+    let dir = p.parent().unwrap().display().to_string();
+    let file = p.with_file_name("invalid.yaml");
+    std::fs::write(&file, invalid).unwrap();
+    let f = file.display().to_string();
+    let zh = shown(&["test", &f], Some(&dir));
+    let en = shown(&["--lang", "en", "test", &f], Some(&dir));
+    assert!(
+        zh.contains("用例“拼错”：单位 甲：没有状态“triggerd”，是否应为“triggered”？"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("case “拼错”: unit 甲: no status “triggerd”; did you mean “triggered”?"),
+        "{en}"
+    );
+    insta::assert_snapshot!("scenario_invalid_zh", zh);
+    insta::assert_snapshot!("scenario_invalid_en", en);
+    // A name the rules do not have is found once the rules are loaded.
+    let unknown = "cases:\n  - name: 没有的单位\n    as_of: 2025-03-01\n    units:\n      - { id: 平安区公安分局, kind: 公安部门, level: 县, region: 海东市/平安区 }\n    expect:\n      平安区公安分:\n        skipped: [haidon]\n";
+    std::fs::write(&file, unknown).unwrap();
+    let zh = shown(&["test", &f], Some(&dir));
+    let en = shown(&["--lang", "en", "test", &f], Some(&dir));
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        zh.contains("expect 中的单位“平安区公安分”不在本用例的单位中，是否应为“平安区公安分局”？"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("no ordinance “haidon” in skipped; did you mean “haidong”?"),
+        "{en}"
+    );
+    insta::assert_snapshot!("scenario_unknown_names_zh", zh);
+    insta::assert_snapshot!("scenario_unknown_names_en", en);
+}
+
+/// JUnit's element names are the format; the failure's words follow --lang.
+#[test]
+fn junit_failures_follow_the_language() {
+    let fail = "tests/fixtures/scenarios/fail.yaml";
+    let (code, zh, _) = run(&["test", fail, "--format", "junit"]);
+    assert_eq!(code, 1);
+    let (_, en, _) = run(&["--lang", "en", "test", fail, "--format", "junit"]);
+    assert!(
+        zh.contains("<testsuites name=\"tiaoli\"") && en.contains("<testsuites name=\"tiaoli\"")
+    );
+    assert!(zh.contains("：预期 ") && zh.contains("，实际 "), "{zh}");
+    assert!(!zh.contains("expected"), "{zh}");
+    assert!(
+        en.contains(": expected ") && en.contains(", actual "),
+        "{en}"
+    );
+    insta::assert_snapshot!("junit_fail_zh", zh);
+    insta::assert_snapshot!("junit_fail_en", en);
+}
+
+/// `tiaoli diff`'s own errors: an unknown `--fail-on` kind (with the nearest),
+/// a side that is neither a path nor REV:PATH, a revision git would take for
+/// an option, a path git does not have.
+#[test]
+fn diff_errors_in_both_languages() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "diff_fail_on",
+            &["diff", "rules", "rules", "--fail-on", "weaknin"],
+        ),
+        (
+            "diff_no_side",
+            &["diff", "tests/fixtures/no-such-dir", "rules"],
+        ),
+        ("diff_revision", &["diff", "--", "-x:rules", "rules"]),
+        (
+            "diff_git_no_files",
+            &["diff", "HEAD:tests/fixtures/scenarios", "rules"],
+        ),
+    ];
+    for (name, args) in cases {
+        let en_args: Vec<&str> = ["--lang", "en"]
+            .iter()
+            .chain(args.iter())
+            .copied()
+            .collect();
+        let zh = shown(args, None);
+        let en = shown(&en_args, None);
+        assert!(zh.starts_with("exit 2\n"), "{name}: {zh}");
+        assert!(en.starts_with("exit 2\n"), "{name}: {en}");
+        assert!(
+            zh.contains("错误：") && !zh.contains("error:"),
+            "{name}: {zh}"
+        );
+        assert!(en.contains("error: "), "{name}: {en}");
+        insta::assert_snapshot!(format!("{name}_zh"), zh);
+        insta::assert_snapshot!(format!("{name}_en"), en);
+    }
+}

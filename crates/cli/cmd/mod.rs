@@ -35,6 +35,11 @@ pub fn error_line(message: &str) -> String {
     tiaoli_l10n::t!("cli-error", message = message)
 }
 
+/// A help line under an error, as diagnostics have: `  提示：…` (`  help: …`).
+pub fn help_line(help: &str) -> String {
+    format!("  {}{help}", tiaoli_l10n::t!("syn-help-prefix"))
+}
+
 /// Today's date in China (UTC+8), the day a legal date is counted in.
 pub fn today() -> tiaoli_engine::Date {
     let secs = std::time::SystemTime::now()
@@ -203,9 +208,7 @@ pub fn load_engine(
     }
     if c.graph.ordinances.is_empty() {
         // Only vocabulary: every unit would be "bound by nothing".
-        eprintln!(
-            "错误：给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录"
-        );
+        eprintln!("{}", error_line(&tiaoli_l10n::t!("cli-no-ordinance")));
         return None;
     }
     let cal = load_calendar(calendar)?;
