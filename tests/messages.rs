@@ -353,3 +353,64 @@ fn diff_errors_in_both_languages() {
         insta::assert_snapshot!(format!("{name}_en"), en);
     }
 }
+
+/// A lint finding (an error, its provisions quoted), the report's figures and
+/// a note, in both languages; the codes and names are the same in both.
+#[test]
+fn lint_findings_in_both_languages() {
+    let hit = "tests/fixtures/lint/L101.hit.tiaoli";
+    let zh = shown(&["lint", hit], None);
+    let en = shown(&["--lang", "en", "lint", hit], None);
+    assert!(
+        zh.starts_with("exit 1\n") && en.starts_with("exit 1\n"),
+        "{zh}{en}"
+    );
+    assert!(
+        zh.contains(
+            "错误[L101 obliged-and-forbidden]（不通过）：公安部门依第1条（应当）负有义务“开展巡查”"
+        ),
+        "{zh}"
+    );
+    assert!(
+        en.contains("error[L101 obliged-and-forbidden] (fails the run): 公安部门 is obliged to “开展巡查” under 第1条 (应当)"),
+        "{en}"
+    );
+    insta::assert_snapshot!("lint_finding_zh", zh);
+    insta::assert_snapshot!("lint_finding_en", en);
+    // An option naming no check: a report with its help.
+    let zh = shown(&["lint", "--deny", "toothles-duty"], None);
+    let en = shown(&["--lang", "en", "lint", "--deny", "toothles-duty"], None);
+    assert!(zh.contains("提示：是否指 `toothless-duty`？"), "{zh}");
+    assert!(en.contains("help: did you mean `toothless-duty`?"), "{en}");
+    // SARIF describes every check in the language of the run.
+    let (_, zh, _) = run(&["lint", hit, "--format", "sarif"]);
+    let (_, en, _) = run(&["--lang", "en", "lint", hit, "--format", "sarif"]);
+    assert!(zh.contains("义务没有任何后果条款"), "SARIF in Chinese");
+    assert!(
+        en.contains("a duty with no consequence clause"),
+        "SARIF in English"
+    );
+}
+
+/// Where an article's text and its encoding disagree (tiaoli-textcheck, as
+/// `check` prints it), both sides quoted, in both languages.
+#[test]
+fn text_rule_agreement_in_both_languages() {
+    let hit = "tests/fixtures/lint/L1201.hit.tiaoli";
+    let zh = shown(&["check", hit], None);
+    let en = shown(&["--lang", "en", "check", hit], None);
+    assert!(
+        zh.contains(
+            "期限「15日」——条文：条文未规定；编码：规范 申请确认：期限 自调解协议生效起15日"
+        ),
+        "{zh}"
+    );
+    assert!(
+        en.contains(
+            "period “15日” — text: not stated; encoding: 规范 申请确认: 期限 自调解协议生效起15日"
+        ),
+        "{en}"
+    );
+    insta::assert_snapshot!("text_rule_agreement_zh", zh);
+    insta::assert_snapshot!("text_rule_agreement_en", en);
+}
