@@ -414,3 +414,55 @@ fn text_rule_agreement_in_both_languages() {
     insta::assert_snapshot!("text_rule_agreement_zh", zh);
     insta::assert_snapshot!("text_rule_agreement_en", en);
 }
+
+/// What lift's report (`--report FILE`) lists for a human, and a text lift
+/// refuses, in both languages.
+#[test]
+fn lift_report_and_refusal_in_both_languages() {
+    let text = "tests/fixtures/lift/formats/government_order.txt";
+    let dir = std::env::temp_dir().join(format!("tiaoli-messages-{}-lift", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let needs = |lang: &str| -> String {
+        let report = dir.join(format!("report-{lang}.json"));
+        let r = report.display().to_string();
+        let (code, _, err) = run(&["--lang", lang, "lift", text, "--report", &r]);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        let mut out = String::new();
+        for a in v["per_article"].as_array().unwrap() {
+            for n in a["needs_human"].as_array().unwrap() {
+                out.push_str(&format!(
+                    "{} {}\n",
+                    a["cite"].as_str().unwrap(),
+                    n.as_str().unwrap()
+                ));
+            }
+        }
+        out
+    };
+    let (zh, en) = (needs("zh"), needs("en"));
+    assert!(
+        zh.contains("第三条 第一款：后果，编码为“后果”（情形、由、对、处理）"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("第三条 第一款: a consequence; encode it as “后果”"),
+        "{en}"
+    );
+    insta::assert_snapshot!("lift_needs_human_zh", zh);
+    insta::assert_snapshot!("lift_needs_human_en", en);
+    let prose = dir.join("prose.txt");
+    std::fs::write(&prose, "这是一段说明，没有条文。\n").unwrap();
+    let p = prose.display().to_string();
+    let d = dir.display().to_string();
+    let zh = shown(&["lift", &p], Some(&d));
+    let en = shown(&["--lang", "en", "lift", &p], Some(&d));
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        zh.starts_with("exit 2\n") && en.starts_with("exit 2\n"),
+        "{zh}{en}"
+    );
+    insta::assert_snapshot!("lift_no_articles_zh", zh);
+    insta::assert_snapshot!("lift_no_articles_en", en);
+}

@@ -98,3 +98,23 @@ lift-cleaned = { $dropped } non-article passage(s) removed; { $joined } page-bre
 lift-guessed = header guessed: { $fields } (marked in the skeleton)
 lift-header-note = header: { $note }
 lift-needs-human = { $count } article(s) need a human (see --report FILE)
+
+# tiaoli lift: texts that cannot be lifted (crates/lift), and what the report lists for a human (--report FILE).
+lift-empty = the text is empty: there is no article to lift
+lift-not-text = line { $line } holds control characters (such as NUL): this is not the text of a regulation
+lift-no-articles = none of the { $lines } lines begins with “第…条”: no article found (an article begins with “第一条”, “第1条” …, followed by a space, a 【heading】 or its text)
+lift-empty-article = line { $line }: { $cite } has no text
+lift-duplicate-article = { $cite } appears twice (lines { $first } and { $again }): a file holds one regulation; split it or delete the repeated part
+lift-internal-lossy = segmenting did not keep the text (missing “{ $missing }”, extra “{ $extra }”): this is a defect of tiaoli lift, please report it
+lift-internal = the generated skeleton { $what ->
+    [parse] does not parse
+    [reparse] does not parse once formatted
+   *[compile] does not compile
+    }: this is a defect of tiaoli lift, please report it ({ $detail })
+lift-need-heading = article heading { $heading }: a draft's heading, not part of the text; written as a comment
+lift-need-consequence = { $at }: a consequence; encode it as “后果” (情形, 由, 对, 处理)
+lift-need-implicit = { $at }: no modal verb; read as “{ $modality }”, to be checked
+lift-need-no-subject = { $at }: no subject stated; do not supply one
+lift-need-unknown-subject = { $at }: subjects not in the vocabulary: { $subjects }
+lift-need-vague = { $at }: a vague deadline; keep it vague
+lift-need-kind = no modal verb: mark its kind (性质: 宗旨, 原则, 施行 …)

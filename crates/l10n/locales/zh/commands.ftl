@@ -98,3 +98,23 @@ lift-cleaned = 已删去非条文内容 { $dropped } 处；已合并分页断行
 lift-guessed = 表头推定：{ $fields }（骨架中已注明）
 lift-header-note = 表头：{ $note }
 lift-needs-human = 需要人工处理的条文 { $count } 条（详见 --report FILE）
+
+# tiaoli lift：无法提取的文本（crates/lift），与报告中需要人工处理的各项（--report FILE）。
+lift-empty = 文本为空：没有可提取的条文
+lift-not-text = 第{ $line }行含有控制字符（如 NUL）：这不是法规文本
+lift-no-articles = 全文 { $lines } 行中没有一行以“第…条”开头：没有找到条文（条文须以“第一条”“第1条”等开头，其后空格、【条标题】或正文）
+lift-empty-article = 第{ $line }行：{ $cite }没有条文内容
+lift-duplicate-article = { $cite }出现两次（第{ $first }行、第{ $again }行）：一个文件只能有一部法规，请分开或删去重复部分
+lift-internal-lossy = 分段后文字不守恒（缺少“{ $missing }”，多出“{ $extra }”）：这是 tiaoli lift 的缺陷，请报告
+lift-internal = 生成的骨架{ $what ->
+    [parse] 不能解析
+    [reparse] 格式化后不能解析
+   *[compile] 不能编译
+    }：这是 tiaoli lift 的缺陷，请报告（{ $detail }）
+lift-need-heading = 条标题 { $heading }：草案的条标题，不属条文，已写为注释
+lift-need-consequence = { $at }：后果，编码为“后果”（情形、由、对、处理）
+lift-need-implicit = { $at }：无情态动词，按“{ $modality }”推定，须核对
+lift-need-no-subject = { $at }：主体未明确，勿补写主体
+lift-need-unknown-subject = { $at }：主体不在词汇表中：{ $subjects }
+lift-need-vague = { $at }：期限模糊，保持模糊
+lift-need-kind = 无情态动词：标注性质（宗旨、原则、施行……）
