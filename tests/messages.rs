@@ -466,3 +466,23 @@ fn lift_report_and_refusal_in_both_languages() {
     insta::assert_snapshot!("lift_no_articles_zh", zh);
     insta::assert_snapshot!("lift_no_articles_en", en);
 }
+
+/// `--version` names the embedded rules in the language of the run (read
+/// from the command line before clap parses it).
+#[test]
+fn the_version_in_both_languages() {
+    let (_, zh, _) = run(&["--version"]);
+    let (_, en, _) = run(&["--lang", "en", "--version"]);
+    let (_, en2, _) = run(&["--lang=en", "--version"]);
+    assert!(
+        zh.contains("\n内置规则：《") && zh.contains("、《海东市平安建设条例》"),
+        "{zh}"
+    );
+    assert!(zh.contains("\n规则内容 sha256："), "{zh}");
+    assert!(
+        en.contains("\nembedded rules: ") && en.contains(", 《海东市平安建设条例》"),
+        "{en}"
+    );
+    assert!(en.contains("\nrules content sha256: "), "{en}");
+    assert_eq!(en, en2);
+}

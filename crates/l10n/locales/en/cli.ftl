@@ -19,6 +19,9 @@ cli-stream-only = { $flag } applies only to --format jsonl (streamed evaluation)
 cli-not-stream = { $flag } does not apply to --format jsonl: the stream gives every result of each unit, line by line
 cli-no-ordinance = the rules given hold no ordinance (only vocabulary): nothing to evaluate; point --rules at ordinance files or their directory
 
+cli-version = { $version }
+    embedded rules: { $rules }
+    rules content sha256: { $hash }
 # Standard output and written files (crates/cli/stdout.rs, files.rs).
 out-write-failed = cannot write standard output ({ $error }); the output is incomplete
 out-json-failed = cannot produce the JSON output: { $error }

@@ -19,6 +19,9 @@ cli-stream-only = { $flag } 只用于 --format jsonl（逐行流式求值）
 cli-not-stream = { $flag } 不用于 --format jsonl：流式输出逐行给出每个单位的全部结果
 cli-no-ordinance = 给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录
 
+cli-version = { $version }
+    内置规则：{ $rules }
+    规则内容 sha256：{ $hash }
 # 标准输出与写入文件（crates/cli/stdout.rs、files.rs）。
 out-write-failed = 无法写出标准输出（{ $error }）；输出不完整
 out-json-failed = 无法生成 JSON 输出：{ $error }
