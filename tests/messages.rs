@@ -1,8 +1,11 @@
-//! One language for its users (issue 13): what `tiaoli check`, `lint`, `test`
-//! and `fmt` print — rule diagnostics and summaries — in Chinese by default
-//! and in English with `--lang en`, driven through the binary and
-//! snapshot-tested in both languages. The codes (`tiaoli::unknown-term` …)
-//! are the same in both: they are the stable contract.
+//! One language for its users (issue 13): what `tiaoli check`, `lint`, `test`,
+//! `fmt`, `lift` and `diff` print — rule diagnostics and their help (`提示：`,
+//! not miette's English `help:`), summaries, lint findings, text ⇄ rule
+//! mismatches, test-file validation and JUnit failures, lift's report and
+//! refusals, diff's git and `--fail-on` errors, `--version` — in Chinese by
+//! default and in English with `--lang en`, driven through the binary and
+//! snapshot-tested in both languages. The codes (`tiaoli::unknown-term`,
+//! `L101` …) are the same in both: they are the stable contract.
 
 #![allow(
     clippy::unwrap_used,
