@@ -128,11 +128,9 @@ fn rules_version(root: &Path, files: &[PathBuf]) -> String {
         }
     }
     let digest: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    let text = format!(
-        "{}\n内置规则：{}\n规则内容 sha256：{}",
-        std::env::var("CARGO_PKG_VERSION").unwrap_or_default(),
-        titles.join("、"),
+    // The words around them are the CLI's (`cli-version`), in the language of the run.
+    format!(
+        "pub static TITLES: &[&str] = &{titles:?};\npub static RULES_HASH: &str = {:?};\n",
         digest.get(..16).unwrap_or(&digest)
-    );
-    format!("pub static VERSION: &str = {text:?};\n")
+    )
 }

@@ -18,6 +18,8 @@ use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use tiaoli_l10n::t;
+
 use tempfile::NamedTempFile;
 
 use crate::stdout::describe;
@@ -55,7 +57,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 pub fn stage(path: &Path, text: &str) -> Result<Staged, String> {
     let shown = path.display().to_string();
     let target = resolve(path);
-    let fail = |what: String| format!("无法写入 {shown}：{what}；文件未改动");
+    let fail = |why: String| t!("file-write-failed", file = shown.as_str(), why = why);
     let meta = match std::fs::metadata(&target) {
         Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -63,16 +65,13 @@ pub fn stage(path: &Path, text: &str) -> Result<Staged, String> {
     };
     if let Some(m) = &meta {
         if !m.is_file() {
-            return Err(fail("不是普通文件".into()));
+            return Err(fail(t!("file-not-regular")));
         }
         if m.nlink() > 1 {
-            return Err(fail(format!(
-                "它有 {} 个硬链接，改写会使其他链接与它不再相同",
-                m.nlink()
-            )));
+            return Err(fail(t!("file-hard-links", count = m.nlink())));
         }
         if m.permissions().mode() & 0o222 == 0 {
-            return Err(fail("文件是只读的".into()));
+            return Err(fail(t!("file-read-only")));
         }
         // Opening for writing (without truncating) asks the system whether we may.
         if let Err(e) = std::fs::OpenOptions::new().write(true).open(&target) {
@@ -138,10 +137,10 @@ pub fn commit(staged: Vec<Staged>) -> Result<(), String> {
                 Ok(b) => Some(b),
                 Err(e) => {
                     restore(done);
-                    return Err(format!(
-                        "无法写入 {}：{}；没有文件被改动",
-                        s.shown,
-                        describe(&e)
+                    return Err(t!(
+                        "file-write-failed-all",
+                        file = &s.shown,
+                        why = describe(&e)
                     ));
                 }
             }
@@ -151,10 +150,10 @@ pub fn commit(staged: Vec<Staged>) -> Result<(), String> {
         let target = s.target.clone();
         if let Err(e) = s.tmp.persist(&s.target) {
             restore(done);
-            return Err(format!(
-                "无法写入 {}：{}；没有文件被改动",
-                s.shown,
-                describe(&e.error)
+            return Err(t!(
+                "file-write-failed-all",
+                file = &s.shown,
+                why = describe(&e.error)
             ));
         }
         done.push((target, backup));

@@ -13,10 +13,10 @@ mod embedded {
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "tiaoli", version, long_version = embedded::VERSION, about = "Chinese local regulations on 平安建设, as executable policy", long_about = None)]
+#[command(name = "tiaoli", version, about = "Chinese local regulations on 平安建设, as executable policy", long_about = None)]
 struct Cli {
     /// The language of messages: zh (the default) or en; without it, the locale's
     /// (LC_ALL, LC_MESSAGES, LANG: en* is English, anything else Chinese).
@@ -71,8 +71,42 @@ enum Lang {
     En,
 }
 
+/// `--lang` as the command line gives it, read before clap parses it: the
+/// long version (`--version`) is written in the language of the run.
+fn lang_in_args() -> Option<tiaoli_l10n::Lang> {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(v) => v.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(v) = value {
+            return tiaoli_l10n::Lang::parse(&v);
+        }
+    }
+    None
+}
+
+/// `tiaoli 0.1.0`, then the embedded rules' titles and content hash.
+fn long_version() -> &'static str {
+    let text = tiaoli_l10n::t!(
+        "cli-version",
+        version = env!("CARGO_PKG_VERSION"),
+        rules = embedded::TITLES.join(tiaoli_l10n::t!("list-sep").as_str()),
+        hash = embedded::RULES_HASH
+    );
+    // Once per run, for clap, which keeps it for the life of the process.
+    Box::leak(text.into_boxed_str())
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    tiaoli_l10n::set(lang_in_args().unwrap_or_else(tiaoli_l10n::Lang::from_env));
+    let matches = Cli::command().long_version(long_version()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     tiaoli_l10n::set(match cli.lang {
         Some(Lang::Zh) => tiaoli_l10n::Lang::Zh,
         Some(Lang::En) => tiaoli_l10n::Lang::En,

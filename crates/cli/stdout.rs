@@ -2,15 +2,16 @@
 //!
 //! - A closed pipe (`tiaoli eval … | head -c 1`) is the reader's choice, not an
 //!   error: the command ends quietly with the exit code it would have had.
-//! - A failed write (`> /dev/full`, a disk full, an I/O error) is: a Chinese
-//!   message on stderr and exit 2, since the output the caller asked for was
+//! - A failed write (`> /dev/full`, a disk full, an I/O error) is: a message
+//!   on stderr, in the current language, and exit 2, since the output the caller asked for was
 //!   not delivered.
 //!
 //! Commands build their output whole and hand it over once, with their code.
 
 use std::io::{ErrorKind, Write};
 
-use crate::cmd::EXIT_ERROR;
+use crate::cmd::{error_line, EXIT_ERROR};
+use tiaoli_l10n::t;
 
 /// Writes `text` to stdout and returns the exit code: `code` when it was
 /// written (or the reader closed the pipe), 2 when it could not be written.
@@ -20,7 +21,10 @@ pub fn emit(text: &str, code: u8) -> u8 {
         Ok(()) => code,
         Err(e) if e.kind() == ErrorKind::BrokenPipe => code,
         Err(e) => {
-            eprintln!("错误：无法写出标准输出（{}）；输出不完整", describe(&e));
+            eprintln!(
+                "{}",
+                error_line(&t!("out-write-failed", error = describe(&e)))
+            );
             EXIT_ERROR
         }
     }
@@ -31,7 +35,10 @@ pub fn emit_json<T: serde::Serialize>(value: &T, code: u8) -> u8 {
     match serde_json::to_string_pretty(value) {
         Ok(s) => emit(&(s + "\n"), code),
         Err(e) => {
-            eprintln!("错误：无法生成 JSON 输出：{e}");
+            eprintln!(
+                "{}",
+                error_line(&t!("out-json-failed", error = e.to_string()))
+            );
             EXIT_ERROR
         }
     }
@@ -42,23 +49,27 @@ pub fn emit_yaml<T: serde::Serialize>(value: &T, code: u8) -> u8 {
     match tiaoli_compiler::yaml::to_string(value) {
         Ok(s) => emit(&s, code),
         Err(e) => {
-            eprintln!("错误：无法生成 YAML 输出：{e}");
+            eprintln!(
+                "{}",
+                error_line(&t!("out-yaml-failed", error = e.to_string()))
+            );
             EXIT_ERROR
         }
     }
 }
 
-/// An I/O error in plain Chinese, with the system's words after it.
+/// An I/O error in plain words of the current language, with the system's
+/// words after it.
 pub fn describe(e: &std::io::Error) -> String {
-    let what = match e.kind() {
-        ErrorKind::StorageFull => "磁盘已满",
-        ErrorKind::PermissionDenied => "没有权限",
-        ErrorKind::NotFound => "不存在",
-        ErrorKind::BrokenPipe => "管道已关闭",
-        ErrorKind::ReadOnlyFilesystem => "文件系统只读",
-        ErrorKind::IsADirectory => "是一个目录",
-        ErrorKind::AlreadyExists => "已存在",
-        _ => "输入输出错误",
+    let kind = match e.kind() {
+        ErrorKind::StorageFull => "storage-full",
+        ErrorKind::PermissionDenied => "permission-denied",
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::BrokenPipe => "broken-pipe",
+        ErrorKind::ReadOnlyFilesystem => "read-only",
+        ErrorKind::IsADirectory => "is-a-directory",
+        ErrorKind::AlreadyExists => "already-exists",
+        _ => "other",
     };
-    format!("{what}：{e}")
+    t!("io-error", kind = kind, error = e.to_string())
 }

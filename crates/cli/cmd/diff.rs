@@ -10,9 +10,10 @@ use tiaoli_compiler::Compilation;
 use tiaoli_diff::ordinance_pairing::{pairing, Pairing};
 use tiaoli_diff::render::{render_human_styled, render_markdown};
 use tiaoli_diff::Kind;
+use tiaoli_l10n::t;
 use tiaoli_syntax::SourceMap;
 
-use super::{EXIT_ERROR, EXIT_FINDING, EXIT_OK};
+use super::{error_line, help_line, EXIT_ERROR, EXIT_FINDING, EXIT_OK};
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum DiffFormat {
@@ -94,7 +95,8 @@ pub fn run(args: Args) -> u8 {
         DiffFormat::Json => match serde_json::to_string_pretty(&diff) {
             Ok(s) => s + "\n",
             Err(e) => {
-                eprintln!("错误：无法生成差异的 JSON 输出：{e}");
+                let message = t!("diff-json-failed", error = e.to_string());
+                eprintln!("{}", error_line(&message));
                 return EXIT_ERROR;
             }
         },
@@ -123,15 +125,30 @@ fn same_ordinances(old: &Compilation, new: &Compilation, args: &Args) -> bool {
         Pairing::Different { old: o, new: n } => {
             if args.different_ordinances {
                 eprintln!(
-                    "注意：比较的是两部不同的条例：{}《{}》与 {}《{}》",
-                    o.id, o.title, n.id, n.title
+                    "{}",
+                    t!(
+                        "diff-different-compared",
+                        old = &o.id,
+                        old_title = &o.title,
+                        new = &n.id,
+                        new_title = &n.title
+                    )
                 );
                 return true;
             }
-            eprintln!(
-                "错误：{} 与 {} 不是同一部条例：{}《{}》（{}）与 {}《{}》（{}）\n  帮助：diff 比较同一部条例的两个版本；确要比较两部不同的条例，加 --different-ordinances",
-                args.old, args.new, o.id, o.title, o.jurisdiction, n.id, n.title, n.jurisdiction
+            let message = t!(
+                "diff-different-refused",
+                old_spec = &args.old,
+                new_spec = &args.new,
+                old = &o.id,
+                old_title = &o.title,
+                old_jurisdiction = &o.jurisdiction,
+                new = &n.id,
+                new_title = &n.title,
+                new_jurisdiction = &n.jurisdiction
             );
+            eprintln!("{}", error_line(&message));
+            eprintln!("{}", help_line(&t!("diff-different-help")));
             false
         }
     }
@@ -141,10 +158,10 @@ fn same_ordinances(old: &Compilation, new: &Compilation, args: &Args) -> bool {
 /// (`-…`) or that is not one word is refused before git sees it.
 fn valid_revision(rev: &str) -> Result<(), String> {
     if rev.starts_with('-') {
-        return Err(format!("“{rev}” 不是 git 版本：版本不能以 - 开头"));
+        return Err(t!("diff-rev-dash", rev = rev));
     }
     if rev.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("“{rev}” 不是 git 版本：版本中不能有空白或控制字符"));
+        return Err(t!("diff-rev-space", rev = rev));
     }
     Ok(())
 }
@@ -167,9 +184,18 @@ fn fail_kinds(given: &[String]) -> Result<Option<Vec<Kind>>, String> {
             Some(k) => kinds.push(k),
             None => {
                 let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+                let named = ["any", "weakening", "strengthening"];
+                let hint =
+                    tiaoli_syntax::diag::did_you_mean(g, named.iter().chain(codes.iter()).copied());
+                let codes = codes.join(t!("list-sep").as_str());
+                let help = match hint {
+                    Some(h) => t!("diff-fail-on-hint", hint = h, codes = codes),
+                    None => t!("diff-fail-on-kinds", codes = codes),
+                };
                 return Err(format!(
-                    "error: --fail-on: unknown change kind “{g}”\n  help: the kinds are any, weakening, strengthening, {}",
-                    codes.join(", ")
+                    "{}\n{}",
+                    error_line(&t!("diff-fail-on-unknown", kind = g)),
+                    help_line(&help)
                 ));
             }
         }
@@ -206,7 +232,7 @@ fn read_side(spec: &str) -> Result<SourceMap, String> {
     let path = Path::new(spec);
     if path.exists() {
         return load_sources(&[path.to_path_buf()], crate::embedded::EMBEDDED)
-            .map_err(|e| format!("{:?}", miette::Report::new(e)));
+            .map_err(|e| super::report_text(&e));
     }
     match spec.split_once(':') {
         Some((rev, p)) if !rev.is_empty() => {
@@ -214,10 +240,7 @@ fn read_side(spec: &str) -> Result<SourceMap, String> {
             let texts = git_texts(rev, p)?;
             Ok(sources_from_texts(texts, crate::embedded::EMBEDDED))
         }
-        _ => Err(
-            "no such file or directory (a git revision is written REV:PATH, e.g. HEAD~1:rules)"
-                .into(),
-        ),
+        _ => Err(t!("diff-no-such-side")),
     }
 }
 
@@ -225,20 +248,20 @@ fn git(args: &[&str]) -> Result<Vec<u8>, String> {
     let out = Command::new("git")
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| t!("diff-git-cannot-run", error = e.to_string()))?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
-        Err(format!(
-            "git {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
+        Err(t!(
+            "diff-git-failed",
+            args = args.join(" "),
+            message = String::from_utf8_lossy(&out.stderr).trim()
         ))
     }
 }
 
 fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|_| format!("{name} is not valid UTF-8 text"))
+    String::from_utf8(bytes).map_err(|_| t!("diff-git-not-utf8", name = name))
 }
 
 /// The rule files at PATH in revision REV, as (REV:file, text). PATH is relative to
@@ -279,7 +302,10 @@ fn git_texts(rev: &str, path: &str) -> Result<Vec<(String, String)>, String> {
     let mut files: Vec<&str> = listing.lines().filter(|l| l.ends_with(".tiaoli")).collect();
     files.sort_unstable();
     if files.is_empty() {
-        return Err(format!("no .tiaoli files in {rev}:{path}"));
+        return Err(t!(
+            "diff-git-no-rule-files",
+            object = format!("{rev}:{path}")
+        ));
     }
     files
         .into_iter()
@@ -311,7 +337,7 @@ fn replay(
     let calendar = match calendar {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            super::print_report(&e);
             return None;
         }
     };
@@ -324,10 +350,13 @@ fn replay(
         match engine.parse_facts(&text, format) {
             Ok(f) => parsed.push(f),
             Err(errors) => {
-                eprintln!(
-                    "error: {name} has {} problem(s) against the {which} version; nothing evaluated",
-                    errors.len()
+                let message = t!(
+                    "diff-facts-problems",
+                    file = &name,
+                    which = which,
+                    count = errors.len()
                 );
+                eprintln!("{}", error_line(&message));
                 for e in &errors {
                     eprintln!("  {}", e.at(&name));
                 }

@@ -22,8 +22,9 @@ use tiaoli_engine::report::Texts;
 use tiaoli_engine::stream::{Counts, Line, Stream};
 use tiaoli_engine::{Date, Options};
 
-use super::{EvalArgs, EXIT_ERROR};
+use super::{error_line, EvalArgs, EXIT_ERROR};
 use crate::stdout::describe;
+use tiaoli_l10n::t;
 
 /// Lines per batch: large enough that handing a batch to a thread costs little
 /// per unit, small enough that the batches in flight stay a few megabytes.
@@ -151,23 +152,18 @@ fn process(stream: &Stream<'_>, opts: Options, b: &mut Batch, fail_fast: bool) {
             continue;
         };
         let problems: Vec<String> = if cut {
-            vec![format!(
-                "行过长：一行（一个单位）最多 {} 字节",
-                MAX_LINE_BYTES
-            )]
+            vec![t!("stream-line-too-long", max = MAX_LINE_BYTES)]
         } else {
             match std::str::from_utf8(bytes) {
-                Err(e) => vec![format!("不是有效的 UTF-8 文本：{e}")],
+                Err(e) => vec![t!("stream-not-utf8", error = e.to_string())],
                 Ok(text) => match stream.line(text, number, Some(opts), &mut out) {
                     Line::Blank => continue,
                     Line::Unit(c) => {
                         b.counts.add(c);
                         continue;
                     }
-                    Line::NoDate => vec!["没有评估日期".to_string()],
-                    Line::AsOf(_) => {
-                        vec!["as_of 只能写在第一行，在所有单位之前（或用 --as-of）".to_string()]
-                    }
+                    Line::NoDate => vec![t!("stream-no-date")],
+                    Line::AsOf(_) => vec![t!("stream-as-of-late")],
                     Line::Bad(errors) => errors.iter().map(ToString::to_string).collect(),
                 },
             }
@@ -194,7 +190,8 @@ fn open(facts: &Path) -> Option<(Input, String)> {
     match std::fs::File::open(facts) {
         Ok(f) => Some((BufReader::with_capacity(INPUT_BUFFER, Box::new(f)), name)),
         Err(e) => {
-            eprintln!("错误：无法读取 {name}（{}）", describe(&e));
+            let message = t!("stream-cannot-read", file = &name, error = describe(&e));
+            eprintln!("{}", error_line(&message));
             None
         }
     }
@@ -239,7 +236,7 @@ fn date_of(
             Some(cut) => b.lines.push((b.buf.len(), cut)),
             None => {
                 if given.is_none() {
-                    eprintln!("错误：{name} 中没有单位，也没有评估日期");
+                    eprintln!("{}", error_line(&t!("stream-empty", file = name)));
                 }
                 return Ok(given);
             }
@@ -277,7 +274,8 @@ pub fn run(facts: &Path, common: &EvalArgs, args: &StreamArgs) -> u8 {
             return EXIT_ERROR;
         }
         Err(e) => {
-            eprintln!("错误：无法读取 {name}（{}）", describe(&e));
+            let message = t!("stream-cannot-read", file = &name, error = describe(&e));
+            eprintln!("{}", error_line(&message));
             return EXIT_ERROR;
         }
     };
@@ -450,7 +448,8 @@ impl Sink {
             Ok(()) => {}
             Err(e) if e.kind() == ErrorKind::BrokenPipe => return false,
             Err(e) => {
-                eprintln!("错误：无法写出标准输出（{}）；输出不完整", describe(&e));
+                let message = t!("out-write-failed", error = describe(&e));
+                eprintln!("{}", error_line(&message));
                 self.failed = true;
                 return false;
             }
@@ -459,16 +458,13 @@ impl Sink {
     }
 
     fn read_failed(&mut self, e: &std::io::Error) {
-        eprintln!(
-            "错误：读取 {} 时出错（{}）；此前的单位已输出，其后未评估",
-            self.name,
-            describe(e)
-        );
+        let message = t!("stream-read-failed", file = &self.name, error = describe(e));
+        eprintln!("{}", error_line(&message));
         self.failed = true;
     }
 
     fn worker_lost(&mut self) {
-        eprintln!("错误：评估线程意外终止；输出不完整");
+        eprintln!("{}", error_line(&t!("stream-worker-lost")));
         self.failed = true;
     }
 
@@ -477,15 +473,19 @@ impl Sink {
             Ok(()) => {}
             Err(e) if e.kind() == ErrorKind::BrokenPipe => {}
             Err(e) => {
-                eprintln!("错误：无法写出标准输出（{}）；输出不完整", describe(&e));
+                let message = t!("out-write-failed", error = describe(&e));
+                eprintln!("{}", error_line(&message));
                 self.failed = true;
             }
         }
         if self.bad_lines > 0 {
-            eprintln!(
-                "错误：{} 有 {} 行未能评估（见上）；其余 {} 个单位已输出",
-                self.name, self.bad_lines, self.counts.units
+            let message = t!(
+                "stream-bad-lines",
+                file = &self.name,
+                count = self.bad_lines,
+                units = self.counts.units
             );
+            eprintln!("{}", error_line(&message));
         }
         if self.failed || self.bad_lines > 0 {
             EXIT_ERROR

@@ -28,7 +28,7 @@ pub fn run(args: Args) -> u8 {
     let sources = match load_sources(&args.paths, crate::embedded::EMBEDDED) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            super::print_report(&e);
             return EXIT_ERROR;
         }
     };

@@ -95,7 +95,7 @@ pub fn run(args: Args) -> u8 {
         match crate::files::stage(p, &json) {
             Ok(s) => staged.push(s),
             Err(e) => {
-                eprintln!("错误：{e}");
+                eprintln!("{}", super::error_line(&e));
                 return EXIT_ERROR;
             }
         }
@@ -104,13 +104,13 @@ pub fn run(args: Args) -> u8 {
         match crate::files::stage(p, &lifted.text) {
             Ok(s) => staged.push(s),
             Err(e) => {
-                eprintln!("错误：{e}");
+                eprintln!("{}", super::error_line(&e));
                 return EXIT_ERROR;
             }
         }
     }
     if let Err(e) = crate::files::commit(staged) {
-        eprintln!("错误：{e}");
+        eprintln!("{}", super::error_line(&e));
         return EXIT_ERROR;
     }
     summary(&name, r);

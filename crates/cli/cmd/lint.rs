@@ -44,7 +44,7 @@ pub fn run(args: Args) -> u8 {
     let opts = match Options::new(&args.deny, &args.allow) {
         Ok(o) => o.verbose(args.verbose),
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            super::print_report(&e);
             return EXIT_ERROR;
         }
     };

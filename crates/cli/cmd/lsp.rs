@@ -15,7 +15,8 @@ pub fn run(_args: Args) -> u8 {
     match tiaoli_lsp::serve_stdio(crate::embedded::EMBEDDED) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("错误：tiaoli 语言服务器停止：{e}");
+            let message = tiaoli_l10n::t!("lsp-stopped", error = e.to_string());
+            eprintln!("{}", super::error_line(&message));
             EXIT_ERROR
         }
     }

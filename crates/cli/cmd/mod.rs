@@ -35,6 +35,11 @@ pub fn error_line(message: &str) -> String {
     tiaoli_l10n::t!("cli-error", message = message)
 }
 
+/// A help line under an error, as diagnostics have: `  提示：…` (`  help: …`).
+pub fn help_line(help: &str) -> String {
+    format!("  {}{help}", tiaoli_l10n::t!("syn-help-prefix"))
+}
+
 /// Today's date in China (UTC+8), the day a legal date is counted in.
 pub fn today() -> tiaoli_engine::Date {
     let secs = std::time::SystemTime::now()
@@ -56,7 +61,7 @@ pub fn compile(paths: &[PathBuf]) -> Option<Compilation> {
     match load_sources(paths, crate::embedded::EMBEDDED) {
         Ok(sources) => Some(tiaoli_compiler::compile(sources)),
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            print_report(&e);
             None
         }
     }
@@ -74,8 +79,7 @@ pub enum ColorChoice {
 
 static COLOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
-/// Sets the process's colour choice (from `--color`), for every renderer:
-/// ours, and miette's for load errors.
+/// Sets the process's colour choice (from `--color`), for every renderer.
 pub fn set_color(choice: ColorChoice) {
     let n = match choice {
         ColorChoice::Auto => 0,
@@ -83,12 +87,18 @@ pub fn set_color(choice: ColorChoice) {
         ColorChoice::Never => 2,
     };
     COLOR.store(n, std::sync::atomic::Ordering::Relaxed);
-    if choice != ColorChoice::Auto {
-        let on = choice == ColorChoice::Always;
-        let _ = miette::set_hook(Box::new(move |_| {
-            Box::new(miette::MietteHandlerOpts::new().color(on).build())
-        }));
-    }
+}
+
+/// One diagnostic that is not the rules' (a file that cannot be read, a
+/// calendar that does not parse), as text for stderr, in the current language.
+pub fn report_text(d: &dyn miette::Diagnostic) -> String {
+    let color = use_color(std::io::stderr().is_terminal());
+    render::render_report(d, color).trim_end().to_string()
+}
+
+/// Prints [`report_text`] on stderr.
+pub fn print_report(d: &dyn miette::Diagnostic) {
+    eprintln!("{}", report_text(d));
 }
 
 /// Whether to colour a stream: `--color always|never`, else a terminal with
@@ -176,7 +186,7 @@ pub fn read_input(path: &std::path::Path) -> Option<String> {
     match tiaoli_compiler::load::read_text(path) {
         Ok(t) => Some(t),
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            print_report(&e);
             None
         }
     }
@@ -223,9 +233,7 @@ pub fn load_engine(
     let graph = load_graph(rules)?;
     if graph.ordinances.is_empty() {
         // Only vocabulary: every unit would be "bound by nothing".
-        eprintln!(
-            "错误：给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录"
-        );
+        eprintln!("{}", error_line(&tiaoli_l10n::t!("cli-no-ordinance")));
         return None;
     }
     let cal = load_calendar(calendar)?;
@@ -244,7 +252,7 @@ pub fn load_calendar(calendar: Option<&std::path::Path>) -> Option<tiaoli_engine
     match calendar {
         Ok(cal) => Some(cal),
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            print_report(&e);
             None
         }
     }

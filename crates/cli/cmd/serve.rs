@@ -54,7 +54,10 @@ pub fn run(args: Args) -> u8 {
     };
     if c.has_errors() {
         super::print_human(&c);
-        eprintln!("错误：规则无法编译，服务未启动");
+        eprintln!(
+            "{}",
+            super::error_line(&tiaoli_l10n::t!("serve-rules-do-not-compile"))
+        );
         return EXIT_ERROR;
     }
     let Some(calendar) = super::load_calendar(args.calendar.as_deref()) else {
@@ -70,7 +73,12 @@ pub fn run(args: Args) -> u8 {
     match tiaoli_serve::run_blocking(state) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("错误：无法在 {} 上提供服务：{e}", args.addr);
+            let message = tiaoli_l10n::t!(
+                "serve-cannot-listen",
+                addr = args.addr.to_string(),
+                error = e.to_string()
+            );
+            eprintln!("{}", super::error_line(&message));
             EXIT_ERROR
         }
     }

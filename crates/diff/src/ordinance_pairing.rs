@@ -6,6 +6,7 @@
 //! unless asked for.
 
 use tiaoli_compiler::graph::{Graph, OrdinanceGraph};
+use tiaoli_l10n::t;
 
 /// One side's unpaired ordinance, as the messages name it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,17 +29,25 @@ pub enum Pairing {
 }
 
 impl Pairing {
-    /// The note or error to print, in Chinese (None when paired by id).
+    /// The note or error to print, in the current language (None when paired
+    /// by id).
     pub fn message(&self) -> Option<String> {
         match self {
             Pairing::ById => None,
-            Pairing::Renamed { old, new } => Some(format!(
-                "注意：条例标识由 {} 改为 {}，按同一部条例（{}）比较",
-                old.id, new.id, old.jurisdiction
+            Pairing::Renamed { old, new } => Some(t!(
+                "diff-pairing-renamed",
+                old = &old.id,
+                new = &new.id,
+                jurisdiction = &old.jurisdiction
             )),
-            Pairing::Different { old, new } => Some(format!(
-                "{}《{}》（{}）与 {}《{}》（{}）不是同一部条例",
-                old.id, old.title, old.jurisdiction, new.id, new.title, new.jurisdiction
+            Pairing::Different { old, new } => Some(t!(
+                "diff-pairing-different",
+                old = &old.id,
+                old_title = &old.title,
+                old_jurisdiction = &old.jurisdiction,
+                new = &new.id,
+                new_title = &new.title,
+                new_jurisdiction = &new.jurisdiction
             )),
         }
     }

@@ -166,6 +166,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/zh/commands.ftl"),
         include_str!("../locales/en/commands.ftl"),
     ),
+    (
+        "lint",
+        include_str!("../locales/zh/lint.ftl"),
+        include_str!("../locales/en/lint.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

@@ -3,6 +3,7 @@
 //! syntax crate, then parsed and compiled again, so that what lift writes is
 //! always a file `tiaoli check` accepts.
 
+use tiaoli_l10n::t;
 use tiaoli_syntax::format::{quote, to_chinese};
 
 use crate::analyse::{Analyser, Sentence};
@@ -226,7 +227,7 @@ pub(crate) fn skeleton(
                 }
                 let mut needs: Vec<String> = Vec::new();
                 if let Some(h) = &a.heading {
-                    needs.push(format!("条标题 {h}：草案的条标题，不属条文，已写为注释"));
+                    needs.push(t!("lift-need-heading", heading = h));
                 }
                 for s in sentences.iter().filter(|s| s.is_normative()) {
                     out.push_str(&comment(s));
@@ -236,17 +237,18 @@ pub(crate) fn skeleton(
                     }
                     if s.consequence.is_some() {
                         summary.consequences += 1;
-                        needs.push(format!("{at}：后果，编码为“后果”（情形、由、对、处理）"));
+                        needs.push(t!("lift-need-consequence", at = &at));
                     }
                     if s.implicit && s.modality.is_some() {
-                        needs.push(format!(
-                            "{at}：无情态动词，按“{}”推定，须核对",
-                            s.modality.unwrap_or("负责")
+                        needs.push(t!(
+                            "lift-need-implicit",
+                            at = &at,
+                            modality = s.modality.unwrap_or("负责")
                         ));
                     }
                     if s.subjects.is_empty() && s.modality.is_some() {
                         summary.no_subject += 1;
-                        needs.push(format!("{at}：主体未明确，勿补写主体"));
+                        needs.push(t!("lift-need-no-subject", at = &at));
                     }
                     let unknown: Vec<&str> = s
                         .subjects
@@ -256,7 +258,11 @@ pub(crate) fn skeleton(
                         .collect();
                     if !unknown.is_empty() {
                         summary.unmatched_subjects += unknown.len();
-                        needs.push(format!("{at}：主体不在词汇表中：{}", unknown.join("、")));
+                        needs.push(t!(
+                            "lift-need-unknown-subject",
+                            at = &at,
+                            subjects = unknown.join(t!("list-sep").as_str())
+                        ));
                         for u in unknown
                             .iter()
                             .filter_map(|u| crate::analyse::proposed_term(u))
@@ -269,11 +275,11 @@ pub(crate) fn skeleton(
                     if s.deadlines.iter().any(|d| {
                         ["及时", "定期", "立即", "适时", "尽快", "限期"].contains(&d.as_str())
                     }) {
-                        needs.push(format!("{at}：期限模糊，保持模糊"));
+                        needs.push(t!("lift-need-vague", at = &at));
                     }
                 }
                 if sentences.iter().all(|s| !s.is_normative()) {
-                    needs.push("无情态动词：标注性质（宗旨、原则、施行……）".into());
+                    needs.push(t!("lift-need-kind"));
                 }
                 needs.dedup();
                 if !needs.is_empty() {
@@ -303,22 +309,20 @@ pub(crate) fn skeleton(
 /// again, and compiles without an error.
 fn check(raw: &str) -> Result<String, LiftError> {
     let internal = |what: &str, detail: String| {
-        LiftError::Internal(format!(
-            "生成的骨架{what}：这是 tiaoli lift 的缺陷，请报告（{detail}）"
-        ))
+        LiftError::Internal(t!("lift-internal", what = what, detail = detail))
     };
     let file = tiaoli_syntax::parse(tiaoli_syntax::SourceId(0), raw)
-        .map_err(|d| internal("不能解析", format!("{}: {}", d.code, d.message)))?;
+        .map_err(|d| internal("parse", format!("{}: {}", d.code, d.message)))?;
     let text = tiaoli_syntax::format::format_file(&file, raw);
     tiaoli_syntax::parse(tiaoli_syntax::SourceId(0), &text)
-        .map_err(|d| internal("格式化后不能解析", format!("{}: {}", d.code, d.message)))?;
+        .map_err(|d| internal("reparse", format!("{}: {}", d.code, d.message)))?;
     let compiled = tiaoli_compiler::compile_texts(&[("lifted.tiaoli", text.as_str())]);
     if let Some(d) = compiled
         .diagnostics
         .iter()
         .find(|d| d.severity == tiaoli_syntax::Severity::Error)
     {
-        return Err(internal("不能编译", format!("{}: {}", d.code, d.message)));
+        return Err(internal("compile", format!("{}: {}", d.code, d.message)));
     }
     Ok(text)
 }

@@ -31,6 +31,7 @@ mod text;
 
 use serde::Serialize;
 use tiaoli_compiler::graph::LexiconOut;
+use tiaoli_l10n::t;
 
 pub use analyse::{Analyser, Consequence, Sentence, Subject};
 pub use emit::id_from_name;
@@ -111,7 +112,7 @@ pub struct ArticleReport {
     pub needs_human: Vec<String>,
 }
 
-/// Why a text cannot be lifted. Messages are Chinese; the CLI exits 2.
+/// Why a text cannot be lifted, in the current language; the CLI exits 2.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LiftError {
     /// Nothing but whitespace.
@@ -134,25 +135,22 @@ pub enum LiftError {
 
 impl std::fmt::Display for LiftError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LiftError::Empty => write!(f, "文本为空：没有可提取的条文"),
-            LiftError::NotText { line } => write!(
-                f,
-                "第{line}行含有控制字符（如 NUL）：这不是法规文本"
-            ),
-            LiftError::NoArticles { lines } => write!(
-                f,
-                "全文 {lines} 行中没有一行以“第…条”开头：没有找到条文（条文须以“第一条”“第1条”等开头，其后空格、【条标题】或正文）"
-            ),
+        let text = match self {
+            LiftError::Empty => t!("lift-empty"),
+            LiftError::NotText { line } => t!("lift-not-text", line = *line),
+            LiftError::NoArticles { lines } => t!("lift-no-articles", lines = *lines),
             LiftError::EmptyArticle { cite, line } => {
-                write!(f, "第{line}行：{cite}没有条文内容")
+                t!("lift-empty-article", line = *line, cite = cite)
             }
-            LiftError::DuplicateArticle { cite, first, again } => write!(
-                f,
-                "{cite}出现两次（第{first}行、第{again}行）：一个文件只能有一部法规，请分开或删去重复部分"
+            LiftError::DuplicateArticle { cite, first, again } => t!(
+                "lift-duplicate-article",
+                cite = cite,
+                first = *first,
+                again = *again
             ),
-            LiftError::Internal(m) => write!(f, "{m}"),
-        }
+            LiftError::Internal(m) => m.clone(),
+        };
+        f.write_str(&text)
     }
 }
 

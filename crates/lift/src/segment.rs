@@ -12,6 +12,7 @@
 
 use crate::text::{has_sentence_punct, is_space, numbered, squeeze};
 use crate::{Artifact, LiftError};
+use tiaoli_l10n::t;
 use tiaoli_syntax::chinese_numeral;
 
 #[derive(Debug, Clone)]
@@ -526,8 +527,10 @@ pub(crate) fn check_lossless(text: &str, doc: &Doc) -> Result<(), LiftError> {
     }
     let missing: String = difference(&want, &got).into_iter().take(20).collect();
     let extra: String = difference(&got, &want).into_iter().take(20).collect();
-    Err(LiftError::Internal(format!(
-        "分段后文字不守恒（缺少“{missing}”，多出“{extra}”）：这是 tiaoli lift 的缺陷，请报告"
+    Err(LiftError::Internal(t!(
+        "lift-internal-lossy",
+        missing = missing,
+        extra = extra
     )))
 }
 

@@ -73,7 +73,12 @@ pub fn per_article(fs: Vec<Finding>) -> Vec<Finding> {
                 }
             }
         }
-        first.message = format!("{cite}：{}（{} 项）", c.summary, items.len());
+        first.message = tiaoli_l10n::t!(
+            "lint-aggregated",
+            cite = cite,
+            summary = c.summary(),
+            count = items.len()
+        );
         first.items = items;
         out.push(first);
     }

@@ -36,6 +36,7 @@ mod checks {
 use indexmap::IndexMap;
 use serde::Serialize;
 use tiaoli_compiler::graph::{AllowTarget, Graph, LintAllow, OrdinanceGraph};
+use tiaoli_l10n::t;
 
 pub use checks::teeth::Teeth;
 pub use codes::{Code, Severity};
@@ -162,17 +163,39 @@ impl Report {
     }
 }
 
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+/// An argument naming no check (`--deny L9999`), in the current language.
+#[derive(Debug)]
 pub enum LintError {
-    #[error("没有名为“{given}”的检查")]
-    #[diagnostic(
-        code(tiaoli::lint::unknown_check),
-        help("{}", .suggestion.as_ref().map(|s| format!("是否指 `{s}`？（docs/lints.md 列出全部检查）")).unwrap_or_else(|| "docs/lints.md 列出全部检查；也可以写 `all` 或 `warnings`".into()))
-    )]
     UnknownCheck {
         given: String,
         suggestion: Option<String>,
     },
+}
+
+impl std::fmt::Display for LintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LintError::UnknownCheck { given, .. } => {
+                f.write_str(&t!("lint-unknown-check", given = given))
+            }
+        }
+    }
+}
+
+impl std::error::Error for LintError {}
+
+impl miette::Diagnostic for LintError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new("tiaoli::lint::unknown_check"))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        let LintError::UnknownCheck { suggestion, .. } = self;
+        Some(Box::new(match suggestion {
+            Some(s) => t!("lint-unknown-check-hint", hint = s),
+            None => t!("lint-unknown-check-help"),
+        }))
+    }
 }
 
 /// Which checks fail the run (`--deny`) and which are not reported (`--allow`);
@@ -381,12 +404,12 @@ fn apply_allows(o: &OrdinanceGraph, fs: &mut Vec<Finding>, silenced: &mut Vec<Si
         let p = allow_provision(o, a);
         let Some(code) = codes::lookup(&a.code) else {
             let hint = codes::suggest(&a.code)
-                .map(|s| format!("（是否指 {s}？）"))
+                .map(|s| t!("lint-allow-hint", hint = s))
                 .unwrap_or_default();
             let what = if a.code.is_empty() {
-                "行内豁免没有写检查代码".to_string()
+                t!("lint-allow-no-code")
             } else {
-                format!("行内豁免写的“{}”不是检查代码{hint}", a.code)
+                t!("lint-allow-not-code", code = &a.code, hint = hint)
             };
             fs.push(
                 Finding::new(codes::ALLOW_UNKNOWN_CODE, o, what)
@@ -399,7 +422,7 @@ fn apply_allows(o: &OrdinanceGraph, fs: &mut Vec<Finding>, silenced: &mut Vec<Si
                 Finding::new(
                     codes::ALLOW_WITHOUT_REASON,
                     o,
-                    format!("{} 的行内豁免没有写理由；请写明为何接受该问题", code.code),
+                    t!("lint-allow-no-reason", code = code.code),
                 )
                 .at((Some(p), AllowTarget::Ordinance)),
             );
@@ -428,10 +451,7 @@ fn apply_allows(o: &OrdinanceGraph, fs: &mut Vec<Finding>, silenced: &mut Vec<Si
                 Finding::new(
                     codes::ALLOW_UNUSED,
                     o,
-                    format!(
-                        "{} {} 的行内豁免在此处没有豁免任何问题",
-                        code.code, code.name
-                    ),
+                    t!("lint-allow-unused", code = code.code, name = code.name),
                 )
                 .at((Some(p), AllowTarget::Ordinance)),
             ),

@@ -1,4 +1,4 @@
-//! The three forms of a report: for people (human, in Chinese), for tools
+//! The three forms of a report: for people (human, in the current language), for tools
 //! (JSON), and for code-scanning services (SARIF 2.1.0). All deterministic.
 //!
 //! The human report is what a drafter reads first: per ordinance, the figures
@@ -11,6 +11,7 @@
 use std::fmt::Write;
 
 use serde_json::{json, Value};
+use tiaoli_l10n::t;
 
 use crate::codes::{self, Severity};
 use crate::{Finding, Report, Summary};
@@ -23,29 +24,34 @@ pub const DOCS_URL: &str = "https://tiaoli.invalid/docs/lints.md";
 
 fn figures(m: &Summary) -> String {
     if m.obligations == 0 {
-        return "没有约束任何单位的义务".to_string();
+        return t!("lint-no-duties");
     }
-    format!(
-        "义务 {} 项：有实际处理措施和处理机关 {} 项，仅由转致条款兜底 {} 项，无任何后果 {} 项；后果规定了处理机关 {} 项；有明确期间 {} 项",
-        m.obligations,
-        m.with_real_measure,
-        m.referral_only,
-        m.obligations - m.with_consequence,
-        m.with_authority,
-        m.with_period
+    t!(
+        "lint-figures",
+        obligations = m.obligations,
+        real = m.with_real_measure,
+        referral = m.referral_only,
+        none = m.obligations - m.with_consequence,
+        authority = m.with_authority,
+        period = m.with_period
     )
 }
 
 fn finding(s: &mut String, f: &Finding) {
-    let deny = if f.denied { "（不通过）" } else { "" };
-    let _ = writeln!(
-        s,
-        "{}[{} {}]{deny}：{}",
-        f.severity.zh(),
-        f.code,
-        f.name,
-        f.message
+    let deny = if f.denied {
+        t!("lint-denied")
+    } else {
+        String::new()
+    };
+    let line = t!(
+        "lint-finding",
+        severity = f.severity.label(),
+        code = f.code,
+        name = f.name,
+        denied = deny,
+        message = &f.message
     );
+    let _ = writeln!(s, "{line}");
     // Each place once, each text once (the norms of one paragraph share it).
     let mut quoted: Vec<&str> = Vec::new();
     for p in &f.provisions {
@@ -135,7 +141,7 @@ pub fn screen(r: &Report, ordinance: &str) -> usize {
     entries(&fs, false).len()
 }
 
-/// For people, in Chinese.
+/// For people, in the current language.
 pub fn human(r: &Report, verbose: bool) -> String {
     let mut s = String::new();
     for m in &r.summaries {
@@ -160,17 +166,19 @@ pub fn human(r: &Report, verbose: bool) -> String {
         let vague = if m.vague_articles.is_empty() {
             String::new()
         } else {
-            format!("（{}）", m.vague_articles.join("、"))
+            let list = m.vague_articles.join(t!("list-sep").as_str());
+            t!("lint-vague-articles", list = list)
         };
-        let _ = writeln!(
-            s,
-            "  主体未明确 {} 项，模糊期限 {} 项{vague}；错误 {}，警告 {}，提示 {}",
-            m.unspecified,
-            m.vague_deadlines,
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Note)
+        let counts = t!(
+            "lint-counts",
+            unspecified = m.unspecified,
+            vague = m.vague_deadlines,
+            articles = vague,
+            errors = count(Severity::Error),
+            warnings = count(Severity::Warning),
+            notes = count(Severity::Note)
         );
+        let _ = writeln!(s, "  {counts}");
         s.push('\n');
         for e in entries(&fs, verbose) {
             match e {
@@ -181,9 +189,9 @@ pub fn human(r: &Report, verbose: bool) -> String {
                     };
                     let list = articles(&group);
                     let denied = if group.iter().any(|f| f.denied) {
-                        "（不通过）"
+                        t!("lint-denied")
                     } else {
-                        ""
+                        String::new()
                     };
                     // A few are quoted, more are counted and their articles named.
                     let what = if c.severity == Severity::Note && group.len() <= 3 {
@@ -191,22 +199,26 @@ pub fn human(r: &Report, verbose: bool) -> String {
                             .iter()
                             .map(|f| f.message.as_str())
                             .collect::<Vec<_>>()
-                            .join("；")
+                            .join(t!("lint-sep").as_str())
                     } else {
-                        format!("{}——{} 处：{}", c.summary, group.len(), list.join("、"))
+                        t!(
+                            "lint-folded",
+                            summary = c.summary(),
+                            count = group.len(),
+                            list = list.join(t!("list-sep").as_str())
+                        )
                     };
-                    let _ = writeln!(
-                        s,
-                        "{}[{} {}]{denied}：{what}",
-                        c.severity.zh(),
-                        c.code,
-                        c.name
+                    let line = t!(
+                        "lint-finding",
+                        severity = c.severity.label(),
+                        code = c.code,
+                        name = c.name,
+                        denied = denied,
+                        message = what
                     );
+                    let _ = writeln!(s, "{line}");
                     if c.severity == Severity::Warning {
-                        let _ = writeln!(
-                            s,
-                            "      （超过 {FOLD} 条，合并为一项；--verbose 逐条列出）"
-                        );
+                        let _ = writeln!(s, "      {}", t!("lint-folded-note", fold = FOLD));
                     }
                 }
             }
@@ -214,18 +226,21 @@ pub fn human(r: &Report, verbose: bool) -> String {
         s.push('\n');
     }
     for x in &r.silenced {
-        let _ = writeln!(
-            s,
-            "已豁免 {} {}（{}:{}）：{}",
-            x.code, x.cite, x.file, x.line, x.reason
+        let line = t!(
+            "lint-silenced",
+            code = x.code,
+            cite = &x.cite,
+            at = format!("{}:{}", x.file, x.line),
+            reason = &x.reason
         );
+        let _ = writeln!(s, "{line}");
     }
     if !r.silenced.is_empty() {
         s.push('\n');
     }
     let denied = r.denied();
     if denied > 0 {
-        let _ = writeln!(s, "{denied} 项问题不通过");
+        let _ = writeln!(s, "{}", t!("lint-denied-count", count = denied));
     }
     s
 }
@@ -289,9 +304,9 @@ pub fn sarif(r: &Report, docs: &str) -> Value {
             json!({
                 "id": c.code,
                 "name": c.name,
-                "shortDescription": { "text": c.summary },
-                "fullDescription": { "text": c.description },
-                "help": { "text": format!("{}\n{}", c.summary, c.description) },
+                "shortDescription": { "text": c.summary() },
+                "fullDescription": { "text": c.description() },
+                "help": { "text": format!("{}\n{}", c.summary(), c.description()) },
                 "helpUri": format!("{docs}#{}", anchor(c)),
                 "defaultConfiguration": { "level": level(c.severity) }
             })

@@ -274,29 +274,37 @@ pub const STATUSES: &[&str] = &[
 /// The values of a sanction's `applies`.
 const APPLIES: &[&str] = &["true", "false", "unknown"];
 
+/// `，是否应为“…”？` after a name that is not known, when one is near; else nothing.
+fn hint<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    tiaoli_syntax::diag::did_you_mean(word, known)
+        .map(|h| t!("scenario-hint", hint = h))
+        .unwrap_or_default()
+}
+
 /// What a test file says that cannot be right whatever the rules: a status
 /// that does not exist (`triggerd`), a date that is not one. Such a case
 /// would fail, or pass, for the wrong reason: the file is invalid instead.
 fn validate(tf: &TestFile) -> Vec<String> {
     let mut out = Vec::new();
     for case in &tf.cases {
-        let at = |what: String| format!("用例“{}”：{what}", case.name);
+        let at = |what: String| t!("scenario-case", case = &case.name, message = what);
         if Date::parse(&case.as_of).is_none() {
-            out.push(at(format!("as_of “{}” 不是日期（YYYY-MM-DD）", case.as_of)));
+            out.push(at(t!("scenario-as-of-not-date", given = &case.as_of)));
         }
         if case.units.as_ref().is_none_or(Vec::is_empty) && case.facts.is_none() {
-            out.push(at("没有单位：给出 units 或 facts".into()));
+            out.push(at(t!("scenario-no-units")));
         }
         for (uid, exp) in &case.expect {
             for r in &exp.results {
                 if let Some(st) = &r.status {
                     if !STATUSES.contains(&st.as_str()) {
-                        let hint = tiaoli_syntax::diag::did_you_mean(st, STATUSES.iter().copied())
-                            .map(|s| format!("，是否应为“{s}”？"))
-                            .unwrap_or_default();
-                        out.push(at(format!(
-                            "单位 {uid}：没有状态“{st}”{hint}（状态有 {}）",
-                            STATUSES.join("、")
+                        let hint = hint(st, STATUSES.iter().copied());
+                        out.push(at(t!(
+                            "scenario-unknown-status",
+                            unit = uid,
+                            status = st,
+                            hint = hint,
+                            known = STATUSES.join(t!("list-sep").as_str())
                         )));
                     }
                 }
@@ -308,8 +316,11 @@ fn validate(tf: &TestFile) -> Vec<String> {
                 ] {
                     if let Some(d) = d {
                         if d != "—" && Date::parse(d).is_none() {
-                            out.push(at(format!(
-                                "单位 {uid}：{field} “{d}” 不是日期（YYYY-MM-DD）"
+                            out.push(at(t!(
+                                "scenario-field-not-date",
+                                unit = uid,
+                                field = field,
+                                given = d
                             )));
                         }
                     }
@@ -317,16 +328,18 @@ fn validate(tf: &TestFile) -> Vec<String> {
                 for sanction in r.sanctions.iter().flatten() {
                     if let Some(a) = &sanction.applies {
                         if !APPLIES.contains(&a.as_str()) {
-                            out.push(at(format!(
-                                "单位 {uid}：applies “{a}” 应为 true、false 或 unknown"
-                            )));
+                            out.push(at(t!("scenario-applies", unit = uid, given = a)));
                         }
                     }
                 }
             }
             if let Exact::Statuses(list) = &exp.exact {
                 for st in list.iter().filter(|st| !STATUSES.contains(&st.as_str())) {
-                    out.push(at(format!("单位 {uid}：exact 中没有状态“{st}”")));
+                    out.push(at(t!(
+                        "scenario-exact-unknown-status",
+                        unit = uid,
+                        status = st
+                    )));
                 }
             }
         }
@@ -356,7 +369,7 @@ pub fn run(
                 Ok(p) => prepared.push((path, case, p)),
                 Err(messages) => errors.extend(messages.into_iter().map(|m| LoadError {
                     file: path.display().to_string(),
-                    message: format!("用例“{}”：{m}", case.name),
+                    message: t!("scenario-case", case = &case.name, message = m),
                 })),
             }
         }
@@ -391,8 +404,8 @@ fn prepare(
     let mut errors = Vec::new();
     if units.is_empty() {
         errors.push(match &case.facts {
-            Some(f) => format!("事实文件 {f} 中没有单位（或 only_units 一个也没有选中）"),
-            None => "没有单位".to_string(),
+            Some(f) => t!("scenario-facts-no-units", file = f),
+            None => t!("scenario-case-no-units"),
         });
     }
     let names: Vec<&str> = engine
@@ -411,10 +424,8 @@ fn prepare(
     for (uid, exp) in &case.expect {
         if !units.iter().any(|u| &u.id == uid) {
             let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
-            let hint = tiaoli_syntax::diag::did_you_mean(uid, ids.iter().copied())
-                .map(|s| format!("，是否应为“{s}”？"))
-                .unwrap_or_default();
-            errors.push(format!("expect 中的单位“{uid}”不在本用例的单位中{hint}"));
+            let hint = hint(uid, ids.iter().copied());
+            errors.push(t!("scenario-expect-unknown-unit", unit = uid, hint = hint));
         }
         for a in &exp.absent {
             // "cite name" or "name", either with "[instance]" (as check_unit reads them).
@@ -424,26 +435,30 @@ fn prepare(
                 .map_or(a.as_str(), |(n, _)| n);
             let name = a.split_once(' ').map_or(a, |(_, n)| n);
             if !names.contains(&name) {
-                let hint = tiaoli_syntax::diag::did_you_mean(name, names.iter().copied())
-                    .map(|s| format!("，是否应为“{s}”？"))
-                    .unwrap_or_default();
-                errors.push(format!(
-                    "单位 {uid}：absent 中的“{name}”不是任何条例的规范或后果{hint}（这样的断言永远成立）"
+                let hint = hint(name, names.iter().copied());
+                errors.push(t!(
+                    "scenario-absent-unknown",
+                    unit = uid,
+                    name = name,
+                    hint = hint
                 ));
             }
         }
         for o in &exp.skipped {
             if !ordinances.contains(&o.as_str()) {
-                let hint = tiaoli_syntax::diag::did_you_mean(o, ordinances.iter().copied())
-                    .map(|s| format!("，是否应为“{s}”？"))
-                    .unwrap_or_default();
-                errors.push(format!("单位 {uid}：skipped 中没有条例“{o}”{hint}"));
+                let hint = hint(o, ordinances.iter().copied());
+                errors.push(t!(
+                    "scenario-skipped-unknown",
+                    unit = uid,
+                    ordinance = o,
+                    hint = hint
+                ));
             }
         }
         for r in &exp.results {
             if let Some(o) = &r.ordinance {
                 if !ordinances.contains(&o.as_str()) {
-                    errors.push(format!("单位 {uid}：results 中没有条例“{o}”"));
+                    errors.push(t!("scenario-results-unknown", unit = uid, ordinance = o));
                 }
             }
         }
@@ -471,7 +486,7 @@ fn case_units(
     engine: &Engine,
 ) -> Result<(Vec<facts::Unit>, Date), Vec<String>> {
     let as_of = Date::parse(&case.as_of)
-        .ok_or_else(|| vec![format!("as_of “{}” 不是日期（YYYY-MM-DD）", case.as_of)])?;
+        .ok_or_else(|| vec![t!("scenario-as-of-not-date", given = &case.as_of)])?;
     let mut units: Vec<Value> = case.units.clone().unwrap_or_default();
     if let Some(f) = &case.facts {
         let fp = path.parent().unwrap_or(Path::new(".")).join(f);

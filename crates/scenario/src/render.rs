@@ -86,7 +86,8 @@ fn xml(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// JUnit XML, one testcase per case.
+/// JUnit XML, one testcase per case: the element and attribute names are the
+/// format's, the messages in the current language.
 pub fn junit(o: &Outcome) -> String {
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tiaoli\" tests=\"{}\" failures=\"{}\">\n  <testsuite name=\"tiaoli test\" tests=\"{}\" failures=\"{}\">\n",
@@ -106,13 +107,25 @@ pub fn junit(o: &Outcome) -> String {
         let msg: Vec<String> = c
             .failures
             .iter()
-            .map(|f| format!("{}: {}", f.unit, f.message))
+            .map(|f| {
+                t!(
+                    "scenario-unit-failure",
+                    unit = &f.unit,
+                    message = &f.message
+                )
+            })
             .collect();
         let mut body = String::new();
-        for f in &c.failures {
-            body.push_str(&format!("{}: {}\n", f.unit, f.message));
+        for (f, m) in c.failures.iter().zip(&msg) {
+            body.push_str(&format!("{m}\n"));
             for (k, e, a) in &f.differences {
-                body.push_str(&format!("  {k}: expected {e}, actual {a}\n"));
+                let line = t!(
+                    "scenario-junit-difference",
+                    key = k,
+                    expected = e,
+                    actual = a
+                );
+                body.push_str(&format!("  {line}\n"));
             }
         }
         out.push_str(&format!(

@@ -249,16 +249,112 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
+/// A diagnostic without its help: miette writes the help after an English
+/// `help:` whatever the language, so [`Renderer`] writes it instead.
+struct WithoutHelp<'a>(&'a dyn miette::Diagnostic);
+
+impl fmt::Debug for WithoutHelp<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl fmt::Display for WithoutHelp<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl std::error::Error for WithoutHelp<'_> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl miette::Diagnostic for WithoutHelp<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.0.code()
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        self.0.severity()
+    }
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.0.url()
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        self.0.related()
+    }
+    fn diagnostic_source(&self) -> Option<&dyn miette::Diagnostic> {
+        self.0.diagnostic_source()
+    }
+}
+
+/// Width of a rendered report, in columns.
+const REPORT_WIDTH: usize = 110;
+
+/// miette's graphical report, in the current language: miette draws the
+/// message, the code and the source with its labels; the help follows under
+/// our own prefix (`提示：`, `help: `), wrapped and coloured as miette would.
+struct Renderer {
+    handler: GraphicalReportHandler,
+    styles: miette::ThemeStyles,
+}
+
+impl Renderer {
+    fn new(color: bool) -> Renderer {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let styles = theme.styles.clone();
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(REPORT_WIDTH)
+            .with_links(false);
+        Renderer { handler, styles }
+    }
+
+    fn render(&self, out: &mut String, d: &dyn miette::Diagnostic) -> fmt::Result {
+        let mut one = String::new();
+        self.handler.render_report(&mut one, &WithoutHelp(d))?;
+        if let Some(help) = d.help() {
+            let prefix = format!("  {}", tiaoli_l10n::t!("syn-help-prefix"));
+            let indent = " ".repeat(textwrap::core::display_width(&prefix));
+            let first = self.styles.help.style(&prefix).to_string();
+            let opts = textwrap::Options::new(REPORT_WIDTH.saturating_sub(2))
+                .initial_indent(&first)
+                .subsequent_indent(&indent);
+            one.push_str(&textwrap::fill(&help.to_string(), opts));
+            one.push('\n');
+        }
+        out.push_str(&one);
+        Ok(())
+    }
+}
+
+/// Renders one diagnostic of any kind (a file that cannot be read, a
+/// calendar that does not parse …) for a terminal, as [`render_human`] does
+/// the rules': its help after `提示：`, or `help: ` in English.
+pub fn render_report(d: &dyn miette::Diagnostic, color: bool) -> String {
+    let mut out = String::new();
+    if Renderer::new(color).render(&mut out, d).is_err() {
+        out = format!("{d}\n");
+        if let Some(help) = d.help() {
+            out.push_str(&format!("  {}{help}\n", tiaoli_l10n::t!("syn-help-prefix")));
+        }
+    }
+    out
+}
+
 /// Renders diagnostics for a terminal. `color` adds ANSI colours.
 pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(110)
-        .with_links(false);
+    let renderer = Renderer::new(color);
     let mut out = String::new();
     let empty = Source::new("<unknown>", "");
     for d in diags {
@@ -300,7 +396,7 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> S
             help,
         };
         let mut one = String::new();
-        if handler.render_report(&mut one, &report).is_ok() {
+        if renderer.render(&mut one, &report).is_ok() {
             out.push_str(&one);
         } else {
             let lc = sources.line_col(d.source, d.span.start);

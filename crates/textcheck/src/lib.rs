@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use indexmap::IndexSet;
 use serde::Serialize;
 use tiaoli_compiler::graph::{AllowTarget, ArticleOut, LexiconOut, LintAllow, Loc, OrdinanceGraph};
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::ModalityClass;
 
 pub use encoding::{Construct, Said};
@@ -74,6 +75,8 @@ impl Check {
         }
     }
 
+    /// The check's name in Chinese, as signatures key their readings
+    /// (`期限:30日`): the same in every language.
     pub fn zh(self) -> &'static str {
         match self {
             Check::Period => "期限",
@@ -83,6 +86,19 @@ impl Check {
             Check::Exception => "除外",
             Check::Date => "施行日期",
         }
+    }
+
+    /// The check's name in the current language (期限, "period" …), for messages.
+    pub fn label(self) -> String {
+        let check = match self {
+            Check::Period => "period",
+            Check::Modality => "modality",
+            Check::Sanction => "sanction",
+            Check::Actor => "actor",
+            Check::Exception => "exception",
+            Check::Date => "date",
+        };
+        t!("text-check", check = check)
     }
 
     fn of(s: &Signal) -> Check {
@@ -139,20 +155,23 @@ pub struct Mismatch {
 }
 
 impl Mismatch {
-    /// One line in Chinese, both sides quoted.
+    /// One line in the current language, both sides quoted (the rule side
+    /// as the rule file writes it).
     pub fn message(&self) -> String {
         let text = match &self.text {
-            Some(t) => format!("{}：“{}”", t.cite, t.sentence),
-            None => "条文未规定".into(),
+            Some(t) => t!("text-side", cite = &t.cite, sentence = &t.sentence),
+            None => t!("text-side-none"),
         };
         let rule = match &self.rule {
-            Some(r) => format!("{} {}：{}", r.what, r.name, r.line),
-            None => "编码未体现".into(),
+            Some(r) => t!("rule-side", what = r.what, name = &r.name, line = &r.line),
+            None => t!("rule-side-none"),
         };
-        format!(
-            "{}「{}」——条文：{text}；编码：{rule}",
-            self.check.zh(),
-            self.signal
+        t!(
+            "text-mismatch",
+            check = self.check.label(),
+            signal = &self.signal,
+            text = text,
+            rule = rule
         )
     }
 }

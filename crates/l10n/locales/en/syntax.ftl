@@ -72,3 +72,5 @@ syn-rule-norm = “规范”
 syn-rule-consequence = “后果”
 syn-rule-end = the end of the file
 syn-related-at = { $message } ({ $at })
+# The prefix of a diagnostic’s help (written by us: miette’s is English only).
+syn-help-prefix = help:{" "}

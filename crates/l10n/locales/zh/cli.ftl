@@ -17,3 +17,43 @@ cli-as-of-not-date = --as-of “{ $given }”不是日期（YYYY-MM-DD）
 cli-no-as-of = 没有评估日期：请在 { $file } 中写 `as_of: YYYY-MM-DD`，或给出 --as-of
 cli-stream-only = { $flag } 只用于 --format jsonl（逐行流式求值）
 cli-not-stream = { $flag } 不用于 --format jsonl：流式输出逐行给出每个单位的全部结果
+cli-no-ordinance = 给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录
+
+cli-version = { $version }
+    内置规则：{ $rules }
+    规则内容 sha256：{ $hash }
+# 标准输出与写入文件（crates/cli/stdout.rs、files.rs）。
+out-write-failed = 无法写出标准输出（{ $error }）；输出不完整
+out-json-failed = 无法生成 JSON 输出：{ $error }
+out-yaml-failed = 无法生成 YAML 输出：{ $error }
+io-error = { $kind ->
+    [storage-full] 磁盘已满
+    [permission-denied] 没有权限
+    [not-found] 不存在
+    [broken-pipe] 管道已关闭
+    [read-only] 文件系统只读
+    [is-a-directory] 是一个目录
+    [already-exists] 已存在
+   *[other] 输入输出错误
+    }：{ $error }
+file-write-failed = 无法写入 { $file }：{ $why }；文件未改动
+file-write-failed-all = 无法写入 { $file }：{ $why }；没有文件被改动
+file-not-regular = 不是普通文件
+file-hard-links = 它有 { $count } 个硬链接，改写会使其他链接与它不再相同
+file-read-only = 文件是只读的
+
+# eval --format jsonl（crates/cli/cmd/eval_stream.rs）。
+stream-line-too-long = 行过长：一行（一个单位）最多 { $max } 字节
+stream-not-utf8 = 不是有效的 UTF-8 文本：{ $error }
+stream-no-date = 没有评估日期
+stream-as-of-late = as_of 只能写在第一行，在所有单位之前（或用 --as-of）
+stream-cannot-read = 无法读取 { $file }（{ $error }）
+stream-empty = { $file } 中没有单位，也没有评估日期
+stream-read-failed = 读取 { $file } 时出错（{ $error }）；此前的单位已输出，其后未评估
+stream-worker-lost = 评估线程意外终止；输出不完整
+stream-bad-lines = { $file } 有 { $count } 行未能评估（见上）；其余 { $units } 个单位已输出
+
+# lsp 与 serve 的启动（crates/cli/cmd/lsp.rs、serve.rs）。
+lsp-stopped = tiaoli 语言服务器停止：{ $error }
+serve-rules-do-not-compile = 规则无法编译，服务未启动
+serve-cannot-listen = 无法在 { $addr } 上提供服务：{ $error }

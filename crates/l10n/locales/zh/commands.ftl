@@ -34,6 +34,23 @@ scenario-coverage-head = 覆盖率（有用例涉及的规范与后果）：
 scenario-not-exercised = 未涉及：{ $list }
 scenario-total = 合计 { $percent }%
 
+# 测试文件的校验（crates/scenario）：无论规则如何都不可能正确的写法。
+scenario-case = 用例“{ $case }”：{ $message }
+scenario-hint = ，是否应为“{ $hint }”？
+scenario-as-of-not-date = as_of “{ $given }” 不是日期（YYYY-MM-DD）
+scenario-no-units = 没有单位：给出 units 或 facts
+scenario-unknown-status = 单位 { $unit }：没有状态“{ $status }”{ $hint }（状态有 { $known }）
+scenario-field-not-date = 单位 { $unit }：{ $field } “{ $given }” 不是日期（YYYY-MM-DD）
+scenario-applies = 单位 { $unit }：applies “{ $given }” 应为 true、false 或 unknown
+scenario-exact-unknown-status = 单位 { $unit }：exact 中没有状态“{ $status }”
+scenario-facts-no-units = 事实文件 { $file } 中没有单位（或 only_units 一个也没有选中）
+scenario-case-no-units = 没有单位
+scenario-expect-unknown-unit = expect 中的单位“{ $unit }”不在本用例的单位中{ $hint }
+scenario-absent-unknown = 单位 { $unit }：absent 中的“{ $name }”不是任何条例的规范或后果{ $hint }（这样的断言永远成立）
+scenario-skipped-unknown = 单位 { $unit }：skipped 中没有条例“{ $ordinance }”{ $hint }
+scenario-results-unknown = 单位 { $unit }：results 中没有条例“{ $ordinance }”
+scenario-junit-difference = { $key }：预期 { $expected }，实际 { $actual }
+
 # tiaoli diff：读不了或编译不了的一方。
 diff-side-unreadable = { $which ->
     [old] 旧版本
@@ -43,6 +60,28 @@ diff-side-does-not-compile = { $which ->
     [old] 旧版本
    *[new] 新版本
     }（{ $spec }）未能编译，未作比较
+
+# tiaoli diff：参数、git 与两部不同的条例。
+diff-json-failed = 无法生成差异的 JSON 输出：{ $error }
+diff-fail-on-unknown = --fail-on：未知的变更类别“{ $kind }”
+diff-fail-on-kinds = 可用的类别：any、weakening、strengthening、{ $codes }
+diff-fail-on-hint = 是否想写“{ $hint }”？可用的类别：any、weakening、strengthening、{ $codes }
+diff-rev-dash = “{ $rev }” 不是 git 版本：版本不能以 - 开头
+diff-rev-space = “{ $rev }” 不是 git 版本：版本中不能有空白或控制字符
+diff-no-such-side = 没有这个文件或目录（git 版本写作 REV:PATH，如 HEAD~1:rules）
+diff-git-cannot-run = 无法运行 git：{ $error }
+diff-git-failed = git { $args }：{ $message }
+diff-git-not-utf8 = { $name } 不是有效的 UTF-8 文本
+diff-git-no-rule-files = { $object } 中没有 .tiaoli 文件
+diff-facts-problems = { $file } 对照{ $which ->
+    [old] 旧版本
+   *[new] 新版本
+    }有 { $count } 处问题，未作评估
+diff-pairing-renamed = 注意：条例标识由 { $old } 改为 { $new }，按同一部条例（{ $jurisdiction }）比较
+diff-pairing-different = { $old }《{ $old_title }》（{ $old_jurisdiction }）与 { $new }《{ $new_title }》（{ $new_jurisdiction }）不是同一部条例
+diff-different-compared = 注意：比较的是两部不同的条例：{ $old }《{ $old_title }》与 { $new }《{ $new_title }》
+diff-different-refused = { $old_spec } 与 { $new_spec } 不是同一部条例：{ $old }《{ $old_title }》（{ $old_jurisdiction }）与 { $new }《{ $new_title }》（{ $new_jurisdiction }）
+diff-different-help = diff 比较同一部条例的两个版本；确要比较两部不同的条例，加 --different-ordinances
 
 # tiaoli lift：拒绝写出的情形与提取小结（stderr）。
 lift-out-is-input = 输出 { $out } 就是输入文本 { $text }；lift 不会覆盖它读取的文本
@@ -59,3 +98,23 @@ lift-cleaned = 已删去非条文内容 { $dropped } 处；已合并分页断行
 lift-guessed = 表头推定：{ $fields }（骨架中已注明）
 lift-header-note = 表头：{ $note }
 lift-needs-human = 需要人工处理的条文 { $count } 条（详见 --report FILE）
+
+# tiaoli lift：无法提取的文本（crates/lift），与报告中需要人工处理的各项（--report FILE）。
+lift-empty = 文本为空：没有可提取的条文
+lift-not-text = 第{ $line }行含有控制字符（如 NUL）：这不是法规文本
+lift-no-articles = 全文 { $lines } 行中没有一行以“第…条”开头：没有找到条文（条文须以“第一条”“第1条”等开头，其后空格、【条标题】或正文）
+lift-empty-article = 第{ $line }行：{ $cite }没有条文内容
+lift-duplicate-article = { $cite }出现两次（第{ $first }行、第{ $again }行）：一个文件只能有一部法规，请分开或删去重复部分
+lift-internal-lossy = 分段后文字不守恒（缺少“{ $missing }”，多出“{ $extra }”）：这是 tiaoli lift 的缺陷，请报告
+lift-internal = 生成的骨架{ $what ->
+    [parse] 不能解析
+    [reparse] 格式化后不能解析
+   *[compile] 不能编译
+    }：这是 tiaoli lift 的缺陷，请报告（{ $detail }）
+lift-need-heading = 条标题 { $heading }：草案的条标题，不属条文，已写为注释
+lift-need-consequence = { $at }：后果，编码为“后果”（情形、由、对、处理）
+lift-need-implicit = { $at }：无情态动词，按“{ $modality }”推定，须核对
+lift-need-no-subject = { $at }：主体未明确，勿补写主体
+lift-need-unknown-subject = { $at }：主体不在词汇表中：{ $subjects }
+lift-need-vague = { $at }：期限模糊，保持模糊
+lift-need-kind = 无情态动词：标注性质（宗旨、原则、施行……）

@@ -72,3 +72,5 @@ syn-rule-norm = “规范”
 syn-rule-consequence = “后果”
 syn-rule-end = 文件末尾
 syn-related-at = { $message }（{ $at }）
+# 诊断的“提示：”前缀（由 tiaoli 写出：miette 自己的 help: 只有英文）。
+syn-help-prefix = 提示：

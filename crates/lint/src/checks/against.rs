@@ -6,6 +6,7 @@
 use indexmap::IndexSet;
 use tiaoli_compiler::graph::{NodeId, OrdinanceGraph};
 use tiaoli_compiler::view::deadline_text;
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::ModalityClass as C;
 
 use crate::ctx::{binds_no_one, consequences, norm_provision, norms, who, Ctx};
@@ -48,23 +49,23 @@ pub fn run(ctx: &Ctx, a: &OrdinanceGraph, b: &OrdinanceGraph, out: &mut Vec<Find
                 let show = |d: &Option<tiaoli_compiler::graph::DeadlineOut>| {
                     d.as_ref()
                         .map(deadline_text)
-                        .unwrap_or_else(|| "无期限".into())
+                        .unwrap_or_else(|| t!("lint-no-deadline"))
                 };
                 out.push(
                     Finding::new(
                         codes::CROSS_DEADLINE,
                         a,
-                        format!(
-                            "{}{}：{} {}，期限{}——{}{}：{}，期限{}",
-                            a.title,
-                            x.cite,
-                            who(&x.subjects),
-                            x.action,
-                            show(&x.deadline),
-                            b.title,
-                            y.cite,
-                            who(&y.subjects),
-                            show(&y.deadline)
+                        t!(
+                            "lint-cross-deadline",
+                            a_title = &a.title,
+                            a_cite = &x.cite,
+                            a_who = who(&x.subjects),
+                            action = &x.action,
+                            a_deadline = show(&x.deadline),
+                            b_title = &b.title,
+                            b_cite = &y.cite,
+                            b_who = who(&y.subjects),
+                            b_deadline = show(&y.deadline)
                         ),
                     )
                     .at(norm_provision(a, x))
@@ -75,25 +76,25 @@ pub fn run(ctx: &Ctx, a: &OrdinanceGraph, b: &OrdinanceGraph, out: &mut Vec<Find
             if ma != mb && said.insert((ia, *ib, "s")) {
                 let show = |m: &[String]| {
                     if m.is_empty() {
-                        "无".to_string()
+                        t!("lint-no-measure")
                     } else {
-                        m.join("、")
+                        m.join(t!("list-sep").as_str())
                     }
                 };
                 out.push(
                     Finding::new(
                         codes::CROSS_SANCTION,
                         a,
-                        format!(
-                            "违反{}{}（{} {}）的处理为{}；{}{}为{}",
-                            a.title,
-                            x.cite,
-                            who(&x.subjects),
-                            x.action,
-                            show(&ma),
-                            b.title,
-                            y.cite,
-                            show(&mb)
+                        t!(
+                            "lint-cross-sanction",
+                            a_title = &a.title,
+                            a_cite = &x.cite,
+                            a_who = who(&x.subjects),
+                            action = &x.action,
+                            a_measures = show(&ma),
+                            b_title = &b.title,
+                            b_cite = &y.cite,
+                            b_measures = show(&mb)
                         ),
                     )
                     .at(norm_provision(a, x))

@@ -6,6 +6,7 @@
 //! consequence involved) records the reading that explains them.
 
 use tiaoli_compiler::graph::{AllowTarget, Node, OrdinanceGraph};
+use tiaoli_l10n::t;
 use tiaoli_textcheck::{grouped, Checker};
 
 use crate::ctx::{article_provision, cons_provision, norm_provision};
@@ -20,13 +21,17 @@ pub fn run(checker: &Checker, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         };
         let lines: Vec<String> = group.iter().map(|m| m.message()).collect();
         let message = if lines.len() == 1 {
-            format!("{}：{}", first.article_cite, lines.join(""))
+            t!(
+                "lint-agreement-one",
+                article = &first.article_cite,
+                message = lines.join("")
+            )
         } else {
-            format!(
-                "{}：条文与编码有 {} 处{}不一致",
-                first.article_cite,
-                lines.len(),
-                first.check.zh()
+            t!(
+                "lint-agreement-many",
+                article = &first.article_cite,
+                count = lines.len(),
+                check = first.check.label()
             )
         };
         let mut f = Finding::new(code, o, message).at(article_provision(o, first.article));

@@ -6,6 +6,7 @@
 
 use indexmap::IndexSet;
 use tiaoli_compiler::graph::{NodeId, NormNode, OrdinanceGraph};
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::Modality as M;
 
 use crate::checks::conflicts::applies;
@@ -30,13 +31,13 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 Finding::new(
                     codes::TWO_LEADS,
                     o,
-                    format!(
-                        "{}由{}牵头“{}”，{}由{}牵头",
-                        a.cite,
-                        who(&a.subjects),
-                        a.action,
-                        b.cite,
-                        who(&b.subjects)
+                    t!(
+                        "lint-two-leads",
+                        a_cite = &a.cite,
+                        a_who = who(&a.subjects),
+                        action = &a.action,
+                        b_cite = &b.cite,
+                        b_who = who(&b.subjects)
                     ),
                 )
                 .at(norm_provision(o, a))
@@ -57,12 +58,12 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 Finding::new(
                     codes::COOPERATE_WITHOUT_LEAD,
                     o,
-                    format!(
-                        "{}规定{}{}“{}”，但没有任何规范规定由谁牵头或负责该事项",
-                        n.cite,
-                        who(&n.subjects),
-                        n.modality.zh(),
-                        n.action
+                    t!(
+                        "lint-cooperate-without-lead",
+                        cite = &n.cite,
+                        who = who(&n.subjects),
+                        modality = n.modality.zh(),
+                        action = &n.action
                     ),
                 )
                 .at(norm_provision(o, n)),

@@ -8,6 +8,7 @@
 use indexmap::IndexSet;
 use tiaoli_compiler::graph::{NodeId, OrdinanceGraph, SelectorOut};
 use tiaoli_compiler::view::selector_text;
+use tiaoli_l10n::t;
 
 use crate::ctx::{cons_provision, consequences, norms, who, Ctx};
 use crate::{codes, Finding};
@@ -28,16 +29,16 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                         Finding::new(
                             codes::AUTHORITY_WITHOUT_ROLE,
                             o,
-                            format!(
-                                "{}由{}给予{}，但本法规没有任何规范赋予{}职责或权力",
-                                c.cite,
-                                selector_text(a),
-                                s.kinds
+                            t!(
+                                "lint-authority-without-role",
+                                cite = &c.cite,
+                                authority = selector_text(a),
+                                measures = s
+                                    .kinds
                                     .iter()
                                     .map(|k| k.name.as_str())
                                     .collect::<Vec<_>>()
-                                    .join("、"),
-                                selector_text(a)
+                                    .join(t!("list-sep").as_str())
                             ),
                         )
                         .at(cons_provision(o, c)),
@@ -83,13 +84,13 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                             Finding::new(
                                 codes::COMPETING_AUTHORITIES,
                                 o,
-                                format!(
-                                    "{}与{}对同一违反都给予{}，一由{}，一由{}",
-                                    a.cite,
-                                    b.cite,
-                                    k.name,
-                                    who(&sa.authorities),
-                                    who(&sb.authorities)
+                                t!(
+                                    "lint-competing-authorities",
+                                    a_cite = &a.cite,
+                                    b_cite = &b.cite,
+                                    measure = &k.name,
+                                    a_who = who(&sa.authorities),
+                                    b_who = who(&sb.authorities)
                                 ),
                             )
                             .at(cons_provision(o, a))

@@ -9,6 +9,7 @@
 
 use indexmap::{IndexMap, IndexSet};
 use tiaoli_compiler::graph::{Cond, DeadlineOut, NodeId, OrdinanceGraph, TriggerOut};
+use tiaoli_l10n::t;
 
 use crate::ctx::{cons_provision, consequences, norms, Ctx};
 use crate::{codes, Finding};
@@ -53,9 +54,11 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                     Finding::new(
                         codes::ESCALATION_FROM_NOWHERE,
                         o,
-                        format!(
-                            "{}（{}）以“{e}”为情形，但本法规没有任何条款规定给予{e}",
-                            c.cite, c.name
+                        t!(
+                            "lint-escalation-from-nowhere",
+                            cite = &c.cite,
+                            name = &c.name,
+                            measure = e
                         ),
                     )
                     .at(cons_provision(o, c)),
@@ -89,9 +92,9 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
             let mut f = Finding::new(
                 codes::ESCALATION_LOOP,
                 o,
-                format!(
-                    "处理措施循环升级：{}",
-                    cycle
+                t!(
+                    "lint-escalation-loop",
+                    cycle = cycle
                         .iter()
                         .filter_map(|(id, via)| cons
                             .iter()
@@ -146,9 +149,10 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                         Finding::new(
                             codes::PERIOD_WITHOUT_FOLLOW_UP,
                             o,
-                            format!(
-                                "{}给予{}，设定了整改期限；本法规没有规定期满未整改的后果",
-                                c.cite, k.name
+                            t!(
+                                "lint-period-without-follow-up",
+                                cite = &c.cite,
+                                measure = &k.name
                             ),
                         )
                         .at(cons_provision(o, c)),

@@ -4,6 +4,7 @@
 //! decide, the pair is reported: a drafter would rather read one pair too many.
 
 use tiaoli_compiler::graph::{NodeId, NormNode, OrdinanceGraph};
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::ModalityClass as C;
 
 use crate::ctx::{norm_provision, norms, who, Ctx};
@@ -56,22 +57,23 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 (x, y)
             };
             let verb = if code == codes::OBLIGED_AND_FORBIDDEN {
-                "负有义务"
+                "obliged"
             } else {
-                "被允许"
+                "permitted"
             };
             out.push(
                 Finding::new(
                     code,
                     o,
-                    format!(
-                        "{}依{}（{}）{verb}“{}”，{}依{}却不得为之，条文未规定何者优先",
-                        who(&ob.subjects),
-                        ob.cite,
-                        ob.modality.zh(),
-                        ob.action,
-                        who(&pr.subjects),
-                        pr.cite,
+                    t!(
+                        "lint-conflict",
+                        a_who = who(&ob.subjects),
+                        a_cite = &ob.cite,
+                        modality = ob.modality.zh(),
+                        verb = verb,
+                        action = &ob.action,
+                        b_who = who(&pr.subjects),
+                        b_cite = &pr.cite
                     ),
                 )
                 .at(norm_provision(o, x))

@@ -6,6 +6,7 @@
 
 use tiaoli_compiler::graph::{DeadlineOut, NodeId, NormNode, OrdinanceGraph};
 use tiaoli_compiler::view::deadline_text;
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::ModalityClass as C;
 
 use crate::checks::conflicts::applies;
@@ -26,13 +27,13 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) -> usize {
                 Finding::new(
                     codes::VAGUE_DEADLINE,
                     o,
-                    format!(
-                        "{}：{} {} {}，期限为{}",
-                        n.cite,
-                        who(&n.subjects),
-                        n.modality.zh(),
-                        n.action,
-                        deadline_text(d)
+                    t!(
+                        "lint-vague-deadline",
+                        cite = &n.cite,
+                        who = who(&n.subjects),
+                        modality = n.modality.zh(),
+                        action = &n.action,
+                        deadline = deadline_text(d)
                     ),
                 )
                 .at(norm_provision(o, n)),
@@ -66,15 +67,15 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) -> usize {
                 Finding::new(
                     codes::DIFFERENT_PERIODS,
                     o,
-                    format!(
-                        "{}规定{}“{}”的期限为{}，{}规定{}的期限为{}",
-                        a.cite,
-                        who(&a.subjects),
-                        a.action,
-                        deadline_text(da),
-                        b.cite,
-                        who(&b.subjects),
-                        deadline_text(db)
+                    t!(
+                        "lint-different-periods",
+                        a_cite = &a.cite,
+                        a_who = who(&a.subjects),
+                        action = &a.action,
+                        a_deadline = deadline_text(da),
+                        b_cite = &b.cite,
+                        b_who = who(&b.subjects),
+                        b_deadline = deadline_text(db)
                     ),
                 )
                 .at(norm_provision(o, a))

@@ -4,6 +4,7 @@
 //! recipients — is the same; 牵头 and 配合 on one matter are not repetition).
 
 use tiaoli_compiler::graph::{NodeId, NormNode, OrdinanceGraph};
+use tiaoli_l10n::t;
 
 use crate::checks::conflicts::applies;
 use crate::ctx::{norm_provision, norms, same_set, who, Ctx};
@@ -35,13 +36,13 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                     Finding::new(
                         codes::DUPLICATE_NORM,
                         o,
-                        format!(
-                            "{}与{}内容相同：{} {} {}",
-                            a.cite,
-                            b.cite,
-                            who(&a.subjects),
-                            a.modality.zh(),
-                            a.action
+                        t!(
+                            "lint-duplicate-norm",
+                            a_cite = &a.cite,
+                            b_cite = &b.cite,
+                            who = who(&a.subjects),
+                            modality = a.modality.zh(),
+                            action = &a.action
                         ),
                     )
                     .at(norm_provision(o, a))
@@ -60,16 +61,16 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                         Finding::new(
                             codes::SUBSUMED_NORM,
                             o,
-                            format!(
-                                "{}（{} {} {}）包含在{}（{} {} {}）之中",
-                                narrow.cite,
-                                who(&narrow.subjects),
-                                narrow.modality.zh(),
-                                narrow.action,
-                                wide.cite,
-                                who(&wide.subjects),
-                                wide.modality.zh(),
-                                wide.action
+                            t!(
+                                "lint-subsumed-norm",
+                                n_cite = &narrow.cite,
+                                n_who = who(&narrow.subjects),
+                                n_modality = narrow.modality.zh(),
+                                n_action = &narrow.action,
+                                w_cite = &wide.cite,
+                                w_who = who(&wide.subjects),
+                                w_modality = wide.modality.zh(),
+                                w_action = &wide.action
                             ),
                         )
                         .at(norm_provision(o, narrow))

@@ -7,6 +7,7 @@
 
 use indexmap::IndexSet;
 use tiaoli_compiler::graph::{Cond, DeadlineOut, NodeId, OrdinanceGraph};
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::ModalityClass as C;
 
 use crate::checks::conflicts::applies;
@@ -21,10 +22,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 Finding::new(
                     codes::BINDS_NO_ONE,
                     o,
-                    format!(
-                        "{}未规定由谁“{}”（主体 未明确），约束不到任何单位",
-                        n.cite, n.action
-                    ),
+                    t!("lint-binds-no-one", cite = &n.cite, action = &n.action),
                 )
                 .at(norm_provision(o, n)),
             );
@@ -34,7 +32,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                 Finding::new(
                     codes::UNSATISFIABLE,
                     o,
-                    format!("{}（{}）的条件永远不能成立", n.cite, n.name),
+                    t!("lint-unsatisfiable", cite = &n.cite, name = &n.name),
                 )
                 .at(norm_provision(o, n)),
             );
@@ -49,7 +47,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                     Finding::new(
                         codes::UNSATISFIABLE,
                         o,
-                        format!("{}（{}）的条件永远不能成立", c.cite, c.name),
+                        t!("lint-unsatisfiable", cite = &c.cite, name = &c.name),
                     )
                     .at(cons_provision(o, c)),
                 );
@@ -60,11 +58,11 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         for norm in violated(o, c.condition) {
             let Some(n) = norm_at(o, norm) else { continue };
             let why = if binds_no_one(n) {
-                "没有义务主体"
+                "no-subject"
             } else if n.class == C::Obligation
                 && matches!(n.deadline, None | Some(DeadlineOut::Vague { .. }))
             {
-                "没有履行期限，永远不能被认定违反"
+                "no-deadline"
             } else {
                 continue;
             };
@@ -73,13 +71,14 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
                     Finding::new(
                         codes::UNDECIDABLE_GROUND,
                         o,
-                        format!(
-                            "{}（{}）以违反{}（{} {}）为情形，而该义务{why}",
-                            c.cite,
-                            c.name,
-                            n.cite,
-                            n.modality.zh(),
-                            n.action
+                        t!(
+                            "lint-undecidable",
+                            cite = &c.cite,
+                            name = &c.name,
+                            n_cite = &n.cite,
+                            modality = n.modality.zh(),
+                            action = &n.action,
+                            why = why
                         ),
                     )
                     .at(cons_provision(o, c))

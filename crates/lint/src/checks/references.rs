@@ -10,6 +10,7 @@
 //! marked 施行 an error, in a draft a note.
 
 use tiaoli_compiler::graph::{ArticleOut, OrdinanceGraph};
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::Status;
 use tiaoli_syntax::chinese_numeral;
 
@@ -191,11 +192,11 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec
         let in_effect = !x.draft && x.in_force.is_some();
         for t in &x.repeals {
             if x.id != o.id && in_effect {
-                repealed.push((title_key(t), format!("已被{}废止", x.title)));
+                repealed.push((title_key(t), t!("lint-repealed-by", title = &x.title)));
             }
         }
         if x.status == Status::Repealed || x.repealed_on.is_some() {
-            repealed.push((title_key(&x.title), "已废止".to_string()));
+            repealed.push((title_key(&x.title), t!("lint-repealed")));
         }
     }
     entry_into_force(o, out);
@@ -234,7 +235,7 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec
                     let Some(e) = after.find('》') else { break };
                     let title = title_key(after.get(..e).unwrap_or_default());
                     if let Some((_, why)) = repealed.iter().find(|(k, _)| *k == title) {
-                        let m = format!("《{title}》（{why}）");
+                        let m = t!("lint-repealed-title", title = &title, why = why);
                         if !old.contains(&m) {
                             old.push(m);
                         }
@@ -248,7 +249,12 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec
                 Finding::new(
                     codes::MISSING_REFERENCE,
                     o,
-                    format!("{}援引{m}，{}中没有该条款", a.cite, o.self_name),
+                    t!(
+                        "lint-missing-reference",
+                        cite = &a.cite,
+                        reference = m,
+                        self = &o.self_name
+                    ),
                 )
                 .at(article_provision(o, a.number)),
             );
@@ -258,15 +264,24 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec
                 Finding::new(
                     codes::WRONG_SELF_NAME,
                     o,
-                    format!("{}写作“{w}”，但本法规自称“{}”", a.cite, o.self_name),
+                    t!(
+                        "lint-wrong-self-name",
+                        cite = &a.cite,
+                        written = w,
+                        self = &o.self_name
+                    ),
                 )
                 .at(article_provision(o, a.number)),
             );
         }
         for m in old {
             out.push(
-                Finding::new(codes::REPEALED_REFERENCE, o, format!("{}援引{m}", a.cite))
-                    .at(article_provision(o, a.number)),
+                Finding::new(
+                    codes::REPEALED_REFERENCE,
+                    o,
+                    t!("lint-repealed-reference", cite = &a.cite, reference = m),
+                )
+                .at(article_provision(o, a.number)),
             );
         }
     }
@@ -295,24 +310,25 @@ fn entry_into_force(o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         out.push(place(Finding::new(
             codes::IN_FORCE_WITHOUT_DATE,
             o,
-            format!(
-                "{}状态为施行，但施行日期空白：无法确定自何日起约束",
-                o.title
-            ),
+            t!("lint-in-force-without-date", title = &o.title),
         )));
     } else if o.draft {
         let repeals = if o.repeals.is_empty() {
             String::new()
         } else {
-            format!("；其废止的{}也尚未生效", o.repeals.join("、"))
+            t!(
+                "lint-draft-repeals",
+                repeals = o.repeals.join(t!("list-sep").as_str())
+            )
         };
         out.push(place(Finding::new(
             codes::DRAFT_WITHOUT_DATE,
             o,
-            format!(
-                "{}（{}）的施行日期尚未确定{repeals}",
-                o.title,
-                o.status.zh()
+            t!(
+                "lint-draft-without-date",
+                title = &o.title,
+                status = o.status.zh(),
+                repeals = repeals
             ),
         )));
     }

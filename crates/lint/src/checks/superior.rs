@@ -16,6 +16,7 @@
 
 use indexmap::IndexSet;
 use tiaoli_compiler::graph::{AllowTarget, OrdinanceGraph, SelectorOut};
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::ModalityClass as C;
 
 use crate::ctx::{
@@ -58,9 +59,10 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
                             Finding::new(
                                 codes::UNCLASSIFIED_MEASURE,
                                 o,
-                                format!(
-                                    "{}给予的“{}”不在 rules/superior/powers.toml 中，无法判断其性质和设定权限",
-                                    c.cite, k.name
+                                t!(
+                                    "lint-unclassified-measure",
+                                    cite = &c.cite,
+                                    measure = &k.name
                                 ),
                             )
                             .at(cons_provision(o, c)),
@@ -76,7 +78,7 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
                     .and_then(|m| m.penalty.clone())
                     .unwrap_or_else(|| k.name.clone());
                 let against = if c.applies_to.is_empty() {
-                    "本法规约束的单位".to_string()
+                    t!("lint-bound-units")
                 } else {
                     who(&c.applies_to)
                 };
@@ -85,9 +87,13 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
                         Finding::new(
                             codes::PENALTY_BEYOND_POWER,
                             o,
-                            format!(
-                                "{}对{}设定“{kind}”（行政处罚），{}无权设定：{}",
-                                c.cite, against, p.instrument, p.penalties_basis
+                            t!(
+                                "lint-penalty-beyond-power",
+                                cite = &c.cite,
+                                against = &against,
+                                kind = &kind,
+                                instrument = &p.instrument,
+                                basis = &p.penalties_basis
                             ),
                         )
                         .at(cons_provision(o, c)),
@@ -97,16 +103,23 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
                         no_power_reported = true;
                         let i = instrument.unwrap_or_default();
                         let what = match power {
-                            Some(p) => format!("{i}：{}", p.penalties_basis),
-                            None => format!("rules/superior/powers.toml 没有{i}的权限"),
+                            Some(p) => t!(
+                                "lint-power-basis",
+                                instrument = i,
+                                basis = &p.penalties_basis
+                            ),
+                            None => t!("lint-no-power-data", instrument = i),
                         };
                         out.push(
                             Finding::new(
                                 codes::NO_INSTRUMENT_TYPE,
                                 o,
-                                format!(
-                                    "{}对{}设定“{kind}”（行政处罚），其设定权限无从审查：{what}",
-                                    c.cite, against
+                                t!(
+                                    "lint-power-unreviewable",
+                                    cite = &c.cite,
+                                    against = &against,
+                                    kind = &kind,
+                                    what = what
                                 ),
                             )
                             .at(cons_provision(o, c)),
@@ -118,17 +131,21 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
                     && s.authorities.iter().all(|a| is_administrative(ctx, sup, a));
                 if !by_organ {
                     let by = if s.authorities.is_empty() {
-                        "条文未规定由谁实施".to_string()
+                        t!("lint-penalty-by-nobody")
                     } else {
-                        format!("由{}实施，不是行政机关", who(&s.authorities))
+                        t!("lint-penalty-by", who = who(&s.authorities))
                     };
                     out.push(
                         Finding::new(
                             codes::PENALTY_BY_NON_ADMINISTRATIVE,
                             o,
-                            format!(
-                                "{}对{}给予的“{}”是行政处罚（{kind}），{by}；《行政处罚法》第十七条：行政处罚由具有行政处罚权的行政机关在法定职权范围内实施",
-                                c.cite, against, k.name
+                            t!(
+                                "lint-penalty-by-non-administrative",
+                                cite = &c.cite,
+                                against = &against,
+                                measure = &k.name,
+                                kind = &kind,
+                                by = by
                             ),
                         )
                         .at(cons_provision(o, c)),
@@ -159,9 +176,9 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
             continue;
         }
         let what = if n.class == C::Prohibition {
-            "禁止"
+            "prohibition"
         } else {
-            "义务"
+            "duty"
         };
         let names: Vec<String> = outside
             .iter()
@@ -171,13 +188,14 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
             Finding::new(
                 codes::BURDEN_WITHOUT_BASIS,
                 o,
-                format!(
-                    "{}：为{}设定{what}“{} {}”，条文未援引上位法依据（{}）",
-                    n.cite,
-                    names.join("、"),
-                    n.modality.zh(),
-                    n.action,
-                    p.burdens_basis.split('：').next().unwrap_or_default()
+                t!(
+                    "lint-burden",
+                    cite = &n.cite,
+                    names = names.join(t!("list-sep").as_str()),
+                    what = what,
+                    modality = n.modality.zh(),
+                    action = &n.action,
+                    basis = p.burdens_basis.split('：').next().unwrap_or_default()
                 ),
             )
             .at(norm_provision(o, n)),
@@ -204,18 +222,15 @@ pub fn untyped(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<F
             && n.subjects.iter().any(|s| !is_organ(ctx, sup, s))
     });
     let what = match (penalty, burden) {
-        (true, _) => "设定了行政处罚",
-        (false, true) => "为公民、法人或其他组织设定了义务",
+        (true, _) => "penalty",
+        (false, true) => "duty",
         (false, false) => return,
     };
     out.push(
         Finding::new(
             codes::NO_INSTRUMENT_TYPE,
             o,
-            format!(
-                "{}未声明类型（类型 地方性法规 / 地方政府规章 / 自治条例 / 单行条例），但{what}：无法进行上位法审查",
-                o.title
-            ),
+            t!("lint-untyped", title = &o.title, what = what),
         )
         .at((ordinance_provision(o), AllowTarget::Ordinance)),
     );

@@ -13,6 +13,7 @@ use indexmap::IndexSet;
 use tiaoli_compiler::graph::{
     ConsequenceNode, DeadlineOut, NodeId, NormNode, OrdinanceGraph, SanctionClause,
 };
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::ModalityClass as C;
 
 use crate::ctx::{
@@ -46,14 +47,18 @@ struct Reach<'o> {
 
 fn clause_text(sup: &SuperiorLaw, c: &ConsequenceNode, s: &SanctionClause) -> String {
     let kinds: Vec<&str> = s.kinds.iter().map(|k| k.name.as_str()).collect();
-    let mut t = format!("{}：{}", c.cite, kinds.join("、"));
+    let mut text = t!(
+        "lint-measures",
+        cite = &c.cite,
+        measures = kinds.join(t!("list-sep").as_str())
+    );
     if s.kinds.iter().all(|k| sup.is_referral(&k.name)) {
-        t.push_str("（转致）");
+        text.push_str(&t!("lint-measures-referral"));
     }
     if s.authorities.is_empty() {
-        t.push_str("，未规定处理机关");
+        text.push_str(&t!("lint-measures-no-authority"));
     }
-    t
+    text
 }
 
 pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Finding>) -> Teeth {
@@ -108,12 +113,12 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
                 Finding::new(
                     codes::TOOTHLESS_DUTY,
                     o,
-                    format!(
-                        "{}：{} {} {}——没有任何后果条款援引其违反",
-                        n.cite,
-                        who(&n.subjects),
-                        n.modality.zh(),
-                        n.action
+                    t!(
+                        "lint-toothless",
+                        cite = &n.cite,
+                        who = who(&n.subjects),
+                        modality = n.modality.zh(),
+                        action = &n.action
                     ),
                 )
                 .at(norm_provision(o, n)),
@@ -146,15 +151,18 @@ pub fn run(ctx: &Ctx, sup: &SuperiorLaw, o: &OrdinanceGraph, out: &mut Vec<Findi
             Finding::new(
                 codes::NO_ENFORCEABLE_DUTY,
                 o,
-                format!(
-                    "{}的 {} 项义务中，没有一项有实际处理措施和处理机关：{} 项只由转致条款兜底，{} 项没有任何后果",
-                    o.title,
-                    t.duties,
-                    t.referral_only,
-                    t.duties - t.reached
+                t!(
+                    "lint-no-enforceable",
+                    title = &o.title,
+                    duties = t.duties,
+                    referral = t.referral_only,
+                    none = t.duties - t.reached
                 ),
             )
-            .at((ordinance_provision(o), tiaoli_compiler::graph::AllowTarget::Ordinance)),
+            .at((
+                ordinance_provision(o),
+                tiaoli_compiler::graph::AllowTarget::Ordinance,
+            )),
         );
     }
     t
@@ -164,13 +172,13 @@ fn referral(o: &OrdinanceGraph, n: &NormNode, by: &[String]) -> Finding {
     Finding::new(
         codes::REFERRAL_ONLY,
         o,
-        format!(
-            "{}：{} {} {}——只由{}兜底",
-            n.cite,
-            who(&n.subjects),
-            n.modality.zh(),
-            n.action,
-            by.join("；")
+        t!(
+            "lint-referral-only",
+            cite = &n.cite,
+            who = who(&n.subjects),
+            modality = n.modality.zh(),
+            action = &n.action,
+            by = by.join(t!("lint-sep").as_str())
         ),
     )
     .at(norm_provision(o, n))

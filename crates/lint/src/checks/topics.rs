@@ -10,6 +10,7 @@
 
 use indexmap::{IndexMap, IndexSet};
 use tiaoli_compiler::graph::{Node, NormNode, OrdinanceGraph};
+use tiaoli_l10n::t;
 
 use tiaoli_textcheck::Checker;
 
@@ -147,7 +148,11 @@ pub fn run(checker: &Checker, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         let mut f = Finding::new(
             codes::SCATTERED_TOPIC,
             o,
-            format!("“{phrase}”分散规定在{}", cites.join("、")),
+            t!(
+                "lint-scattered-topic",
+                phrase = phrase.as_str(),
+                cites = cites.join(t!("list-sep").as_str())
+            ),
         );
         for n in &key {
             f = f.at(article_provision(o, *n));

@@ -88,7 +88,7 @@ impl Signal {
             Signal::Sanction { name } | Signal::Actor { name } => name.clone(),
             Signal::Exception => "除……外".into(),
             Signal::Date { date: Some(d) } => d.clone(),
-            Signal::Date { date: None } => "（日期空白）".into(),
+            Signal::Date { date: None } => tiaoli_l10n::t!("text-date-blank"),
         }
     }
 }
