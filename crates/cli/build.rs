@@ -18,6 +18,15 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A rule file's name as the binary knows it: relative to the package root,
+/// with `/` separators (`rules/haidong.tiaoli`).
+fn relative(root: &Path, f: &Path) -> String {
+    f.strip_prefix(root)
+        .unwrap_or(f)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let rules = root.join("rules");
@@ -28,11 +37,7 @@ fn main() {
     files.sort_by_key(|f| (!f.starts_with(rules.join("lexicon")), f.clone()));
     let mut code = String::from("pub static EMBEDDED: &[(&str, &str)] = &[\n");
     for f in &files {
-        let rel = f
-            .strip_prefix(&root)
-            .unwrap_or(f)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = relative(&root, f);
         code.push_str(&format!(
             "    ({rel:?}, include_str!({:?})),\n",
             f.display().to_string()
@@ -73,13 +78,8 @@ fn compiled_graph(root: &Path, files: &[PathBuf]) -> Vec<u8> {
     let embedded: Vec<(&'static str, &'static str)> = files
         .iter()
         .map(|f| {
-            let rel = f
-                .strip_prefix(root)
-                .unwrap_or(f)
-                .to_string_lossy()
-                .replace('\\', "/");
             (
-                leak(rel),
+                leak(relative(root, f)),
                 leak(std::fs::read_to_string(f).unwrap_or_default()),
             )
         })
@@ -101,11 +101,7 @@ fn rules_version(root: &Path, files: &[PathBuf]) -> String {
     let mut hash = Sha256::new();
     let mut titles = Vec::new();
     for f in files {
-        let rel = f
-            .strip_prefix(root)
-            .unwrap_or(f)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = relative(root, f);
         let text = std::fs::read_to_string(f).unwrap_or_default();
         hash.update(rel.as_bytes());
         hash.update([0]);

@@ -418,15 +418,13 @@ impl Gazetteer {
         }
         let mut g = self.clone();
         for name in unknown {
-            if g.resolve(name).is_err() {
-                g.divisions.push(Division {
-                    name: name.trim().to_string(),
-                    code: None,
-                    parent: None,
-                    tier: tier_of_name(name),
-                    zone: false,
-                });
-            }
+            g.divisions.push(Division {
+                name: name.trim().to_string(),
+                code: None,
+                parent: None,
+                tier: tier_of_name(name),
+                zone: false,
+            });
         }
         g.rebuild(&[]);
         Cow::Owned(g)
