@@ -171,6 +171,16 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/zh/lint.ftl"),
         include_str!("../locales/en/lint.ftl"),
     ),
+    (
+        "explain",
+        include_str!("../locales/zh/explain.ftl"),
+        include_str!("../locales/en/explain.ftl"),
+    ),
+    (
+        "diff",
+        include_str!("../locales/zh/diff.ftl"),
+        include_str!("../locales/en/diff.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

@@ -1,0 +1,1 @@
+# tiaoli explain: the explanation of one article for one unit.
