@@ -116,7 +116,7 @@ fn explain_of_a_missing_article_or_ordinance_is_an_error() {
             name,
         ]);
         assert_eq!(code, 0, "{err}");
-        assert!(out.starts_with("海东市平安建设条例 第四十六条"), "{out}");
+        assert!(out.starts_with("《海东市平安建设条例》第四十六条"), "{out}");
     }
 }
 
@@ -314,4 +314,65 @@ fn a_flag_the_output_does_not_read_is_an_error() {
         assert!(out.is_empty());
         assert!(err.contains(flag[0]) && err.contains("只用于"), "{err}");
     }
+}
+
+/// `tiaoli explain` in Chinese (the default) and in English: the header names
+/// the ordinance by its title in 《》, the draft by the kind its text is, and
+/// every line of the chain is in the language of the run (the law's own words
+/// — kinds, actions, deadlines — stay as the text has them).
+#[test]
+fn explain_in_both_languages() {
+    for (unit, article, name) in [
+        (
+            "绵阳某投资咨询公司",
+            "29",
+            "explain_deadline_and_consequence",
+        ),
+        ("城厢街道办事处", "18", "explain_counted_back_from_an_event"),
+    ] {
+        let args = [
+            "explain",
+            UNITS,
+            "--unit",
+            unit,
+            "--article",
+            article,
+            "--ordinance",
+            "mianyang",
+            "--drafts",
+        ];
+        let (code, zh, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        assert!(zh.starts_with("《绵阳市平安建设规定》"), "{zh}");
+        insta::assert_snapshot!(format!("{name}_zh"), zh);
+        let mut en_args = vec!["--lang", "en"];
+        en_args.extend_from_slice(&args);
+        let (code, en, err) = run(&en_args);
+        assert_eq!(code, 0, "{err}");
+        assert!(!en.contains("规范 ") && !en.contains("评估日期"), "{en}");
+        insta::assert_snapshot!(format!("{name}_en"), en);
+    }
+}
+
+/// An article only ordinances that do not apply to the unit have: each is
+/// named by its title with the reason, in the language of the run — and only
+/// those that have the article.
+#[test]
+fn explain_names_the_ordinances_that_do_not_apply() {
+    let args = [
+        "explain",
+        UNITS,
+        "--unit",
+        "平安区公安分局",
+        "--article",
+        "58",
+    ];
+    let (code, zh, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("explain_not_applying_zh", zh);
+    assert!(!zh.contains("海东") && !zh.contains("河南"), "{zh}");
+    let mut en_args = vec!["--lang", "en"];
+    en_args.extend_from_slice(&args);
+    let (_, en, _) = run(&en_args);
+    insta::assert_snapshot!("explain_not_applying_en", en);
 }

@@ -10,19 +10,25 @@ use crate::eval::{Options, OrdEval, Status, Tri, UnitEval};
 use crate::facts::FactValue;
 use crate::instances::Instance;
 use crate::plan::Engine;
+use crate::render::quoted;
 use crate::report::instance_label;
+use tiaoli_l10n::t;
 
-fn mark(t: Tri) -> &'static str {
-    match t {
-        Tri::True => "是",
-        Tri::False => "否",
-        Tri::Unknown => "未知",
+fn mark(v: Tri) -> String {
+    match v {
+        Tri::True => t!("explain-yes"),
+        Tri::False => t!("explain-no"),
+        Tri::Unknown => t!("explain-unknown"),
     }
+}
+
+fn yes_no(b: bool) -> String {
+    mark(if b { Tri::True } else { Tri::False })
 }
 
 fn literal(l: &Literal) -> String {
     match l {
-        Literal::Bool(b) => if *b { "是" } else { "否" }.into(),
+        Literal::Bool(b) => yes_no(*b),
         Literal::Number(n) => n.to_string(),
         Literal::Date(s) | Literal::Enum(s) => s.clone(),
     }
@@ -30,8 +36,8 @@ fn literal(l: &Literal) -> String {
 
 fn fact_text(v: Option<&FactValue>) -> String {
     match v {
-        None => "未提供".into(),
-        Some(FactValue::Bool(b)) => if *b { "是" } else { "否" }.into(),
+        None => t!("explain-not-given"),
+        Some(FactValue::Bool(b)) => yes_no(*b),
         Some(FactValue::Number(n)) => n.to_string(),
         Some(FactValue::Date(d)) => d.to_string(),
         Some(FactValue::Enum(s)) => s.clone(),
@@ -41,8 +47,14 @@ fn fact_text(v: Option<&FactValue>) -> String {
 /// 近30日, 较短时间内 …
 fn window_words(w: &Option<Window>) -> String {
     match w {
-        Some(Window::Period { amount, unit }) => format!("近{amount}{}", unit.zh()),
-        Some(Window::Shortly) => "较短时间内（条文未规定期间）".into(),
+        Some(Window::Period { amount, unit }) => {
+            t!(
+                "explain-window",
+                amount = amount.to_string(),
+                unit = unit.zh()
+            )
+        }
+        Some(Window::Shortly) => t!("explain-window-shortly"),
         None => String::new(),
     }
 }
@@ -50,9 +62,24 @@ fn window_words(w: &Option<Window>) -> String {
 /// （成立于 2025-03-01） when a condition that holds has an onset.
 fn since(onset: Option<crate::Date>, v: Tri) -> String {
     match (onset, v) {
-        (Some(d), Tri::True) => format!("（成立于 {d}）"),
+        (Some(d), Tri::True) => t!("explain-since", date = d.to_string()),
         _ => String::new(),
     }
+}
+
+/// One line of the explanation: indentation, words, line end.
+fn line(out: &mut String, pad: &str, words: String) {
+    out.push_str(pad);
+    out.push_str(&words);
+    out.push('\n');
+}
+
+fn sep() -> String {
+    t!("list-sep")
+}
+
+fn day(d: Option<crate::Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// `explain --format json`: the results of one article for one unit (as
@@ -141,12 +168,22 @@ impl Engine {
             .iter()
             .map(|(i, r)| self.skipped(*i, r))
             .collect();
+        // An ordinance that does not apply is named only if it has the article.
+        let has_article = |id: &str| {
+            self.graph
+                .ordinances
+                .iter()
+                .any(|o| o.id == id && o.articles.iter().any(|a| a.number == article))
+        };
         for s in &skipped {
-            if ordinance.is_none_or(|o| o == s.ordinance) {
-                out.push_str(&format!(
-                    "{}：不适用于 {}（{}）\n",
-                    s.ordinance, unit.id, s.reason
+            if ordinance.is_none_or(|o| o == s.ordinance) && has_article(&s.ordinance) {
+                out.push_str(&t!(
+                    "explain-skipped",
+                    title = quoted(&s.title),
+                    unit = unit.id.as_str(),
+                    reason = s.reason.as_str()
                 ));
+                out.push('\n');
             }
         }
         for oe in &ev.ords {
@@ -160,21 +197,24 @@ impl Engine {
                 continue;
             };
             found = true;
-            out.push_str(&format!(
-                "{} {}（{}）{}\n",
-                o.title,
-                a.cite,
-                o.id,
-                if o.draft {
-                    " 〔草案，尚无约束力〕"
-                } else {
-                    ""
-                }
+            out.push_str(&t!(
+                "explain-heading",
+                title = quoted(&o.title),
+                cite = a.cite.as_str()
             ));
+            if o.draft {
+                out.push_str(&t!("explain-draft", status = o.status.zh()));
+            }
+            out.push('\n');
             for line in a.text.lines() {
                 out.push_str(&format!("  “{line}”\n"));
             }
-            out.push_str(&format!("\n单位 {}：{}", unit.id, unit.kind));
+            out.push('\n');
+            out.push_str(&t!(
+                "explain-unit",
+                unit = unit.id.as_str(),
+                kind = unit.kind.as_str()
+            ));
             if let Some(actor) = self
                 .graph
                 .lexicon
@@ -183,29 +223,38 @@ impl Engine {
                 .find(|x| x.name == unit.kind)
             {
                 if !actor.ancestors.is_empty() {
-                    out.push_str(&format!("（属于 {}）", actor.ancestors.join(" → ")));
+                    out.push_str(&t!(
+                        "explain-unit-ancestors",
+                        ancestors = actor.ancestors.join(" → ")
+                    ));
                 }
             }
-            out.push_str(&format!(
-                "，级别 {}，辖区 {}",
-                unit.level.map(|l| l.zh()).unwrap_or("未提供"),
-                unit.region
+            out.push_str(&t!(
+                "explain-unit-place",
+                level = unit
+                    .level
+                    .map(|l| l.zh().to_string())
+                    .unwrap_or_else(|| t!("explain-not-given")),
+                region = unit
+                    .region
                     .as_ref()
                     .map(|r| r.join("/"))
-                    .unwrap_or_else(|| "未提供".into())
+                    .unwrap_or_else(|| t!("explain-not-given"))
             ));
             if !unit.roles.is_empty() {
-                out.push_str(&format!("，角色 {}", unit.roles.join("、")));
+                out.push_str(&t!("explain-unit-roles", roles = unit.roles.join(&sep())));
             }
             out.push('\n');
-            out.push_str(&format!(
-                "条例适用：辖区 {} — {}；施行日期 {}\n",
-                o.jurisdiction,
-                mark(oe.applies),
-                o.in_force.as_deref().unwrap_or("未知")
+            out.push_str(&t!(
+                "explain-ordinance-applies",
+                jurisdiction = o.jurisdiction.as_str(),
+                mark = mark(oe.applies),
+                in_force = o.in_force.clone().unwrap_or_else(|| t!("explain-unknown"))
             ));
+            out.push('\n');
             for d in &oe.deemed {
-                out.push_str(&format!("视同：本单位在此条例中适用 {d} 的规定\n"));
+                out.push_str(&t!("explain-deemed", kind = d.as_str()));
+                out.push('\n');
             }
             let mut any = false;
             for (i, node) in o.nodes.iter().enumerate() {
@@ -224,25 +273,28 @@ impl Engine {
             }
             if !any {
                 let kind = a.kind.map(|k| k.zh()).unwrap_or("—");
-                out.push_str(&format!("\n此条无规范（性质：{kind}），不约束单位。\n"));
+                out.push('\n');
+                out.push_str(&t!("explain-no-norm", kind = kind));
+                out.push('\n');
             }
             out.push('\n');
         }
         if !found
             && !skipped
                 .iter()
-                .any(|s| ordinance.is_none_or(|o| o == s.ordinance))
+                .any(|s| ordinance.is_none_or(|o| o == s.ordinance) && has_article(&s.ordinance))
         {
-            return Err(format!(
-                "no loaded ordinance applying to {} has article {article}",
-                unit.id
+            return Err(t!(
+                "explain-no-article",
+                unit = unit.id.as_str(),
+                article = article.to_string()
             ));
         }
         if !shown_instance {
-            return Err(format!(
-                "“{}”不是本条任何规范对单位 {} 的实例",
-                instance.unwrap_or_default(),
-                unit.id
+            return Err(t!(
+                "explain-no-instance",
+                instance = instance.unwrap_or_default(),
+                unit = unit.id.as_str()
             ));
         }
         Ok(out)
@@ -263,70 +315,97 @@ impl Engine {
         let Some(Node::Norm(n)) = o.nodes.get(i) else {
             return false;
         };
-        out.push_str(&format!(
-            "\n规范 {}（{}）：{} {}\n",
-            n.name,
-            n.cite,
-            n.modality.zh(),
-            n.action
+        out.push('\n');
+        out.push_str(&t!(
+            "explain-norm",
+            name = n.name.as_str(),
+            cite = n.cite.as_str(),
+            modality = n.modality.zh(),
+            action = n.action.as_str()
         ));
+        out.push('\n');
         let subjects: Vec<String> = n.subjects.iter().map(selector_text).collect();
         // A norm the unit's kind can never be subject to was not visited.
         let Some(st) = oe.norm(i) else {
-            out.push_str(&format!(
-                "  主体 {} — 否\n  → 不约束本单位\n",
-                subjects.join("、")
-            ));
+            line(
+                out,
+                "  ",
+                t!(
+                    "explain-subject",
+                    subjects = subjects.join(&sep()),
+                    mark = mark(Tri::False)
+                ),
+            );
+            line(out, "  ", t!("explain-not-binding"));
             return false;
         };
-        out.push_str(&format!(
-            "  主体 {} — {}\n",
-            subjects.join("、"),
-            mark(st.applies)
-        ));
+        line(
+            out,
+            "  ",
+            t!(
+                "explain-subject",
+                subjects = subjects.join(&sep()),
+                mark = mark(st.applies)
+            ),
+        );
         if st.applies == Tri::False {
-            out.push_str("  → 不约束本单位\n");
+            line(out, "  ", t!("explain-not-binding"));
             return false;
         }
         if let Some(c) = n.condition {
-            out.push_str("  当：\n");
+            line(out, "  ", t!("explain-when"));
             self.explain_cond(o, oe, ev, c, 2, out);
         }
         if let Some(c) = n.unless {
-            out.push_str("  除非：\n");
+            line(out, "  ", t!("explain-unless"));
             self.explain_cond(o, oe, ev, c, 2, out);
         }
         if let Some(d) = &n.deadline {
-            out.push_str(&format!("  期限 {}", deadline_text(d)));
+            let mut s = t!("explain-deadline", deadline = deadline_text(d));
             if matches!(d, DeadlineOut::Vague { .. }) {
-                out.push_str("：条文未规定具体期限，不计算逾期");
+                s.push_str(&t!("explain-deadline-vague"));
             }
-            out.push('\n');
+            line(out, "  ", s);
         }
         let insts = oe.instances_of(st);
         if st.status == Status::Overridden {
-            out.push_str(&format!(
-                "  → 被排除（{}）（评估日期 {}）\n",
-                st.overridden_by
-                    .and_then(|b| crate::eval::norm_of(o, b))
-                    .map(|b| format!("{} {}", b.cite, b.name))
-                    .unwrap_or_default(),
-                opts.as_of
-            ));
+            let by = st
+                .overridden_by
+                .and_then(|b| crate::eval::norm_of(o, b))
+                .map(|b| format!("{} {}", b.cite, b.name))
+                .unwrap_or_default();
+            line(
+                out,
+                "  ",
+                t!(
+                    "explain-overridden",
+                    by = by,
+                    as_of = opts.as_of.to_string()
+                ),
+            );
             return instance.is_none();
         }
         if insts.is_empty() {
             if let Some(t) = &n.trigger {
-                out.push_str(&format!("  触发 {}：未发生\n", trigger_text(t)));
+                line(
+                    out,
+                    "  ",
+                    t!("explain-trigger-none", trigger = trigger_text(t)),
+                );
             }
-            out.push_str(&format!("  → 未触发（评估日期 {}）\n", opts.as_of));
+            line(
+                out,
+                "  ",
+                t!("explain-not-triggered", as_of = opts.as_of.to_string()),
+            );
             return instance.is_none();
         }
         if insts.len() > 1 {
-            out.push_str(&format!(
-                "  共 {} 个实例（每次发生各自计算）\n",
-                insts.len()
-            ));
+            line(
+                out,
+                "  ",
+                t!("explain-instances", count = insts.len().to_string()),
+            );
         }
         let mut shown = false;
         for (k, inst) in insts.iter().enumerate() {
@@ -355,63 +434,78 @@ impl Engine {
         out: &mut String,
     ) {
         let pad = if several {
-            out.push_str(&format!("  ▸ 实例 {label}\n"));
+            line(out, "  ", t!("explain-instance", label = label));
             "    "
         } else {
             "  "
         };
         if let (Some(t), Some(d)) = (&n.trigger, inst.triggered_on) {
-            out.push_str(&format!("{pad}触发 {}：{d}\n", trigger_text(t)));
+            line(
+                out,
+                pad,
+                t!(
+                    "explain-triggered-on",
+                    trigger = trigger_text(t),
+                    date = d.to_string()
+                ),
+            );
         } else if let (Some(DeadlineOut::Period { anchor, .. }), Some(d)) =
             (&n.deadline, inst.triggered_on)
         {
-            out.push_str(&format!("{pad}{anchor}：{d}\n"));
+            line(
+                out,
+                pad,
+                t!(
+                    "explain-anchor-on",
+                    anchor = anchor.as_str(),
+                    date = d.to_string()
+                ),
+            );
         }
         if let Some(due) = inst.due {
-            out.push_str(&format!("{pad}截止 {due}"));
+            let mut s = t!("explain-due", due = due.to_string());
             if let Some(nominal) = inst.extended_from {
-                out.push_str(&format!(
-                    "（期间届满日 {nominal} 为休息日，顺延至下一个工作日）"
-                ));
+                s.push_str(&t!("explain-due-extended", nominal = nominal.to_string()));
             }
             match &n.deadline {
                 Some(DeadlineOut::Period {
                     direction: tiaoli_syntax::ast::Direction::Before,
                     ..
-                }) => out.push_str("；自事件前一日起倒数"),
-                Some(DeadlineOut::Period { .. }) => out.push_str("；期间自次日起算"),
+                }) => s.push_str(&t!("explain-count-back")),
+                Some(DeadlineOut::Period { .. }) => s.push_str(&t!("explain-count-from-next")),
                 _ => {}
             }
-            out.push('\n');
+            line(out, pad, s);
         }
         if let Some(d) = inst.done_on {
-            out.push_str(&format!("{pad}履行：{} 于 {d}\n", n.action));
+            line(
+                out,
+                pad,
+                t!(
+                    "explain-done",
+                    action = n.action.as_str(),
+                    date = d.to_string()
+                ),
+            );
         }
         let status = match inst.status {
             Status::Violated => match (inst.done_on, n.class) {
-                (_, tiaoli_syntax::ast::ModalityClass::Prohibition) => format!(
-                    "已违反（{} 实施了禁止的行为）",
-                    inst.breach_on.map(|d| d.to_string()).unwrap_or_default()
+                (_, tiaoli_syntax::ast::ModalityClass::Prohibition) => {
+                    t!("explain-violated-prohibition", date = day(inst.breach_on))
+                }
+                (Some(d), _) => t!(
+                    "explain-violated-done",
+                    since = day(inst.overdue_since),
+                    done = d.to_string()
                 ),
-                (Some(d), _) => format!(
-                    "已违反（自 {} 起逾期，{d} 方履行）",
-                    inst.overdue_since
-                        .map(|d| d.to_string())
-                        .unwrap_or_default()
-                ),
-                (None, _) => format!(
-                    "已违反（自 {} 起逾期）",
-                    inst.overdue_since
-                        .map(|d| d.to_string())
-                        .unwrap_or_default()
-                ),
+                (None, _) => t!("explain-violated", since = day(inst.overdue_since)),
             },
             Status::Pending => match inst.due {
-                Some(d) => format!("待履行（{d} 前）"),
-                None => "待履行（无具体期限）".into(),
+                Some(d) => t!("explain-pending-due", due = d.to_string()),
+                None => t!("explain-pending"),
             },
-            Status::Fulfilled => "已履行".into(),
-            Status::NotTriggered => "未触发".into(),
+            Status::Fulfilled => t!("explain-fulfilled"),
+            Status::NotTriggered => t!("explain-not-triggered-status"),
             Status::Unknown => {
                 let mut m = Vec::new();
                 if inst.applies == Tri::Unknown {
@@ -420,19 +514,24 @@ impl Engine {
                 crate::missing::instance_missing(o, n, inst, &ev.prepared, &mut m);
                 m.sort();
                 m.dedup();
-                format!("未确定 — 需要：{}", m.join("、"))
+                t!("explain-needs", facts = m.join(&sep()))
             }
-            Status::Permitted => "可以（授权性规范）".into(),
-            Status::Encouraged => "鼓励（不具强制力）".into(),
-            Status::Lapsed => format!(
-                "期间已过（{} 届满），不再可以",
-                inst.due.map(|d| d.to_string()).unwrap_or_default()
-            ),
+            Status::Permitted => t!("explain-permitted"),
+            Status::Encouraged => t!("explain-encouraged"),
+            Status::Lapsed => t!("explain-lapsed", due = day(inst.due)),
             Status::Triggered | Status::Overridden | Status::Expired => {
                 crate::report::status_zh(inst.status)
             }
         };
-        out.push_str(&format!("{pad}→ {status}（评估日期 {}）\n", opts.as_of));
+        line(
+            out,
+            pad,
+            t!(
+                "explain-status",
+                status = status,
+                as_of = opts.as_of.to_string()
+            ),
+        );
     }
 
     fn explain_consequence(
@@ -447,28 +546,38 @@ impl Engine {
             return;
         };
         let v = oe.vals.get(i).copied().unwrap_or(Tri::Unknown);
-        out.push_str(&format!("\n后果 {}（{}）\n", c.name, c.cite));
+        out.push('\n');
+        line(
+            out,
+            "",
+            t!(
+                "explain-consequence",
+                name = c.name.as_str(),
+                cite = c.cite.as_str()
+            ),
+        );
         if !c.applies_to.is_empty() {
             let s: Vec<String> = c.applies_to.iter().map(selector_text).collect();
-            out.push_str(&format!("  对象 {}\n", s.join("、")));
+            line(out, "  ", t!("explain-targets", targets = s.join(&sep())));
         }
-        out.push_str(&format!(
-            "  情形（{}）：\n",
+        line(
+            out,
+            "  ",
             if c.mode == tiaoli_compiler::graph::GroundMode::Any {
-                "之一"
+                t!("explain-grounds-any")
             } else {
-                "全部"
-            }
-        ));
+                t!("explain-grounds-all")
+            },
+        );
         for g in &c.grounds {
-            out.push_str(&format!("    {}：\n", g.cite));
+            line(out, "    ", t!("explain-ground", cite = g.cite.as_str()));
             self.explain_cond(o, oe, ev, g.cond, 3, out);
         }
         let clauses = oe.clauses(i).unwrap_or(&[]);
         for (k, cl) in c.sanctions.iter().enumerate() {
             let kinds: Vec<&str> = cl.kinds.iter().map(|x| x.name.as_str()).collect();
             let by = if cl.authorities.is_empty() {
-                "（条文未明确决定机关）".to_string()
+                t!("explain-authority-open")
             } else {
                 self.bodies(&cl.authorities, ev.prepared.unit)
                     .iter()
@@ -478,54 +587,67 @@ impl Engine {
             };
             let state = clauses.get(k);
             let applies = state.map(|c| c.applies).unwrap_or(Tri::True);
-            out.push_str(&format!(
-                "  处理 {}{} 由 {by} 对 {}{}\n",
-                kinds.join("、"),
-                match cl.choice {
-                    Some(tiaoli_syntax::ast::Choice::BySeverity) => "（根据情节轻重选择）",
-                    Some(tiaoli_syntax::ast::Choice::OneOf) => "（择一）",
-                    None => "",
-                },
-                cl.targets.join("、"),
-                if cl.condition.is_some() {
-                    format!("，条件 {}", mark(applies))
-                } else {
-                    String::new()
-                }
-            ));
+            let choice = match cl.choice {
+                Some(tiaoli_syntax::ast::Choice::BySeverity) => t!("explain-choice-severity"),
+                Some(tiaoli_syntax::ast::Choice::OneOf) => t!("explain-choice-one"),
+                None => String::new(),
+            };
+            let condition = if cl.condition.is_some() {
+                t!("explain-sanction-condition", mark = mark(applies))
+            } else {
+                String::new()
+            };
+            line(
+                out,
+                "  ",
+                t!(
+                    "explain-sanction",
+                    kinds = kinds.join(&sep()),
+                    choice = choice,
+                    by = by,
+                    targets = cl.targets.join(&sep()),
+                    condition = condition
+                ),
+            );
             if let (Some(l), Some(s)) = (&cl.lasting, state.and_then(|c| c.lasting)) {
                 let d = |x: Option<crate::Date>| {
-                    x.map(|d| d.to_string()).unwrap_or_else(|| "未知".into())
+                    x.map(|d| d.to_string())
+                        .unwrap_or_else(|| t!("explain-unknown"))
                 };
-                out.push_str(&format!(
-                    "    {}：自 {} 至 {} — {}\n",
-                    lasting_text(l),
-                    d(s.from),
-                    d(s.until),
-                    match s.active {
-                        Tri::True => "期间内",
-                        Tri::False => "已届满",
-                        Tri::Unknown => "起算日未知",
-                    }
-                ));
+                let state = match s.active {
+                    Tri::True => t!("explain-lasting-active"),
+                    Tri::False => t!("explain-lasting-expired"),
+                    Tri::Unknown => t!("explain-lasting-unknown"),
+                };
+                line(
+                    out,
+                    "    ",
+                    t!(
+                        "explain-lasting",
+                        lasting = lasting_text(l),
+                        from = d(s.from),
+                        until = d(s.until),
+                        state = state
+                    ),
+                );
             }
         }
         let status = match v {
             Tri::True if oe.consequence_status(i) == Status::Expired => {
-                "情形成立，但各项处理的期限均已届满".to_string()
+                t!("explain-consequence-expired")
             }
             Tri::True => match oe.onset(i) {
-                Some(d) => format!("触发（情形成立于 {d}）"),
-                None => "触发".to_string(),
+                Some(d) => t!("explain-consequence-since", date = d.to_string()),
+                None => t!("explain-consequence-triggered"),
             },
-            Tri::False => "未触发".to_string(),
+            Tri::False => t!("explain-not-triggered-status"),
             Tri::Unknown => {
                 let mut m = Vec::new();
                 self.missing(oe.ordinance, oe, &ev.prepared, i, &mut m);
-                format!("未确定 — 需要：{}", m.join("、"))
+                t!("explain-needs", facts = m.join(&sep()))
             }
         };
-        out.push_str(&format!("  → {status}\n"));
+        line(out, "  ", t!("explain-arrow", status = status));
     }
 
     fn explain_cond(
@@ -543,7 +665,11 @@ impl Engine {
         let Some(node) = o.nodes.get(id) else { return };
         let Node::Cond { op } = node else {
             if let Node::Consequence(c) = node {
-                out.push_str(&format!("{pad}{} 的情形 — {}\n", c.cite, mark(v)));
+                line(
+                    out,
+                    &pad,
+                    t!("explain-ground-of", cite = c.cite.as_str(), mark = mark(v)),
+                );
             }
             return;
         };
@@ -554,36 +680,46 @@ impl Engine {
         match op {
             Cond::And { args } | Cond::Or { args } => {
                 let word = if matches!(op, Cond::And { .. }) {
-                    "且（全部）"
+                    t!("explain-and", mark = mark(v))
                 } else {
-                    "或（之一）"
+                    t!("explain-or", mark = mark(v))
                 };
-                out.push_str(&format!("{pad}{word} — {}\n", mark(v)));
+                line(out, &pad, word);
                 for a in args {
                     self.explain_cond(o, oe, ev, *a, depth + 1, out);
                 }
             }
             Cond::Not { arg } => {
-                out.push_str(&format!("{pad}非 — {}\n", mark(v)));
+                line(out, &pad, t!("explain-not", mark = mark(v)));
                 self.explain_cond(o, oe, ev, *arg, depth + 1, out);
             }
             Cond::IsTrue { fact } => {
                 let name = fact_name(fact);
-                out.push_str(&format!(
-                    "{pad}{name}（事实：{}）— {}\n",
-                    fact_text(facts.get(&name)),
-                    mark(v)
-                ));
+                line(
+                    out,
+                    &pad,
+                    t!(
+                        "explain-fact",
+                        name = name.as_str(),
+                        value = fact_text(facts.get(&name)),
+                        mark = mark(v)
+                    ),
+                );
             }
             Cond::Compare { fact, cmp, value } => {
                 let name = fact_name(fact);
-                out.push_str(&format!(
-                    "{pad}{name} {} {}（事实：{}）— {}\n",
-                    cmp.symbol(),
-                    literal(value),
-                    fact_text(facts.get(&name)),
-                    mark(v)
-                ));
+                line(
+                    out,
+                    &pad,
+                    t!(
+                        "explain-compare",
+                        name = name.as_str(),
+                        cmp = cmp.symbol(),
+                        value = literal(value),
+                        fact = fact_text(facts.get(&name)),
+                        mark = mark(v)
+                    ),
+                );
             }
             Cond::Occurred { pattern, within }
             | Cond::Count {
@@ -597,51 +733,78 @@ impl Engine {
                     .iter()
                     .filter(|e| pattern.names(&e.ty))
                     .map(|e| match scope {
-                        Some(s) if e.date < s => format!("{}（施行前，不计）", e.date),
+                        Some(s) if e.date < s => {
+                            t!("explain-before-in-force", date = e.date.to_string())
+                        }
                         _ => e.date.to_string(),
                     })
                     .collect();
                 let w = window_words(within);
                 let event = pattern_text(pattern);
                 let what = match op {
-                    Cond::Count { cmp, n, .. } => format!("{w}{event}次数 {} {n}", cmp.symbol()),
-                    _ => format!("{w}发生{event}"),
+                    Cond::Count { cmp, n, .. } => t!(
+                        "explain-count",
+                        window = w,
+                        event = event,
+                        cmp = cmp.symbol(),
+                        n = n.to_string()
+                    ),
+                    _ => t!("explain-occurred", window = w, event = event),
                 };
                 let seen = if dates.is_empty() {
-                    "无记录".to_string()
+                    t!("explain-no-record")
                 } else {
-                    dates.join("、")
+                    dates.join(&sep())
                 };
-                out.push_str(&format!("{pad}{what}（记录：{seen}）— {}\n", mark(v)));
+                line(
+                    out,
+                    &pad,
+                    t!("explain-record", what = what, seen = seen, mark = mark(v)),
+                );
             }
             Cond::Violated { norm, within } => {
                 let name = crate::eval::norm_of(o, *norm)
                     .map(|n| format!("{} {}", n.cite, n.name))
                     .unwrap_or_default();
-                out.push_str(&format!(
-                    "{pad}{}违反 {name}{} — {}\n",
-                    window_words(within),
-                    since(oe.onset(id), v),
-                    mark(v)
-                ));
+                line(
+                    out,
+                    &pad,
+                    t!(
+                        "explain-violated-norm",
+                        window = window_words(within),
+                        norm = name,
+                        since = since(oe.onset(id), v),
+                        mark = mark(v)
+                    ),
+                );
             }
-            Cond::ViolatedAny { within } => out.push_str(&format!(
-                "{pad}{}违反{}规定的任一义务{} — {}\n",
-                window_words(within),
-                o.self_name,
-                since(oe.onset(id), v),
-                mark(v)
-            )),
+            Cond::ViolatedAny { within } => line(
+                out,
+                &pad,
+                t!(
+                    "explain-violated-any",
+                    window = window_words(within),
+                    self_name = o.self_name.as_str(),
+                    since = since(oe.onset(id), v),
+                    mark = mark(v)
+                ),
+            ),
             Cond::TriggerAttr {
                 event,
                 attr,
                 cmp,
                 value,
-            } => out.push_str(&format!(
-                "{pad}本次{event}的{attr} {} {}（按每个实例判断）\n",
-                cmp.symbol(),
-                literal(value)
-            )),
+            } => line(
+                out,
+                &pad,
+                t!(
+                    "explain-trigger-attr",
+                    event = event.as_str(),
+                    attr = attr.as_str(),
+                    cmp = cmp.symbol(),
+                    value = literal(value)
+                ),
+            ),
             Cond::Overdue {
                 event,
                 remedy,
@@ -654,36 +817,48 @@ impl Engine {
                     .iter()
                     .filter(|e| &e.ty == event)
                     .map(|e| {
-                        format!(
-                            "{} 期限 {}",
-                            e.date,
-                            e.deadline
+                        t!(
+                            "explain-overdue-record",
+                            date = e.date.to_string(),
+                            deadline = e
+                                .deadline
                                 .map(|d| d.to_string())
-                                .unwrap_or_else(|| "未提供".into())
+                                .unwrap_or_else(|| t!("explain-not-given"))
                         )
                     })
                     .collect();
-                out.push_str(&format!(
-                    "{pad}{}{event}逾期未{remedy}（记录：{}）— {}\n",
-                    window_words(within),
-                    if recs.is_empty() {
-                        "无".into()
-                    } else {
-                        recs.join("；")
-                    },
-                    mark(v)
-                ));
+                let records = if recs.is_empty() {
+                    t!("explain-none")
+                } else {
+                    recs.join(&t!("explain-record-sep"))
+                };
+                line(
+                    out,
+                    &pad,
+                    t!(
+                        "explain-overdue",
+                        window = window_words(within),
+                        event = event.as_str(),
+                        remedy = remedy.as_str(),
+                        records = records,
+                        mark = mark(v)
+                    ),
+                );
             }
             Cond::Meets {
                 consequences,
                 within,
             } => {
-                out.push_str(&format!(
-                    "{pad}{}符合{} — {}\n",
-                    window_words(within),
-                    since(oe.onset(id), v),
-                    mark(v)
-                ));
+                line(
+                    out,
+                    &pad,
+                    t!(
+                        "explain-meets",
+                        window = window_words(within),
+                        since = since(oe.onset(id), v),
+                        mark = mark(v)
+                    ),
+                );
                 for c in consequences {
                     self.explain_cond(o, oe, ev, *c, depth + 1, out);
                 }

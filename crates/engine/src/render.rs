@@ -50,7 +50,7 @@ fn info<'a>(r: &'a Report, id: &str) -> Option<&'a OrdinanceInfo> {
     r.ordinances.iter().find(|o| o.id == id)
 }
 
-fn quoted(t: &str) -> String {
+pub(crate) fn quoted(t: &str) -> String {
     if t.starts_with('《') {
         t.to_string()
     } else {
