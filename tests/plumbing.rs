@@ -376,3 +376,74 @@ fn explain_names_the_ordinances_that_do_not_apply() {
     let (_, en, _) = run(&en_args);
     insta::assert_snapshot!("explain_not_applying_en", en);
 }
+
+/// `tiaoli serve` refuses to start, in the language of the run and with exit
+/// 2, before it listens: a non-loopback address without a token, an empty
+/// token, rules with only the vocabulary.
+#[test]
+fn serve_refusals_in_both_languages() {
+    let dir = std::env::temp_dir().join(format!("tiaoli-serve-refusals-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("token");
+    std::fs::write(&empty, "  \n").unwrap();
+    let empty = empty.display().to_string();
+    let cases: [(&str, Vec<&str>); 3] = [
+        ("not_loopback", vec!["serve", "--addr", "0.0.0.0:0"]),
+        (
+            "empty_token",
+            vec!["serve", "--addr", "127.0.0.1:0", "--token-file", &empty],
+        ),
+        (
+            "vocabulary_only",
+            vec!["serve", "--addr", "127.0.0.1:0", "--rules", "rules/lexicon"],
+        ),
+    ];
+    let mut shown = String::new();
+    for (name, args) in &cases {
+        for lang in ["zh", "en"] {
+            let mut full = vec!["--lang", lang];
+            full.extend_from_slice(args);
+            let (code, out, err) = run(&full);
+            assert_eq!(code, 2, "{name} {lang}: {err}");
+            assert!(out.is_empty(), "{out}");
+            shown.push_str(&format!("{name} {lang}: {}", err.replace(&empty, "TOKEN")));
+        }
+    }
+    insta::assert_snapshot!("serve_refusals", shown);
+}
+
+/// A holiday schedule (`--calendar`) that is not one: each error names the
+/// file and says what is wrong in the language of the run, exit 2.
+#[test]
+fn calendar_errors_in_both_languages() {
+    // A path of the same length on every run: diagnostics wrap at a width.
+    let dir = std::env::temp_dir().join("tiaoli-calendars");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "not_a_date",
+            "name: x\nyears:\n  2024:\n    rest: [2024-13-01]\n",
+        ),
+        (
+            "backwards",
+            "name: x\nyears:\n  2024:\n    rest: [2024-10-07..2024-10-01]\n",
+        ),
+        (
+            "both",
+            "name: x\nyears:\n  2024:\n    rest: [2024-10-01]\n    work: [2024-10-01]\n",
+        ),
+    ];
+    let mut shown = String::new();
+    for (name, text) in cases {
+        let p = dir.join(format!("{name}.yaml"));
+        std::fs::write(&p, text).unwrap();
+        let p = p.display().to_string();
+        for lang in ["zh", "en"] {
+            let (code, out, err) = run(&["--lang", lang, "eval", UNITS, "--calendar", &p]);
+            assert_eq!(code, 2, "{name} {lang}: {err}");
+            assert!(out.is_empty(), "{out}");
+            shown.push_str(&format!("{name} {lang}:{}", err.replace(&p, "FILE")));
+        }
+    }
+    insta::assert_snapshot!("calendar_errors", shown);
+}

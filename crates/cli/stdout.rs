@@ -61,15 +61,5 @@ pub fn emit_yaml<T: serde::Serialize>(value: &T, code: u8) -> u8 {
 /// An I/O error in plain words of the current language, with the system's
 /// words after it.
 pub fn describe(e: &std::io::Error) -> String {
-    let kind = match e.kind() {
-        ErrorKind::StorageFull => "storage-full",
-        ErrorKind::PermissionDenied => "permission-denied",
-        ErrorKind::NotFound => "not-found",
-        ErrorKind::BrokenPipe => "broken-pipe",
-        ErrorKind::ReadOnlyFilesystem => "read-only",
-        ErrorKind::IsADirectory => "is-a-directory",
-        ErrorKind::AlreadyExists => "already-exists",
-        _ => "other",
-    };
-    t!("io-error", kind = kind, error = e.to_string())
+    tiaoli_l10n::io_error(e)
 }

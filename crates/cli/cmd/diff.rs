@@ -327,20 +327,7 @@ fn replay(
     new: Compilation,
 ) -> Option<Vec<tiaoli_diff::VerdictChange>> {
     let text = super::read_input(facts)?;
-    let calendar = match &args.calendar {
-        None => tiaoli_engine::Calendar::default_schedule(),
-        Some(p) => match super::read_input(p) {
-            Some(t) => tiaoli_engine::Calendar::parse(&p.display().to_string(), &t),
-            None => return None,
-        },
-    };
-    let calendar = match calendar {
-        Ok(c) => c,
-        Err(e) => {
-            super::print_report(&e);
-            return None;
-        }
-    };
+    let calendar = super::load_calendar(args.calendar.as_deref())?;
     let old = tiaoli_engine::Engine::new(old.graph, calendar.clone());
     let new = tiaoli_engine::Engine::new(new.graph, calendar);
     let name = facts.display().to_string();

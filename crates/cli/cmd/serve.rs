@@ -46,7 +46,7 @@ pub fn run(args: Args) -> u8 {
         config.token = Some(t.trim().to_string());
     }
     if let Err(e) = config.check() {
-        eprintln!("{e}");
+        eprintln!("{}", super::error_line(&e));
         return EXIT_ERROR;
     }
     let Some(c) = super::compile(&args.rules) else {
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> u8 {
     let state = match tiaoli_serve::State::new(c, calendar, config) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::error_line(&e));
             return EXIT_ERROR;
         }
     };

@@ -88,7 +88,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = || path.display().to_string();
     let io = |e: std::io::Error| LoadError::Io {
         path: name(),
-        message: e.to_string(),
+        message: tiaoli_l10n::io_error(&e),
     };
     let limit = max_input_bytes();
     let file = std::fs::File::open(path).map_err(io)?;
@@ -128,7 +128,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 fn read_rule_file(path: &Path) -> Result<String, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::Io {
         path: path.display().to_string(),
-        message: e.to_string(),
+        message: tiaoli_l10n::io_error(&e),
     })?;
     if let Some(what) = special_kind(&meta) {
         return Err(LoadError::NotAFile {
@@ -215,7 +215,7 @@ pub fn is_lexicon_file(text: &str) -> bool {
 fn collect(p: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<PathBuf>) -> Result<(), LoadError> {
     let io = |e: std::io::Error| LoadError::Io {
         path: p.display().to_string(),
-        message: e.to_string(),
+        message: tiaoli_l10n::io_error(&e),
     };
     let meta = std::fs::metadata(p).map_err(io)?;
     if let Some(what) = special_kind(&meta) {

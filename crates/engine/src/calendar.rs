@@ -14,6 +14,7 @@
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
+use tiaoli_l10n::t;
 use tiaoli_syntax::ast::{Direction, TimeUnit};
 
 use crate::date::Date;
@@ -34,12 +35,32 @@ pub struct Calendar {
     years: BTreeSet<i32>,
 }
 
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("calendar {file}: {message}")]
-#[diagnostic(code(tiaoli::calendar), help("a calendar lists, per year, `rest` days and `work` days as YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD"))]
+/// A calendar file that is not one, in the language of the run.
+#[derive(Debug)]
 pub struct CalendarError {
     pub file: String,
     pub message: String,
+}
+
+impl std::fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&t!(
+            "calendar-error",
+            file = self.file.as_str(),
+            message = self.message.as_str()
+        ))
+    }
+}
+
+impl std::error::Error for CalendarError {}
+
+impl miette::Diagnostic for CalendarError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new("tiaoli::calendar"))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(t!("calendar-help")))
+    }
 }
 
 #[derive(Deserialize)]
@@ -76,7 +97,7 @@ impl Calendar {
         };
         let raw: RawCalendar = tiaoli_compiler::yaml::from_str(text).map_err(|e| {
             err(match e.line {
-                Some(l) => format!("line {l}: {}", e.message),
+                Some(l) => t!("calendar-line", line = l.to_string(), message = e.message),
                 None => e.message,
             })
         })?;
@@ -93,13 +114,17 @@ impl Calendar {
                         None => (item.as_str(), item.as_str()),
                     };
                     let (Some(a), Some(b)) = (Date::parse(a.trim()), Date::parse(b.trim())) else {
-                        return Err(err(format!(
-                            "{year}: “{item}” is not a date or a range of dates"
+                        return Err(err(t!(
+                            "calendar-not-a-date",
+                            year = year.to_string(),
+                            item = item.as_str()
                         )));
                     };
                     if b < a || a.days_until(b) > 31 {
-                        return Err(err(format!(
-                            "{year}: “{item}” is not a plausible holiday range"
+                        return Err(err(t!(
+                            "calendar-implausible",
+                            year = year.to_string(),
+                            item = item.as_str()
                         )));
                     }
                     let mut d = Some(a);
@@ -111,16 +136,16 @@ impl Calendar {
             }
         }
         if let Some(both) = cal.rest.intersection(&cal.work).next() {
-            return Err(err(format!(
-                "{both} is listed both as a rest day and as a working day"
-            )));
+            return Err(err(t!("calendar-both", date = both.to_string())));
         }
         // Every rest day is followed by a working day within MAX_REST_RUN days, so
         // that moving a last day to the next working day is a short, bounded walk.
         for r in &cal.rest {
             if cal.next_working_day_from(*r).is_none() && r.add_days(MAX_REST_RUN).is_some() {
-                return Err(err(format!(
-                    "{r}: more than {MAX_REST_RUN} rest days in a row; no schedule has such a holiday"
+                return Err(err(t!(
+                    "calendar-too-long",
+                    date = r.to_string(),
+                    max = MAX_REST_RUN.to_string()
                 )));
             }
         }
@@ -292,7 +317,7 @@ mod tests {
         }
         text.push_str("      - 2024-01-29..2024-01-31\n      - 2024-02-29..2024-03-05\n");
         let e = Calendar::parse("x.yaml", &text).unwrap_err();
-        assert!(e.to_string().contains("rest days in a row"), "{e}");
+        assert!(e.to_string().contains("连续休息超过"), "{e}");
     }
 
     #[test]
@@ -373,6 +398,6 @@ mod tests {
             "name: x\nyears:\n  2024:\n    rest: [2024-10-01]\n    work: [2024-10-01]\n",
         )
         .unwrap_err();
-        assert!(e.to_string().contains("both"), "{e}");
+        assert!(e.to_string().contains("同时被列为休息日和上班日"), "{e}");
     }
 }

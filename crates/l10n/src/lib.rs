@@ -281,6 +281,23 @@ pub fn has(lang: Lang, id: &str) -> bool {
     bundle(lang).has_message(id)
 }
 
+/// An I/O error in plain words of the current language (不存在, 没有权限 …),
+/// with the system's words after it.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let kind = match e.kind() {
+        ErrorKind::StorageFull => "storage-full",
+        ErrorKind::PermissionDenied => "permission-denied",
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::BrokenPipe => "broken-pipe",
+        ErrorKind::ReadOnlyFilesystem => "read-only",
+        ErrorKind::IsADirectory => "is-a-directory",
+        ErrorKind::AlreadyExists => "already-exists",
+        _ => "other",
+    };
+    t!("io-error", kind = kind, error = e.to_string())
+}
+
 /// Formats a message of the current language:
 /// `t!("eval-no-unit")`, `t!("eval-no-unit", unit = id, count = n)`.
 #[macro_export]

@@ -69,15 +69,16 @@ impl Config {
 
     /// A non-loopback address without a token would serve the rules and every
     /// evaluation to anyone on the network: refused.
+    /// The refusal is in the language of the run, without the `错误：` prefix.
     pub fn check(&self) -> Result<(), String> {
         if !self.addr.ip().is_loopback() && self.token.is_none() {
-            return Err(format!(
-                "错误：{} 不是本机回环地址；对外监听必须用 --token-file 指定访问令牌（或在反向代理后监听 127.0.0.1）",
-                self.addr
+            return Err(tiaoli_l10n::t!(
+                "serve-not-loopback",
+                addr = self.addr.to_string()
             ));
         }
         if self.token.as_deref().is_some_and(|t| t.is_empty()) {
-            return Err("错误：访问令牌为空；--token-file 须含一个非空令牌".into());
+            return Err(tiaoli_l10n::t!("serve-empty-token"));
         }
         Ok(())
     }
@@ -101,16 +102,13 @@ impl State {
     /// From a compilation without errors and with at least one ordinance.
     pub fn new(c: Compilation, calendar: Calendar, config: Config) -> Result<State, String> {
         if c.has_errors() {
-            return Err(format!(
-                "错误：规则有 {} 处错误，服务未启动；先用 tiaoli check 修正",
-                c.errors()
+            return Err(tiaoli_l10n::t!(
+                "serve-rules-have-errors",
+                count = c.errors().to_string()
             ));
         }
         if c.graph.ordinances.is_empty() {
-            return Err(
-                "错误：给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录"
-                    .into(),
-            );
+            return Err(tiaoli_l10n::t!("cli-no-ordinance"));
         }
         let lexicon_texts = c
             .sources

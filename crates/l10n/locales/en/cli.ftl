@@ -26,16 +26,6 @@ cli-version = { $version }
 out-write-failed = cannot write standard output ({ $error }); the output is incomplete
 out-json-failed = cannot produce the JSON output: { $error }
 out-yaml-failed = cannot produce the YAML output: { $error }
-io-error = { $kind ->
-    [storage-full] the disk is full
-    [permission-denied] permission denied
-    [not-found] not found
-    [broken-pipe] the pipe is closed
-    [read-only] read-only file system
-    [is-a-directory] is a directory
-    [already-exists] already exists
-   *[other] input/output error
-    }: { $error }
 file-write-failed = cannot write { $file }: { $why }; the file is unchanged
 file-write-failed-all = cannot write { $file }: { $why }; no file was changed
 file-not-regular = not a regular file
@@ -57,3 +47,6 @@ stream-bad-lines = { $file } has { $count } line(s) that could not be evaluated 
 lsp-stopped = the tiaoli language server stopped: { $error }
 serve-rules-do-not-compile = the rules do not compile; the server did not start
 serve-cannot-listen = cannot serve on { $addr }: { $error }
+serve-not-loopback = { $addr } is not a loopback address; listening beyond this machine needs an access token (--token-file), or listen on 127.0.0.1 behind a reverse proxy
+serve-empty-token = the access token is empty; --token-file must hold a token that is not empty
+serve-rules-have-errors = the rules have { $count } error(s); the server was not started; fix them with tiaoli check first

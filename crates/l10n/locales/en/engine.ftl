@@ -31,3 +31,10 @@ status-lapsed = period passed
 status-expired = measures' periods over
 
 missing-judgement = judgement: whether the { $events } events fell within a short time (the text gives no period)
+calendar-error = calendar { $file }: { $message }
+calendar-help = a calendar lists, per year, `rest` days and `work` days as YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD
+calendar-line = line { $line }: { $message }
+calendar-not-a-date = { $year }: “{ $item }” is not a date or a range of dates
+calendar-implausible = { $year }: “{ $item }” is not a plausible holiday range (first day first, at most 31 days)
+calendar-both = { $date } is listed both as a rest day and as a working day
+calendar-too-long = { $date }: more than { $max } rest days in a row; no schedule has such a holiday

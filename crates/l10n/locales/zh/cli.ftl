@@ -26,16 +26,6 @@ cli-version = { $version }
 out-write-failed = 无法写出标准输出（{ $error }）；输出不完整
 out-json-failed = 无法生成 JSON 输出：{ $error }
 out-yaml-failed = 无法生成 YAML 输出：{ $error }
-io-error = { $kind ->
-    [storage-full] 磁盘已满
-    [permission-denied] 没有权限
-    [not-found] 不存在
-    [broken-pipe] 管道已关闭
-    [read-only] 文件系统只读
-    [is-a-directory] 是一个目录
-    [already-exists] 已存在
-   *[other] 输入输出错误
-    }：{ $error }
 file-write-failed = 无法写入 { $file }：{ $why }；文件未改动
 file-write-failed-all = 无法写入 { $file }：{ $why }；没有文件被改动
 file-not-regular = 不是普通文件
@@ -57,3 +47,6 @@ stream-bad-lines = { $file } 有 { $count } 行未能评估（见上）；其余
 lsp-stopped = tiaoli 语言服务器停止：{ $error }
 serve-rules-do-not-compile = 规则无法编译，服务未启动
 serve-cannot-listen = 无法在 { $addr } 上提供服务：{ $error }
+serve-not-loopback = { $addr } 不是本机回环地址；对外监听必须用 --token-file 指定访问令牌（或在反向代理后监听 127.0.0.1）
+serve-empty-token = 访问令牌为空；--token-file 须含一个非空令牌
+serve-rules-have-errors = 规则有 { $count } 处错误，服务未启动；先用 tiaoli check 修正

@@ -31,3 +31,10 @@ status-lapsed = 期间已过
 status-expired = 处理期限已过
 
 missing-judgement = 判断：{ $events }是否在较短时间内发生（条文未规定期间）
+calendar-error = 日历 { $file }：{ $message }
+calendar-help = 日历按年份列出休息日（rest）和调休上班日（work），每项写作 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD
+calendar-line = 第 { $line } 行：{ $message }
+calendar-not-a-date = { $year } 年：“{ $item }”不是日期，也不是日期区间
+calendar-implausible = { $year } 年：“{ $item }”不是可能的节假日区间（须前早后晚，且不超过 31 日）
+calendar-both = { $date } 同时被列为休息日和上班日
+calendar-too-long = { $date }：连续休息超过 { $max } 日，没有哪一年的安排如此
