@@ -186,10 +186,8 @@ pub fn router(state: Arc<State>) -> Router {
 pub async fn run(state: State) -> std::io::Result<()> {
     let addr = state.config.addr;
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    eprintln!(
-        "tiaoli serve：正在监听 http://{}/v1/",
-        listener.local_addr()?
-    );
+    let url = format!("http://{}/", listener.local_addr()?);
+    eprintln!("{}", tiaoli_l10n::t!("serve-listening", url = url));
     axum::serve(listener, router(Arc::new(state)))
         .with_graceful_shutdown(shutdown())
         .await
@@ -215,7 +213,7 @@ async fn shutdown() {
         () = ctrl_c => {},
         () = term => {},
     }
-    eprintln!("tiaoli serve：收到停止信号，处理完进行中的请求后退出");
+    eprintln!("{}", tiaoli_l10n::t!("serve-stopping"));
 }
 
 /// [`run`] on a runtime of its own (worker threads as many as the machine's

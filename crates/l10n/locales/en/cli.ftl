@@ -50,3 +50,5 @@ serve-cannot-listen = cannot serve on { $addr }: { $error }
 serve-not-loopback = { $addr } is not a loopback address; listening beyond this machine needs an access token (--token-file), or listen on 127.0.0.1 behind a reverse proxy
 serve-empty-token = the access token is empty; --token-file must hold a token that is not empty
 serve-rules-have-errors = the rules have { $count } error(s); the server was not started; fix them with tiaoli check first
+serve-listening = tiaoli serve: listening on { $url } (the web pages; the API under { $url }v1/)
+serve-stopping = tiaoli serve: stop signal received; finishing the requests under way, then exiting

@@ -50,3 +50,5 @@ serve-cannot-listen = 无法在 { $addr } 上提供服务：{ $error }
 serve-not-loopback = { $addr } 不是本机回环地址；对外监听必须用 --token-file 指定访问令牌（或在反向代理后监听 127.0.0.1）
 serve-empty-token = 访问令牌为空；--token-file 须含一个非空令牌
 serve-rules-have-errors = 规则有 { $count } 处错误，服务未启动；先用 tiaoli check 修正
+serve-listening = tiaoli serve：正在监听 { $url }（网页在此，接口在 { $url }v1/）
+serve-stopping = tiaoli serve：收到停止信号，处理完进行中的请求后退出
