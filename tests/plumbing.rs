@@ -447,3 +447,56 @@ fn calendar_errors_in_both_languages() {
     }
     insta::assert_snapshot!("calendar_errors", shown);
 }
+
+/// `--help` in Chinese (the default): every description, heading and note is
+/// Chinese; English keeps clap's own words and the doc comments.
+#[test]
+fn help_in_both_languages() {
+    for args in [vec!["-h"], vec!["eval", "--help"]] {
+        let (code, zh, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Commands:",
+            "Print help",
+            "[possible values",
+            "[default",
+        ] {
+            assert!(!zh.contains(english), "{english} in {zh}");
+        }
+        let mut en_args = vec!["--lang", "en"];
+        en_args.extend_from_slice(&args);
+        let (code, en, _) = run(&en_args);
+        assert_eq!(code, 0);
+        assert!(en.contains("Usage:") && en.contains("Options:"), "{en}");
+        let words: Vec<&str> = args.iter().map(|a| a.trim_start_matches('-')).collect();
+        let name = format!("help_{}", words.join("_"));
+        insta::assert_snapshot!(format!("{name}_zh"), zh);
+    }
+}
+
+/// Usage errors in the language of the run, exit 2: an unknown argument, a
+/// value that is not one of the choices, a misspelt subcommand (with a
+/// did-you-mean), a missing required argument.
+#[test]
+fn usage_errors_in_both_languages() {
+    let cases: [&[&str]; 4] = [
+        &["eval", UNITS, "--no-such-flag"],
+        &["eval", UNITS, "--format", "jsn"],
+        &["evl"],
+        &["explain", UNITS],
+    ];
+    let mut shown = String::new();
+    for args in cases {
+        for lang in ["zh", "en"] {
+            let mut full = vec!["--lang", lang];
+            full.extend_from_slice(args);
+            let (code, out, err) = run(&full);
+            assert_eq!(code, 2, "{args:?} {lang}: {err}");
+            assert!(out.is_empty(), "{out}");
+            shown.push_str(&format!("── {} ({lang})\n{err}", args.join(" ")));
+        }
+    }
+    insta::assert_snapshot!("usage_errors", shown);
+}

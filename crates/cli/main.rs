@@ -6,6 +6,7 @@
 
 mod cmd;
 mod files;
+mod help;
 mod stdout;
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -105,8 +106,15 @@ fn long_version() -> &'static str {
 
 fn main() -> ExitCode {
     tiaoli_l10n::set(lang_in_args().unwrap_or_else(tiaoli_l10n::Lang::from_env));
-    let matches = Cli::command().long_version(long_version()).get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let command = help::localized(Cli::command().long_version(long_version()));
+    let matches = match command.try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return ExitCode::from(help::usage_error(e)),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return ExitCode::from(help::usage_error(e)),
+    };
     tiaoli_l10n::set(match cli.lang {
         Some(Lang::Zh) => tiaoli_l10n::Lang::Zh,
         Some(Lang::En) => tiaoli_l10n::Lang::En,
@@ -127,8 +135,8 @@ fn main() -> ExitCode {
         Command::Lsp(a) => cmd::lsp::run(a),
         Command::Serve(a) => cmd::serve::run(a),
         Command::Terms(a) => cmd::terms::run(a),
-        Command::Completions(a) => cmd::completions::run(a, Cli::command()),
-        Command::Man => cmd::completions::man(Cli::command()),
+        Command::Completions(a) => cmd::completions::run(a, help::localized(Cli::command())),
+        Command::Man => cmd::completions::man(help::localized(Cli::command())),
         Command::Template(a) => cmd::template::run(a),
     };
     ExitCode::from(code)

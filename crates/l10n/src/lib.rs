@@ -181,6 +181,13 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/zh/diff.ftl"),
         include_str!("../locales/en/diff.ftl"),
     ),
+    // The command line's help in Chinese; its English is the doc comments
+    // of the CLI's argument structs, so the English file is empty.
+    (
+        "help",
+        include_str!("../locales/zh/help.ftl"),
+        include_str!("../locales/en/help.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

@@ -49,6 +49,13 @@ fn every_file_parses_and_both_languages_agree() {
             }
         }
         let (z, e) = (messages(zh), messages(en));
+        if *name == "help" {
+            // Chinese only: the English is the CLI's doc comments
+            // (crates/cli/help.rs keeps every argument translated).
+            assert!(e.is_empty(), "en/help.ftl holds messages: {e:?}");
+            assert!(z.len() > 50, "zh/help.ftl: {} messages", z.len());
+            continue;
+        }
         let zk: BTreeSet<&String> = z.keys().collect();
         let ek: BTreeSet<&String> = e.keys().collect();
         assert_eq!(

@@ -52,3 +52,29 @@ serve-empty-token = the access token is empty; --token-file must hold a token th
 serve-rules-have-errors = the rules have { $count } error(s); the server was not started; fix them with tiaoli check first
 serve-listening = tiaoli serve: listening on { $url } (the web pages; the API under { $url }v1/)
 serve-stopping = tiaoli serve: stop signal received; finishing the requests under way, then exiting
+help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    {"{"}usage-heading{"}"} {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-value-command = COMMAND
+help-flag-help = Print help
+help-flag-version = Print version and the embedded ordinances
+help-values = { " " }[possible values: { $values }]
+help-default = { " " }[default: { $value }]
+help-usage-prefix = Usage:
+usage-unknown-argument = unexpected argument “{ $arg }”
+usage-unknown-subcommand = unrecognized subcommand “{ $name }”
+usage-invalid-value = invalid value “{ $value }” for { $arg }; possible values: { $valid }
+usage-invalid-value-why = invalid value “{ $value }” for { $arg }: { $why }
+usage-missing-argument = required arguments were not provided: { $args }
+usage-missing-subcommand = a subcommand is required
+usage-conflict = the argument { $arg } cannot be used with { $other }
+usage-wrong-values = wrong number of values for { $arg }
+usage-other = usage error: { $error }
+usage-line = Usage: { $usage }
+usage-more = For more information, try --help
+usage-suggestion = ; { $suggestion }
+help-about-help = Print this message or the help of the given subcommand(s)

@@ -52,3 +52,29 @@ serve-empty-token = 访问令牌为空；--token-file 须含一个非空令牌
 serve-rules-have-errors = 规则有 { $count } 处错误，服务未启动；先用 tiaoli check 修正
 serve-listening = tiaoli serve：正在监听 { $url }（网页在此，接口在 { $url }v1/）
 serve-stopping = tiaoli serve：收到停止信号，处理完进行中的请求后退出
+help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    用法：{"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = 命令
+help-heading-arguments = 参数
+help-heading-options = 选项
+help-value-command = 命令
+help-flag-help = 显示帮助
+help-flag-version = 显示版本及内嵌的条例
+help-values = （可选值：{ $values }）
+help-default = （默认：{ $value }）
+help-usage-prefix = 用法：
+usage-unknown-argument = 没有参数“{ $arg }”
+usage-unknown-subcommand = 没有子命令“{ $name }”
+usage-invalid-value = 参数 { $arg } 的值“{ $value }”无效；可选值：{ $valid }
+usage-invalid-value-why = 参数 { $arg } 的值“{ $value }”无效：{ $why }
+usage-missing-argument = 缺少必需的参数：{ $args }
+usage-missing-subcommand = 缺少子命令
+usage-conflict = 参数 { $arg } 不能与 { $other } 同时使用
+usage-wrong-values = 参数 { $arg } 的值的个数不对
+usage-other = 命令行有误：{ $error }
+usage-line = 用法：{ $usage }
+usage-more = 详见 --help
+usage-suggestion = ；{ $suggestion }
+help-about-help = 显示本帮助，或所给子命令的帮助
