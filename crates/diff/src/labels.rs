@@ -114,9 +114,15 @@ mod tests {
         assert_eq!(ids.len(), FIELDS.len(), "an id twice");
         let labels: std::collections::BTreeSet<&str> = FIELDS.iter().map(|(l, _)| *l).collect();
         assert_eq!(labels.len(), FIELDS.len(), "a label twice");
-        assert_eq!(tiaoli_l10n::scoped(Lang::En, || field("施行日期")), "in force");
+        assert_eq!(
+            tiaoli_l10n::scoped(Lang::En, || field("施行日期")),
+            "in force"
+        );
         assert_eq!(tiaoli_l10n::scoped(Lang::En, || field("第二章")), "第二章");
-        assert_eq!(tiaoli_l10n::scoped(Lang::Zh, || field("施行日期")), "施行日期");
+        assert_eq!(
+            tiaoli_l10n::scoped(Lang::Zh, || field("施行日期")),
+            "施行日期"
+        );
     }
 
     /// The Chinese string literals of the code that writes changes, without
@@ -167,7 +173,10 @@ mod tests {
                 }
             }
         }
-        assert!(unknown.is_empty(), "neither a field nor a value: {unknown:?}");
+        assert!(
+            unknown.is_empty(),
+            "neither a field nor a value: {unknown:?}"
+        );
         let unused: Vec<&str> = FIELDS
             .iter()
             .map(|(l, _)| *l)

@@ -297,7 +297,10 @@ pub fn render_human_styled(d: &Diff, style: Style) -> String {
             if let [(_, a), (_, b)] = q.as_slice() {
                 // Both sides quoted as one line, the changed spans marked.
                 let text = inline::line(&a.text, &b.text, style);
-                out.push_str(&format!("      {}\n", t!("diff-report-wording", text = text)));
+                out.push_str(&format!(
+                    "      {}\n",
+                    t!("diff-report-wording", text = text)
+                ));
                 continue;
             }
             for (label, at) in q {
@@ -360,7 +363,10 @@ pub fn render_markdown(d: &Diff) -> String {
         out.push_str(&format!("{}\n", t!("diff-report-none")));
         return out;
     }
-    out.push_str(&format!("{}\n|---|---|---:|\n", t!("diff-md-summary-header")));
+    out.push_str(&format!(
+        "{}\n|---|---|---:|\n",
+        t!("diff-md-summary-header")
+    ));
     for (k, n) in &d.summary {
         out.push_str(&format!("| {} | `{}` | {n} |\n", k.name(), k.code()));
     }
@@ -506,4 +512,96 @@ fn wrap(s: &str, width: usize) -> Vec<String> {
     cs.chunks(width.max(1))
         .map(|c| c.iter().collect())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tiaoli_l10n::{scoped, Lang};
+
+    use super::*;
+    use crate::OrdinancePair;
+
+    /// Two ordinances of added articles, the second too long for a comment.
+    fn long_diff() -> Diff {
+        let added = |ordinance: &str, n: u32| Change {
+            kind: Kind::ArticleAdded,
+            ordinance: ordinance.into(),
+            field: None,
+            old: None,
+            new: Some(At {
+                cite: format!("第{n}条"),
+                eid: format!("art_{n}"),
+                article: n,
+                name: None,
+                text: format!("{ordinance}{n}{}", "平安建设".repeat(50)),
+            }),
+            from: None,
+            to: None,
+        };
+        let mut changes: Vec<Change> = (1..=100).map(|n| added("a", n)).collect();
+        changes.extend((1..=200).map(|n| added("b", n)));
+        let pair = |id: &str, title: &str| OrdinancePair {
+            id: id.into(),
+            old_title: Some(title.into()),
+            new_title: Some(title.into()),
+        };
+        Diff {
+            old_version: None,
+            new_version: None,
+            ordinances: vec![pair("a", "甲条例"), pair("b", "乙条例")],
+            changes,
+            units: None,
+            summary: BTreeMap::from([(Kind::ArticleAdded, 300)]),
+        }
+    }
+
+    /// The fold and the comment-limit tail in both languages; the Chinese as
+    /// it always was.
+    #[test]
+    fn a_long_report_folds_and_names_what_it_left_out() {
+        let d = long_diff();
+        let zh = scoped(Lang::Zh, || render_markdown(&d));
+        assert!(zh.chars().count() <= MARKDOWN_LIMIT);
+        assert!(
+            zh.contains("<details><summary>100 处变化（展开）</summary>"),
+            "{zh}"
+        );
+        assert!(zh.ends_with(
+            "\n> 报告超出评论长度上限，以下部分未列出：b 乙条例。完整结果见 `--format json`。\n"
+        ));
+        assert!(zh.contains("| 新增条文 | `article-added` | 300 |"));
+        let en = scoped(Lang::En, || render_markdown(&d));
+        assert!(en.chars().count() <= MARKDOWN_LIMIT);
+        assert!(
+            en.contains("<details><summary>100 changes (expand)</summary>"),
+            "{en}"
+        );
+        assert!(en.ends_with(
+            "\n> The report would exceed a comment's length limit; not listed: b 乙条例. The full result: `--format json`.\n"
+        ), "{}", en.lines().last().unwrap_or_default());
+        assert!(en.contains("| article added | `article-added` | 300 |"));
+        assert!(!en.contains("处变化"));
+    }
+
+    #[test]
+    fn verdicts_in_words_in_both_languages() {
+        let v = Some(Verdict {
+            cite: "第2条".into(),
+            status: tiaoli_engine::Status::Violated,
+            due: Some("2025-01-17".into()),
+            sanctions: vec!["通报".into(), "约谈".into()],
+        });
+        assert_eq!(
+            scoped(Lang::Zh, || verdict_text(&v)),
+            "已违反，2025-01-17前，通报、约谈"
+        );
+        assert_eq!(
+            scoped(Lang::En, || verdict_text(&v)),
+            "violated, due 2025-01-17, 通报, 约谈"
+        );
+        assert_eq!(scoped(Lang::Zh, || verdict_text(&None)), "（不适用）");
+        assert_eq!(scoped(Lang::En, || verdict_text(&None)), "(not applicable)");
+    }
 }

@@ -194,7 +194,8 @@ mod tests {
         let en = scoped(Lang::En, || diff_view(&d, &[]).into_string());
         assert_eq!(en, zh);
         // The crate's statements do follow an English thread elsewhere.
-        let statements: Vec<String> = scoped(Lang::En, || d.changes.iter().map(statement).collect());
+        let statements: Vec<String> =
+            scoped(Lang::En, || d.changes.iter().map(statement).collect());
         assert_eq!(statements, ["in force: 2024-01-01 → 2025-01-01"]);
     }
 }
