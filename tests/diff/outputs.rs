@@ -48,6 +48,36 @@ fn snapshots_human_markdown_json() {
     }
 }
 
+/// The same reports in English (`--lang en`): the report's own words, the
+/// kinds and the field labels translated; the texts, citations, names and the
+/// values before and after quoted as the law and its encoding write them.
+#[test]
+fn snapshots_in_english() {
+    let cases = [
+        ("sanction", "base", "sanction", &["human", "markdown"][..]),
+        ("renumbered", "base", "renumbered", &["human", "markdown"]),
+        ("details", "base", "details", &["human"]),
+        ("status", "base", "status", &["human"]),
+        ("wording", "base", "wording", &["human", "markdown"]),
+        ("lexicon", "lexicon", "lexicon_new", &["human", "markdown"]),
+    ];
+    for (name, old, new, formats) in cases {
+        for format in formats {
+            let (code, out, err) = run(&[
+                "--lang",
+                "en",
+                "diff",
+                &fixture(old),
+                &fixture(new),
+                "--format",
+                format,
+            ]);
+            assert_eq!(code, 0, "{name}: {err}");
+            insta::assert_snapshot!(format!("diff_{name}_{format}_en"), out);
+        }
+    }
+}
+
 #[test]
 fn fail_on_chooses_the_kinds_that_exit_1() {
     let (base, modality) = (fixture("base"), fixture("modality"));

@@ -43,3 +43,34 @@ fn replayed_units_show_the_verdicts_that_change() {
     assert_eq!(code, 0);
     assert_eq!(v["units"], serde_json::json!([]));
 }
+
+/// The verdicts that change in the reports for people, in Chinese and in
+/// English: a due date moved (pending → violated) and the measures a
+/// triggered consequence carries.
+#[test]
+fn replayed_units_in_the_reports_in_both_languages() {
+    let units = "tests/fixtures/diff/units.yaml";
+    for (name, new, formats) in [
+        ("deadline", "deadline_shorter", &["human", "markdown"][..]),
+        ("sanction", "sanction", &["human"]),
+    ] {
+        for lang in ["zh", "en"] {
+            for format in formats {
+                let (code, out, err) = run(&[
+                    "--lang",
+                    lang,
+                    "diff",
+                    &fixture("base"),
+                    &fixture(new),
+                    "--units",
+                    units,
+                    "--drafts",
+                    "--format",
+                    format,
+                ]);
+                assert_eq!(code, 0, "{err}");
+                insta::assert_snapshot!(format!("diff_units_{name}_{format}_{lang}"), out);
+            }
+        }
+    }
+}

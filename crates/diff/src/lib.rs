@@ -18,6 +18,7 @@
 pub mod articles;
 mod compare;
 pub mod inline;
+pub mod labels;
 pub mod lexicon;
 pub mod ordinance_pairing;
 pub mod render;
@@ -43,7 +44,8 @@ macro_rules! kinds {
             pub const ALL: &'static [Kind] = &[$(Kind::$variant),*];
             /// The stable code.
             pub fn code(self) -> &'static str { match self { $(Kind::$variant => $code),* } }
-            /// A short description in Chinese, for people.
+            /// A short description in Chinese, whatever the language of the
+            /// run (the Chinese web pages); the reports use [`Kind::name`].
             pub fn zh(self) -> &'static str { match self { $(Kind::$variant => $zh),* } }
             /// The kind of the same change seen from the other side (added ↔ removed).
             pub fn mirror(self) -> Kind { match self { $(Kind::$variant => Kind::$mirror),* } }

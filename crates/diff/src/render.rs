@@ -1,9 +1,18 @@
-//! The diff for people: a Chinese report for the terminal, and Markdown fit for a
-//! pull-request comment. (JSON is the serde form of [`crate::Diff`].)
+//! The diff for people: a report for the terminal, and Markdown fit for a
+//! pull-request comment, in the language of the run (crates/l10n, `diff.ftl`;
+//! Chinese by default). JSON is the serde form of [`crate::Diff`].
+//!
+//! The report's own words are translated: headings, the kinds of change
+//! ([`Kind::name`]) and the field labels it knows ([`labels::field`]). What it
+//! quotes is not: the provisions' texts, citations (第四条), names, and the
+//! values before and after (`当 …`, `7个工作日`, `通报（等级3）`), which are the
+//! law's words or its encoding's, as the JSON gives them.
 
 use tiaoli_engine::report::status_zh;
+use tiaoli_l10n::t;
 
 use crate::inline::{self, Style};
+use crate::labels;
 use crate::replay::{Verdict, VerdictChange};
 use crate::{At, Change, Diff, Kind};
 
@@ -29,6 +38,9 @@ fn quote(s: &str, max: usize) -> String {
 }
 
 fn title(d: &Diff, id: &str) -> String {
+    if id == crate::lexicon::LEXICON {
+        return t!("diff-lexicon-title");
+    }
     d.ordinances
         .iter()
         .find(|o| o.id == id)
@@ -50,7 +62,7 @@ fn place(c: &Change) -> String {
         .and_then(|a| a.name.clone())
         .or_else(|| c.old.as_ref().and_then(|a| a.name.clone()));
     match name {
-        Some(n) if !cite.is_empty() => format!("{cite}（{n}）"),
+        Some(n) if !cite.is_empty() => t!("diff-place-named", cite = cite, name = n),
         Some(n) => n,
         None => cite,
     }
@@ -63,12 +75,26 @@ fn is_article_move(k: Kind) -> bool {
     )
 }
 
+/// `field：values`, the field worded in the language of the run.
+fn field_values(field: &str, values: String) -> String {
+    t!(
+        "diff-statement-field",
+        field = labels::field(field),
+        values = values
+    )
+}
+
 /// The one-line statement of a change, without its kind (where, what, the
 /// values before and after): the line the reports print after the kind.
 pub fn statement(c: &Change) -> String {
     if is_article_move(c.kind) {
         return match (c.field.as_deref(), &c.from, &c.to) {
-            (Some(field), Some(a), Some(b)) => format!("{}　{field}：{a} → {b}", place(c)),
+            (Some(field), Some(a), Some(b)) => format!(
+                "{}{}{}",
+                place(c),
+                t!("diff-statement-gap"),
+                field_values(field, format!("{a} → {b}"))
+            ),
             _ => place(c),
         };
     }
@@ -81,34 +107,36 @@ pub fn statement(c: &Change) -> String {
     };
     if !values.is_empty() {
         if !s.is_empty() {
-            s.push('　');
+            s.push_str(&t!("diff-statement-gap"));
         }
-        if let Some(f) = &c.field {
-            s.push_str(f);
-            s.push('：');
+        match &c.field {
+            Some(f) => s.push_str(&field_values(f, values)),
+            None => s.push_str(&values),
         }
-        s.push_str(&values);
     }
     s
 }
 
-/// The quotations worth showing: one when both sides say the same.
-fn quotes(c: &Change) -> Vec<(&'static str, &At)> {
+/// The quotations worth showing, each with the label before it (旧：, 新：):
+/// one, unlabelled, when both sides say the same.
+fn quotes(c: &Change) -> Vec<(String, &At)> {
     if is_article_move(c.kind) && c.kind != Kind::ArticleMerged && c.kind != Kind::ArticleSplit {
         return vec![];
     }
+    let old = || t!("diff-side-label", side = t!("diff-side-old"));
+    let new = || t!("diff-side-label", side = t!("diff-side-new"));
     match (&c.old, &c.new) {
-        (Some(a), Some(b)) if a.text == b.text => vec![("", b)],
-        (Some(a), Some(b)) => vec![("旧", a), ("新", b)],
-        (Some(a), None) => vec![("旧", a)],
-        (None, Some(b)) => vec![("新", b)],
+        (Some(a), Some(b)) if a.text == b.text => vec![(String::new(), b)],
+        (Some(a), Some(b)) => vec![(old(), a), (new(), b)],
+        (Some(a), None) => vec![(old(), a)],
+        (None, Some(b)) => vec![(new(), b)],
         (None, None) => vec![],
     }
 }
 
 /// Whether these quotations differ from the last ones shown (several changes to
 /// one provision quote it once).
-fn fresh(shown: &mut Vec<String>, q: &[(&str, &At)]) -> bool {
+fn fresh(shown: &mut Vec<String>, q: &[(String, &At)]) -> bool {
     let key: Vec<String> = q.iter().map(|(l, a)| format!("{l}{}", a.text)).collect();
     if key == *shown {
         return false;
@@ -159,34 +187,35 @@ fn run_line(run: &[&Change]) -> String {
             .iter()
             .filter_map(|c| c.to.as_deref().or(c.from.as_deref()))
             .collect();
-        return format!(
-            "{}（{}）：{}",
-            first.field.as_deref().unwrap_or_default(),
-            names.len(),
-            names.join("、")
+        return t!(
+            "diff-run-terms",
+            field = labels::field(first.field.as_deref().unwrap_or_default()),
+            count = names.len(),
+            names = names.join(t!("list-sep").as_str())
         );
     }
     let cite = |a: &Option<At>| a.as_ref().map(|x| x.cite.clone()).unwrap_or_default();
-    format!(
-        "{}至{} → {}至{}（依次顺延）",
-        cite(&first.old),
-        cite(&last.old),
-        cite(&first.new),
-        cite(&last.new)
+    t!(
+        "diff-run-renumbered",
+        old_first = cite(&first.old),
+        old_last = cite(&last.old),
+        new_first = cite(&first.new),
+        new_last = cite(&last.new)
     )
 }
 
 /// A verdict in words: `已违反，2025-03-04前，通报`; none: （不适用）.
 pub fn verdict_text(v: &Option<Verdict>) -> String {
     match v {
-        None => "（不适用）".into(),
+        None => t!("diff-verdict-none"),
         Some(v) => {
-            let mut s = status_zh(v.status).to_string();
+            let mut s = status_zh(v.status);
             if let Some(d) = &v.due {
-                s.push_str(&format!("，{d}前"));
+                s.push_str(&t!("diff-verdict-due", due = d));
             }
             if !v.sanctions.is_empty() {
-                s.push_str(&format!("，{}", v.sanctions.join("、")));
+                let list = v.sanctions.join(t!("list-sep").as_str());
+                s.push_str(&t!("diff-verdict-sanctions", sanctions = list));
             }
             s
         }
@@ -207,12 +236,12 @@ fn summary_line(d: &Diff) -> String {
     let parts: Vec<String> = d
         .summary
         .iter()
-        .map(|(k, n)| format!("{} {n}", k.zh()))
+        .map(|(k, n)| t!("diff-report-count", kind = k.name(), count = *n))
         .collect();
-    parts.join("，")
+    parts.join(t!("diff-report-count-sep").as_str())
 }
 
-/// The report in Chinese, for the terminal.
+/// `OLD → NEW`, when the versions are named.
 fn versions(d: &Diff) -> Option<String> {
     match (&d.old_version, &d.new_version) {
         (Some(a), Some(b)) => Some(format!("{a} → {b}")),
@@ -220,19 +249,20 @@ fn versions(d: &Diff) -> Option<String> {
     }
 }
 
+/// The report for the terminal, in the language of the run.
 pub fn render_human(d: &Diff) -> String {
     render_human_styled(d, Style::Plain)
 }
 
-/// The report in Chinese, wording changes marked in `style` (Plain or Ansi).
+/// The report for the terminal, wording changes marked in `style` (Plain or Ansi).
 pub fn render_human_styled(d: &Diff, style: Style) -> String {
     let heading = versions(d)
-        .map(|v| format!("比较 {v}\n\n"))
+        .map(|v| format!("{}\n\n", t!("diff-report-heading", versions = v)))
         .unwrap_or_default();
     if d.is_empty() {
-        let mut s = format!("{heading}无差异：两个版本的规范内容相同。\n");
+        let mut s = format!("{heading}{}\n", t!("diff-report-none"));
         if d.units.is_some() {
-            s.push_str("单位评估结果无变化。\n");
+            s.push_str(&format!("{}\n", t!("diff-report-units-none")));
         }
         return s;
     }
@@ -242,12 +272,13 @@ pub fn render_human_styled(d: &Diff, style: Style) -> String {
         if changes.is_empty() {
             continue;
         }
-        out.push_str(&format!(
-            "■ {} {}　{} 处变化\n",
-            o.id,
-            title(d, &o.id),
-            changes.len()
-        ));
+        let heading = t!(
+            "diff-report-ordinance",
+            id = o.id.as_str(),
+            title = title(d, &o.id),
+            count = changes.len()
+        );
+        out.push_str(&format!("{heading}\n"));
         let mut shown = Vec::new();
         for (first, last) in runs(&changes) {
             let Some(f) = changes.get(first) else {
@@ -255,28 +286,24 @@ pub fn render_human_styled(d: &Diff, style: Style) -> String {
             };
             if first != last {
                 let run = changes.get(first..=last).unwrap_or_default();
-                out.push_str(&format!("  · 〔{}〕{}\n", f.kind.zh(), run_line(run)));
+                out.push_str(&change_line(f.kind, &run_line(run)));
                 continue;
             }
-            out.push_str(&format!("  · 〔{}〕{}\n", f.kind.zh(), statement(f)));
+            out.push_str(&change_line(f.kind, &statement(f)));
             let q = quotes(f);
             if !fresh(&mut shown, &q) {
                 continue;
             }
             if let [(_, a), (_, b)] = q.as_slice() {
                 // Both sides quoted as one line, the changed spans marked.
+                let text = inline::line(&a.text, &b.text, style);
                 out.push_str(&format!(
-                    "      文字：“{}”\n",
-                    inline::line(&a.text, &b.text, style)
+                    "      {}\n",
+                    t!("diff-report-wording", text = text)
                 ));
                 continue;
             }
             for (label, at) in q {
-                let label = if label.is_empty() {
-                    String::new()
-                } else {
-                    format!("{label}：")
-                };
                 out.push_str(&format!("      {label}“{}”\n", quote(&at.text, QUOTE)));
             }
         }
@@ -284,29 +311,40 @@ pub fn render_human_styled(d: &Diff, style: Style) -> String {
     }
     if let Some(units) = &d.units {
         if units.is_empty() {
-            out.push_str("单位评估结果无变化。\n\n");
+            out.push_str(&format!("{}\n\n", t!("diff-report-units-none")));
         } else {
-            out.push_str(&format!("■ 单位评估结果变化　{} 项\n", units.len()));
+            let heading = t!("diff-report-units", count = units.len());
+            out.push_str(&format!("{heading}\n"));
             let mut current = "";
             for u in units {
                 if u.unit != current {
                     out.push_str(&format!("  {}\n", u.unit));
                     current = &u.unit;
                 }
-                out.push_str(&format!(
-                    "  · {} {}（{}）：{} → {}\n",
-                    u.ordinance,
-                    verdict_cite(u),
-                    u.name,
-                    verdict_text(&u.old),
-                    verdict_text(&u.new)
-                ));
+                let line = t!(
+                    "diff-report-verdict",
+                    ordinance = u.ordinance.as_str(),
+                    cite = verdict_cite(u),
+                    name = u.name.as_str(),
+                    old = verdict_text(&u.old),
+                    new = verdict_text(&u.new)
+                );
+                out.push_str(&format!("  · {line}\n"));
             }
             out.push('\n');
         }
     }
-    out.push_str(&format!("合计：{}\n", summary_line(d)));
+    out.push_str(&format!(
+        "{}\n",
+        t!("diff-report-total", summary = summary_line(d))
+    ));
     out
+}
+
+/// `  · 〔kind〕what`: one change (or one run of them) in the terminal report.
+fn change_line(kind: Kind, what: &str) -> String {
+    let line = t!("diff-report-change", kind = kind.name(), what = what);
+    format!("  · {line}\n")
 }
 
 fn md_escape(s: &str) -> String {
@@ -322,12 +360,15 @@ pub fn render_markdown(d: &Diff) -> String {
         out.push_str(&format!("`{a}` → `{b}`\n\n"));
     }
     if d.is_empty() {
-        out.push_str("无差异：两个版本的规范内容相同。\n");
+        out.push_str(&format!("{}\n", t!("diff-report-none")));
         return out;
     }
-    out.push_str("| 变化 | code | 数量 |\n|---|---|---:|\n");
+    out.push_str(&format!(
+        "{}\n|---|---|---:|\n",
+        t!("diff-md-summary-header")
+    ));
     for (k, n) in &d.summary {
-        out.push_str(&format!("| {} | `{}` | {n} |\n", k.zh(), k.code()));
+        out.push_str(&format!("| {} | `{}` | {n} |\n", k.name(), k.code()));
     }
     let mut omitted: Vec<String> = Vec::new();
     let mut sections: Vec<String> = Vec::new();
@@ -341,7 +382,7 @@ pub fn render_markdown(d: &Diff) -> String {
     if let Some(units) = &d.units {
         sections.push(markdown_units(units));
     }
-    let tail = "\n> 报告超出评论长度上限，以下部分未列出：";
+    let tail = format!("\n{}", t!("diff-md-omitted"));
     for (i, sec) in sections.iter().enumerate() {
         let used = out.chars().count() + sec.chars().count() + tail.chars().count() + 200;
         if used > MARKDOWN_LIMIT {
@@ -357,8 +398,9 @@ pub fn render_markdown(d: &Diff) -> String {
     }
     if !omitted.is_empty() {
         out.push_str(&format!(
-            "{tail}{}。完整结果见 `--format json`。\n",
-            omitted.join("、")
+            "{tail}{}{}\n",
+            omitted.join(t!("list-sep").as_str()),
+            t!("diff-md-omitted-end")
         ));
     }
     out
@@ -369,8 +411,8 @@ fn markdown_section(d: &Diff, id: &str, changes: &[&Change]) -> String {
     let fold = changes.len() > MARKDOWN_FOLD;
     if fold {
         out.push_str(&format!(
-            "<details><summary>{} 处变化（展开）</summary>\n\n",
-            changes.len()
+            "<details><summary>{}</summary>\n\n",
+            t!("diff-md-fold-changes", count = changes.len())
         ));
     }
     let mut shown = Vec::new();
@@ -381,7 +423,7 @@ fn markdown_section(d: &Diff, id: &str, changes: &[&Change]) -> String {
         if first != last {
             out.push_str(&format!(
                 "- **{}** `{}` {}\n",
-                f.kind.zh(),
+                f.kind.name(),
                 f.kind.code(),
                 md_line(&run_line(changes.get(first..=last).unwrap_or_default()))
             ));
@@ -389,7 +431,7 @@ fn markdown_section(d: &Diff, id: &str, changes: &[&Change]) -> String {
         }
         out.push_str(&format!(
             "- **{}** `{}` {}\n",
-            f.kind.zh(),
+            f.kind.name(),
             f.kind.code(),
             md_line(&statement(f))
         ));
@@ -412,11 +454,7 @@ fn markdown_section(d: &Diff, id: &str, changes: &[&Change]) -> String {
                 text.push_str("……");
             }
             for (i, l) in wrap(&text, MARKDOWN_WIDTH).into_iter().enumerate() {
-                let label = if i == 0 && !label.is_empty() {
-                    format!("{label}：")
-                } else {
-                    String::new()
-                };
+                let label = if i == 0 { label.as_str() } else { "" };
                 out.push_str(&format!("  > {label}{}\n", md_line(&l)));
             }
         }
@@ -428,19 +466,22 @@ fn markdown_section(d: &Diff, id: &str, changes: &[&Change]) -> String {
 }
 
 fn markdown_units(units: &[VerdictChange]) -> String {
-    let mut out = String::from("\n### 单位评估结果变化\n\n");
+    let mut out = format!("\n### {}\n\n", t!("diff-md-units-title"));
     if units.is_empty() {
-        out.push_str("无变化。\n");
+        out.push_str(&format!("{}\n", t!("diff-md-units-none")));
         return out;
     }
     let fold = units.len() > MARKDOWN_FOLD;
     if fold {
         out.push_str(&format!(
-            "<details><summary>{} 项（展开）</summary>\n\n",
-            units.len()
+            "<details><summary>{}</summary>\n\n",
+            t!("diff-md-fold-units", count = units.len())
         ));
     }
-    out.push_str("| 单位 | 条例 | 条文 | 规范 | 旧版 | 新版 |\n|---|---|---|---|---|---|\n");
+    out.push_str(&format!(
+        "{}\n|---|---|---|---|---|---|\n",
+        t!("diff-md-units-header")
+    ));
     for u in units {
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
@@ -471,4 +512,96 @@ fn wrap(s: &str, width: usize) -> Vec<String> {
     cs.chunks(width.max(1))
         .map(|c| c.iter().collect())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tiaoli_l10n::{scoped, Lang};
+
+    use super::*;
+    use crate::OrdinancePair;
+
+    /// Two ordinances of added articles, the second too long for a comment.
+    fn long_diff() -> Diff {
+        let added = |ordinance: &str, n: u32| Change {
+            kind: Kind::ArticleAdded,
+            ordinance: ordinance.into(),
+            field: None,
+            old: None,
+            new: Some(At {
+                cite: format!("第{n}条"),
+                eid: format!("art_{n}"),
+                article: n,
+                name: None,
+                text: format!("{ordinance}{n}{}", "平安建设".repeat(50)),
+            }),
+            from: None,
+            to: None,
+        };
+        let mut changes: Vec<Change> = (1..=100).map(|n| added("a", n)).collect();
+        changes.extend((1..=200).map(|n| added("b", n)));
+        let pair = |id: &str, title: &str| OrdinancePair {
+            id: id.into(),
+            old_title: Some(title.into()),
+            new_title: Some(title.into()),
+        };
+        Diff {
+            old_version: None,
+            new_version: None,
+            ordinances: vec![pair("a", "甲条例"), pair("b", "乙条例")],
+            changes,
+            units: None,
+            summary: BTreeMap::from([(Kind::ArticleAdded, 300)]),
+        }
+    }
+
+    /// The fold and the comment-limit tail in both languages; the Chinese as
+    /// it always was.
+    #[test]
+    fn a_long_report_folds_and_names_what_it_left_out() {
+        let d = long_diff();
+        let zh = scoped(Lang::Zh, || render_markdown(&d));
+        assert!(zh.chars().count() <= MARKDOWN_LIMIT);
+        assert!(
+            zh.contains("<details><summary>100 处变化（展开）</summary>"),
+            "{zh}"
+        );
+        assert!(zh.ends_with(
+            "\n> 报告超出评论长度上限，以下部分未列出：b 乙条例。完整结果见 `--format json`。\n"
+        ));
+        assert!(zh.contains("| 新增条文 | `article-added` | 300 |"));
+        let en = scoped(Lang::En, || render_markdown(&d));
+        assert!(en.chars().count() <= MARKDOWN_LIMIT);
+        assert!(
+            en.contains("<details><summary>100 changes (expand)</summary>"),
+            "{en}"
+        );
+        assert!(en.ends_with(
+            "\n> The report would exceed a comment's length limit; not listed: b 乙条例. The full result: `--format json`.\n"
+        ), "{}", en.lines().last().unwrap_or_default());
+        assert!(en.contains("| article added | `article-added` | 300 |"));
+        assert!(!en.contains("处变化"));
+    }
+
+    #[test]
+    fn verdicts_in_words_in_both_languages() {
+        let v = Some(Verdict {
+            cite: "第2条".into(),
+            status: tiaoli_engine::Status::Violated,
+            due: Some("2025-01-17".into()),
+            sanctions: vec!["通报".into(), "约谈".into()],
+        });
+        assert_eq!(
+            scoped(Lang::Zh, || verdict_text(&v)),
+            "已违反，2025-01-17前，通报、约谈"
+        );
+        assert_eq!(
+            scoped(Lang::En, || verdict_text(&v)),
+            "violated, due 2025-01-17, 通报, 约谈"
+        );
+        assert_eq!(scoped(Lang::Zh, || verdict_text(&None)), "（不适用）");
+        assert_eq!(scoped(Lang::En, || verdict_text(&None)), "(not applicable)");
+    }
 }

@@ -11,7 +11,14 @@ use tiaoli_diff::{Change, Diff, VerdictChange};
 /// The whole comparison: per ordinance a table of its changes, then the
 /// units' verdicts that change; `not_in_force` are the titles of drafts the
 /// units were evaluated without (草案按已施行评估 not asked), said there.
+/// In Chinese whatever the process's language (`--lang`, the locale): the
+/// pages are Chinese, and the diff crate's statements and verdicts follow the
+/// language of the thread.
 pub fn diff_view(d: &Diff, not_in_force: &[String]) -> Markup {
+    tiaoli_l10n::scoped(tiaoli_l10n::Lang::Zh, || page(d, not_in_force))
+}
+
+fn page(d: &Diff, not_in_force: &[String]) -> Markup {
     html! {
         @if d.is_empty() {
             p { "无差异：两个版本的规范内容相同。" }
@@ -124,5 +131,71 @@ fn verdicts(units: &[VerdictChange], not_in_force: &[String]) -> Markup {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tiaoli_diff::{Kind, OrdinancePair, Verdict};
+    use tiaoli_engine::Status;
+    use tiaoli_l10n::{scoped, Lang};
+
+    use super::*;
+
+    /// A server started with `--lang en` (or an English locale) still serves
+    /// the diff page in Chinese: kinds, field labels and verdicts.
+    #[test]
+    fn the_page_is_chinese_whatever_the_language_of_the_process() {
+        let change = Change {
+            kind: Kind::DateChanged,
+            ordinance: "t".into(),
+            field: Some("施行日期".into()),
+            old: None,
+            new: None,
+            from: Some("2024-01-01".into()),
+            to: Some("2025-01-01".into()),
+        };
+        let verdict = VerdictChange {
+            unit: "甲".into(),
+            ordinance: "t".into(),
+            kind: "norm".into(),
+            name: "报告".into(),
+            old: None,
+            new: Some(Verdict {
+                cite: "第1条".into(),
+                status: Status::Pending,
+                due: Some("2025-01-17".into()),
+                sanctions: vec![],
+            }),
+        };
+        let d = Diff {
+            old_version: None,
+            new_version: None,
+            ordinances: vec![OrdinancePair {
+                id: "t".into(),
+                old_title: Some("测试条例".into()),
+                new_title: Some("测试条例".into()),
+            }],
+            changes: vec![change],
+            units: Some(vec![verdict]),
+            summary: BTreeMap::from([(Kind::DateChanged, 1), (Kind::VerdictChanged, 1)]),
+        };
+        let zh = diff_view(&d, &[]).into_string();
+        for part in [
+            "日期变更",
+            "施行日期：2024-01-01 → 2025-01-01",
+            "（不适用）",
+            "待履行，2025-01-17前",
+        ] {
+            assert!(zh.contains(part), "{part}: {zh}");
+        }
+        let en = scoped(Lang::En, || diff_view(&d, &[]).into_string());
+        assert_eq!(en, zh);
+        // The crate's statements do follow an English thread elsewhere.
+        let statements: Vec<String> =
+            scoped(Lang::En, || d.changes.iter().map(statement).collect());
+        assert_eq!(statements, ["in force: 2024-01-01 → 2025-01-01"]);
     }
 }
