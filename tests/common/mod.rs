@@ -97,6 +97,8 @@ pub fn tiaoli() -> Command {
     c.env("NO_COLOR", "1");
     // Chinese, whatever the machine's locale (C names no language).
     c.env("LC_ALL", "C");
+    // Help and diagnostics wrap at the terminal's width: the same on every machine.
+    c.env("COLUMNS", "100");
     c
 }
 
