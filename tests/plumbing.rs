@@ -500,3 +500,41 @@ fn usage_errors_in_both_languages() {
     }
     insta::assert_snapshot!("usage_errors", shown);
 }
+
+/// `tiaoli --lang en serve`: its terminal lines are English, and what it
+/// serves stays Chinese (the reasons in a report's JSON here).
+#[test]
+fn serve_answers_in_chinese_whatever_the_terminal_language() {
+    use std::io::{BufRead, BufReader, Read};
+    let mut child = common::tiaoli()
+        .args(["--lang", "en", "serve", "--addr", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let answer = (|| {
+        assert!(
+            line.starts_with("tiaoli serve: listening on http://"),
+            "{line}"
+        );
+        let addr = line.split("http://").nth(1)?.split('/').next()?.to_string();
+        let body = "as_of: 2025-03-01\nunits:\n  - id: 甲\n    kind: 公安部门\n    level: 县\n    region: 青海省/海东市/平安区\n";
+        let mut s = std::net::TcpStream::connect(&addr).ok()?;
+        let request = format!(
+            "POST /v1/eval HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/yaml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        s.write_all(request.as_bytes()).ok()?;
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).ok()?;
+        Some(answer)
+    })();
+    let _ = child.kill();
+    let _ = child.wait();
+    let answer = answer.expect("an answer from tiaoli serve");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("不在其辖区"), "{answer}");
+    assert!(!answer.contains("outside its jurisdiction"), "{answer}");
+}

@@ -188,13 +188,19 @@ pub async fn run(state: State) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let url = format!("http://{}/", listener.local_addr()?);
     eprintln!("{}", tiaoli_l10n::t!("serve-listening", url = url));
+    // The terminal's lines follow --lang; what the server answers — its
+    // Chinese pages and the reports and reasons in its JSON — is Chinese, for
+    // its users, whatever language the process was started in (a container's
+    // LANG=en_US would otherwise mix English into the pages).
+    let stopping = tiaoli_l10n::t!("serve-stopping");
+    tiaoli_l10n::set(tiaoli_l10n::Lang::Zh);
     axum::serve(listener, router(Arc::new(state)))
-        .with_graceful_shutdown(shutdown())
+        .with_graceful_shutdown(shutdown(stopping))
         .await
 }
 
-/// Resolves on SIGTERM or Ctrl-C.
-async fn shutdown() {
+/// Resolves on SIGTERM or Ctrl-C, saying so in `message`.
+async fn shutdown(message: String) {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
@@ -213,7 +219,7 @@ async fn shutdown() {
         () = ctrl_c => {},
         () = term => {},
     }
-    eprintln!("{}", tiaoli_l10n::t!("serve-stopping"));
+    eprintln!("{message}");
 }
 
 /// [`run`] on a runtime of its own (worker threads as many as the machine's
