@@ -31,9 +31,15 @@ impl Engine {
             CondPlan::Not(x) => self.ensure(*x, cx, ev, computed),
             _ => {}
         }
-        let mut remedies = std::mem::take(&mut ev.scratch.remedies);
-        let (v, onset) = self.cond(c, cx, ev, &mut remedies);
-        ev.scratch.remedies = remedies;
+        // Only `逾期 E 未 A` matches remedies: the buffer is moved out for it alone.
+        let (v, onset) = if matches!(c, CondPlan::Overdue { .. }) {
+            let mut remedies = std::mem::take(&mut ev.scratch.remedies);
+            let out = self.cond(c, cx, ev, &mut remedies);
+            ev.scratch.remedies = remedies;
+            out
+        } else {
+            self.cond(c, cx, ev, &mut Vec::new())
+        };
         if let Some(slot) = ev.vals.get_mut(i) {
             *slot = v;
         }

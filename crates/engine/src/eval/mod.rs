@@ -553,8 +553,6 @@ impl Engine {
                         self.ensure(*c, &cx, &mut ev, &mut computed);
                     }
                     let start = ev.instances.len() as u32;
-                    let mut instances = std::mem::take(&mut ev.instances);
-                    let mut scratch = std::mem::take(&mut ev.scratch);
                     let status = {
                         let ni = NormInputs {
                             p,
@@ -563,10 +561,15 @@ impl Engine {
                             vals: &ev.vals,
                             assume: false,
                         };
-                        self.norm_instances(pn, gn, subj, &ni, &mut instances, &mut scratch)
+                        self.norm_instances(
+                            pn,
+                            gn,
+                            subj,
+                            &ni,
+                            &mut ev.instances,
+                            &mut ev.scratch,
+                        )
                     };
-                    ev.instances = instances;
-                    ev.scratch = scratch;
                     let end = ev.instances.len() as u32;
                     let st = NormState {
                         applies: subj,
