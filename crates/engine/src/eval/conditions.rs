@@ -5,32 +5,30 @@
 use super::*;
 
 impl Engine {
-    /// Evaluates a condition node and the conditions it reads, once.
+    /// Evaluates the condition nodes a norm or consequence reads (`needs`: the
+    /// plan's list for it, children first), each once.
     pub(super) fn ensure(
         &self,
-        i: NodeId,
+        needs: &[u32],
         cx: &CondInputs<'_, '_>,
         ev: &mut OrdEval,
         computed: &mut [bool],
     ) {
-        if computed.get(i).copied().unwrap_or(true) {
-            return;
+        for &i in needs {
+            let i = i as usize;
+            match computed.get_mut(i) {
+                Some(c) if !*c => *c = true,
+                _ => continue,
+            }
+            self.ensure_one(i, cx, ev);
         }
-        if let Some(x) = computed.get_mut(i) {
-            *x = true;
-        }
+    }
+
+    /// Evaluates one condition node, whose inputs are evaluated.
+    fn ensure_one(&self, i: NodeId, cx: &CondInputs<'_, '_>, ev: &mut OrdEval) {
         let Some(NodePlan::Cond(c)) = cx.plan.nodes.get(i) else {
             return;
         };
-        match c {
-            CondPlan::And(a) | CondPlan::Or(a) => {
-                for x in a {
-                    self.ensure(*x, cx, ev, computed);
-                }
-            }
-            CondPlan::Not(x) => self.ensure(*x, cx, ev, computed),
-            _ => {}
-        }
         // Only `逾期 E 未 A` matches remedies: the buffer is moved out for it alone.
         let (v, onset) = if matches!(c, CondPlan::Overdue { .. }) {
             let mut remedies = std::mem::take(&mut ev.scratch.remedies);

@@ -348,8 +348,9 @@ impl Engine {
     pub fn evaluate<'u>(&self, unit: &'u Unit, opts: Options) -> UnitEval<'u> {
         let p = self.prepare(unit);
         let (mut ords, mut skipped) = unit_lists();
+        let here = crate::place::Here::new(self, unit);
         for (i, (o, plan)) in self.graph.ordinances.iter().zip(&self.plans).enumerate() {
-            let applies = match self.ordinance_applies(o, plan, &p, opts) {
+            let applies = match self.ordinance_applies(o, plan, &p, here.as_ref(), opts) {
                 Ok(t) => t,
                 Err(reason) => {
                     skipped.push((i, reason));
@@ -370,9 +371,13 @@ impl Engine {
         o: &OrdinanceGraph,
         plan: &OrdinancePlan,
         p: &Prepared<'_>,
+        here: Option<&crate::place::Here>,
         opts: Options,
     ) -> Result<Tri, SkipReason> {
-        let region = crate::place::within(p.unit, &plan.jurisdiction);
+        let region = match here {
+            Some(h) => h.within(plan.jurisdiction_id),
+            None => crate::place::within(p.unit, &plan.jurisdiction),
+        };
         if region == Tri::False {
             return Err(SkipReason::OutsideJurisdiction);
         }
@@ -431,6 +436,7 @@ impl Engine {
         }
     }
 
+    #[inline(never)]
     fn matches(
         &self,
         sels: &[crate::plan::SelectorPlan],
@@ -440,20 +446,9 @@ impl Engine {
     ) -> Tri {
         let mut out = Tri::False;
         for s in sels {
-            let t = if s.unspecified || s.self_unit {
-                Tri::from_bool(s.self_unit)
-            } else if s.role {
+            let t = crate::plan::selector_value(s, kinds, rank).unwrap_or_else(|| {
                 Tri::from_bool(p.roles.has(s.id) && !s.except.iter().any(|e| kinds.has(*e)))
-            } else if !kinds.has(s.id) || s.except.iter().any(|e| kinds.has(*e)) {
-                Tri::False
-            } else if s.ranks.is_empty() {
-                Tri::True
-            } else {
-                match rank {
-                    None => Tri::Unknown,
-                    Some(r) => Tri::from_bool(s.ranks.contains(&r)),
-                }
-            };
+            });
             out = out.or(t);
             if out == Tri::True {
                 break;
@@ -516,10 +511,12 @@ impl Engine {
         // Conditions are evaluated on demand, for the norms and consequences that
         // concern the unit: most conditions feed norms whose subjects it is not.
         let by_kind = ev.deemed.is_empty().then_some(p.kind);
-        let visit: &[u32] = match by_kind.and_then(|k| plan.visit_by_kind.get(k)) {
+        let visit: &[crate::plan::Visit] = match by_kind.and_then(|k| plan.visit_by_kind.get(k)) {
             Some(v) => v,
             None => &plan.visit_all,
         };
+        // A deemed unit's selectors are read here; the others' were read for its kind.
+        let by_table = by_kind.is_some();
         let violable: &[u32] = match by_kind.and_then(|k| plan.violable_by_kind.get(k)) {
             Some(v) => v,
             None => &plan.violable_all,
@@ -530,8 +527,12 @@ impl Engine {
             opts,
             violable,
         };
-        for &i in visit {
-            let i = i as usize;
+        for vi in visit {
+            let i = vi.node as usize;
+            let needs = plan
+                .needs
+                .get(vi.needs.0 as usize..vi.needs.1 as usize)
+                .unwrap_or(&[]);
             let Some(node) = plan.nodes.get(i) else {
                 continue;
             };
@@ -545,13 +546,15 @@ impl Engine {
                     let Some(Node::Norm(gn)) = o.nodes.get(i) else {
                         continue;
                     };
-                    let subj = self.matches(&pn.subjects, &kinds, rank, p).and(applies);
+                    let subj = match vi.subject(by_table, rank, &p.roles) {
+                        Some(t) => t,
+                        None => self.matches(&pn.subjects, &kinds, rank, p),
+                    }
+                    .and(applies);
                     if subj == Tri::False {
                         continue;
                     }
-                    for c in gn.condition.iter().chain(gn.unless.iter()) {
-                        self.ensure(*c, &cx, &mut ev, &mut computed);
-                    }
+                    self.ensure(needs, &cx, &mut ev, &mut computed);
                     let start = ev.instances.len() as u32;
                     let status = {
                         let ni = NormInputs {
@@ -561,14 +564,7 @@ impl Engine {
                             vals: &ev.vals,
                             assume: false,
                         };
-                        self.norm_instances(
-                            pn,
-                            gn,
-                            subj,
-                            &ni,
-                            &mut ev.instances,
-                            &mut ev.scratch,
-                        )
+                        self.norm_instances(pn, gn, subj, &ni, &mut ev.instances, &mut ev.scratch)
                     };
                     let end = ev.instances.len() as u32;
                     let st = NormState {
@@ -601,13 +597,12 @@ impl Engine {
                     let target = if applies_to.is_empty() {
                         Tri::True
                     } else {
-                        self.matches(applies_to, &kinds, rank, p)
+                        match vi.subject(by_table, rank, &p.roles) {
+                            Some(t) => t,
+                            None => self.matches(applies_to, &kinds, rank, p),
+                        }
                     };
-                    for c in std::iter::once(gc.condition)
-                        .chain(gc.sanctions.iter().filter_map(|s| s.condition))
-                    {
-                        self.ensure(c, &cx, &mut ev, &mut computed);
-                    }
+                    self.ensure(needs, &cx, &mut ev, &mut computed);
                     let grounds = ev.val(gc.condition);
                     let onset = ev.onset(gc.condition);
                     let start = ev.clauses.len() as u32;
