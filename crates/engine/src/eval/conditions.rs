@@ -7,6 +7,7 @@ use super::*;
 impl Engine {
     /// Evaluates the condition nodes a norm or consequence reads (`needs`: the
     /// plan's list for it, children first), each once.
+    #[inline]
     pub(super) fn ensure(
         &self,
         needs: &[u32],
@@ -25,6 +26,7 @@ impl Engine {
     }
 
     /// Evaluates one condition node, whose inputs are evaluated.
+    #[inline(never)]
     fn ensure_one(&self, i: NodeId, cx: &CondInputs<'_, '_>, ev: &mut OrdEval) {
         let Some(NodePlan::Cond(c)) = cx.plan.nodes.get(i) else {
             return;
@@ -32,11 +34,11 @@ impl Engine {
         // Only `逾期 E 未 A` matches remedies: the buffer is moved out for it alone.
         let (v, onset) = if matches!(c, CondPlan::Overdue { .. }) {
             let mut remedies = std::mem::take(&mut ev.scratch.remedies);
-            let out = self.cond(c, cx, ev, &mut remedies);
+            let out = self.cond(c, cx, ev, Some(&mut remedies));
             ev.scratch.remedies = remedies;
             out
         } else {
-            self.cond(c, cx, ev, &mut Vec::new())
+            self.cond(c, cx, ev, None)
         };
         if let Some(slot) = ev.vals.get_mut(i) {
             *slot = v;
@@ -76,13 +78,13 @@ impl Engine {
         }
     }
 
-    /// `remedies` is a buffer for matching remedies to orders.
+    /// `remedies` is a buffer for matching remedies to orders (`逾期 E 未 A`; none: one is made).
     pub(super) fn cond(
         &self,
         c: &CondPlan,
         cx: &CondInputs<'_, '_>,
         ev: &OrdEval,
-        remedies: &mut Vec<(u32, Option<Date>)>,
+        remedies: Option<&mut Vec<(u32, Option<Date>)>>,
     ) -> (Tri, Option<Date>) {
         let p = cx.p;
         let as_of = cx.opts.as_of;
@@ -209,6 +211,8 @@ impl Engine {
             } => {
                 let mut out = Tri::False;
                 let mut onset = None;
+                let mut local = Vec::new();
+                let remedies = remedies.unwrap_or(&mut local);
                 self.remedies(p, *event, *remedy, as_of, remedies);
                 let answers: &[(u32, Option<Date>)] = remedies;
                 for e in p.events.iter() {
