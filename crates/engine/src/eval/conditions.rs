@@ -31,6 +31,20 @@ impl Engine {
         let Some(NodePlan::Cond(c)) = cx.plan.nodes.get(i) else {
             return;
         };
+        // A fact that is true or false: half the conditions evaluated.
+        if let CondPlan::IsTrue(f) = c {
+            let v = match cx.p.fact(*f) {
+                Some(FactValue::Bool(b)) => Tri::from_bool(*b),
+                _ => Tri::Unknown,
+            };
+            if let Some(slot) = ev.vals.get_mut(i) {
+                *slot = v;
+            }
+            if let Some(slot) = ev.onsets.get_mut(i) {
+                *slot = None;
+            }
+            return;
+        }
         // Only `逾期 E 未 A` matches remedies: the buffer is moved out for it alone.
         let (v, onset) = if matches!(c, CondPlan::Overdue { .. }) {
             let mut remedies = std::mem::take(&mut ev.scratch.remedies);
