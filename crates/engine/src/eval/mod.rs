@@ -544,8 +544,9 @@ impl Engine {
             let (v, onset) = match node {
                 NodePlan::Fact(_) | NodePlan::Cond(_) => continue,
                 NodePlan::Norm(pn) => {
-                    // Not a subject (most norms, for most units): value false, no state.
-                    if pn.only_kinds && !kinds.intersects(&pn.subject_kinds) {
+                    // Not a subject (most norms, for most units): value false, no
+                    // state (a kind's list holds none of those).
+                    if !by_table && pn.only_kinds && !kinds.intersects(&pn.subject_kinds) {
                         continue;
                     }
                     let Some(Node::Norm(gn)) = o.nodes.get(i) else {
