@@ -25,6 +25,41 @@ pub fn within(unit: &Unit, jurisdiction: &str) -> Tri {
     }
 }
 
+/// A unit's region path as the rules' jurisdictions on it (their ids in the
+/// engine's table), looked up once per unit instead of compared with every
+/// ordinance's 辖区. Holds only for a path of at most [`Here::MAX`] places, and
+/// not for a region of several readings: those are read by [`within`].
+pub(crate) struct Here {
+    ids: [u32; Here::MAX],
+    len: usize,
+}
+
+impl Here {
+    const MAX: usize = 8;
+
+    pub(crate) fn new(engine: &crate::plan::Engine, unit: &Unit) -> Option<Here> {
+        let path = unit.region.as_ref()?;
+        let mut here = Here {
+            ids: [u32::MAX; Here::MAX],
+            len: 0,
+        };
+        for name in path {
+            let slot = here.ids.get_mut(here.len)?;
+            if let Some(id) = engine.jurisdictions.get_index_of(name.as_str()) {
+                *slot = id as u32;
+                here.len += 1;
+            }
+        }
+        Some(here)
+    }
+
+    /// Whether the unit lies within the jurisdiction of this id: what [`within`]
+    /// gives for a region path.
+    pub(crate) fn within(&self, id: u32) -> Tri {
+        Tri::from_bool(self.ids.iter().take(self.len).any(|i| *i == id))
+    }
+}
+
 /// The official name of a 辖区 (湘西州 → 湘西土家族苗族自治州), or the name as
 /// written when the gazetteer does not know it as one division.
 pub fn official_jurisdiction(regions: &tiaoli_regions::Gazetteer, written: &str) -> String {

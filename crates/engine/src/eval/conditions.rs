@@ -5,35 +5,55 @@
 use super::*;
 
 impl Engine {
-    /// Evaluates a condition node and the conditions it reads, once.
+    /// Evaluates the condition nodes a norm or consequence reads (`needs`: the
+    /// plan's list for it, children first), each once.
+    #[inline]
     pub(super) fn ensure(
         &self,
-        i: NodeId,
+        needs: &[u32],
         cx: &CondInputs<'_, '_>,
         ev: &mut OrdEval,
         computed: &mut [bool],
     ) {
-        if computed.get(i).copied().unwrap_or(true) {
-            return;
+        for &i in needs {
+            let i = i as usize;
+            match computed.get_mut(i) {
+                Some(c) if !*c => *c = true,
+                _ => continue,
+            }
+            self.ensure_one(i, cx, ev);
         }
-        if let Some(x) = computed.get_mut(i) {
-            *x = true;
-        }
+    }
+
+    /// Evaluates one condition node, whose inputs are evaluated.
+    #[inline(never)]
+    fn ensure_one(&self, i: NodeId, cx: &CondInputs<'_, '_>, ev: &mut OrdEval) {
         let Some(NodePlan::Cond(c)) = cx.plan.nodes.get(i) else {
             return;
         };
-        match c {
-            CondPlan::And(a) | CondPlan::Or(a) => {
-                for x in a {
-                    self.ensure(*x, cx, ev, computed);
-                }
+        // A fact that is true or false: half the conditions evaluated.
+        if let CondPlan::IsTrue(f) = c {
+            let v = match cx.p.fact(*f) {
+                Some(FactValue::Bool(b)) => Tri::from_bool(*b),
+                _ => Tri::Unknown,
+            };
+            if let Some(slot) = ev.vals.get_mut(i) {
+                *slot = v;
             }
-            CondPlan::Not(x) => self.ensure(*x, cx, ev, computed),
-            _ => {}
+            if let Some(slot) = ev.onsets.get_mut(i) {
+                *slot = None;
+            }
+            return;
         }
-        let mut remedies = std::mem::take(&mut ev.scratch.remedies);
-        let (v, onset) = self.cond(c, cx, ev, &mut remedies);
-        ev.scratch.remedies = remedies;
+        // Only `逾期 E 未 A` matches remedies: the buffer is moved out for it alone.
+        let (v, onset) = if matches!(c, CondPlan::Overdue { .. }) {
+            let mut remedies = std::mem::take(&mut ev.scratch.remedies);
+            let out = self.cond(c, cx, ev, Some(&mut remedies));
+            ev.scratch.remedies = remedies;
+            out
+        } else {
+            self.cond(c, cx, ev, None)
+        };
         if let Some(slot) = ev.vals.get_mut(i) {
             *slot = v;
         }
@@ -72,13 +92,13 @@ impl Engine {
         }
     }
 
-    /// `remedies` is a buffer for matching remedies to orders.
+    /// `remedies` is a buffer for matching remedies to orders (`逾期 E 未 A`; none: one is made).
     pub(super) fn cond(
         &self,
         c: &CondPlan,
         cx: &CondInputs<'_, '_>,
         ev: &OrdEval,
-        remedies: &mut Vec<(u32, Option<Date>)>,
+        remedies: Option<&mut Vec<(u32, Option<Date>)>>,
     ) -> (Tri, Option<Date>) {
         let p = cx.p;
         let as_of = cx.opts.as_of;
@@ -205,6 +225,8 @@ impl Engine {
             } => {
                 let mut out = Tri::False;
                 let mut onset = None;
+                let mut local = Vec::new();
+                let remedies = remedies.unwrap_or(&mut local);
                 self.remedies(p, *event, *remedy, as_of, remedies);
                 let answers: &[(u32, Option<Date>)] = remedies;
                 for e in p.events.iter() {

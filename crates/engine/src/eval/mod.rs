@@ -20,32 +20,37 @@ use crate::instances::{Instance, NormInputs, Scratch};
 use crate::plan::{Bits, CondPlan, Engine, NodePlan, OrdinancePlan, PatternPlan, Prepared};
 
 mod conditions;
+mod norms;
 
 pub(crate) use conditions::compare;
 
-/// Kleene three-valued truth.
+/// Kleene three-valued truth. The discriminants order it false < unknown <
+/// true, so that `and` is the lesser and `or` the greater (no branch).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[repr(u8)]
 pub enum Tri {
-    False,
-    True,
-    Unknown,
+    False = 0,
+    True = 2,
+    Unknown = 1,
 }
 
 impl Tri {
+    #[inline]
     pub fn and(self, o: Tri) -> Tri {
-        match (self, o) {
-            (Tri::False, _) | (_, Tri::False) => Tri::False,
-            (Tri::True, Tri::True) => Tri::True,
-            _ => Tri::Unknown,
+        if (o as u8) < (self as u8) {
+            o
+        } else {
+            self
         }
     }
+    #[inline]
     pub fn or(self, o: Tri) -> Tri {
-        match (self, o) {
-            (Tri::True, _) | (_, Tri::True) => Tri::True,
-            (Tri::False, Tri::False) => Tri::False,
-            _ => Tri::Unknown,
+        if (o as u8) > (self as u8) {
+            o
+        } else {
+            self
         }
     }
     pub fn negate(self) -> Tri {
@@ -348,8 +353,9 @@ impl Engine {
     pub fn evaluate<'u>(&self, unit: &'u Unit, opts: Options) -> UnitEval<'u> {
         let p = self.prepare(unit);
         let (mut ords, mut skipped) = unit_lists();
+        let here = crate::place::Here::new(self, unit);
         for (i, (o, plan)) in self.graph.ordinances.iter().zip(&self.plans).enumerate() {
-            let applies = match self.ordinance_applies(o, plan, &p, opts) {
+            let applies = match self.ordinance_applies(o, plan, &p, here.as_ref(), opts) {
                 Ok(t) => t,
                 Err(reason) => {
                     skipped.push((i, reason));
@@ -370,9 +376,13 @@ impl Engine {
         o: &OrdinanceGraph,
         plan: &OrdinancePlan,
         p: &Prepared<'_>,
+        here: Option<&crate::place::Here>,
         opts: Options,
     ) -> Result<Tri, SkipReason> {
-        let region = crate::place::within(p.unit, &plan.jurisdiction);
+        let region = match here {
+            Some(h) => h.within(plan.jurisdiction_id),
+            None => crate::place::within(p.unit, &plan.jurisdiction),
+        };
         if region == Tri::False {
             return Err(SkipReason::OutsideJurisdiction);
         }
@@ -431,6 +441,7 @@ impl Engine {
         }
     }
 
+    #[inline(never)]
     fn matches(
         &self,
         sels: &[crate::plan::SelectorPlan],
@@ -440,20 +451,9 @@ impl Engine {
     ) -> Tri {
         let mut out = Tri::False;
         for s in sels {
-            let t = if s.unspecified || s.self_unit {
-                Tri::from_bool(s.self_unit)
-            } else if s.role {
+            let t = crate::plan::selector_value(s, kinds, rank).unwrap_or_else(|| {
                 Tri::from_bool(p.roles.has(s.id) && !s.except.iter().any(|e| kinds.has(*e)))
-            } else if !kinds.has(s.id) || s.except.iter().any(|e| kinds.has(*e)) {
-                Tri::False
-            } else if s.ranks.is_empty() {
-                Tri::True
-            } else {
-                match rank {
-                    None => Tri::Unknown,
-                    Some(r) => Tri::from_bool(s.ranks.contains(&r)),
-                }
-            };
+            });
             out = out.or(t);
             if out == Tri::True {
                 break;
@@ -516,10 +516,12 @@ impl Engine {
         // Conditions are evaluated on demand, for the norms and consequences that
         // concern the unit: most conditions feed norms whose subjects it is not.
         let by_kind = ev.deemed.is_empty().then_some(p.kind);
-        let visit: &[u32] = match by_kind.and_then(|k| plan.visit_by_kind.get(k)) {
+        let visit: &[crate::plan::Visit] = match by_kind.and_then(|k| plan.visit_by_kind.get(k)) {
             Some(v) => v,
             None => &plan.visit_all,
         };
+        // A deemed unit's selectors are read here; the others' were read for its kind.
+        let by_table = by_kind.is_some();
         let violable: &[u32] = match by_kind.and_then(|k| plan.violable_by_kind.get(k)) {
             Some(v) => v,
             None => &plan.violable_all,
@@ -530,31 +532,36 @@ impl Engine {
             opts,
             violable,
         };
-        for &i in visit {
-            let i = i as usize;
+        for vi in visit {
+            let i = vi.node as usize;
+            let needs = plan
+                .needs
+                .get(vi.needs.0 as usize..vi.needs.1 as usize)
+                .unwrap_or(&[]);
             let Some(node) = plan.nodes.get(i) else {
                 continue;
             };
             let (v, onset) = match node {
                 NodePlan::Fact(_) | NodePlan::Cond(_) => continue,
                 NodePlan::Norm(pn) => {
-                    // Not a subject (most norms, for most units): value false, no state.
-                    if pn.only_kinds && !kinds.intersects(&pn.subject_kinds) {
+                    // Not a subject (most norms, for most units): value false, no
+                    // state (a kind's list holds none of those).
+                    if !by_table && pn.only_kinds && !kinds.intersects(&pn.subject_kinds) {
                         continue;
                     }
                     let Some(Node::Norm(gn)) = o.nodes.get(i) else {
                         continue;
                     };
-                    let subj = self.matches(&pn.subjects, &kinds, rank, p).and(applies);
+                    let subj = match vi.subject(by_table, rank, &p.roles) {
+                        Some(t) => t,
+                        None => self.matches(&pn.subjects, &kinds, rank, p),
+                    }
+                    .and(applies);
                     if subj == Tri::False {
                         continue;
                     }
-                    for c in gn.condition.iter().chain(gn.unless.iter()) {
-                        self.ensure(*c, &cx, &mut ev, &mut computed);
-                    }
+                    self.ensure(needs, &cx, &mut ev, &mut computed);
                     let start = ev.instances.len() as u32;
-                    let mut instances = std::mem::take(&mut ev.instances);
-                    let mut scratch = std::mem::take(&mut ev.scratch);
                     let status = {
                         let ni = NormInputs {
                             p,
@@ -563,10 +570,8 @@ impl Engine {
                             vals: &ev.vals,
                             assume: false,
                         };
-                        self.norm_instances(pn, gn, subj, &ni, &mut instances, &mut scratch)
+                        self.norm_instances(pn, gn, subj, &ni, &mut ev.instances, &mut ev.scratch)
                     };
-                    ev.instances = instances;
-                    ev.scratch = scratch;
                     let end = ev.instances.len() as u32;
                     let st = NormState {
                         applies: subj,
@@ -575,7 +580,8 @@ impl Engine {
                         overridden_by: None,
                         displaced: None,
                     };
-                    if self.displace(gn, &st, i, &mut ev) {
+                    let displaces = !gn.overrides.is_empty() || gn.fallback_for.is_some();
+                    if displaces && self.displace(gn, &st, i, &mut ev) {
                         // What the displaced norm's readers see has changed: the
                         // conditions are evaluated afresh for the nodes after this one.
                         for c in computed.iter_mut() {
@@ -586,7 +592,12 @@ impl Engine {
                     if st.applies != Tri::False {
                         ev.norms.push((i, st));
                     }
-                    self.breach(pn, gn, subj, &st, p, plan, opts, &mut ev)
+                    // One instance with no due date: never violated, bound or not.
+                    if pn.single {
+                        (Tri::False, None)
+                    } else {
+                        self.breach(pn, gn, subj, &st, p, plan, opts, &mut ev)
+                    }
                 }
                 NodePlan::Consequence {
                     applies_to,
@@ -598,13 +609,12 @@ impl Engine {
                     let target = if applies_to.is_empty() {
                         Tri::True
                     } else {
-                        self.matches(applies_to, &kinds, rank, p)
+                        match vi.subject(by_table, rank, &p.roles) {
+                            Some(t) => t,
+                            None => self.matches(applies_to, &kinds, rank, p),
+                        }
                     };
-                    for c in std::iter::once(gc.condition)
-                        .chain(gc.sanctions.iter().filter_map(|s| s.condition))
-                    {
-                        self.ensure(c, &cx, &mut ev, &mut computed);
-                    }
+                    self.ensure(needs, &cx, &mut ev, &mut computed);
                     let grounds = ev.val(gc.condition);
                     let onset = ev.onset(gc.condition);
                     let start = ev.clauses.len() as u32;
@@ -644,129 +654,6 @@ impl Engine {
         }
         ev.computed = computed;
         ev
-    }
-
-    /// Priority and fallback: a norm in effect displaces the norms it prevails over
-    /// (优先于) or replaces (不能履行时替代). A displaced norm displaces no one: what
-    /// it had displaced is restored.
-    /// Returns whether it displaced any.
-    fn displace(
-        &self,
-        gn: &tiaoli_compiler::graph::NormNode,
-        st: &NormState,
-        i: NodeId,
-        ev: &mut OrdEval,
-    ) -> bool {
-        if gn.overrides.is_empty() && gn.fallback_for.is_none() {
-            return false;
-        }
-        let in_effect = st.applies == Tri::True
-            && !matches!(
-                st.status,
-                Status::NotTriggered | Status::Unknown | Status::Overridden
-            );
-        if !in_effect {
-            return false;
-        }
-        let mut any = false;
-        for other in gn.overrides.iter().chain(gn.fallback_for.iter()) {
-            let Some(s) = ev.norm_mut(*other) else {
-                continue;
-            };
-            if s.applies == Tri::False || s.status == Status::Overridden {
-                continue;
-            }
-            any = true;
-            s.displaced = Some(s.status);
-            s.status = Status::Overridden;
-            s.overridden_by = Some(i);
-            if let Some(x) = ev.vals.get_mut(*other) {
-                *x = Tri::False;
-            }
-            let restored: Vec<NodeId> = ev
-                .norms
-                .iter()
-                .filter(|(_, t)| t.overridden_by == Some(*other))
-                .map(|(n, _)| *n)
-                .collect();
-            for r in restored {
-                let (status, breach) = match ev.norm_mut(r) {
-                    Some(t) => {
-                        t.status = t.displaced.take().unwrap_or(Status::Pending);
-                        t.overridden_by = None;
-                        (t.status, t.status == Status::Violated)
-                    }
-                    None => continue,
-                };
-                let _ = status;
-                if let Some(x) = ev.vals.get_mut(r) {
-                    *x = Tri::from_bool(breach);
-                }
-            }
-        }
-        any
-    }
-
-    /// A norm's value for `违反`: true when an instance is violated, unknown when
-    /// it may bind the unit and, binding, would be violated; its onset the latest
-    /// breach.
-    #[allow(clippy::too_many_arguments)]
-    fn breach(
-        &self,
-        pn: &crate::plan::NormPlan,
-        gn: &tiaoli_compiler::graph::NormNode,
-        subj: Tri,
-        st: &NormState,
-        p: &Prepared<'_>,
-        plan: &OrdinancePlan,
-        opts: Options,
-        ev: &mut OrdEval,
-    ) -> (Tri, Option<Date>) {
-        // One instance with no due date: never violated, bound or not.
-        if pn.single {
-            return (Tri::False, None);
-        }
-        let insts = ev.instances_of(st);
-        let latest = |insts: &[Instance]| {
-            insts
-                .iter()
-                .filter(|i| i.status == Status::Violated)
-                .filter_map(|i| i.breach_on)
-                .max()
-        };
-        match st.status {
-            Status::Violated if subj == Tri::True => (Tri::True, latest(insts)),
-            Status::Violated | Status::Unknown => {
-                if insts
-                    .iter()
-                    .any(|i| i.status == Status::Violated && i.applies == Tri::True)
-                {
-                    return (Tri::True, latest(insts));
-                }
-                // Unknown whether it binds: violated only if, binding, it would be.
-                let mut scratch = std::mem::take(&mut ev.scratch);
-                let mut assumed_insts = std::mem::take(&mut scratch.assumed);
-                assumed_insts.clear();
-                let ni = NormInputs {
-                    p,
-                    plan,
-                    opts,
-                    vals: &ev.vals,
-                    assume: true,
-                };
-                let assumed =
-                    self.norm_instances(pn, gn, Tri::True, &ni, &mut assumed_insts, &mut scratch);
-                let out = if assumed == Status::Violated {
-                    (Tri::Unknown, latest(&assumed_insts))
-                } else {
-                    (Tri::False, None)
-                };
-                scratch.assumed = assumed_insts;
-                ev.scratch = scratch;
-                out
-            }
-            _ => (Tri::False, None),
-        }
     }
 }
 

@@ -335,6 +335,7 @@ impl Engine {
     /// aggregate status. `applies` is whether the norm binds the unit; with
     /// `cx.assume`, its conditions are taken to hold (what a norm that may bind
     /// would be: violated or not). `scratch` holds the buffers it works in.
+    #[inline]
     pub(crate) fn norm_instances(
         &self,
         np: &NormPlan,
@@ -348,7 +349,6 @@ impl Engine {
         if applies == Tri::False {
             return Status::NotTriggered;
         }
-        let start = out.len();
         let norm_when = if assume || np.per_instance {
             Tri::True
         } else {
@@ -360,6 +360,26 @@ impl Engine {
         if np.single {
             return self.single_instance(np, gn, applies.and(norm_when), cx, out);
         }
+        self.opened_instances(np, gn, applies, norm_when, cx, out, scratch)
+    }
+
+    /// The instances of a norm that has openings (not [`NormPlan::single`]),
+    /// its own conditions `norm_when` not false: [`Engine::norm_instances`]'
+    /// general case, out of line so that the common one stays short.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn opened_instances(
+        &self,
+        np: &NormPlan,
+        gn: &NormNode,
+        applies: Tri,
+        norm_when: Tri,
+        cx: &NormInputs<'_, '_>,
+        out: &mut Vec<Instance>,
+        scratch: &mut Scratch,
+    ) -> Status {
+        let assume = cx.assume;
+        let start = out.len();
         let mut openings = std::mem::take(&mut scratch.openings);
         self.openings(np, gn, cx, &mut openings, &mut scratch.remedies);
         if gn.class == ModalityClass::Prohibition {

@@ -20,6 +20,9 @@ use crate::date::Date;
 use crate::facts::{FactValue, Unit};
 
 mod prepare;
+mod visit;
+
+pub(crate) use visit::{selector_value, Visit};
 
 /// The engine's intern tables (short Chinese names, looked up when a unit is
 /// prepared): foldhash, fast on short keys, with a fixed seed (deterministic;
@@ -207,10 +210,15 @@ pub(crate) struct OrdinancePlan {
     /// norm node → consequences whose grounds reach it.
     pub reached_by: IndexMap<NodeId, Vec<NodeId>>,
     pub jurisdiction: String,
+    /// Its index in `Engine::jurisdictions`.
+    pub jurisdiction_id: u32,
     /// For a unit of each actor kind (by index), the norm and consequence nodes it
-    /// can be concerned by, in node order; `visit_all` for deemed units.
-    pub visit_by_kind: Vec<Vec<u32>>,
-    pub visit_all: Vec<u32>,
+    /// can be concerned by, in node order, with what their selectors give it
+    /// (`visit.rs`); `visit_all` for deemed units, whose selectors are read per unit.
+    pub visit_by_kind: Vec<Vec<Visit>>,
+    pub visit_all: Vec<Visit>,
+    /// The condition nodes each visited node reads, children first (`Visit::needs`).
+    pub needs: Vec<u32>,
     /// The violable norms of each visit list, in node order.
     pub violable_by_kind: Vec<Vec<u32>>,
     pub violable_all: Vec<u32>,
@@ -226,6 +234,8 @@ pub struct Engine {
     pub(crate) events: FastMap<String, ()>,
     pub(crate) actions: FastMap<String, ()>,
     pub(crate) plans: Vec<OrdinancePlan>,
+    /// The ordinances' jurisdictions by official name (`OrdinancePlan::jurisdiction_id`).
+    pub(crate) jurisdictions: FastMap<String, ()>,
     /// The gazetteer units' regions are recognised against: the shipped one,
     /// with the jurisdictions of the rules it does not know (borrowed where it
     /// knows them all).
@@ -343,51 +353,21 @@ impl Engine {
             events,
             actions,
             plans: vec![],
+            jurisdictions: FastMap::default(),
             regions: tiaoli_regions::Gazetteer::embedded()
                 .with_jurisdictions(graph.ordinances.iter().map(|o| o.jurisdiction.as_str())),
         };
         let mut plans: Vec<OrdinancePlan> =
             graph.ordinances.iter().map(|o| engine.plan(o)).collect();
         for plan in &mut plans {
-            plan.visit_all = (0..plan.nodes.len())
-                .filter(|i| {
-                    matches!(
-                        plan.nodes.get(*i),
-                        Some(NodePlan::Norm(_) | NodePlan::Consequence { .. })
-                    )
-                })
-                .map(|i| i as u32)
-                .collect();
-            plan.visit_by_kind = engine
-                .actors
-                .values()
-                .map(|kinds| {
-                    plan.visit_all
-                        .iter()
-                        .copied()
-                        .filter(|i| match plan.nodes.get(*i as usize) {
-                            Some(NodePlan::Norm(pn)) => {
-                                !pn.only_kinds || kinds.intersects(&pn.subject_kinds)
-                            }
-                            _ => true,
-                        })
-                        .collect()
-                })
-                .collect();
-            let mut is_violable = vec![false; plan.nodes.len()];
-            for v in &plan.violable {
-                if let Some(x) = is_violable.get_mut(*v) {
-                    *x = true;
-                }
-            }
-            let violable = |list: &[u32]| -> Vec<u32> {
-                list.iter()
-                    .copied()
-                    .filter(|i| is_violable.get(*i as usize).copied().unwrap_or(false))
-                    .collect()
-            };
-            plan.violable_all = violable(&plan.visit_all);
-            plan.violable_by_kind = plan.visit_by_kind.iter().map(|v| violable(v)).collect();
+            plan.jurisdiction_id = engine
+                .jurisdictions
+                .insert_full(plan.jurisdiction.clone(), ())
+                .0 as u32;
+        }
+        let actors: Vec<&Bits> = engine.actors.values().collect();
+        for (plan, o) in plans.iter_mut().zip(&graph.ordinances) {
+            visit::build(plan, o, &actors);
         }
         engine.plans = plans;
         engine.graph = graph;
@@ -614,8 +594,10 @@ impl Engine {
             escalations,
             reached_by,
             jurisdiction: crate::place::official_jurisdiction(&self.regions, &o.jurisdiction),
+            jurisdiction_id: u32::MAX,
             visit_by_kind: Vec::new(),
             visit_all: Vec::new(),
+            needs: Vec::new(),
             violable_by_kind: Vec::new(),
             violable_all: Vec::new(),
             in_force,
