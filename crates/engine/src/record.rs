@@ -11,25 +11,52 @@
 //! from a rank of each node computed once. `tests` compare the bytes with the
 //! report's on every generated unit.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::Write as _;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
-use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph};
+use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph, SelectorOut};
 use tiaoli_compiler::view::{deadline_text, lasting_text};
 use tiaoli_l10n::t;
 use tiaoli_syntax::ast::{Choice, Level};
 
 use crate::date::Date;
 use crate::eval::{consequence_of, norm_of, OrdEval, SkipReason, Status, Tri, UnitEval};
+use crate::facts::Unit;
 use crate::missing::instance_missing;
 use crate::plan::Engine;
 use crate::report::{instance_label, instanced, Texts};
 
 /// The fragments of every ordinance, escaped once per stream.
 pub struct Records {
-    texts: Texts,
+    /// Which records the bodies cached on a thread are for ([`BODIES`]).
+    id: u64,
     ords: Vec<OrdParts>,
     or_sep: String,
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
+/// How many regions' bodies a thread keeps ([`BODIES`]): a few hundred
+/// kilobytes at most, whatever the number of units.
+const CACHED_REGIONS: usize = 256;
+
+/// The authorities and recipients of the units of a region, as JSON, on this
+/// thread: resolving a body looks the region up in the gazetteer and words it
+/// (`同级`, what the text leaves open), the same for every unit of a region and
+/// level. Bodies naming the unit itself (`本单位`) are not kept.
+#[derive(Default)]
+struct BodyCache {
+    /// The records and the language the bodies were worded for.
+    owner: Option<(u64, tiaoli_l10n::Lang)>,
+    /// Per region (the unit's path; empty for none): (selectors, level) → JSON.
+    regions: HashMap<Vec<String>, Vec<(usize, Option<Level>, Vec<u8>)>>,
+}
+
+thread_local! {
+    static BODIES: RefCell<BodyCache> = RefCell::new(BodyCache::default());
 }
 
 struct OrdParts {
@@ -256,7 +283,7 @@ impl Records {
             })
             .collect();
         Records {
-            texts,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             ords,
             or_sep: t!("or-sep"),
         }
@@ -455,6 +482,54 @@ impl Records {
         counts
     }
 
+    /// Appends what `write` makes of a unit's bodies `sels`, from this
+    /// thread's cache when the unit's region and level were seen before.
+    fn bodies(
+        &self,
+        engine: &Engine,
+        sels: &[SelectorOut],
+        unit: &Unit,
+        path: &mut Option<Vec<(String, Level)>>,
+        out: &mut Vec<u8>,
+        write: impl Fn(&Engine, &[SelectorOut], &Unit, &mut Option<Vec<(String, Level)>>, &mut Vec<u8>),
+    ) {
+        if sels.iter().any(|s| s.self_unit) {
+            return write(engine, sels, unit, path, out);
+        }
+        let key = sels.as_ptr() as usize;
+        let region: &[String] = unit.region.as_deref().unwrap_or(&[]);
+        let hit = BODIES.try_with(|c| {
+            let mut c = c.try_borrow_mut().ok()?;
+            let owner = Some((self.id, tiaoli_l10n::current()));
+            if c.owner != owner {
+                c.regions.clear();
+                c.owner = owner;
+            }
+            let found = c.regions.get(region).and_then(|v| {
+                v.iter()
+                    .find(|(k, l, _)| *k == key && *l == unit.level)
+                    .map(|(.., b)| out.extend_from_slice(b))
+            });
+            if found.is_some() {
+                return Some(());
+            }
+            let start = out.len();
+            write(engine, sels, unit, path, out);
+            let made = out.get(start..).unwrap_or(&[]).to_vec();
+            if !c.regions.contains_key(region) && c.regions.len() >= CACHED_REGIONS {
+                c.regions.clear();
+            }
+            c.regions
+                .entry(region.to_vec())
+                .or_default()
+                .push((key, unit.level, made));
+            Some(())
+        });
+        if !matches!(hit, Ok(Some(()))) {
+            write(engine, sels, unit, path, out);
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn norm(
         &self,
@@ -481,14 +556,23 @@ impl Records {
         }
         out.extend_from_slice(&np.modality_action);
         if !n.recipients.is_empty() {
-            out.extend_from_slice(b",\"recipients\":[");
-            for (k, s) in n.recipients.iter().enumerate() {
-                if k > 0 {
-                    out.push(b',');
-                }
-                push_str(out, &engine.body_in(s, ev.prepared.unit, path).text());
-            }
-            out.push(b']');
+            self.bodies(
+                engine,
+                &n.recipients,
+                ev.prepared.unit,
+                path,
+                out,
+                |engine, sels, unit, path, out| {
+                    out.extend_from_slice(b",\"recipients\":[");
+                    for (k, s) in sels.iter().enumerate() {
+                        if k > 0 {
+                            out.push(b',');
+                        }
+                        push_str(out, &engine.body_in(s, unit, path).text());
+                    }
+                    out.push(b']');
+                },
+            );
         }
         out.extend_from_slice(&np.recipients_any);
         out.extend_from_slice(b",\"status\":");
@@ -589,24 +673,34 @@ impl Records {
             // follows `applies`.
             authority.clear();
             rest.clear();
-            let mut named: Vec<String> = Vec::new();
-            let mut open: Vec<String> = Vec::new();
-            for s in &cl.authorities {
-                let b = engine.body_in(s, unit, path);
-                match b.named() {
-                    Some(n) => named.push(n.to_string()),
-                    None => open.push(b.text()),
-                }
-            }
-            if named.is_empty() {
-                authority.extend_from_slice(b"null");
-            } else {
-                push_str(&mut authority, &named.join(&self.or_sep));
-            }
-            if !open.is_empty() {
-                authority.extend_from_slice(b",\"authority_open\":");
-                push_strings(&mut authority, &open);
-            }
+            let or_sep = self.or_sep.as_str();
+            self.bodies(
+                engine,
+                &cl.authorities,
+                unit,
+                path,
+                &mut authority,
+                |engine, sels, unit, path, out| {
+                    let mut named: Vec<String> = Vec::new();
+                    let mut open: Vec<String> = Vec::new();
+                    for s in sels {
+                        let b = engine.body_in(s, unit, path);
+                        match b.named() {
+                            Some(n) => named.push(n.to_string()),
+                            None => open.push(b.text()),
+                        }
+                    }
+                    if named.is_empty() {
+                        out.extend_from_slice(b"null");
+                    } else {
+                        push_str(out, &named.join(or_sep));
+                    }
+                    if !open.is_empty() {
+                        out.extend_from_slice(b",\"authority_open\":");
+                        push_strings(out, &open);
+                    }
+                },
+            );
             rest.extend_from_slice(tri_json(applies));
             rest.extend_from_slice(&parts.deadline);
             if applies == Tri::Unknown {
@@ -680,7 +774,6 @@ impl Records {
         }
         out.extend_from_slice(&cp.text);
         out.push(b'}');
-        let _ = self.texts;
     }
 }
 
