@@ -12,7 +12,6 @@
 //! report's on every generated unit.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -52,7 +51,7 @@ struct BodyCache {
     /// The records and the language the bodies were worded for.
     owner: Option<(u64, tiaoli_l10n::Lang)>,
     /// Per region (the unit's path; empty for none): (selectors, level) → JSON.
-    regions: HashMap<Vec<String>, Vec<(usize, Option<Level>, Vec<u8>)>>,
+    regions: foldhash::HashMap<Vec<String>, Vec<(usize, Option<Level>, Vec<u8>)>>,
 }
 
 thread_local! {
