@@ -34,6 +34,8 @@ pub struct Records {
     id: u64,
     ords: Vec<OrdParts>,
     or_sep: String,
+    /// Only results of these statuses are written (`eval --status`).
+    keep: Option<Vec<Status>>,
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
@@ -66,6 +68,8 @@ struct OrdParts {
     draft: Vec<u8>,
     repealed: Vec<u8>,
     nodes: Vec<NodeParts>,
+    /// The norms and consequences among `nodes`, in node order.
+    findings: Vec<usize>,
 }
 
 enum NodeParts {
@@ -270,14 +274,18 @@ impl Records {
             .map(|(oi, o)| {
                 let skip = |r: SkipReason| json(&engine.skipped(oi, &r));
                 let rank = |i: usize| ranks.get(oi).and_then(|v| v.get(i)).copied().unwrap_or(0);
+                let nodes: Vec<NodeParts> = (0..o.nodes.len())
+                    .map(|i| node_parts(engine, texts, oi, o, i, rank(i)))
+                    .collect();
                 OrdParts {
                     id: json(&o.id),
                     outside: skip(SkipReason::OutsideJurisdiction),
                     draft: skip(SkipReason::Draft),
                     repealed: skip(SkipReason::Repealed),
-                    nodes: (0..o.nodes.len())
-                        .map(|i| node_parts(engine, texts, oi, o, i, rank(i)))
+                    findings: (0..nodes.len())
+                        .filter(|i| !matches!(nodes.get(*i), Some(NodeParts::Other) | None))
                         .collect(),
+                    nodes,
                 }
             })
             .collect();
@@ -285,11 +293,22 @@ impl Records {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             ords,
             or_sep: t!("or-sep"),
+            keep: None,
+        }
+    }
+
+    /// Records with only the results of these statuses, as `--format json
+    /// --status` keeps them ([`crate::Report::keep_statuses`]); the counts
+    /// [`Records::write`] returns are still of every result.
+    pub fn keeping(self, statuses: Vec<Status>) -> Records {
+        Records {
+            keep: Some(statuses),
+            ..self
         }
     }
 
     /// Appends the record of an evaluated unit (without a newline) and returns
-    /// how many results are violated, triggered and unknown.
+    /// how many of its results are violated, triggered and unknown.
     pub fn write(&self, engine: &Engine, ev: &UnitEval<'_>, out: &mut Vec<u8>) -> [usize; 3] {
         let unit = ev.prepared.unit;
         out.extend_from_slice(b"{\"unit\":");
@@ -360,11 +379,16 @@ impl Records {
             let Some(p) = self.ords.get(oe.ordinance) else {
                 continue;
             };
-            for (i, np) in p.nodes.iter().enumerate() {
+            // The norms' states are in node order too: walked alongside.
+            let mut norms = oe.norms.iter().peekable();
+            for &i in &p.findings {
                 let (ord, node) = (e as u32, i as u32);
-                match np {
-                    NodeParts::Norm(np) => {
-                        let Some(st) = oe.norm(i) else { continue };
+                match p.nodes.get(i) {
+                    Some(NodeParts::Norm(np)) => {
+                        while norms.next_if(|(n, _)| *n < i).is_some() {}
+                        let Some((_, st)) = norms.next_if(|(n, _)| *n == i) else {
+                            continue;
+                        };
                         if st.applies == Tri::False {
                             continue;
                         }
@@ -394,7 +418,7 @@ impl Records {
                             }
                         }
                     }
-                    NodeParts::Consequence(cp) => {
+                    Some(NodeParts::Consequence(cp)) => {
                         if oe.vals.get(i).copied().is_none_or(|v| v == Tri::False) {
                             continue;
                         }
@@ -406,21 +430,27 @@ impl Records {
                             inst: WHOLE,
                         });
                     }
-                    NodeParts::Other => {}
+                    Some(NodeParts::Other) | None => {}
                 }
             }
         }
         entries.sort_by_key(|e| (e.status, e.rank));
+        // What the exit code is made of: every result, whichever are written.
         let mut counts = [0; 3];
-        out.extend_from_slice(b",\"results\":[");
-        let mut path = None;
-        for (k, e) in entries.iter().enumerate() {
+        for e in &entries {
             match e.status {
                 Status::Violated => counts[0] += 1,
                 Status::Triggered => counts[1] += 1,
                 Status::Unknown => counts[2] += 1,
                 _ => {}
             }
+        }
+        if let Some(keep) = &self.keep {
+            entries.retain(|e| keep.contains(&e.status));
+        }
+        out.extend_from_slice(b",\"results\":[");
+        let mut path = None;
+        for (k, e) in entries.iter().enumerate() {
             if k > 0 {
                 out.push(b',');
             }

@@ -17,7 +17,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::date::Date;
-use crate::eval::Options;
+use crate::eval::{Options, Status};
 use crate::facts::{FactsError, Names};
 use crate::located::MAX_DEPTH;
 use crate::plan::Engine;
@@ -84,6 +84,15 @@ impl<'e> Stream<'e> {
             engine,
             names: Names::new(&engine.graph.lexicon, &engine.regions),
             records: Records::new(engine, texts),
+        }
+    }
+
+    /// Records with only the results of these statuses (`eval --status`);
+    /// the counts, and so the exit code, are still of every result.
+    pub fn keeping(self, statuses: Vec<Status>) -> Self {
+        Stream {
+            records: self.records.keeping(statuses),
+            ..self
         }
     }
 
