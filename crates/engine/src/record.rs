@@ -53,8 +53,14 @@ struct BodyCache {
     /// The records and the language the bodies were worded for.
     owner: Option<(u64, tiaoli_l10n::Lang)>,
     /// Per region (the unit's path; empty for none): (selectors, level) → JSON.
-    regions: foldhash::HashMap<Vec<String>, Vec<(usize, Option<Level>, Vec<u8>)>>,
+    regions: foldhash::HashMap<Vec<String>, Vec<CachedBodies>>,
 }
+
+/// (the selectors' address, the unit's level, their JSON).
+type CachedBodies = (usize, Option<Level>, Vec<u8>);
+
+/// An escalation a sanction kind leads to: its text, and the text as JSON.
+type Escalation = (String, Vec<u8>);
 
 thread_local! {
     static BODIES: RefCell<BodyCache> = RefCell::new(BodyCache::default());
@@ -110,7 +116,7 @@ struct ConsParts {
 struct ClauseParts {
     /// Per kind: `{"kind":…,"rank":N,"authority":`, and the escalations it leads to
     /// (the text, and the text as JSON).
-    kinds: Vec<(Vec<u8>, Vec<(String, Vec<u8>)>)>,
+    kinds: Vec<(Vec<u8>, Vec<Escalation>)>,
     /// Per target: `,"target":…,"choice":…,"discretionary":true,"applies":`.
     targets: Vec<Vec<u8>>,
     /// `,"deadline":…` or nothing.
@@ -688,7 +694,7 @@ impl Records {
         push_strings(out, &missing);
         out.extend_from_slice(b",\"sanctions\":[");
         let clauses = oe.clauses(i).unwrap_or(&[]);
-        let mut follow_up: Vec<&(String, Vec<u8>)> = Vec::new();
+        let mut follow_up: Vec<&Escalation> = Vec::new();
         let mut first = true;
         let mut authority = Vec::new();
         let mut rest = Vec::new();
