@@ -92,3 +92,78 @@ fn the_engine_agrees_with_the_reference_on_generated_units() {
         "the generated units bind something"
     );
 }
+
+/// The fields a record may leave out: the generated units must show each
+/// (`region_readings`, which they never have, is in crates/engine/tests/record.rs).
+const OPTIONAL_FIELDS: &[&str] = &[
+    "\"deemed\"",
+    "\"before_in_force\"",
+    "\"calendar_gaps\"",
+    "\"instance\"",
+    "\"recipients\"",
+    "\"overridden_by\"",
+    "\"triggered_on\"",
+    "\"due_extended_from\"",
+    "\"overdue_since\"",
+    "\"fulfilled_on\"",
+    "\"since\"",
+    "\"vague\"",
+    "\"authority_open\"",
+    "\"choice\"",
+    "\"lasting\"",
+    "\"follow_up\"",
+    "\"grounds\"",
+    "\"text\"",
+    "\"draft\":true",
+    "\"authority\":null",
+];
+
+#[test]
+fn stream_records_are_the_bytes_of_the_report_on_generated_units() {
+    use tiaoli_engine::record::Records;
+    use tiaoli_engine::report::Texts;
+    let fixture = read(&root().join("tests/fixtures/differential/constructs.tiaoli"));
+    let c = shipped_rules_with(&[("tests/fixtures/differential/constructs.tiaoli", &fixture)]);
+    let graph = c.graph.clone();
+    let cal = Calendar::default_schedule().unwrap();
+    let engine = Engine::new(c.graph, cal.clone());
+    let units = env_or("TIAOLI_DIFF_UNITS", 4000);
+    let seed = env_or("TIAOLI_DIFF_SEED", 20261201);
+    let mut gen = UnitGenerator::new(&graph, &cal, seed);
+    let by_reference = Records::new(&engine, Texts::ByReference);
+    let verbatim = Records::new(&engine, Texts::Verbatim);
+    let mut unseen = OPTIONAL_FIELDS.to_vec();
+    let mut out = Vec::new();
+    for n in 0..units {
+        let unit = gen.unit(n as usize);
+        let opts = gen.options_for(&unit);
+        let ev = engine.evaluate(&unit, opts);
+        for (texts, records) in [
+            (Texts::ByReference, &by_reference),
+            (Texts::Verbatim, &verbatim),
+        ] {
+            let report = engine.unit_report_with(&ev, opts, texts);
+            let expected = serde_json::to_string(&report).unwrap();
+            out.clear();
+            let counts = records.write(&engine, &ev, &mut out);
+            let got = String::from_utf8_lossy(&out);
+            assert!(
+                got == expected,
+                "unit {n} (seed {seed}), as of {} ({texts:?}):\nrecord: {got}\nreport: {expected}",
+                opts.as_of
+            );
+            let count =
+                |s: tiaoli_engine::Status| report.results.iter().filter(|f| f.status == s).count();
+            assert_eq!(
+                counts,
+                [
+                    count(tiaoli_engine::Status::Violated),
+                    count(tiaoli_engine::Status::Triggered),
+                    count(tiaoli_engine::Status::Unknown)
+                ]
+            );
+            unseen.retain(|f| !expected.contains(f));
+        }
+    }
+    assert!(unseen.is_empty(), "no generated unit had {unseen:?}");
+}

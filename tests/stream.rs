@@ -423,3 +423,64 @@ fn a_producer_writing_line_by_line_gets_each_record_before_the_next_line() {
         assert!(child.wait().unwrap().code().is_some());
     }
 }
+
+#[test]
+fn status_keeps_the_results_of_those_statuses_and_the_exit_code_of_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "units.jsonl", true, &generated(48));
+    let keep = "violated,triggered,unknown";
+    let json = eval(
+        &["--format", "json", "--drafts", "--status", keep, &file],
+        None,
+    );
+    let report: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let units = report["units"].as_array().unwrap();
+    let all = eval(&["--format", "jsonl", "--drafts", &file], None);
+    for threads in ["1", "2"] {
+        let kept = eval(
+            &[
+                "--format",
+                "jsonl",
+                "--drafts",
+                "--status",
+                keep,
+                "--threads",
+                threads,
+                &file,
+            ],
+            None,
+        );
+        assert!(kept.stderr.is_empty(), "{}", kept.stderr);
+        // The exit code is the whole evaluation's, as with --format json.
+        assert_eq!(kept.code, all.code);
+        assert_eq!(kept.code, json.code);
+        let recs = records(&kept.stdout);
+        assert_eq!(recs.len(), units.len());
+        for (r, u) in recs.iter().zip(units) {
+            assert_eq!(r, &without_texts(u));
+        }
+        assert!(
+            kept.stdout.len() * 2 < all.stdout.len(),
+            "most results are pending"
+        );
+    }
+    let shown: usize = records(
+        &eval(
+            &["--format", "jsonl", "--drafts", "--status", keep, &file],
+            None,
+        )
+        .stdout,
+    )
+    .iter()
+    .map(|r| r["results"].as_array().unwrap().len())
+    .sum();
+    assert!(shown > 0);
+    // A status that is not one is an error before anything is read.
+    let bad = eval(
+        &["--format", "jsonl", "--status", "pendin", "-"],
+        Some(b"{}\n"),
+    );
+    assert_eq!(bad.code, 2);
+    assert!(bad.stdout.is_empty());
+    assert!(bad.stderr.contains("pending"), "{}", bad.stderr);
+}

@@ -88,13 +88,7 @@ pub fn run(args: Args) -> u8 {
     // A flag the chosen output does not read is an error, never ignored.
     let stream = matches!(args.format, ReportFormat::Jsonl);
     let misplaced = if stream {
-        [
-            ("--unit", !args.select.units.is_empty()),
-            ("--status", args.select.status.is_some()),
-        ]
-        .into_iter()
-        .find(|(_, given)| *given)
-        .map(|(flag, _)| tiaoli_l10n::t!("cli-not-stream", flag = flag))
+        (!args.select.units.is_empty()).then(|| tiaoli_l10n::t!("cli-not-stream", flag = "--unit"))
     } else {
         [
             ("--with-text", args.stream.with_text),
@@ -110,7 +104,20 @@ pub fn run(args: Args) -> u8 {
         return EXIT_ERROR;
     }
     if stream {
-        return super::eval_stream::run(&args.facts, &args.common, &args.stream);
+        let statuses = match args
+            .select
+            .status
+            .as_deref()
+            .map(tiaoli_engine::filter::parse_statuses)
+        {
+            Some(Err(e)) => {
+                eprintln!("{}", super::error_line(&e));
+                return EXIT_ERROR;
+            }
+            Some(Ok(s)) => Some(s),
+            None => None,
+        };
+        return super::eval_stream::run(&args.facts, &args.common, &args.stream, statuses);
     }
     let Some((engine, facts, opts)) = super::load_evaluation(&args.facts, &args.common) else {
         return EXIT_ERROR;

@@ -244,7 +244,14 @@ fn date_of(
     }
 }
 
-pub fn run(facts: &Path, common: &EvalArgs, args: &StreamArgs) -> u8 {
+/// `statuses`: `--status`, the results a record keeps (the exit code is still
+/// the whole evaluation's).
+pub fn run(
+    facts: &Path,
+    common: &EvalArgs,
+    args: &StreamArgs,
+    statuses: Option<Vec<tiaoli_engine::Status>>,
+) -> u8 {
     let Some(engine) = super::load_engine(&common.rules, common.calendar.as_deref()) else {
         return EXIT_ERROR;
     };
@@ -263,7 +270,10 @@ pub fn run(facts: &Path, common: &EvalArgs, args: &StreamArgs) -> u8 {
     } else {
         Texts::ByReference
     };
-    let stream = Stream::new(engine, texts);
+    let stream = match statuses {
+        Some(s) => Stream::new(engine, texts).keeping(s),
+        None => Stream::new(engine, texts),
+    };
     let mut first = Batch::default();
     let read = fill(&mut input, &mut first, 1)
         .and_then(|_| date_of(&stream, given, &mut input, &mut first, &name));

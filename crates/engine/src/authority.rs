@@ -90,6 +90,17 @@ impl Engine {
 
     /// Resolves an authority or a recipient for a unit.
     pub fn body(&self, s: &SelectorOut, unit: &Unit) -> Body {
+        self.body_in(s, unit, &mut None)
+    }
+
+    /// [`Engine::body`], with the unit's [`Engine::region_levels`] looked up
+    /// once for all the bodies of a unit (`path`, filled on first use).
+    pub fn body_in(
+        &self,
+        s: &SelectorOut,
+        unit: &Unit,
+        path: &mut Option<Vec<(String, Level)>>,
+    ) -> Body {
         if s.self_unit {
             return Body::Named {
                 name: t!("body-self", unit = unit.id.as_str()),
@@ -110,10 +121,12 @@ impl Engine {
             Some(Relation::SameLevel) => (t!("relation-same"), unit.level),
             Some(Relation::UpperLevel) => (
                 t!("relation-upper"),
-                unit.level.and_then(|l| self.level_above(unit, l)),
+                unit.level.and_then(|l| {
+                    level_above(path.get_or_insert_with(|| self.region_levels(unit)), l)
+                }),
             ),
         };
-        let path = self.region_levels(unit);
+        let path = path.get_or_insert_with(|| self.region_levels(unit));
         let Some(level) = target else {
             // The unit's level is not given: which body is meant is undetermined.
             return Body::Open {
@@ -158,24 +171,27 @@ impl Engine {
         }
     }
 
-    /// The level of government above `level` for this unit: the next part of
-    /// its region outward, else the next rank up.
-    fn level_above(&self, unit: &Unit, level: Level) -> Option<Level> {
-        let path = self.region_levels(unit);
-        if let Some((_, l)) = path.iter().rev().find(|(_, l)| l.rank() < level.rank()) {
-            return Some(*l);
-        }
-        match level {
-            Level::Village => Some(Level::Township),
-            Level::Township => Some(Level::County),
-            Level::County => Some(Level::City),
-            Level::City | Level::Prefecture => Some(Level::Province),
-            Level::Province => None,
-        }
-    }
-
     /// Several bodies, any one of which (`或`) or each of which (`、`).
     pub fn bodies(&self, sels: &[SelectorOut], unit: &Unit) -> Vec<Body> {
-        sels.iter().map(|s| self.body(s, unit)).collect()
+        let mut path = None;
+        sels.iter()
+            .map(|s| self.body_in(s, unit, &mut path))
+            .collect()
+    }
+}
+
+/// The level of government above `level` for a unit in `path` (its
+/// [`Engine::region_levels`]): the next part of its region outward, else the
+/// next rank up.
+fn level_above(path: &[(String, Level)], level: Level) -> Option<Level> {
+    if let Some((_, l)) = path.iter().rev().find(|(_, l)| l.rank() < level.rank()) {
+        return Some(*l);
+    }
+    match level {
+        Level::Village => Some(Level::Township),
+        Level::Township => Some(Level::County),
+        Level::County => Some(Level::City),
+        Level::City | Level::Prefecture => Some(Level::Province),
+        Level::Province => None,
     }
 }

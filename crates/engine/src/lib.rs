@@ -10,7 +10,8 @@
 //! - [`instances`]: one instance of a norm per occurrence of its trigger, and the
 //!   actions that answer them;
 //! - [`missing`], [`report`] and [`explain`]: results for people and machines;
-//! - [`stream`]: JSON Lines one unit at a time, in memory that does not grow with the input;
+//! - [`stream`]: JSON Lines one unit at a time, in memory that does not grow with the input,
+//!   each record written by [`record`] straight from the evaluation;
 //! - [`vocabulary`]: the facts, events and actions a unit's binding articles read;
 //! - [`terms`]: the whole vocabulary, or a kind's, with the provisions using each
 //!   term; ordinances found by id or title; a facts-file skeleton for one unit.
@@ -31,6 +32,7 @@ pub mod located;
 pub mod missing;
 pub mod place;
 pub mod plan;
+pub mod record;
 pub mod render;
 pub mod report;
 pub mod stream;

@@ -103,9 +103,11 @@ impl Engine {
                         }
                     }
                     Cond::TriggerAttr { .. } => {}
-                    other => stack.extend(tiaoli_compiler::view::deps(&Node::Cond {
-                        op: other.clone(),
-                    })),
+                    // What `tiaoli_compiler::view::deps` gives, without building a node.
+                    Cond::And { args } | Cond::Or { args } => stack.extend(args),
+                    Cond::Not { arg } => stack.push(*arg),
+                    Cond::Violated { norm, .. } => stack.push(*norm),
+                    Cond::Meets { consequences, .. } => stack.extend(consequences),
                 },
                 Some(Node::Norm(n)) => {
                     let st = ev.norm(i);

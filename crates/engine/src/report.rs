@@ -629,7 +629,7 @@ impl Report {
 
 /// Whether a norm's results are instances of something (an occurrence, a period,
 /// an act), so that each names its instance even when it is the only one.
-fn instanced(n: &tiaoli_compiler::graph::NormNode) -> bool {
+pub(crate) fn instanced(n: &tiaoli_compiler::graph::NormNode) -> bool {
     n.trigger.is_some()
         || matches!(
             n.deadline,

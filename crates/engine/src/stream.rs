@@ -21,6 +21,7 @@ use crate::eval::{Options, Status};
 use crate::facts::{FactsError, Names};
 use crate::located::MAX_DEPTH;
 use crate::plan::Engine;
+use crate::record::Records;
 use crate::report::Texts;
 
 /// What a line was.
@@ -74,7 +75,7 @@ impl Counts {
 pub struct Stream<'e> {
     engine: &'e Engine,
     names: Names<'e>,
-    texts: Texts,
+    records: Records,
 }
 
 impl<'e> Stream<'e> {
@@ -82,7 +83,16 @@ impl<'e> Stream<'e> {
         Stream {
             engine,
             names: Names::new(&engine.graph.lexicon, &engine.regions),
-            texts,
+            records: Records::new(engine, texts),
+        }
+    }
+
+    /// Records with only the results of these statuses (`eval --status`);
+    /// the counts, and so the exit code, are still of every result.
+    pub fn keeping(self, statuses: Vec<Status>) -> Self {
+        Stream {
+            records: self.records.keeping(statuses),
+            ..self
         }
     }
 
@@ -134,26 +144,14 @@ impl<'e> Stream<'e> {
             _ => return Line::Bad(errors),
         };
         let ev = self.engine.evaluate(&unit, opts);
-        let report = self.engine.unit_report_with(&ev, opts, self.texts);
-        let mut counts = Counts {
-            units: 1,
-            ..Counts::default()
-        };
-        for f in &report.results {
-            match f.status {
-                Status::Violated => counts.violated += 1,
-                Status::Triggered => counts.triggered += 1,
-                Status::Unknown => counts.unknown += 1,
-                _ => {}
-            }
-        }
-        let start = out.len();
-        if let Err(e) = serde_json::to_writer(&mut *out, &report) {
-            out.truncate(start);
-            return bad("", format!("无法生成 JSON 输出：{e}"), None);
-        }
+        let [violated, triggered, unknown] = self.records.write(self.engine, &ev, out);
         out.push(b'\n');
-        Line::Unit(counts)
+        Line::Unit(Counts {
+            units: 1,
+            violated,
+            triggered,
+            unknown,
+        })
     }
 }
 

@@ -16,7 +16,7 @@ cli-facts-problems = { $file } has { $count } problem(s); nothing evaluated
 cli-as-of-not-date = --as-of “{ $given }” is not a date (YYYY-MM-DD)
 cli-no-as-of = no evaluation date: give `as_of: YYYY-MM-DD` in { $file } or --as-of
 cli-stream-only = { $flag } applies only to --format jsonl (streamed evaluation)
-cli-not-stream = { $flag } does not apply to --format jsonl: the stream gives every result of each unit, line by line
+cli-not-stream = { $flag } does not apply to --format jsonl: the stream gives every unit of the input, line by line
 cli-no-ordinance = the rules given hold no ordinance (only vocabulary): nothing to evaluate; point --rules at ordinance files or their directory
 
 cli-version = { $version }

@@ -16,7 +16,7 @@ cli-facts-problems = { $file } 有 { $count } 处问题，未作评估
 cli-as-of-not-date = --as-of “{ $given }”不是日期（YYYY-MM-DD）
 cli-no-as-of = 没有评估日期：请在 { $file } 中写 `as_of: YYYY-MM-DD`，或给出 --as-of
 cli-stream-only = { $flag } 只用于 --format jsonl（逐行流式求值）
-cli-not-stream = { $flag } 不用于 --format jsonl：流式输出逐行给出每个单位的全部结果
+cli-not-stream = { $flag } 不用于 --format jsonl：流式输出逐行给出输入中的每一个单位
 cli-no-ordinance = 给出的规则中没有条例（只有词汇），无从评估；请用 --rules 指向条例文件或其目录
 
 cli-version = { $version }

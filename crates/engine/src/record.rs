@@ -1,0 +1,991 @@
+//! The record of one unit as JSON, written straight from its evaluation: the
+//! bytes `serde_json` gives for [`crate::report::UnitReport`], without building
+//! the report (`tiaoli eval --format jsonl`, docs/performance.md).
+//!
+//! Everything a record takes from the rules — ordinance ids, eids, cites, norm
+//! and sanction names, modality and action words, deadlines, follow-ups, skip
+//! reasons, texts — is escaped once, when the stream is opened, into fragments
+//! of JSON; a unit then writes those fragments and only what is its own (its id,
+//! statuses, dates, instances, resolved authorities, missing facts). The order
+//! of results is the report's (status, then ordinance, article, eid, norm),
+//! from a rank of each node computed once. `tests` compare the bytes with the
+//! report's on every generated unit.
+
+use std::cell::RefCell;
+use std::io::Write as _;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::Serialize;
+use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph, SelectorOut};
+use tiaoli_compiler::view::{deadline_text, lasting_text};
+use tiaoli_l10n::t;
+use tiaoli_syntax::ast::{Choice, Level};
+
+use crate::date::Date;
+use crate::eval::{consequence_of, norm_of, OrdEval, SkipReason, Status, Tri, UnitEval};
+use crate::facts::Unit;
+use crate::missing::instance_missing;
+use crate::plan::Engine;
+use crate::report::{instance_label, instanced, Texts};
+
+/// The fragments of every ordinance, escaped once per stream.
+pub struct Records {
+    /// Which records the bodies cached on a thread are for ([`BODIES`]).
+    id: u64,
+    ords: Vec<OrdParts>,
+    or_sep: String,
+    /// Only results of these statuses are written (`eval --status`).
+    keep: Option<Vec<Status>>,
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
+/// How many regions' bodies a thread keeps ([`BODIES`]): a few hundred
+/// kilobytes at most, whatever the number of units.
+const CACHED_REGIONS: usize = 256;
+
+/// The authorities and recipients of the units of a region, as JSON, on this
+/// thread: resolving a body looks the region up in the gazetteer and words it
+/// (`同级`, what the text leaves open), the same for every unit of a region and
+/// level. Bodies naming the unit itself (`本单位`) are not kept.
+#[derive(Default)]
+struct BodyCache {
+    /// The records and the language the bodies were worded for.
+    owner: Option<(u64, tiaoli_l10n::Lang)>,
+    /// Per region (the unit's path; empty for none): (selectors, level) → JSON.
+    regions: foldhash::HashMap<Vec<String>, Vec<CachedBodies>>,
+}
+
+/// (the selectors' address, the unit's level, their JSON).
+type CachedBodies = (usize, Option<Level>, Vec<u8>);
+
+/// An escalation a sanction kind leads to: its text, and the text as JSON.
+type Escalation = (String, Vec<u8>);
+
+thread_local! {
+    static BODIES: RefCell<BodyCache> = RefCell::new(BodyCache::default());
+}
+
+struct OrdParts {
+    /// `"haidong"`.
+    id: Vec<u8>,
+    /// `{"ordinance":…,"title":…,"code":…,"reason":…}` for the reasons without a date.
+    outside: Vec<u8>,
+    draft: Vec<u8>,
+    repealed: Vec<u8>,
+    nodes: Vec<NodeParts>,
+    /// The norms and consequences among `nodes`, in node order.
+    findings: Vec<usize>,
+}
+
+enum NodeParts {
+    Other,
+    Norm(NormParts),
+    Consequence(ConsParts),
+}
+
+struct NormParts {
+    /// The order of its findings among all the rules' (ordinance, article, eid, norm).
+    rank: u32,
+    /// `{"ordinance":…,"eid":…,"cite":…,"article":N,"kind":"norm","norm":…`
+    head: Vec<u8>,
+    /// `,"modality":…,"action":…`
+    modality_action: Vec<u8>,
+    /// `,"recipients_any":true` or nothing.
+    recipients_any: Vec<u8>,
+    /// `,"deadline":…,"vague":true`, as the norm has them.
+    deadline: Vec<u8>,
+    /// `,"follow_up":[…]` (a violation's, or an undetermined one's), or nothing.
+    follow_up: Vec<u8>,
+    /// `,"text":…` or nothing.
+    text: Vec<u8>,
+    /// `"第N条 name"`: how another norm's `overridden_by` names it.
+    label: Vec<u8>,
+    instanced: bool,
+}
+
+struct ConsParts {
+    rank: u32,
+    head: Vec<u8>,
+    clauses: Vec<ClauseParts>,
+    /// `{"eid":…,"cite":…,"holds":` and `,"text":…}` or `}`, per ground.
+    grounds: Vec<(Vec<u8>, Vec<u8>)>,
+    text: Vec<u8>,
+}
+
+struct ClauseParts {
+    /// Per kind: `{"kind":…,"rank":N,"authority":`, and the escalations it leads to
+    /// (the text, and the text as JSON).
+    kinds: Vec<(Vec<u8>, Vec<Escalation>)>,
+    /// Per target: `,"target":…,"choice":…,"discretionary":true,"applies":`.
+    targets: Vec<Vec<u8>>,
+    /// `,"deadline":…` or nothing.
+    deadline: Vec<u8>,
+    /// `{"period":…,"state":` when the measure lasts.
+    lasting: Option<Vec<u8>>,
+}
+
+/// One finding of a unit, before they are sorted: which node, which instance.
+#[derive(Clone, Copy)]
+struct Entry {
+    status: Status,
+    rank: u32,
+    ord: u32,
+    node: u32,
+    /// The instance, or [`WHOLE`] for a finding of the norm as a whole.
+    inst: u32,
+}
+
+const WHOLE: u32 = u32::MAX;
+
+fn json<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
+    serde_json::to_vec(v).unwrap_or_default()
+}
+
+/// A string as JSON, as serde_json escapes it.
+pub(crate) fn push_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    push_contents(out, s);
+    out.push(b'"');
+}
+
+/// A string's characters as JSON escapes them inside quotes.
+fn push_contents(out: &mut Vec<u8>, s: &str) {
+    let plain = s
+        .as_bytes()
+        .iter()
+        .fold(true, |ok, b| ok & (*b >= 0x20 && *b != b'"' && *b != b'\\'));
+    if plain {
+        out.extend_from_slice(s.as_bytes());
+    } else {
+        let quoted = json(s);
+        out.extend_from_slice(quoted.get(1..quoted.len().saturating_sub(1)).unwrap_or(&[]));
+    }
+}
+
+/// Several pieces as one JSON string (escaping is per character).
+fn push_concat<'a>(out: &mut Vec<u8>, parts: impl IntoIterator<Item = &'a str>) {
+    out.push(b'"');
+    for p in parts {
+        push_contents(out, p);
+    }
+    out.push(b'"');
+}
+
+pub(crate) fn push_date(out: &mut Vec<u8>, d: Date) {
+    let (y, m, day) = d.ymd();
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        let digits = [
+            b'"',
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+            b'0' + (m / 10) as u8,
+            b'0' + (m % 10) as u8,
+            b'-',
+            b'0' + (day / 10) as u8,
+            b'0' + (day % 10) as u8,
+            b'"',
+        ];
+        out.extend_from_slice(&digits);
+    } else {
+        let _ = serde_json::to_writer(&mut *out, &d);
+    }
+}
+
+fn push_opt_date(out: &mut Vec<u8>, key: &[u8], d: Option<Date>) {
+    if let Some(d) = d {
+        out.extend_from_slice(key);
+        push_date(out, d);
+    }
+}
+
+fn push_strings(out: &mut Vec<u8>, items: &[String]) {
+    out.push(b'[');
+    for (k, s) in items.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        push_str(out, s);
+    }
+    out.push(b']');
+}
+
+pub(crate) fn status_json(s: Status) -> &'static [u8] {
+    match s {
+        Status::Violated => b"\"violated\"",
+        Status::Triggered => b"\"triggered\"",
+        Status::Unknown => b"\"unknown\"",
+        Status::Pending => b"\"pending\"",
+        Status::Fulfilled => b"\"fulfilled\"",
+        Status::NotTriggered => b"\"not_triggered\"",
+        Status::Overridden => b"\"overridden\"",
+        Status::Permitted => b"\"permitted\"",
+        Status::Encouraged => b"\"encouraged\"",
+        Status::Lapsed => b"\"lapsed\"",
+        Status::Expired => b"\"expired\"",
+    }
+}
+
+fn tri_json(t: Tri) -> &'static [u8] {
+    match t {
+        Tri::False => b"\"false\"",
+        Tri::True => b"\"true\"",
+        Tri::Unknown => b"\"unknown\"",
+    }
+}
+
+fn obj_str(out: &mut Vec<u8>, key: &str, v: &str) {
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
+    push_str(out, v);
+}
+
+impl Records {
+    /// Escapes what the records take from the rules, in the current language.
+    pub fn new(engine: &Engine, texts: Texts) -> Records {
+        // The rank of each node: the report's order (ordinance, article, eid, norm),
+        // ties in node order.
+        let mut keyed: Vec<(usize, usize, &str, u32, &str, &str)> = Vec::new();
+        for (oi, o) in engine.graph.ordinances.iter().enumerate() {
+            for (i, node) in o.nodes.iter().enumerate() {
+                match node {
+                    Node::Norm(n) => keyed.push((oi, i, &o.id, n.article, &n.eid, &n.name)),
+                    Node::Consequence(c) => keyed.push((oi, i, &o.id, c.article, &c.eid, &c.name)),
+                    _ => {}
+                }
+            }
+        }
+        keyed.sort_by(|a, b| (a.2, a.3, a.4, a.5).cmp(&(b.2, b.3, b.4, b.5)));
+        let mut ranks: Vec<Vec<u32>> = engine
+            .graph
+            .ordinances
+            .iter()
+            .map(|o| vec![0; o.nodes.len()])
+            .collect();
+        for (r, k) in keyed.iter().enumerate() {
+            if let Some(x) = ranks.get_mut(k.0).and_then(|v| v.get_mut(k.1)) {
+                *x = r as u32;
+            }
+        }
+        let ords = engine
+            .graph
+            .ordinances
+            .iter()
+            .enumerate()
+            .map(|(oi, o)| {
+                let skip = |r: SkipReason| json(&engine.skipped(oi, &r));
+                let rank = |i: usize| ranks.get(oi).and_then(|v| v.get(i)).copied().unwrap_or(0);
+                let nodes: Vec<NodeParts> = (0..o.nodes.len())
+                    .map(|i| node_parts(engine, texts, oi, o, i, rank(i)))
+                    .collect();
+                OrdParts {
+                    id: json(&o.id),
+                    outside: skip(SkipReason::OutsideJurisdiction),
+                    draft: skip(SkipReason::Draft),
+                    repealed: skip(SkipReason::Repealed),
+                    findings: (0..nodes.len())
+                        .filter(|i| !matches!(nodes.get(*i), Some(NodeParts::Other) | None))
+                        .collect(),
+                    nodes,
+                }
+            })
+            .collect();
+        Records {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            ords,
+            or_sep: t!("or-sep"),
+            keep: None,
+        }
+    }
+
+    /// Records with only the results of these statuses, as `--format json
+    /// --status` keeps them ([`crate::Report::keep_statuses`]); the counts
+    /// [`Records::write`] returns are still of every result.
+    pub fn keeping(self, statuses: Vec<Status>) -> Records {
+        Records {
+            keep: Some(statuses),
+            ..self
+        }
+    }
+
+    /// Appends the record of an evaluated unit (without a newline) and returns
+    /// how many of its results are violated, triggered and unknown.
+    pub fn write(&self, engine: &Engine, ev: &UnitEval<'_>, out: &mut Vec<u8>) -> [usize; 3] {
+        let unit = ev.prepared.unit;
+        out.extend_from_slice(b"{\"unit\":");
+        push_str(out, &unit.id);
+        obj_str(out, "kind", &unit.kind);
+        if let Some(r) = &unit.region {
+            out.extend_from_slice(b",\"region\":");
+            push_concat(out, r.iter().map(String::as_str));
+        }
+        if !unit.region_readings.is_empty() {
+            out.extend_from_slice(b",\"region_readings\":[");
+            for (k, r) in unit.region_readings.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                push_concat(out, r.iter().map(String::as_str));
+            }
+            out.push(b']');
+        }
+        out.extend_from_slice(b",\"ordinances\":[");
+        let mut any = false;
+        for oe in &ev.ords {
+            if let Some(p) = self.ords.get(oe.ordinance) {
+                if any {
+                    out.push(b',');
+                }
+                any = true;
+                out.extend_from_slice(&p.id);
+            }
+        }
+        out.extend_from_slice(b"],\"skipped\":[");
+        for (k, (i, r)) in ev.skipped.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            let fixed = self.ords.get(*i).and_then(|p| match r {
+                SkipReason::OutsideJurisdiction => Some(&p.outside),
+                SkipReason::Draft => Some(&p.draft),
+                SkipReason::Repealed => Some(&p.repealed),
+                SkipReason::RepealedOn(_) | SkipReason::NotYetInForce(_) => None,
+            });
+            match fixed {
+                Some(b) => out.extend_from_slice(b),
+                None => {
+                    let _ = serde_json::to_writer(&mut *out, &engine.skipped(*i, r));
+                }
+            }
+        }
+        out.push(b']');
+        let mut deemed = false;
+        for oe in &ev.ords {
+            let Some(o) = engine.graph.ordinances.get(oe.ordinance) else {
+                continue;
+            };
+            for k in &oe.deemed {
+                out.extend_from_slice(if deemed { b"," } else { b",\"deemed\":[" });
+                deemed = true;
+                push_concat(out, [o.id.as_str(), ": ", k.as_str()]);
+            }
+        }
+        if deemed {
+            out.push(b']');
+        }
+        // The findings, in the order they are made, then sorted as the report sorts them.
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut gaps: Vec<Date> = Vec::new();
+        for (e, oe) in ev.ords.iter().enumerate() {
+            let Some(p) = self.ords.get(oe.ordinance) else {
+                continue;
+            };
+            // The norms' states are in node order too: walked alongside.
+            let mut norms = oe.norms.iter().peekable();
+            for &i in &p.findings {
+                let (ord, node) = (e as u32, i as u32);
+                match p.nodes.get(i) {
+                    Some(NodeParts::Norm(np)) => {
+                        while norms.next_if(|(n, _)| *n < i).is_some() {}
+                        let Some((_, st)) = norms.next_if(|(n, _)| *n == i) else {
+                            continue;
+                        };
+                        if st.applies == Tri::False {
+                            continue;
+                        }
+                        let insts = oe.instances_of(st);
+                        if st.status == Status::Overridden || insts.is_empty() {
+                            entries.push(Entry {
+                                status: st.status,
+                                rank: np.rank,
+                                ord,
+                                node,
+                                inst: WHOLE,
+                            });
+                            continue;
+                        }
+                        for (k, inst) in insts.iter().enumerate() {
+                            entries.push(Entry {
+                                status: inst.status,
+                                rank: np.rank,
+                                ord,
+                                node,
+                                inst: k as u32,
+                            });
+                            for d in [inst.due, inst.extended_from].into_iter().flatten() {
+                                if !engine.calendar.covers(d) && !gaps.contains(&d) {
+                                    gaps.push(d);
+                                }
+                            }
+                        }
+                    }
+                    Some(NodeParts::Consequence(cp)) => {
+                        if oe.vals.get(i).copied().is_none_or(|v| v == Tri::False) {
+                            continue;
+                        }
+                        entries.push(Entry {
+                            status: oe.consequence_status(i),
+                            rank: cp.rank,
+                            ord,
+                            node,
+                            inst: WHOLE,
+                        });
+                    }
+                    Some(NodeParts::Other) | None => {}
+                }
+            }
+        }
+        entries.sort_by_key(|e| (e.status, e.rank));
+        // What the exit code is made of: every result, whichever are written.
+        let mut counts = [0; 3];
+        for e in &entries {
+            match e.status {
+                Status::Violated => counts[0] += 1,
+                Status::Triggered => counts[1] += 1,
+                Status::Unknown => counts[2] += 1,
+                _ => {}
+            }
+        }
+        if let Some(keep) = &self.keep {
+            entries.retain(|e| keep.contains(&e.status));
+        }
+        out.extend_from_slice(b",\"results\":[");
+        let mut path = None;
+        for (k, e) in entries.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            let Some(oe) = ev.ords.get(e.ord as usize) else {
+                continue;
+            };
+            let Some(p) = self.ords.get(oe.ordinance) else {
+                continue;
+            };
+            match p.nodes.get(e.node as usize) {
+                Some(NodeParts::Norm(np)) => {
+                    self.norm(engine, ev, oe, p, np, *e, &mut path, out);
+                }
+                Some(NodeParts::Consequence(cp)) => {
+                    self.consequence(engine, ev, oe, cp, e.node as usize, &mut path, out);
+                }
+                _ => {}
+            }
+        }
+        out.push(b']');
+        let mut before = false;
+        for oe in &ev.ords {
+            let (Some(p), Some(from)) =
+                (self.ords.get(oe.ordinance), engine.scope_from(oe.ordinance))
+            else {
+                continue;
+            };
+            let n = unit.events.iter().filter(|e| e.date < from).count();
+            if n == 0 {
+                continue;
+            }
+            out.extend_from_slice(if before {
+                b","
+            } else {
+                b",\"before_in_force\":["
+            });
+            before = true;
+            out.extend_from_slice(b"{\"ordinance\":");
+            out.extend_from_slice(&p.id);
+            out.extend_from_slice(b",\"in_force\":");
+            push_date(out, from);
+            let _ = write!(out, ",\"events\":{n}}}");
+        }
+        if before {
+            out.push(b']');
+        }
+        if !gaps.is_empty() {
+            out.extend_from_slice(b",\"calendar_gaps\":[");
+            for (k, d) in gaps.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                push_date(out, *d);
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+        counts
+    }
+
+    /// Appends what `write` makes of a unit's bodies `sels`, from this
+    /// thread's cache when the unit's region and level were seen before.
+    fn bodies(
+        &self,
+        engine: &Engine,
+        sels: &[SelectorOut],
+        unit: &Unit,
+        path: &mut Option<Vec<(String, Level)>>,
+        out: &mut Vec<u8>,
+        write: impl Fn(&Engine, &[SelectorOut], &Unit, &mut Option<Vec<(String, Level)>>, &mut Vec<u8>),
+    ) {
+        if sels.iter().any(|s| s.self_unit) {
+            return write(engine, sels, unit, path, out);
+        }
+        let key = sels.as_ptr() as usize;
+        let region: &[String] = unit.region.as_deref().unwrap_or(&[]);
+        let hit = BODIES.try_with(|c| {
+            let mut c = c.try_borrow_mut().ok()?;
+            let owner = Some((self.id, tiaoli_l10n::current()));
+            if c.owner != owner {
+                c.regions.clear();
+                c.owner = owner;
+            }
+            let found = c.regions.get(region).and_then(|v| {
+                v.iter()
+                    .find(|(k, l, _)| *k == key && *l == unit.level)
+                    .map(|(.., b)| out.extend_from_slice(b))
+            });
+            if found.is_some() {
+                return Some(());
+            }
+            let start = out.len();
+            write(engine, sels, unit, path, out);
+            let made = out.get(start..).unwrap_or(&[]).to_vec();
+            if !c.regions.contains_key(region) && c.regions.len() >= CACHED_REGIONS {
+                c.regions.clear();
+            }
+            c.regions
+                .entry(region.to_vec())
+                .or_default()
+                .push((key, unit.level, made));
+            Some(())
+        });
+        if !matches!(hit, Ok(Some(()))) {
+            write(engine, sels, unit, path, out);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn norm(
+        &self,
+        engine: &Engine,
+        ev: &UnitEval<'_>,
+        oe: &OrdEval,
+        p: &OrdParts,
+        np: &NormParts,
+        e: Entry,
+        path: &mut Option<Vec<(String, Level)>>,
+        out: &mut Vec<u8>,
+    ) {
+        let i = e.node as usize;
+        let (Some(o), Some(st)) = (engine.graph.ordinances.get(oe.ordinance), oe.norm(i)) else {
+            return;
+        };
+        let Some(n) = norm_of(o, i) else { return };
+        let insts = oe.instances_of(st);
+        let inst = insts.get(e.inst as usize);
+        out.extend_from_slice(&np.head);
+        if inst.is_some() && (np.instanced || insts.len() > 1) {
+            out.extend_from_slice(b",\"instance\":");
+            push_str(out, &instance_label(ev, n, insts, e.inst as usize));
+        }
+        out.extend_from_slice(&np.modality_action);
+        if !n.recipients.is_empty() {
+            self.bodies(
+                engine,
+                &n.recipients,
+                ev.prepared.unit,
+                path,
+                out,
+                |engine, sels, unit, path, out| {
+                    out.extend_from_slice(b",\"recipients\":[");
+                    for (k, s) in sels.iter().enumerate() {
+                        if k > 0 {
+                            out.push(b',');
+                        }
+                        push_str(out, &engine.body_in(s, unit, path).text());
+                    }
+                    out.push(b']');
+                },
+            );
+        }
+        out.extend_from_slice(&np.recipients_any);
+        out.extend_from_slice(b",\"status\":");
+        out.extend_from_slice(status_json(e.status));
+        let mut missing = Vec::new();
+        match inst {
+            Some(inst) => {
+                push_opt_date(out, b",\"triggered_on\":", inst.triggered_on);
+                out.extend_from_slice(b",\"due\":");
+                match inst.due {
+                    Some(d) => push_date(out, d),
+                    None => out.extend_from_slice(b"null"),
+                }
+                push_opt_date(out, b",\"due_extended_from\":", inst.extended_from);
+                out.extend_from_slice(&np.deadline);
+                push_opt_date(out, b",\"overdue_since\":", inst.overdue_since);
+                push_opt_date(out, b",\"fulfilled_on\":", inst.done_on);
+                if inst.status == Status::Unknown {
+                    if inst.applies == Tri::Unknown {
+                        engine.missing(oe.ordinance, oe, &ev.prepared, i, &mut missing);
+                    }
+                    instance_missing(o, n, inst, &ev.prepared, &mut missing);
+                    missing.sort();
+                    missing.dedup();
+                }
+            }
+            None => {
+                out.extend_from_slice(b",\"due\":null");
+                out.extend_from_slice(&np.deadline);
+                let by = st.overridden_by.and_then(|b| match p.nodes.get(b) {
+                    Some(NodeParts::Norm(b)) => Some(&b.label),
+                    _ => None,
+                });
+                if let Some(label) = by {
+                    out.extend_from_slice(b",\"overridden_by\":");
+                    out.extend_from_slice(label);
+                }
+                if st.status == Status::Unknown {
+                    engine.missing(oe.ordinance, oe, &ev.prepared, i, &mut missing);
+                }
+            }
+        }
+        out.extend_from_slice(b",\"missing_facts\":");
+        push_strings(out, &missing);
+        out.extend_from_slice(b",\"sanctions\":[]");
+        if e.status == Status::Violated || e.status == Status::Unknown {
+            out.extend_from_slice(&np.follow_up);
+        }
+        out.extend_from_slice(&np.text);
+        out.push(b'}');
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn consequence(
+        &self,
+        engine: &Engine,
+        ev: &UnitEval<'_>,
+        oe: &OrdEval,
+        cp: &ConsParts,
+        i: usize,
+        path: &mut Option<Vec<(String, Level)>>,
+        out: &mut Vec<u8>,
+    ) {
+        let Some(o) = engine.graph.ordinances.get(oe.ordinance) else {
+            return;
+        };
+        let Some(c) = consequence_of(o, i) else {
+            return;
+        };
+        let v = oe.val(i);
+        let unit = ev.prepared.unit;
+        out.extend_from_slice(&cp.head);
+        out.extend_from_slice(b",\"status\":");
+        out.extend_from_slice(status_json(oe.consequence_status(i)));
+        out.extend_from_slice(b",\"due\":null");
+        if v == Tri::True {
+            push_opt_date(out, b",\"since\":", oe.onset(i));
+        }
+        let mut missing = Vec::new();
+        if v == Tri::Unknown {
+            engine.missing(oe.ordinance, oe, &ev.prepared, i, &mut missing);
+        }
+        out.extend_from_slice(b",\"missing_facts\":");
+        push_strings(out, &missing);
+        out.extend_from_slice(b",\"sanctions\":[");
+        let clauses = oe.clauses(i).unwrap_or(&[]);
+        let mut follow_up: Vec<&Escalation> = Vec::new();
+        let mut first = true;
+        let mut authority = Vec::new();
+        let mut rest = Vec::new();
+        for (k, (cl, parts)) in c.sanctions.iter().zip(&cp.clauses).enumerate() {
+            let state = clauses.get(k);
+            let applies = state.map(|c| c.applies).unwrap_or(Tri::True);
+            if applies == Tri::False {
+                continue;
+            }
+            // What every measure of the clause shares: who imposes it, and what
+            // follows `applies`.
+            authority.clear();
+            rest.clear();
+            let or_sep = self.or_sep.as_str();
+            self.bodies(
+                engine,
+                &cl.authorities,
+                unit,
+                path,
+                &mut authority,
+                |engine, sels, unit, path, out| {
+                    let mut named: Vec<String> = Vec::new();
+                    let mut open: Vec<String> = Vec::new();
+                    for s in sels {
+                        let b = engine.body_in(s, unit, path);
+                        match b.named() {
+                            Some(n) => named.push(n.to_string()),
+                            None => open.push(b.text()),
+                        }
+                    }
+                    if named.is_empty() {
+                        out.extend_from_slice(b"null");
+                    } else {
+                        push_str(out, &named.join(or_sep));
+                    }
+                    if !open.is_empty() {
+                        out.extend_from_slice(b",\"authority_open\":");
+                        push_strings(out, &open);
+                    }
+                },
+            );
+            rest.extend_from_slice(tri_json(applies));
+            rest.extend_from_slice(&parts.deadline);
+            if applies == Tri::Unknown {
+                if let Some(cond) = cl.condition {
+                    let mut m = Vec::new();
+                    engine.missing(oe.ordinance, oe, &ev.prepared, cond, &mut m);
+                    if !m.is_empty() {
+                        rest.extend_from_slice(b",\"missing_facts\":");
+                        push_strings(&mut rest, &m);
+                    }
+                }
+            }
+            if let (Some(period), Some(s)) = (&parts.lasting, state.and_then(|c| c.lasting)) {
+                rest.extend_from_slice(b",\"lasting\":");
+                rest.extend_from_slice(period);
+                rest.extend_from_slice(match s.active {
+                    Tri::True => b"\"active\"",
+                    Tri::False => b"\"expired\"",
+                    Tri::Unknown => b"\"unknown\"",
+                });
+                push_opt_date(&mut rest, b",\"from\":", s.from);
+                push_opt_date(&mut rest, b",\"until\":", s.until);
+                rest.push(b'}');
+            }
+            rest.push(b'}');
+            for (head, escalations) in &parts.kinds {
+                for target in &parts.targets {
+                    if !first {
+                        out.push(b',');
+                    }
+                    first = false;
+                    out.extend_from_slice(head);
+                    out.extend_from_slice(&authority);
+                    out.extend_from_slice(target);
+                    out.extend_from_slice(&rest);
+                }
+                for x in escalations {
+                    if !follow_up.iter().any(|f| f.0 == x.0) {
+                        follow_up.push(x);
+                    }
+                }
+            }
+        }
+        out.push(b']');
+        if !follow_up.is_empty() {
+            out.extend_from_slice(b",\"follow_up\":[");
+            for (k, f) in follow_up.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(&f.1);
+            }
+            out.push(b']');
+        }
+        let mut grounds = false;
+        for (g, parts) in c.grounds.iter().zip(&cp.grounds) {
+            let Some(holds) = oe.vals.get(g.cond).copied() else {
+                continue;
+            };
+            if !(holds == Tri::True || (holds == Tri::Unknown && v == Tri::Unknown)) {
+                continue;
+            }
+            out.extend_from_slice(if grounds { b"," } else { b",\"grounds\":[" });
+            grounds = true;
+            out.extend_from_slice(&parts.0);
+            out.extend_from_slice(tri_json(holds));
+            out.extend_from_slice(&parts.1);
+        }
+        if grounds {
+            out.push(b']');
+        }
+        out.extend_from_slice(&cp.text);
+        out.push(b'}');
+    }
+}
+
+/// `,"key":"text"` for a provision's text, or nothing when texts are by reference.
+fn text_part(engine: &Engine, texts: Texts, ordinance: usize, eid: &str) -> Vec<u8> {
+    if texts == Texts::ByReference {
+        return Vec::new();
+    }
+    let text = engine
+        .plan_texts(ordinance)
+        .and_then(|t| t.get(eid))
+        .map(String::as_str)
+        .unwrap_or("");
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    obj_str(&mut out, "text", text);
+    out
+}
+
+fn head(
+    o: &OrdinanceGraph,
+    eid: &str,
+    cite: &str,
+    article: u32,
+    kind: &str,
+    name: &str,
+) -> Vec<u8> {
+    let mut out = b"{\"ordinance\":".to_vec();
+    push_str(&mut out, &o.id);
+    if o.draft {
+        out.extend_from_slice(b",\"draft\":true");
+    }
+    obj_str(&mut out, "eid", eid);
+    obj_str(&mut out, "cite", cite);
+    let _ = write!(out, ",\"article\":{article}");
+    obj_str(&mut out, "kind", kind);
+    obj_str(&mut out, "norm", name);
+    out
+}
+
+fn node_parts(
+    engine: &Engine,
+    texts: Texts,
+    oi: usize,
+    o: &OrdinanceGraph,
+    i: usize,
+    rank: u32,
+) -> NodeParts {
+    if let Some(n) = norm_of(o, i) {
+        let mut modality_action = Vec::new();
+        obj_str(&mut modality_action, "modality", n.modality.zh());
+        obj_str(&mut modality_action, "action", &n.action);
+        let mut deadline = Vec::new();
+        if let Some(d) = &n.deadline {
+            obj_str(&mut deadline, "deadline", &deadline_text(d));
+            if matches!(d, DeadlineOut::Vague { .. }) {
+                deadline.extend_from_slice(b",\"vague\":true");
+            }
+        }
+        let follow: Vec<String> = engine
+            .reached_by(oi, i)
+            .iter()
+            .filter_map(|c| consequence_of(o, *c))
+            .map(|c| format!("{} {}", c.cite, c.name))
+            .collect();
+        let mut follow_up = Vec::new();
+        if !follow.is_empty() {
+            follow_up.extend_from_slice(b",\"follow_up\":");
+            push_strings(&mut follow_up, &follow);
+        }
+        return NodeParts::Norm(NormParts {
+            rank,
+            head: head(o, &n.eid, &n.cite, n.article, "norm", &n.name),
+            modality_action,
+            recipients_any: if n.recipients_any {
+                b",\"recipients_any\":true".to_vec()
+            } else {
+                Vec::new()
+            },
+            deadline,
+            follow_up,
+            text: text_part(engine, texts, oi, &n.eid),
+            label: json(&format!("{} {}", n.cite, n.name)),
+            instanced: instanced(n),
+        });
+    }
+    let Some(c) = consequence_of(o, i) else {
+        return NodeParts::Other;
+    };
+    let clauses = c
+        .sanctions
+        .iter()
+        .enumerate()
+        .map(|(k, cl)| {
+            let choice = cl.choice.map(|ch| match ch {
+                Choice::BySeverity => format!("{}#{k} 根据情节轻重", c.cite),
+                Choice::OneOf => format!("{}#{k} 择一", c.cite),
+            });
+            ClauseParts {
+                kinds: cl
+                    .kinds
+                    .iter()
+                    .map(|kind| {
+                        let mut h = b"{\"kind\":".to_vec();
+                        push_str(&mut h, &kind.name);
+                        let _ = write!(h, ",\"rank\":{},\"authority\":", kind.rank);
+                        let esc = engine
+                            .escalations(oi, &kind.name)
+                            .iter()
+                            .filter_map(|e| consequence_of(o, *e))
+                            .map(|x| {
+                                let s = t!(
+                                    "report-follow-escalation",
+                                    sanction = kind.name.as_str(),
+                                    cite = x.cite.as_str(),
+                                    name = x.name.as_str()
+                                );
+                                let j = json(&s);
+                                (s, j)
+                            })
+                            .collect();
+                        (h, esc)
+                    })
+                    .collect(),
+                targets: cl
+                    .targets
+                    .iter()
+                    .map(|target| {
+                        let mut t = Vec::new();
+                        obj_str(&mut t, "target", target);
+                        if let Some(ch) = &choice {
+                            obj_str(&mut t, "choice", ch);
+                        }
+                        if cl.discretionary {
+                            t.extend_from_slice(b",\"discretionary\":true");
+                        }
+                        t.extend_from_slice(b",\"applies\":");
+                        t
+                    })
+                    .collect(),
+                deadline: match &cl.deadline {
+                    Some(d) => {
+                        let mut v = Vec::new();
+                        obj_str(&mut v, "deadline", &deadline_text(d));
+                        v
+                    }
+                    None => Vec::new(),
+                },
+                lasting: cl.lasting.as_ref().map(|l| {
+                    let mut v = b"{\"period\":".to_vec();
+                    push_str(&mut v, &lasting_text(l));
+                    v.extend_from_slice(b",\"state\":");
+                    v
+                }),
+            }
+        })
+        .collect();
+    let grounds = c
+        .grounds
+        .iter()
+        .map(|g| {
+            let mut h = b"{\"eid\":".to_vec();
+            push_str(&mut h, &g.eid);
+            obj_str(&mut h, "cite", &g.cite);
+            h.extend_from_slice(b",\"holds\":");
+            let mut tail = text_part(engine, texts, oi, &g.eid);
+            tail.push(b'}');
+            (h, tail)
+        })
+        .collect();
+    NodeParts::Consequence(ConsParts {
+        rank,
+        head: head(o, &c.eid, &c.cite, c.article, "consequence", &c.name),
+        clauses,
+        grounds,
+        text: text_part(engine, texts, oi, &c.eid),
+    })
+}
