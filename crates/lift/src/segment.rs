@@ -76,6 +76,7 @@ pub(crate) const FOOTER: &str = "网页页脚";
 pub(crate) const MARKDOWN: &str = "Markdown 标记";
 pub(crate) const TOC: &str = "目录";
 pub(crate) const ANNEX: &str = "附件";
+pub(crate) const SEPARATOR: &str = "条号分隔符";
 
 /// The draft kinds a mark can name, longest first, with the status they give.
 const DRAFT_KINDS: [(&str, &str); 9] = [
@@ -179,6 +180,8 @@ enum Line {
         arabic: bool,
         token: String,
         heading: Option<String>,
+        /// The `：` written between the number and the text (第四条：…), dropped.
+        separator: Option<String>,
         rest: String,
     },
     Item(String, String),
@@ -216,20 +219,21 @@ fn classify(line: &str, next_article: u32) -> Line {
         // (第十条规定的…).
         let glued = !spaced && n == next_article && !reads_as_reference(rest_t);
         if spaced || bracketed.is_some() || separated || glued {
-            let (heading, body) = match bracketed {
-                Some((h, b)) => (Some(h), b.trim_start_matches(is_space)),
-                None => (
-                    None,
-                    rest_t
-                        .trim_start_matches(['：', ':'])
-                        .trim_start_matches(is_space),
-                ),
+            let (heading, separator, body) = match bracketed {
+                Some((h, b)) => (Some(h), None, b.trim_start_matches(is_space)),
+                None => {
+                    let body = rest_t.trim_start_matches(['：', ':']);
+                    let separator = rest_t.get(..rest_t.len() - body.len()).unwrap_or("");
+                    let separator = (!separator.is_empty()).then(|| separator.to_string());
+                    (None, separator, body.trim_start_matches(is_space))
+                }
             };
             return Line::Article {
                 number: n,
                 arabic,
                 token: token.to_string(),
                 heading,
+                separator,
                 rest: body.to_string(),
             };
         }
@@ -385,9 +389,13 @@ pub(crate) fn segment(text: &str) -> Doc {
                 arabic,
                 token,
                 heading,
+                separator,
                 rest,
             } => {
                 in_body = true;
+                if let Some(sep) = separator {
+                    doc.dropped.push(Artifact::new(no, sep, SEPARATOR));
+                }
                 next_article = number.saturating_add(1);
                 let paras = if rest.is_empty() {
                     vec![]
@@ -633,6 +641,27 @@ mod tests {
         assert_eq!(arts(&doc).len(), 2);
         assert_eq!(chapters(&doc), 2);
         assert!(doc.dropped.iter().any(|d| d.kind == ANNEX));
+        check_lossless(t, &doc).unwrap();
+    }
+
+    /// 第四条：… — the colon is no part of the article's text; it is listed as
+    /// dropped, so the text stays lossless (found by the mutation proptest).
+    #[test]
+    fn a_colon_after_the_article_number_is_dropped_and_listed() {
+        let t = "第一条：本条例适用于本市。\n第二条 ：乙。\n第三条甲：乙。\n";
+        let doc = segment(t);
+        let a = arts(&doc);
+        assert_eq!(a.len(), 3);
+        assert_eq!(a[0].paras[0].text, "本条例适用于本市。");
+        assert_eq!(a[1].paras[0].text, "乙。");
+        assert_eq!(a[2].paras[0].text, "甲：乙。");
+        let seps: Vec<_> = doc
+            .dropped
+            .iter()
+            .filter(|d| d.kind == SEPARATOR)
+            .map(|d| (d.line, d.text.as_str()))
+            .collect();
+        assert_eq!(seps, [(1, "："), (2, "：")]);
         check_lossless(t, &doc).unwrap();
     }
 }
