@@ -32,6 +32,7 @@ use std::collections::HashMap;
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::sync::OnceLock;
 
+use smallvec::SmallVec;
 use tiaoli_l10n::t;
 use tiaoli_syntax::ast::Level;
 
@@ -67,13 +68,38 @@ pub struct Division {
     pub zone: bool,
 }
 
+/// The divisions a name may be: nearly always one, kept without a heap
+/// allocation of its own (a start builds some ten thousand).
+#[derive(Clone, Debug, Default)]
+struct Hits(SmallVec<[usize; 1]>);
+
+impl Hits {
+    fn one(i: usize) -> Hits {
+        Hits(smallvec::smallvec![i])
+    }
+
+    fn add(&mut self, i: usize) {
+        if !self.0.contains(&i) {
+            self.0.push(i);
+        }
+    }
+}
+
+impl std::ops::Deref for Hits {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        &self.0
+    }
+}
+
 /// The gazetteer: divisions, their children, and every name and short form.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     divisions: Vec<Division>,
     children: Vec<Vec<usize>>,
     /// An official name or a short form → the divisions it may be.
-    index: FastMap<String, Vec<usize>>,
+    index: FastMap<String, Hits>,
     /// Every key of `index`, sorted (for did-you-mean in a stable order): made
     /// on the first did-you-mean, not at every start.
     keys: OnceLock<Vec<String>>,
@@ -372,20 +398,24 @@ impl Gazetteer {
         self.index.clear();
         // About three names a division.
         self.index.reserve(self.divisions.len() * 3);
+        let index = &mut self.index;
         for (i, d) in self.divisions.iter().enumerate() {
             if let Some(c) = d.parent.and_then(|p| self.children.get_mut(p)) {
                 c.push(i);
             }
-            let mut names = vec![d.name.clone()];
-            names.extend(short_forms(&d.name));
-            if let Some((_, s)) = extra_shorts.iter().find(|(k, _)| *k == i) {
-                names.extend(s.iter().cloned());
-            }
-            for n in names {
-                let e = self.index.entry(n).or_default();
-                if !e.contains(&i) {
-                    e.push(i);
+            // The key is copied only when the name is new to the index.
+            match index.get_mut(d.name.as_str()) {
+                Some(e) => e.add(i),
+                None => {
+                    index.insert(d.name.clone(), Hits::one(i));
                 }
+            }
+            let extra = extra_shorts
+                .iter()
+                .filter(|(k, _)| *k == i)
+                .flat_map(|(_, s)| s.iter().cloned());
+            for n in short_forms(&d.name).into_iter().chain(extra) {
+                index.entry(n).or_default().add(i);
             }
         }
         self.keys = OnceLock::new();
@@ -630,7 +660,7 @@ impl Gazetteer {
             let Some(ds) = self.index.get(&key) else {
                 continue;
             };
-            for &d in ds {
+            for &d in ds.iter() {
                 if from.is_some_and(|f| f == d || !self.within(d, f)) {
                     continue;
                 }

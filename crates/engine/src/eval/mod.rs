@@ -515,16 +515,16 @@ impl Engine {
         };
         // Conditions are evaluated on demand, for the norms and consequences that
         // concern the unit: most conditions feed norms whose subjects it is not.
-        let by_kind = ev.deemed.is_empty().then_some(p.kind);
-        let visit: &[crate::plan::Visit] = match by_kind.and_then(|k| plan.visit_by_kind.get(k)) {
-            Some(v) => v,
-            None => &plan.visit_all,
+        let by_kind = if ev.deemed.is_empty() {
+            plan.kind_visit(p.kind, base)
+        } else {
+            None
         };
         // A deemed unit's selectors are read here; the others' were read for its kind.
         let by_table = by_kind.is_some();
-        let violable: &[u32] = match by_kind.and_then(|k| plan.violable_by_kind.get(k)) {
-            Some(v) => v,
-            None => &plan.violable_all,
+        let (visit, violable): (&[crate::plan::Visit], &[u32]) = match by_kind {
+            Some(k) => (&k.visit, &k.violable),
+            None => (&plan.visit_all, &plan.violable_all),
         };
         let cx = CondInputs {
             p,

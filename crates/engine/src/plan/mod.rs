@@ -7,6 +7,7 @@
 //! same way.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use indexmap::IndexMap;
 use tiaoli_compiler::graph::{
@@ -212,16 +213,26 @@ pub(crate) struct OrdinancePlan {
     pub jurisdiction: String,
     /// Its index in `Engine::jurisdictions`.
     pub jurisdiction_id: u32,
-    /// For a unit of each actor kind (by index), the norm and consequence nodes it
-    /// can be concerned by, in node order, with what their selectors give it
-    /// (`visit.rs`); `visit_all` for deemed units, whose selectors are read per unit.
-    pub visit_by_kind: Vec<Vec<Visit>>,
+    /// For a unit of each actor kind (by index), what it visits, built on first
+    /// use ([`OrdinancePlan::kind_visit`], `visit.rs`); `visit_all` for deemed
+    /// units, whose selectors are read per unit.
+    pub visit_by_kind: Vec<OnceLock<KindVisit>>,
     pub visit_all: Vec<Visit>,
     /// The condition nodes each visited node reads, children first (`Visit::needs`).
     pub needs: Vec<u32>,
-    /// The violable norms of each visit list, in node order.
-    pub violable_by_kind: Vec<Vec<u32>>,
+    /// By node: an obligation or a prohibition (`violable`).
+    pub is_violable: Vec<bool>,
+    /// The violable norms of `visit_all`, in node order.
     pub violable_all: Vec<u32>,
+}
+
+/// What a unit of one actor kind visits: the norm and consequence nodes it can
+/// be concerned by, in node order, with what their selectors give it, and the
+/// violable norms among them.
+#[derive(Debug)]
+pub(crate) struct KindVisit {
+    pub visit: Vec<Visit>,
+    pub violable: Vec<u32>,
 }
 
 /// The compiled rules, ready to evaluate units.
@@ -365,9 +376,8 @@ impl Engine {
                 .insert_full(plan.jurisdiction.clone(), ())
                 .0 as u32;
         }
-        let actors: Vec<&Bits> = engine.actors.values().collect();
         for (plan, o) in plans.iter_mut().zip(&graph.ordinances) {
-            visit::build(plan, o, &actors);
+            visit::build(plan, o, engine.actors.len());
         }
         engine.plans = plans;
         engine.graph = graph;
@@ -598,7 +608,7 @@ impl Engine {
             visit_by_kind: Vec::new(),
             visit_all: Vec::new(),
             needs: Vec::new(),
-            violable_by_kind: Vec::new(),
+            is_violable: Vec::new(),
             violable_all: Vec::new(),
             in_force,
             repealed_on: o.repealed_on.as_deref().and_then(Date::parse),

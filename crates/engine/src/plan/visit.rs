@@ -5,9 +5,11 @@
 //! are evaluated. Evaluating a unit then matches no selector and follows no
 //! condition tree: it reads a table and walks a list.
 
+use std::sync::OnceLock;
+
 use tiaoli_compiler::graph::{Node, NodeId, OrdinanceGraph};
 
-use super::{Bits, CondPlan, NodePlan, OrdinancePlan, SelectorPlan};
+use super::{Bits, CondPlan, KindVisit, NodePlan, OrdinancePlan, SelectorPlan};
 use crate::eval::Tri;
 
 /// Level ranks a selector can name (`Level::rank`: 1 province … 5 village),
@@ -116,9 +118,10 @@ fn postorder(nodes: &[NodePlan], root: NodeId, seen: &mut [bool], out: &mut Vec<
     out.push(root as u32);
 }
 
-/// Fills the plan's visit lists: `actors` are the is-a sets of the lexicon's
-/// actor kinds, by id.
-pub(super) fn build(plan: &mut OrdinancePlan, o: &OrdinanceGraph, actors: &[&Bits]) {
+/// Fills the plan's condition ranges and the visit list of deemed units; the
+/// list of each of the `kinds` actor kinds is built on first use
+/// ([`OrdinancePlan::kind_visit`]): a run of one unit builds one, not all of them.
+pub(super) fn build(plan: &mut OrdinancePlan, o: &OrdinanceGraph, kinds: usize) {
     // The conditions each norm and consequence reads, in evaluation order.
     let n = plan.nodes.len();
     let mut seen = vec![false; n];
@@ -149,16 +152,9 @@ pub(super) fn build(plan: &mut OrdinancePlan, o: &OrdinanceGraph, actors: &[&Bit
     }
     plan.needs = needs;
     let range = |i: usize| ranges.get(i).copied().unwrap_or((0, 0));
-    let sels = |i: usize| match plan.nodes.get(i) {
-        Some(NodePlan::Norm(pn)) => Some(Some(pn.subjects.as_slice())),
-        Some(NodePlan::Consequence { applies_to, .. }) => {
-            Some((!applies_to.is_empty()).then_some(applies_to.as_slice()))
-        }
-        _ => None,
-    };
     let empty = Bits::default();
     let all: Vec<Visit> = (0..n)
-        .filter(|i| sels(*i).is_some())
+        .filter(|i| selectors(plan, *i).is_some())
         .map(|i| entry(i as u32, None, &empty, range(i)))
         .collect();
     let mut is_violable = vec![false; n];
@@ -167,31 +163,55 @@ pub(super) fn build(plan: &mut OrdinancePlan, o: &OrdinanceGraph, actors: &[&Bit
             *x = true;
         }
     }
-    let violable = |list: &[Visit]| -> Vec<u32> {
-        list.iter()
-            .map(|v| v.node)
-            .filter(|i| is_violable.get(*i as usize).copied().unwrap_or(false))
-            .collect()
-    };
-    plan.violable_all = violable(&all);
-    plan.visit_by_kind = actors
-        .iter()
-        .map(|kinds| {
-            all.iter()
+    plan.is_violable = is_violable;
+    plan.violable_all = violable(plan, &all);
+    plan.visit_all = all;
+    plan.visit_by_kind = (0..kinds).map(|_| OnceLock::new()).collect();
+}
+
+/// A norm's subjects or a consequence's targets (`Some(None)`: every unit);
+/// `None` for a node that is neither.
+fn selectors(plan: &OrdinancePlan, i: usize) -> Option<Option<&[SelectorPlan]>> {
+    match plan.nodes.get(i) {
+        Some(NodePlan::Norm(pn)) => Some(Some(pn.subjects.as_slice())),
+        Some(NodePlan::Consequence { applies_to, .. }) => {
+            Some((!applies_to.is_empty()).then_some(applies_to.as_slice()))
+        }
+        _ => None,
+    }
+}
+
+/// The violable norms of a visit list, in its order.
+fn violable(plan: &OrdinancePlan, list: &[Visit]) -> Vec<u32> {
+    list.iter()
+        .map(|v| v.node)
+        .filter(|i| plan.is_violable.get(*i as usize).copied().unwrap_or(false))
+        .collect()
+}
+
+impl OrdinancePlan {
+    /// The visit list of a unit of actor kind `kind`, whose is-a set is `kinds`
+    /// (the kind's, nothing deemed), built the first time a unit of that kind is
+    /// evaluated; `None` for a kind the lexicon does not have.
+    pub(crate) fn kind_visit(&self, kind: usize, kinds: &Bits) -> Option<&KindVisit> {
+        let cell = self.visit_by_kind.get(kind)?;
+        Some(cell.get_or_init(|| {
+            let visit: Vec<Visit> = self
+                .visit_all
+                .iter()
                 .filter_map(|v| {
                     let i = v.node as usize;
-                    let s = sels(i).flatten();
-                    let e = entry(v.node, s, kinds, v.needs);
+                    let e = entry(v.node, selectors(self, i).flatten(), kinds, v.needs);
                     // A norm none of whose subjects a unit of this kind can be
                     // is not visited: it would have the value false, and no state.
-                    let never = matches!(plan.nodes.get(i), Some(NodePlan::Norm(_)))
+                    let never = matches!(self.nodes.get(i), Some(NodePlan::Norm(_)))
                         && e.roles.is_empty()
                         && e.by_rank.iter().all(|t| *t == Tri::False);
                     (!never).then_some(e)
                 })
-                .collect()
-        })
-        .collect();
-    plan.violable_by_kind = plan.visit_by_kind.iter().map(|v| violable(v)).collect();
-    plan.visit_all = all;
+                .collect();
+            let violable = violable(self, &visit);
+            KindVisit { visit, violable }
+        }))
+    }
 }
