@@ -1,7 +1,7 @@
 //! Evaluation benchmarks (`cargo bench -p tiaoli-engine`).
 //!
 //! - latency of one unit against all compiled ordinances (statuses only, and
-//!   with the full report of findings);
+//!   with the full report of findings); a start (the engine built, one unit);
 //! - throughput over 100,000 generated units, built by hand and as the facts
 //!   loader gives them (names resolved to ids);
 //! - the cost of cases over time (1, 10, 100 occurrences of each event).
@@ -73,6 +73,23 @@ fn tiaoli_one_unit_all_ordinances(b: divan::Bencher) {
         i = (i + 1) % f.units.len();
         f.all.evaluate(divan::black_box(&f.units[i]), f.opts)
     });
+}
+
+/// A start: the engine built from the compiled graph (its plans; the gazetteer
+/// is read once per process) and one unit evaluated — what a cold `tiaoli eval`
+/// does once the embedded graph is loaded. Work done at start for every actor
+/// kind or every node shows here (docs/performance.md, the cold start).
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn tiaoli_engine_start_and_one_unit(b: divan::Bencher) {
+    let f = fixture();
+    let unit = &f.loaded[0];
+    b.with_inputs(|| (f.all.graph.clone(), f.all.calendar.clone()))
+        .bench_local_values(|(graph, calendar)| {
+            let engine = Engine::new(graph, calendar);
+            let ev = engine.evaluate(divan::black_box(unit), f.opts);
+            drop(ev);
+            engine
+        });
 }
 
 /// The same unit as the facts loader gives it, names resolved to ids.
