@@ -11,6 +11,31 @@ use serde::{Serialize, Serializer};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(i32);
 
+/// A date or none, in four bytes that are zero for none: a buffer of them is
+/// reset by one `memset` (an `Option<Date>` is written element by element).
+/// Every [`Date`] lies within [`Date::MIN`] ..= [`Date::MAX`], so the offset
+/// from `MIN` plus one fits, and zero is free for none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OptDate(u32);
+
+impl OptDate {
+    pub const NONE: OptDate = OptDate(0);
+
+    #[inline]
+    pub fn new(d: Option<Date>) -> OptDate {
+        match d {
+            Some(d) => OptDate(d.0.abs_diff(Date::MIN.0).saturating_add(1)),
+            None => OptDate::NONE,
+        }
+    }
+
+    #[inline]
+    pub fn get(self) -> Option<Date> {
+        let offset = self.0.checked_sub(1)?;
+        Some(Date(Date::MIN.0.saturating_add_unsigned(offset)))
+    }
+}
+
 /// Monday = 0 … Sunday = 6.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Weekday {
@@ -222,6 +247,25 @@ mod tests {
         assert_eq!(Date::parse("0000-01-01"), None);
         assert_eq!(Date::from_ymd(1, 1, 1), Some(Date::MIN));
         assert_eq!(Date::from_ymd(9999, 12, 31), Some(Date::MAX));
+    }
+
+    /// Every date, the ends included, comes back from an `OptDate`; none is zero.
+    #[test]
+    fn an_opt_date_keeps_every_date_and_none() {
+        assert_eq!(OptDate::NONE.get(), None);
+        assert_eq!(OptDate::new(None), OptDate::default());
+        for d in [Date::MIN, Date::MAX, Date(0), Date(-1)] {
+            assert_ne!(OptDate::new(Some(d)), OptDate::NONE);
+            assert_eq!(OptDate::new(Some(d)).get(), Some(d));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn an_opt_date_round_trips(n in Date::MIN.0..=Date::MAX.0) {
+            let d = Date(n);
+            prop_assert_eq!(OptDate::new(Some(d)).get(), Some(d));
+        }
     }
 
     #[test]

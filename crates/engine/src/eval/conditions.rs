@@ -41,7 +41,7 @@ impl Engine {
                 *slot = v;
             }
             if let Some(slot) = ev.onsets.get_mut(i) {
-                *slot = None;
+                *slot = OptDate::NONE;
             }
             return;
         }
@@ -58,7 +58,7 @@ impl Engine {
             *slot = v;
         }
         if let Some(slot) = ev.onsets.get_mut(i) {
-            *slot = onset;
+            *slot = OptDate::new(onset);
         }
     }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use tiaoli_compiler::graph::{Literal, Node, NodeId, OrdinanceGraph, Window};
 use tiaoli_syntax::ast::CmpOp;
 
-use crate::date::Date;
+use crate::date::{Date, OptDate};
 use crate::facts::FactValue;
 use crate::facts::Unit;
 use crate::instances::{Instance, NormInputs, Scratch};
@@ -162,7 +162,7 @@ pub struct OrdEval {
     pub applies: Tri,
     pub vals: Vec<Tri>,
     /// Per node: the onset of a condition that holds (or of a norm's latest breach).
-    pub onsets: Vec<Option<Date>>,
+    pub(crate) onsets: Vec<OptDate>,
     /// Norm states in node order (sorted by node id).
     pub norms: Vec<(NodeId, NormState)>,
     pub instances: Vec<Instance>,
@@ -181,7 +181,7 @@ pub struct OrdEval {
 #[derive(Default)]
 struct Buffers {
     vals: Vec<Tri>,
-    onsets: Vec<Option<Date>>,
+    onsets: Vec<OptDate>,
     norms: Vec<(NodeId, NormState)>,
     instances: Vec<Instance>,
     clause_index: Vec<(NodeId, u32, u32)>,
@@ -267,7 +267,7 @@ impl OrdEval {
     }
 
     pub fn onset(&self, node: NodeId) -> Option<Date> {
-        self.onsets.get(node).copied().flatten()
+        self.onsets.get(node).and_then(|o| o.get())
     }
 
     /// A consequence's status: triggered when its grounds hold, expired when every
@@ -497,7 +497,7 @@ impl Engine {
         let n = plan.nodes.len();
         let mut b = buffers();
         b.vals.resize(n, Tri::False);
-        b.onsets.resize(n, None);
+        b.onsets.resize(n, OptDate::NONE);
         let mut computed = b.computed;
         computed.resize(n, false);
         let mut ev = OrdEval {
@@ -649,7 +649,7 @@ impl Engine {
                 *slot = v;
             }
             if let Some(slot) = ev.onsets.get_mut(i) {
-                *slot = onset;
+                *slot = OptDate::new(onset);
             }
         }
         ev.computed = computed;
