@@ -16,7 +16,7 @@ pub struct Date(i32);
 /// Every [`Date`] lies within [`Date::MIN`] ..= [`Date::MAX`], so the offset
 /// from `MIN` plus one fits, and zero is free for none.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct OptDate(u32);
+pub(crate) struct OptDate(u32);
 
 impl OptDate {
     pub const NONE: OptDate = OptDate(0);
