@@ -66,7 +66,7 @@ pub fn official_jurisdiction(regions: &tiaoli_regions::Gazetteer, written: &str)
     regions
         .unique(written)
         .and_then(|d| regions.division(d))
-        .map(|d| d.name.clone())
+        .map(|d| d.name.to_string())
         .unwrap_or_else(|| written.to_string())
 }
 

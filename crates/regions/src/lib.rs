@@ -28,18 +28,28 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A map with a fixed, fast hash: the same on every run (nothing here is
-/// iterated in hash order) and cheap to fill at start.
+/// iterated in hash order).
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
-use std::sync::OnceLock;
 
-use smallvec::SmallVec;
 use tiaoli_l10n::t;
 use tiaoli_syntax::ast::Level;
 
 mod names;
+#[cfg(test)]
+mod table;
+mod tier;
 
 pub use names::short_forms;
-use names::{tier_of_code, tier_of_name};
+use names::tier_of_name;
+pub use tier::Tier;
+
+/// The gazetteer as the build script read it from the lists (build.rs): plain
+/// numbers and two text blobs, no pointers, so that nothing of it is relocated
+/// or touched when the binary starts, only the pages a lookup reads.
+mod data {
+    use super::{ShippedDivision, Tier};
+    include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
+}
 
 /// The divisions to county level, as shipped.
 pub const DIVISIONS: &str = include_str!("../../../rules/regions/cn-divisions.tsv");
@@ -49,21 +59,11 @@ pub const ZONES: &str = include_str!("../../../rules/regions/zones.tsv");
 /// A region longer than this (in characters) is not a region.
 pub const MAX_REGION_CHARS: usize = 200;
 
-/// Where a division stands in the code lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Tier {
-    /// 省级: 省、自治区、直辖市、特别行政区.
-    Province,
-    /// 地级: 地级市、自治州、地区、盟.
-    Prefecture,
-    /// 县级: 市辖区、县级市、县、自治县、旗 …, and the development zones.
-    County,
-}
-
-#[derive(Clone, Debug)]
-pub struct Division {
+/// A division of the gazetteer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Division<'g> {
     /// The official name: 化隆回族自治县.
-    pub name: String,
+    pub name: &'g str,
     /// The GB/T 2260 (or statistical) code; none for a zone of zones.tsv or a
     /// jurisdiction the lists do not have.
     pub code: Option<u32>,
@@ -73,43 +73,71 @@ pub struct Division {
     pub zone: bool,
 }
 
-/// The divisions a name may be: nearly always one, kept without a heap
-/// allocation of its own (a start builds some ten thousand).
-#[derive(Clone, Debug, Default)]
-struct Hits(SmallVec<[usize; 1]>);
-
-impl Hits {
-    fn one(i: usize) -> Hits {
-        Hits(smallvec::smallvec![i])
-    }
-
-    fn add(&mut self, i: usize) {
-        if !self.0.contains(&i) {
-            self.0.push(i);
-        }
-    }
+/// A division of the shipped lists as the build script writes it: its name as
+/// a range of `data::NAMES`, code 0 for none, parent `u32::MAX` for none.
+#[derive(Clone, Copy, Debug)]
+struct ShippedDivision {
+    name: (u32, u32),
+    code: u32,
+    parent: u32,
+    tier: Tier,
+    zone: bool,
 }
 
-impl std::ops::Deref for Hits {
-    type Target = [usize];
-
-    fn deref(&self) -> &[usize] {
-        &self.0
-    }
+/// A jurisdiction of loaded rules that the lists do not have.
+#[derive(Clone, Debug)]
+struct AddedDivision {
+    name: String,
+    tier: Tier,
 }
 
 /// The gazetteer: divisions, their children, and every name and short form.
-#[derive(Clone, Debug, Default)]
+///
+/// The shipped lists are static data, read at build time (build.rs): starting
+/// costs nothing. Jurisdictions of loaded rules that the lists do not have are
+/// added on top ([`Gazetteer::with_jurisdictions`]): their divisions after the
+/// shipped ones, their names in a small map beside the shipped index.
+#[derive(Clone, Debug)]
 pub struct Gazetteer {
-    divisions: Vec<Division>,
-    children: Vec<Vec<usize>>,
-    /// An official name or a short form → the divisions it may be.
-    index: FastMap<String, Hits>,
-    /// Every key of `index`, sorted (for did-you-mean in a stable order): made
-    /// on the first did-you-mean, not at every start.
-    keys: OnceLock<Vec<String>>,
-    /// The source lines of the data file (its `#` header).
-    pub source: Vec<String>,
+    added: Vec<AddedDivision>,
+    /// Names and short forms of the added divisions → those divisions.
+    added_index: FastMap<String, Vec<u32>>,
+}
+
+/// `blob[from..to]` for a range the build script wrote ("" if it is not one).
+fn slice<T>(blob: &[T], from: u32, to: u32) -> &[T] {
+    blob.get(from as usize..to as usize).unwrap_or(&[])
+}
+
+/// Entry `i` of an offsets table: the range `[at[i], at[i + 1])`.
+fn range(at: &[u32], i: usize) -> (u32, u32) {
+    match (at.get(i), at.get(i + 1)) {
+        (Some(&a), Some(&b)) => (a, b),
+        _ => (0, 0),
+    }
+}
+
+/// The shipped key `k` (a name or short form).
+fn shipped_key(k: usize) -> &'static str {
+    let (a, b) = range(data::KEY_START, k);
+    data::KEYS.get(a as usize..b as usize).unwrap_or("")
+}
+
+/// The shipped divisions a name or short form may be: the perfect hash
+/// (phf's, computed by the build script) gives the one key it can be.
+fn shipped_hits(key: &str) -> &'static [u32] {
+    if data::DISPS.is_empty() {
+        return &[];
+    }
+    let hashes = phf_shared::hash(key, &data::HASH_KEY);
+    let slot = phf_shared::get_index(&hashes, data::DISPS, data::SLOTS.len());
+    match data::SLOTS.get(slot as usize) {
+        Some(&k) if shipped_key(k as usize) == key => {
+            let (a, b) = range(data::HIT_START, k as usize);
+            slice(data::HITS, a, b)
+        }
+        _ => &[],
+    }
 }
 
 /// One reading of a region: a division, and what the region names below it.
@@ -135,142 +163,43 @@ pub struct RegionError {
 }
 
 impl Gazetteer {
-    /// The shipped gazetteer (rules/regions/), read once.
+    /// The shipped gazetteer (rules/regions/), as read at build time.
     pub fn embedded() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::parse(DIVISIONS, ZONES).unwrap_or_default())
+        static G: Gazetteer = Gazetteer {
+            added: Vec::new(),
+            added_index: HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0)),
+        };
+        &G
     }
 
-    /// Reads the divisions file (`code<TAB>name<TAB>parent`) and the zones file
-    /// (`name<TAB>short、short<TAB>parent code<TAB>source`).
-    pub fn parse(divisions: &str, zones: &str) -> Result<Gazetteer, String> {
-        let mut g = Gazetteer::default();
-        let mut by_code: FastMap<u32, usize> = FastMap::default();
-        let mut parents: Vec<Option<u32>> = Vec::new();
-        for (n, line) in divisions.lines().enumerate() {
-            if let Some(c) = line.strip_prefix('#') {
-                g.source.push(c.trim().to_string());
-                continue;
-            }
-            if line.trim().is_empty() {
-                continue;
-            }
-            let mut cells = line.split('\t');
-            let (Some(code), Some(name)) = (cells.next(), cells.next()) else {
-                return Err(format!(
-                    "cn-divisions.tsv:{}: expected code, name, parent",
-                    n + 1
-                ));
-            };
-            let code: u32 = code
-                .trim()
-                .parse()
-                .map_err(|_| format!("cn-divisions.tsv:{}: “{code}” is not a code", n + 1))?;
-            let parent = match cells.next().map(str::trim) {
-                None | Some("") => None,
-                Some(p) => Some(
-                    p.parse::<u32>()
-                        .map_err(|_| format!("cn-divisions.tsv:{}: “{p}” is not a code", n + 1))?,
-                ),
-            };
-            by_code.insert(code, g.divisions.len());
-            parents.push(parent);
-            g.divisions.push(Division {
-                name: name.trim().to_string(),
-                code: Some(code),
-                parent: None,
-                tier: tier_of_code(code),
-                zone: false,
-            });
-        }
-        for (i, p) in parents.iter().enumerate() {
-            if let Some(p) = p {
-                let Some(pi) = by_code.get(p).copied() else {
-                    return Err(format!("cn-divisions.tsv: parent {p} of {i} is not listed"));
-                };
-                if let Some(d) = g.divisions.get_mut(i) {
-                    d.parent = Some(pi);
-                }
-            }
-        }
-        let mut zone_shorts: Vec<(usize, Vec<String>)> = Vec::new();
-        for (n, line) in zones.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let (Some(name), Some(shorts), Some(parent), Some(source)) =
-                (cells.first(), cells.get(1), cells.get(2), cells.get(3))
-            else {
-                return Err(format!(
-                    "zones.tsv:{}: expected name, short forms, parent, source",
-                    n + 1
-                ));
-            };
-            if source.is_empty() {
-                return Err(format!("zones.tsv:{}: a zone needs its source", n + 1));
-            }
-            let parent = parent
-                .parse::<u32>()
-                .ok()
-                .and_then(|p| by_code.get(&p).copied())
-                .ok_or_else(|| format!("zones.tsv:{}: parent “{parent}” is not listed", n + 1))?;
-            zone_shorts.push((
-                g.divisions.len(),
-                shorts
-                    .split('、')
-                    .map(str::to_string)
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            ));
-            g.divisions.push(Division {
-                name: name.to_string(),
-                code: None,
-                parent: Some(parent),
-                tier: Tier::County,
-                zone: true,
-            });
-        }
-        g.rebuild(&zone_shorts);
-        Ok(g)
+    /// The divisions a name or short form may be, in the lists' order.
+    fn hits(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
+        let added: &[u32] = self.added_index.get(key).map(Vec::as_slice).unwrap_or(&[]);
+        shipped_hits(key).iter().chain(added).map(|&d| d as usize)
     }
 
-    /// Children and the name index, from the divisions.
-    fn rebuild(&mut self, extra_shorts: &[(usize, Vec<String>)]) {
-        self.children = vec![Vec::new(); self.divisions.len()];
-        self.index.clear();
-        // About three names a division.
-        self.index.reserve(self.divisions.len() * 3);
-        let index = &mut self.index;
-        for (i, d) in self.divisions.iter().enumerate() {
-            if let Some(c) = d.parent.and_then(|p| self.children.get_mut(p)) {
-                c.push(i);
-            }
-            // The key is copied only when the name is new to the index.
-            match index.get_mut(d.name.as_str()) {
-                Some(e) => e.add(i),
-                None => {
-                    index.insert(d.name.clone(), Hits::one(i));
-                }
-            }
-            let extra = extra_shorts
-                .iter()
-                .filter(|(k, _)| *k == i)
-                .flat_map(|(_, s)| s.iter().cloned());
-            for n in short_forms(&d.name).into_iter().chain(extra) {
-                index.entry(n).or_default().add(i);
-            }
-        }
-        self.keys = OnceLock::new();
+    /// The divisions directly under division `i` (an added one has none).
+    fn children_of(&self, i: usize) -> &'static [u32] {
+        let (a, b) = range(data::CHILD_START, i);
+        slice(data::CHILDREN, a, b)
     }
 
-    /// Every name and short form, sorted.
-    fn keys(&self) -> &[String] {
-        self.keys.get_or_init(|| {
-            let mut keys: Vec<String> = self.index.keys().cloned().collect();
+    /// The source lines of the data file (its `#` header).
+    pub fn source(&self) -> impl Iterator<Item = &'static str> {
+        data::SOURCE.lines()
+    }
+
+    /// Every name and short form, sorted (for did-you-mean in a stable order).
+    fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = (0..data::KEY_START.len().saturating_sub(1))
+            .map(shipped_key)
+            .collect();
+        if !self.added_index.is_empty() {
+            keys.extend(self.added_index.keys().map(String::as_str));
             keys.sort_unstable();
-            keys
-        })
+            keys.dedup();
+        }
+        keys
     }
 
     /// This gazetteer with the jurisdictions of loaded rules that it does not
@@ -291,38 +220,65 @@ impl Gazetteer {
         }
         let mut g = self.clone();
         for name in unknown {
-            g.divisions.push(Division {
-                name: name.trim().to_string(),
-                code: None,
-                parent: None,
+            let name = name.trim();
+            // The same name twice is one place.
+            if g.added.iter().any(|a| a.name == name) {
+                continue;
+            }
+            let Ok(i) = u32::try_from(g.len()) else {
+                break;
+            };
+            g.added.push(AddedDivision {
+                name: name.to_string(),
                 tier: tier_of_name(name),
-                zone: false,
             });
+            for key in std::iter::once(name.to_string()).chain(short_forms(name)) {
+                let hits = g.added_index.entry(key).or_default();
+                if !hits.contains(&i) {
+                    hits.push(i);
+                }
+            }
         }
-        g.rebuild(&[]);
         Cow::Owned(g)
     }
 
-    pub fn division(&self, i: usize) -> Option<&Division> {
-        self.divisions.get(i)
+    pub fn division(&self, i: usize) -> Option<Division<'_>> {
+        if let Some(d) = data::DIVISIONS.get(i) {
+            let (a, b) = d.name;
+            return Some(Division {
+                name: data::NAMES.get(a as usize..b as usize).unwrap_or(""),
+                code: (d.code != 0).then_some(d.code),
+                parent: (d.parent != u32::MAX).then_some(d.parent as usize),
+                tier: d.tier,
+                zone: d.zone,
+            });
+        }
+        let d = self.added.get(i.checked_sub(data::DIVISIONS.len())?)?;
+        Some(Division {
+            name: &d.name,
+            code: None,
+            parent: None,
+            tier: d.tier,
+            zone: false,
+        })
     }
 
     pub fn len(&self) -> usize {
-        self.divisions.len()
+        data::DIVISIONS.len() + self.added.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.divisions.is_empty()
+        self.len() == 0
     }
 
     /// The divisions from the outermost down to `i`.
-    pub fn path(&self, i: usize) -> Vec<&Division> {
+    pub fn path(&self, i: usize) -> Vec<Division<'_>> {
         let mut out = Vec::new();
         let mut cur = Some(i);
         // The lists have three tiers; the bound guards against a cycle in bad data.
         for _ in 0..8 {
             let Some(c) = cur else { break };
-            let Some(d) = self.divisions.get(c) else {
+            let Some(d) = self.division(c) else {
                 break;
             };
             out.push(d);
@@ -338,7 +294,7 @@ impl Gazetteer {
         for _ in 0..8 {
             match cur {
                 Some(c) if c == outer => return true,
-                Some(c) => cur = self.divisions.get(c).and_then(|d| d.parent),
+                Some(c) => cur = self.division(c).and_then(|d| d.parent),
                 None => return false,
             }
         }
@@ -347,7 +303,7 @@ impl Gazetteer {
 
     /// The administrative level of a division, as units and subjects name levels.
     pub fn level(&self, i: usize) -> Option<Level> {
-        let d = self.divisions.get(i)?;
+        let d = self.division(i)?;
         Some(match d.tier {
             Tier::Province => Level::Province,
             Tier::Prefecture if d.name.ends_with('州') => Level::Prefecture,
@@ -360,7 +316,7 @@ impl Gazetteer {
     pub fn names(&self, p: &Place) -> Vec<String> {
         self.path(p.division)
             .iter()
-            .map(|d| d.name.clone())
+            .map(|d| d.name.to_string())
             .chain(p.below.iter().cloned())
             .collect()
     }
@@ -374,11 +330,11 @@ impl Gazetteer {
         for _ in 0..8 {
             let Some(c) = cur else { break };
             chain.push(c);
-            cur = self.divisions.get(c).and_then(|d| d.parent);
+            cur = self.division(c).and_then(|d| d.parent);
         }
         for c in chain.into_iter().rev() {
-            if let (Some(d), Some(l)) = (self.divisions.get(c), self.level(c)) {
-                out.push((d.name.clone(), l));
+            if let (Some(d), Some(l)) = (self.division(c), self.level(c)) {
+                out.push((d.name.to_string(), l));
             }
         }
         let below = [Level::Township, Level::Village];
@@ -427,17 +383,15 @@ impl Gazetteer {
             let mut next: Vec<(Option<usize>, Vec<String>, usize)> = Vec::new();
             let mut failure: Option<(usize, Option<usize>, String)> = None;
             for (at, below, unmatched) in &states {
-                let open = !below.is_empty()
-                    || at.is_some_and(|d| self.children.get(d).is_none_or(Vec::is_empty));
+                let open = !below.is_empty() || at.is_some_and(|d| self.children_of(d).is_empty());
                 if open {
                     let mut b = below.clone();
                     b.push(seg.to_string());
                     next.push((*at, b, unmatched + seg.chars().count()));
                     continue;
                 }
-                let chars: Vec<char> = seg.chars().collect();
                 let mut found = Vec::new();
-                self.segment(&chars, 0, *at, &mut found, &mut failure);
+                self.segment(seg, *at, &mut found, &mut failure);
                 for (d, rest) in found {
                     let n = rest.chars().count();
                     let mut b = below.clone();
@@ -469,58 +423,56 @@ impl Gazetteer {
                 }
             }
         }
-        places.sort_by_key(|p| {
-            (
-                self.divisions.get(p.division).and_then(|d| d.code),
-                p.division,
-            )
-        });
+        places.sort_by_key(|p| (self.division(p.division).and_then(|d| d.code), p.division));
         Ok(Resolution {
             written: text.trim().to_string(),
             places,
         })
     }
 
-    /// Every way `chars[start..]` is a run of names, each within the one before
-    /// (and the first within `from`), ending at the end or with a rest below a
-    /// division that has no divisions under it. `failure` keeps the furthest
-    /// point reached where nothing matched.
+    /// Every way `text` is a run of names, each within the one before (and the
+    /// first within `from`), ending at the end or with a rest below a division
+    /// that has no divisions under it; longest names first. `failure` keeps the
+    /// furthest point reached where nothing matched (its rest, and the division
+    /// it was to lie in): the furthest is the shortest rest.
     fn segment(
         &self,
-        chars: &[char],
-        start: usize,
+        text: &str,
         from: Option<usize>,
         out: &mut Vec<(usize, String)>,
         failure: &mut Option<(usize, Option<usize>, String)>,
     ) {
-        let rest = chars.get(start..).unwrap_or(&[]);
         let mut matched = false;
-        for len in (1..=rest.len()).rev() {
-            let Some(prefix) = rest.get(..len) else {
+        // Each prefix that ends on a character boundary, longest first.
+        let ends = text
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .collect::<Vec<usize>>();
+        for &end in ends.iter().rev() {
+            let (Some(prefix), Some(tail)) = (text.get(..end), text.get(end..)) else {
                 continue;
             };
-            let key: String = prefix.iter().collect();
-            let Some(ds) = self.index.get(&key) else {
-                continue;
-            };
-            for &d in ds.iter() {
+            for d in self.hits(prefix) {
                 if from.is_some_and(|f| f == d || !self.within(d, f)) {
                     continue;
                 }
                 matched = true;
-                let after = start + len;
-                let tail: String = chars.get(after..).unwrap_or(&[]).iter().collect();
                 if tail.is_empty() {
                     out.push((d, String::new()));
-                } else if self.children.get(d).is_none_or(Vec::is_empty) {
-                    out.push((d, tail));
+                } else if self.children_of(d).is_empty() {
+                    out.push((d, tail.to_string()));
                 } else {
-                    self.segment(chars, after, Some(d), out, failure);
+                    self.segment(tail, Some(d), out, failure);
                 }
             }
         }
-        if !matched && failure.as_ref().is_none_or(|(at, ..)| start >= *at) {
-            *failure = Some((start, from, rest.iter().collect()));
+        // The furthest point is the one with the shortest rest.
+        if !matched
+            && failure
+                .as_ref()
+                .is_none_or(|(left, ..)| text.len() <= *left)
+        {
+            *failure = Some((text.len(), from, text.to_string()));
         }
     }
 
@@ -538,21 +490,17 @@ impl Gazetteer {
         };
         let parent = parent.or_else(|| states.first().and_then(|s| s.0));
         let candidates: Vec<&str> = match parent {
-            None => self.keys().iter().map(String::as_str).collect(),
+            None => self.keys().to_vec(),
             Some(p) => self
                 .keys()
                 .iter()
-                .filter(|k| {
-                    self.index
-                        .get(*k)
-                        .is_some_and(|ds| ds.iter().any(|d| *d != p && self.within(*d, p)))
-                })
-                .map(String::as_str)
+                .copied()
+                .filter(|k| self.hits(k).any(|d| d != p && self.within(d, p)))
                 .collect(),
         };
         let suggestion = tiaoli_syntax::diag::did_you_mean(&part, candidates.iter().copied())
             .map(|s| self.display_key(s, parent));
-        match parent.and_then(|p| self.divisions.get(p).map(|d| (p, d))) {
+        match parent.and_then(|p| self.division(p).map(|d| (p, d))) {
             None => RegionError {
                 message: t!("region-unknown", part = part.as_str()),
                 help: Some(match suggestion {
@@ -566,19 +514,15 @@ impl Gazetteer {
                     Some(s) => t!("did-you-mean", name = s),
                     None => {
                         let kids: Vec<&str> = self
-                            .children
-                            .get(p)
-                            .map(|c| {
-                                c.iter()
-                                    .filter_map(|k| self.divisions.get(*k))
-                                    .map(|k| k.name.as_str())
-                                    .take(30)
-                                    .collect()
-                            })
-                            .unwrap_or_default();
+                            .children_of(p)
+                            .iter()
+                            .filter_map(|k| self.division(*k as usize))
+                            .map(|k| k.name)
+                            .take(30)
+                            .collect();
                         t!(
                             "region-help-children",
-                            parent = d.name.as_str(),
+                            parent = d.name,
                             children = kids.join(&t!("list-sep"))
                         )
                     }
@@ -599,17 +543,11 @@ impl Gazetteer {
     /// short form they were close to when it differs (化隆县（化隆回族自治县）).
     fn display_key(&self, key: &str, within: Option<usize>) -> String {
         let ds: Vec<usize> = self
-            .index
-            .get(key)
-            .map(|ds| {
-                ds.iter()
-                    .copied()
-                    .filter(|d| within.is_none_or(|w| self.within(*d, w)))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .hits(key)
+            .filter(|d| within.is_none_or(|w| self.within(*d, w)))
+            .collect();
         match ds.as_slice() {
-            [d] => match self.divisions.get(*d) {
+            [d] => match self.division(*d) {
                 Some(x) if x.name != key => format!("{key}（{}）", self.full_name(*d)),
                 _ => key.to_string(),
             },
@@ -619,7 +557,7 @@ impl Gazetteer {
 
     /// 青海省海东市化隆回族自治县.
     pub fn full_name(&self, i: usize) -> String {
-        self.path(i).iter().map(|d| d.name.as_str()).collect()
+        self.path(i).iter().map(|d| d.name).collect()
     }
 
     /// A place as one address: 青海省海东市平安区小峡镇.

@@ -1,7 +1,7 @@
 //! The names of divisions: the short forms an officer writes for them, and the
 //! tier a code or a name implies.
 
-use crate::Tier;
+use crate::tier::Tier;
 
 /// Minority nationalities as autonomous areas name them (longest first where
 /// one ends another: 土家族 before 土族 … is not needed, each is matched whole).
@@ -141,16 +141,6 @@ pub fn short_forms(name: &str) -> Vec<String> {
         }
     }
     out
-}
-
-pub(crate) fn tier_of_code(code: u32) -> Tier {
-    if code.is_multiple_of(10_000) {
-        Tier::Province
-    } else if code.is_multiple_of(100) {
-        Tier::Prefecture
-    } else {
-        Tier::County
-    }
 }
 
 /// The tier a name not in the lists suggests (a jurisdiction of a test rule:

@@ -153,6 +153,59 @@ fn levels_of_a_path() {
     assert_eq!(g().level(r.places[0].division), Some(Level::Prefecture));
 }
 
+/// The static gazetteer the build script wrote is the lists as read now: every
+/// division with its parent, every child list, every name and short form with
+/// its divisions in order, and nothing more.
+#[test]
+fn the_static_gazetteer_is_the_lists_read_again() {
+    let t = table::read(DIVISIONS, ZONES).unwrap();
+    let g = g();
+    assert_eq!(g.len(), t.rows.len());
+    for (i, r) in t.rows.iter().enumerate() {
+        let d = g.division(i).unwrap();
+        assert_eq!(
+            (d.name, d.code, d.parent, d.tier, d.zone),
+            (r.name.as_str(), r.code, r.parent, r.tier, r.zone)
+        );
+        let kids: Vec<usize> = (0..t.rows.len())
+            .filter(|k| t.rows[*k].parent == Some(i))
+            .collect();
+        let got: Vec<usize> = g.children_of(i).iter().map(|&k| k as usize).collect();
+        assert_eq!(got, kids, "children of {}", r.name);
+    }
+    for (key, hits) in &t.index {
+        assert_eq!(&g.hits(key).collect::<Vec<_>>(), hits, "{key}");
+    }
+    let mut keys: Vec<&str> = t.index.iter().map(|(k, _)| k.as_str()).collect();
+    keys.sort_unstable();
+    assert_eq!(g.keys(), keys);
+    assert_eq!(g.source().collect::<Vec<_>>(), t.source);
+    assert!(!t.source.is_empty());
+    assert!(g.hits("不是地名").next().is_none());
+}
+
+/// A jurisdiction the lists do not have is added on top: found by its name and
+/// its short form, a place of its own with no children, and the shipped names
+/// unchanged.
+#[test]
+fn an_added_jurisdiction_is_found_by_its_names() {
+    let g = g().with_jurisdictions(["示例市", "示例市", "海东市"]);
+    assert_eq!(g.len(), Gazetteer::embedded().len() + 1);
+    let i = g.len() - 1;
+    assert_eq!(g.unique("示例市"), Some(i));
+    assert_eq!(g.unique("示例"), Some(i));
+    assert!(g.children_of(i).is_empty());
+    assert_eq!(g.level(i), Some(Level::City));
+    let r = g.resolve("示例市/某街道").unwrap();
+    assert_eq!(g.names(&r.places[0]), ["示例市", "某街道"]);
+    assert_eq!(one("海东/化隆县"), ["青海省", "海东市", "化隆回族自治县"]);
+    assert!(g.keys().contains(&"示例市"));
+    assert!(matches!(
+        Gazetteer::embedded().with_jurisdictions(["海东市"]),
+        Cow::Borrowed(_)
+    ));
+}
+
 proptest::proptest! {
     /// Any text: an answer or an error, never a panic, and the same answer twice.
     #[test]

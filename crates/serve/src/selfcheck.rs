@@ -373,12 +373,7 @@ fn region_choices(engine: &Engine, ordinance: &str) -> Vec<String> {
             if !g.within(i, top) {
                 continue;
             }
-            let names: Vec<&str> = g
-                .path(i)
-                .iter()
-                .skip(skip)
-                .map(|d| d.name.as_str())
-                .collect();
+            let names: Vec<&str> = g.path(i).iter().skip(skip).map(|d| d.name).collect();
             let name = names.join("/");
             if !out.contains(&name) {
                 out.push(name);
