@@ -27,7 +27,7 @@ fn every_article_is_present_with_its_verbatim_text() {
     let got: Vec<(u32, String)> = o
         .articles
         .iter()
-        .map(|a| (a.number, a.text.clone()))
+        .map(|a| (a.number, a.text.to_string()))
         .collect();
     assert_eq!(got.len(), 51, "the encoding has 51 articles");
     for ((n, want), (m, have)) in expected.iter().zip(&got) {

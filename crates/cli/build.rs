@@ -47,16 +47,23 @@ fn main() {
     code.push_str(&rules_version(&root, &files));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let graph = out_dir.join("graph.bin");
-    if let Err(e) = std::fs::write(&graph, compiled_graph(&root, &files)) {
-        println!("cargo:warning=cannot write {}: {e}", graph.display());
+    let texts = out_dir.join("texts.txt");
+    let (bytes, text) = compiled_graph(&root, &files);
+    for (path, data) in [(&graph, bytes), (&texts, text.into_bytes())] {
+        if let Err(e) = std::fs::write(path, data) {
+            println!("cargo:warning=cannot write {}: {e}", path.display());
+        }
     }
     code.push_str(&format!(
         "/// Aligned as rkyv reads it, so that it is read in place, not copied.\n\
          #[repr(C, align(16))]\n\
          pub struct Aligned<T: ?Sized>(pub T);\n\
          pub static GRAPH_ALIGNED: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\
-         pub static GRAPH: &[u8] = &GRAPH_ALIGNED.0;\n",
-        graph.display().to_string()
+         pub static GRAPH: &[u8] = &GRAPH_ALIGNED.0;\n\
+         /// The graph's provision texts, which it borrows.\n\
+         pub static TEXTS: &str = include_str!({:?});\n",
+        graph.display().to_string(),
+        texts.display().to_string()
     ));
     let out =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("embedded.rs");
@@ -65,13 +72,14 @@ fn main() {
     }
 }
 
-/// The embedded rules compiled, as the bytes `tiaoli_compiler::archive` reads:
-/// a run on the embedded rules loads them instead of compiling (cold start).
+/// The embedded rules compiled, as the two parts `tiaoli_compiler::archive`
+/// reads (the graph's bytes, its texts): a run on the embedded rules loads them
+/// instead of compiling (cold start).
 /// The sources are named and ordered exactly as at run time (`load_sources`
 /// with no path), so the graph is the one a run would compile. Empty where the
 /// rules do not compile: the binary then compiles them at run time and reports
 /// their errors as it would without this.
-fn compiled_graph(root: &Path, files: &[PathBuf]) -> Vec<u8> {
+fn compiled_graph(root: &Path, files: &[PathBuf]) -> (Vec<u8>, String) {
     // The loader takes the embedded texts as `'static`, as `include_str!` gives
     // them at run time; a build script ends when this is done.
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
@@ -85,13 +93,13 @@ fn compiled_graph(root: &Path, files: &[PathBuf]) -> Vec<u8> {
         })
         .collect();
     let Ok(sources) = tiaoli_compiler::load::load_sources(&[], &embedded) else {
-        return Vec::new();
+        return Default::default();
     };
     let c = tiaoli_compiler::compile(sources);
     if c.has_errors() {
-        return Vec::new();
+        return Default::default();
     }
-    tiaoli_compiler::archive::to_bytes(&c.graph).unwrap_or_default()
+    tiaoli_compiler::archive::to_parts(&c.graph).unwrap_or_default()
 }
 
 /// `--version`'s second line on: the embedded ordinances (title, and status

@@ -15,6 +15,11 @@ use tiaoli_syntax::ast::{
     Relation, Status, TimeUnit, Vague,
 };
 
+/// A provision's text, verbatim. The graph the binary embeds borrows its texts
+/// from the binary (they are not in its archive: `archive.rs`); a graph
+/// compiled at run time owns them.
+pub type Text = std::borrow::Cow<'static, str>;
+
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Graph {
     pub lexicon: LexiconOut,
@@ -218,7 +223,8 @@ pub struct ArticleOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ArticleKind>,
     /// The whole article, paragraphs joined by newlines, items with their labels.
-    pub text: String,
+    #[rkyv(with = rkyv::with::Skip)]
+    pub text: Text,
     pub paragraphs: Vec<ParagraphOut>,
     pub loc: Loc,
 }
@@ -227,9 +233,25 @@ pub struct ArticleOut {
 pub struct ParagraphOut {
     pub eid: String,
     pub cite: String,
-    pub text: String,
+    #[rkyv(with = rkyv::with::Skip)]
+    pub text: Text,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemOut>,
+}
+
+impl ParagraphOut {
+    /// The paragraph as it reads: its text, then each item on a line of its own
+    /// with its label. Borrowed where the paragraph has no items.
+    pub fn full_text(&self) -> Text {
+        let mut t = self.text.clone();
+        for it in &self.items {
+            let t = t.to_mut();
+            t.push('\n');
+            t.push_str(&it.label);
+            t.push_str(&it.text);
+        }
+        t
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
@@ -237,7 +259,8 @@ pub struct ItemOut {
     pub eid: String,
     pub cite: String,
     pub label: String,
-    pub text: String,
+    #[rkyv(with = rkyv::with::Skip)]
+    pub text: Text,
 }
 
 /// A subject, recipient or authority: who, at which level, in what relation.

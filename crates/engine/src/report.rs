@@ -363,7 +363,7 @@ impl Engine {
         }
         self.plan_texts(ordinance)
             .and_then(|t| t.get(eid))
-            .cloned()
+            .map(|t| t.to_string())
             .unwrap_or_default()
     }
 

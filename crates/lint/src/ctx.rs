@@ -139,11 +139,11 @@ pub fn norm_at(o: &OrdinanceGraph, id: NodeId) -> Option<&NormNode> {
 pub fn text_of(o: &OrdinanceGraph, eid: &str) -> String {
     for a in &o.articles {
         if a.eid == eid {
-            return a.text.clone();
+            return a.text.to_string();
         }
         for p in &a.paragraphs {
             if p.eid == eid {
-                let mut t = p.text.clone();
+                let mut t = p.text.to_string();
                 for it in &p.items {
                     t.push_str(&it.label);
                     t.push_str(&it.text);

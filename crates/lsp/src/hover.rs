@@ -230,17 +230,11 @@ fn article_hover(a: &Analysis, id: SourceId, n: u32) -> Option<String> {
 fn provision_text(o: &OrdinanceGraph, eid: &str) -> Option<String> {
     for art in &o.articles {
         if art.eid == eid {
-            return Some(art.text.clone());
+            return Some(art.text.to_string());
         }
         for p in &art.paragraphs {
             if p.eid == eid {
-                let mut t = p.text.clone();
-                for i in &p.items {
-                    t.push('\n');
-                    t.push_str(&i.label);
-                    t.push_str(&i.text);
-                }
-                return Some(t);
+                return Some(p.full_text().into_owned());
             }
             if let Some(i) = p.items.iter().find(|i| i.eid == eid) {
                 return Some(format!("{}{}", i.label, i.text));

@@ -27,7 +27,7 @@ async fn an_article_page_has_the_text_verbatim_and_its_graph() {
         .unwrap();
     let art = o.articles.iter().find(|a| a.number == 46).unwrap();
     for p in &art.paragraphs {
-        assert!(t.contains(&p.text), "not verbatim: {}", p.text);
+        assert!(t.contains(&*p.text), "not verbatim: {}", p.text);
         // Each item with its label, as printed.
         for i in &p.items {
             assert!(

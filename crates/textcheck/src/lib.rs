@@ -189,7 +189,7 @@ fn provisions(a: &ArticleOut) -> Vec<Provision<'_>> {
         out.push(Provision {
             cite: &p.cite,
             eid: &p.eid,
-            text: p.text.clone(),
+            text: p.text.to_string(),
         });
         for it in &p.items {
             out.push(Provision {

@@ -193,14 +193,14 @@ impl<'a> Lowerer<'a> {
                         eid,
                         cite,
                         label: it.label.clone(),
-                        text: it.text.value.clone(),
+                        text: it.text.value.clone().into(),
                     }
                 })
                 .collect();
             paragraphs.push(ParagraphOut {
                 eid,
                 cite,
-                text: text.value.clone(),
+                text: text.value.clone().into(),
                 items,
             });
         }
@@ -211,7 +211,7 @@ impl<'a> Lowerer<'a> {
             chapter,
             section,
             kind,
-            text: lines.join("\n"),
+            text: lines.join("\n").into(),
             paragraphs,
             loc: self.loc(info.ast.number.span),
         })

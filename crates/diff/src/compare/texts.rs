@@ -46,7 +46,7 @@ pub(super) fn at_article(a: &ArticleOut) -> At {
         eid: a.eid.clone(),
         article: a.number,
         name: None,
-        text: a.text.clone(),
+        text: a.text.to_string(),
     }
 }
 
@@ -74,11 +74,11 @@ pub(super) fn at_consequence(o: &OrdinanceGraph, x: &ConsequenceNode) -> At {
 pub(crate) fn provision_text(o: &OrdinanceGraph, eid: &str) -> String {
     for a in &o.articles {
         if a.eid == eid {
-            return a.text.clone();
+            return a.text.to_string();
         }
         for p in &a.paragraphs {
             if p.eid == eid {
-                return p.text.clone();
+                return p.text.to_string();
             }
             for it in &p.items {
                 if it.eid == eid {

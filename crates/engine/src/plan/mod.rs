@@ -201,7 +201,9 @@ pub(crate) struct OrdinancePlan {
     /// Condition nodes whose value depends on the instance's occurrence.
     pub instance_dependent: Vec<bool>,
     /// eid → the provision's text.
-    pub texts: IndexMap<String, String>,
+    /// A provision's text by eid (borrowed from the graph where the graph's is
+    /// the whole text: the embedded graph borrows it from the binary).
+    pub texts: IndexMap<String, tiaoli_compiler::graph::Text>,
     /// sanction → consequences grounded on that sanction being overdue.
     pub escalations: IndexMap<String, Vec<NodeId>>,
     pub in_force: Option<Date>,
@@ -574,14 +576,10 @@ impl Engine {
         for a in &o.articles {
             texts.insert(a.eid.clone(), a.text.clone());
             for p in &a.paragraphs {
-                let mut t = p.text.clone();
                 for it in &p.items {
-                    t.push('\n');
-                    t.push_str(&it.label);
-                    t.push_str(&it.text);
-                    texts.insert(it.eid.clone(), format!("{}{}", it.label, it.text));
+                    texts.insert(it.eid.clone(), format!("{}{}", it.label, it.text).into());
                 }
-                texts.insert(p.eid.clone(), t);
+                texts.insert(p.eid.clone(), p.full_text());
             }
         }
         let in_force = o.in_force.as_deref().and_then(Date::parse);
@@ -677,7 +675,10 @@ impl Engine {
         }
     }
 
-    pub fn plan_texts(&self, ordinance: usize) -> Option<&IndexMap<String, String>> {
+    pub fn plan_texts(
+        &self,
+        ordinance: usize,
+    ) -> Option<&IndexMap<String, tiaoli_compiler::graph::Text>> {
         self.plans.get(ordinance).map(|p| &p.texts)
     }
 

@@ -471,7 +471,7 @@ fn text_part(engine: &Engine, texts: Texts, ordinance: usize, eid: &str) -> Vec<
     let text = engine
         .plan_texts(ordinance)
         .and_then(|t| t.get(eid))
-        .map(String::as_str)
+        .map(|t| &**t)
         .unwrap_or("");
     if text.is_empty() {
         return Vec::new();

@@ -203,9 +203,9 @@ pub fn run(_ctx: &Ctx, o: &OrdinanceGraph, all: &[OrdinanceGraph], out: &mut Vec
     for a in &o.articles {
         let mut texts: Vec<(usize, String)> = Vec::new();
         for (pi, p) in a.paragraphs.iter().enumerate() {
-            texts.push((pi, p.text.clone()));
+            texts.push((pi, p.text.to_string()));
             for it in &p.items {
-                texts.push((pi, it.text.clone()));
+                texts.push((pi, it.text.to_string()));
             }
         }
         let mut missing: Vec<String> = Vec::new();
