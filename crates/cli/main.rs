@@ -106,10 +106,18 @@ fn long_version() -> &'static str {
 
 fn main() -> ExitCode {
     tiaoli_l10n::set(lang_in_args().unwrap_or_else(tiaoli_l10n::Lang::from_env));
-    let command = help::localized(Cli::command().long_version(long_version()));
-    let matches = match command.try_get_matches() {
+    // The command line as written parses the same with or without its help
+    // texts: those (every subcommand's and argument's, from the catalogue) are
+    // made only for what prints them — help, the version, a usage error. A run
+    // that just works formats none of them.
+    let matches = match Cli::command().try_get_matches() {
         Ok(m) => m,
-        Err(e) => return ExitCode::from(help::usage_error(e)),
+        Err(_) => {
+            match help::localized(Cli::command().long_version(long_version())).try_get_matches() {
+                Ok(m) => m,
+                Err(e) => return ExitCode::from(help::usage_error(e)),
+            }
+        }
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,

@@ -190,17 +190,38 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static ZH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    let cell = match lang {
+mod ids {
+    include!(concat!(env!("OUT_DIR"), "/ids.rs"));
+}
+
+/// The bundle of one catalogue file (`FILES[file]`) in one language, parsed
+/// the first time one of its messages is formatted: a run parses only the files
+/// it speaks from. No message refers to another (the catalogue tests keep it
+/// so), so a file's bundle is complete on its own.
+fn bundle(lang: Lang, file: usize) -> Option<&'static FluentBundle<FluentResource>> {
+    type Cells = [OnceLock<FluentBundle<FluentResource>>; FILES.len()];
+    static ZH: Cells = [const { OnceLock::new() }; FILES.len()];
+    static EN: Cells = [const { OnceLock::new() }; FILES.len()];
+    let cells = match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
     };
-    cell.get_or_init(|| build(lang))
+    let (_, zh, en) = FILES.get(file)?;
+    let text = match lang {
+        Lang::Zh => *zh,
+        Lang::En => *en,
+    };
+    Some(cells.get(file)?.get_or_init(|| build(lang, text)))
 }
 
-fn build(lang: Lang) -> FluentBundle<FluentResource> {
+/// The bundle that holds message `id` in `lang`, if any.
+fn bundle_of(lang: Lang, id: &str) -> Option<&'static FluentBundle<FluentResource>> {
+    let name = ids::file_of(id)?;
+    let file = FILES.iter().position(|(n, _, _)| *n == name)?;
+    bundle(lang, file).filter(|b| b.has_message(id))
+}
+
+fn build(lang: Lang, text: &str) -> FluentBundle<FluentResource> {
     let tag = match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en-US",
@@ -210,19 +231,13 @@ fn build(lang: Lang) -> FluentBundle<FluentResource> {
     // No Unicode isolation marks around arguments: the output goes to
     // terminals, files and tests, not to bidirectional text.
     b.set_use_isolating(false);
-    for (_, zh, en) in FILES {
-        let text = match lang {
-            Lang::Zh => *zh,
-            Lang::En => *en,
-        };
-        // A resource with a syntax error keeps the entries that parse; the
-        // tests keep every file free of them.
-        let res = match FluentResource::try_new(text.to_string()) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
-        let _ = b.add_resource(res);
-    }
+    // A resource with a syntax error keeps the entries that parse; the
+    // tests keep every file free of them.
+    let res = match FluentResource::try_new(text.to_string()) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let _ = b.add_resource(res);
     b
 }
 
@@ -269,7 +284,7 @@ pub fn format_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         }
     }
     for l in [lang, Lang::Zh] {
-        let b = bundle(l);
+        let Some(b) = bundle_of(l, id) else { continue };
         if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
             return b.format_pattern(p, Some(&fargs), &mut errors).into_owned();
@@ -285,7 +300,7 @@ pub fn format(id: &str, args: &[(&str, Arg)]) -> String {
 
 /// Whether a language's catalogue has message `id`.
 pub fn has(lang: Lang, id: &str) -> bool {
-    bundle(lang).has_message(id)
+    bundle_of(lang, id).is_some()
 }
 
 /// An I/O error in plain words of the current language (不存在, 没有权限 …),

@@ -140,3 +140,40 @@ fn a_missing_id_is_found() {
     );
     assert!(!has(Lang::Zh, "no-such-message"));
 }
+
+/// No message refers to another message or to a term (`{ other-id }`,
+/// `{ -term }`): each file's bundle is parsed on its own, the first time one of
+/// its messages is formatted, and a reference across files would not resolve.
+#[test]
+fn no_message_refers_to_another() {
+    for (name, zh, en) in FILES {
+        for (lang, text) in [("zh", zh), ("en", en)] {
+            for (n, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with('#') {
+                    continue;
+                }
+                for part in line.split('{').skip(1) {
+                    let p = part.trim_start();
+                    assert!(
+                        !p.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-'),
+                        "{lang}/{name}.ftl:{}: a reference: {{{part}",
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every message is found by its id in both languages' bundles (the build's
+/// index of which file holds which id agrees with the files).
+#[test]
+fn every_message_is_found_by_its_id() {
+    for (name, zh, en) in FILES {
+        for (lang, text) in [(Lang::Zh, zh), (Lang::En, en)] {
+            for id in messages(text).keys() {
+                assert!(has(lang, id), "{name}.ftl: {id} not found in {lang:?}");
+            }
+        }
+    }
+}
