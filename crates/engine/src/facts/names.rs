@@ -51,6 +51,11 @@ pub(super) fn folded(s: &str) -> std::borrow::Cow<'_, str> {
     let unchanged = s.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_uppercase()
+        } else if ('\u{3000}'..='\u{9fff}').contains(&c) {
+            // CJK punctuation, kana, ideographs: no case (the names' nearly
+            // every character; asking Unicode's tables for each was a tenth of
+            // a cold run's loading).
+            true
         } else {
             let mut l = c.to_lowercase();
             l.next() == Some(c) && l.next().is_none()
@@ -152,6 +157,38 @@ impl<'a> Names<'a> {
                     help,
                 ))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The range `folded` takes as caseless is caseless: every character of it
+    /// lowercases to itself.
+    #[test]
+    fn the_cjk_range_has_no_case() {
+        for c in ('\u{3000}'..='\u{9fff}').filter(|c| !c.is_ascii()) {
+            let mut l = c.to_lowercase();
+            assert_eq!((l.next(), l.next()), (Some(c), None), "{c:?}");
+        }
+    }
+
+    /// Folding with and without the shortcut agree, on names mixing cases and
+    /// scripts (Ｆullwidth and Greek letters do have case).
+    #[test]
+    fn folded_is_fold_case() {
+        for s in [
+            "公安机关",
+            "ＡＢＣ公安",
+            "Wifi热点",
+            "ΣΑΣ",
+            "平安建设ⅰⅡ",
+            "ｉｐ地址",
+            "",
+        ] {
+            assert_eq!(folded(s), fold_case(s), "{s}");
         }
     }
 }
