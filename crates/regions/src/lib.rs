@@ -444,11 +444,7 @@ impl Gazetteer {
     ) {
         let mut matched = false;
         // Each prefix that ends on a character boundary, longest first.
-        let ends = text
-            .char_indices()
-            .map(|(i, c)| i + c.len_utf8())
-            .collect::<Vec<usize>>();
-        for &end in ends.iter().rev() {
+        for end in text.char_indices().rev().map(|(i, c)| i + c.len_utf8()) {
             let (Some(prefix), Some(tail)) = (text.get(..end), text.get(end..)) else {
                 continue;
             };
