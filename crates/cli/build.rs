@@ -47,9 +47,9 @@ fn main() {
     code.push_str(&rules_version(&root, &files));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let graph = out_dir.join("graph.bin");
-    let texts = out_dir.join("texts.txt");
-    let (bytes, text) = compiled_graph(&root, &files);
-    for (path, data) in [(&graph, bytes), (&texts, text.into_bytes())] {
+    let strings = out_dir.join("strings.txt");
+    let (bytes, table) = compiled_graph(&root, &files);
+    for (path, data) in [(&graph, bytes), (&strings, table.into_bytes())] {
         if let Err(e) = std::fs::write(path, data) {
             println!("cargo:warning=cannot write {}: {e}", path.display());
         }
@@ -60,10 +60,10 @@ fn main() {
          pub struct Aligned<T: ?Sized>(pub T);\n\
          pub static GRAPH_ALIGNED: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\
          pub static GRAPH: &[u8] = &GRAPH_ALIGNED.0;\n\
-         /// The graph's provision texts, which it borrows.\n\
-         pub static TEXTS: &str = include_str!({:?});\n",
+         /// The graph's strings table, from which it reads its strings.\n\
+         pub static STRINGS: &str = include_str!({:?});\n",
         graph.display().to_string(),
-        texts.display().to_string()
+        strings.display().to_string()
     ));
     let out =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("embedded.rs");
@@ -73,7 +73,7 @@ fn main() {
 }
 
 /// The embedded rules compiled, as the two parts `tiaoli_compiler::archive`
-/// reads (the graph's bytes, its texts): a run on the embedded rules loads them
+/// reads (the graph's bytes, its strings table): a run on the embedded rules loads them
 /// instead of compiling (cold start).
 /// The sources are named and ordered exactly as at run time (`load_sources`
 /// with no path), so the graph is the one a run would compile. Empty where the

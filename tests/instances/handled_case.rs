@@ -30,7 +30,7 @@ fn independent(graph: &tiaoli_compiler::graph::Graph) -> Vec<(String, String)> {
                 }
             });
             if !reads_time {
-                out.push((o.id.clone(), nn.name.clone()));
+                out.push((o.id.clone(), nn.name.to_string()));
             }
         }
     }
@@ -87,7 +87,7 @@ proptest! {
                 // Duties are done and permissions exercised; prohibitions need no act.
                 if !matches!(n.class, tiaoli_syntax::ast::ModalityClass::Obligation | tiaoli_syntax::ast::ModalityClass::Permission) { continue }
                 let date = v.due.or(v.triggered_on).unwrap_or(opts.as_of).min(opts.as_of);
-                with.actions.push(ActionRecord { ty: n.action.clone(), date, answers: Some("新增案件".into()) });
+                with.actions.push(ActionRecord { ty: n.action.to_string(), date, answers: Some("新增案件".into()) });
             }
         }
         with.actions.sort_by(|a, b| (a.date, &a.ty).cmp(&(b.date, &b.ty)));

@@ -45,7 +45,7 @@ fn enumerated_grounds_authority_target_choice_and_cumulative_sanctions() {
     );
     let auth = &choice.authorities[0];
     assert_eq!(
-        (auth.relation, auth.term.as_str()),
+        (auth.relation, auth.term.as_ref()),
         (Some(Relation::SameLevel), "平安建设组织协调机构")
     );
     assert_eq!(choice.targets, ["本单位"]);

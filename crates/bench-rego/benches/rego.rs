@@ -180,9 +180,9 @@ fn agree(f: &Fixture) {
             for (i, n) in g.nodes.iter().enumerate() {
                 if let tiaoli_compiler::graph::Node::Consequence(c) = n {
                     if uses_any_violation(g, c.condition) {
-                        any_violation.push(c.name.clone());
+                        any_violation.push(c.name.to_string());
                     } else if o.vals[i] == tiaoli_engine::Tri::True {
-                        from_tiaoli.push(c.name.clone());
+                        from_tiaoli.push(c.name.to_string());
                     }
                 }
             }

@@ -199,7 +199,7 @@ fn embedded_graph() -> Option<tiaoli_compiler::Graph> {
     if crate::embedded::GRAPH.is_empty() {
         return None;
     }
-    tiaoli_compiler::archive::from_parts(crate::embedded::GRAPH, crate::embedded::TEXTS).ok()
+    tiaoli_compiler::archive::from_parts(crate::embedded::GRAPH, crate::embedded::STRINGS).ok()
 }
 
 /// The evaluation graph of the given rules, or of the embedded ones (loaded as

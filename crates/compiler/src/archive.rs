@@ -4,99 +4,168 @@
 //! (docs/performance.md, Cold start).
 //!
 //! It comes in two parts:
-//! - the graph without its provision texts, in rkyv's format, checked when read
+//! - the graph without its strings, in rkyv's format, checked when read
 //!   (bytecheck): bytes that are not a graph of this build are an error, never
 //!   undefined behaviour;
-//! - the provision texts (article, paragraph, item), end to end in one string
-//!   that the binary embeds as text (`include_str!`): the graph read back
-//!   borrows them, so a start neither copies nor re-validates the law's text
-//!   (two thirds of the archive's checking and copying went to it).
+//! - every string of the graph (names, citations, file names, the provision
+//!   texts), each once, end to end in one string that the binary embeds as
+//!   text (`include_str!`). In the archive a string is its span in that table
+//!   ([`InTable`]): read back, a provision text borrows from the table, any
+//!   other string is copied out of it. A start thus checks the UTF-8 of no
+//!   string and allocates none for a text (the strings were four fifths of the
+//!   archive's checking and most of its allocations).
 //!
 //! The bytes are tied to this build's types: they are made by the build script
 //! of the same build and never written to or read from a file a user gives.
 
-use crate::graph::{Graph, Text};
+use std::collections::HashMap;
+
+use rkyv::rancor::{Fallible, Source, Strategy};
+use rkyv::ser::sharing::{Share, SharingState};
+use rkyv::ser::{Serializer, Sharing};
+use rkyv::with::{ArchiveWith, DeserializeWith, SerializeWith};
+use rkyv::{Archive, Archived, Place};
+
+use crate::graph::Graph;
 
 /// Why bytes could not be read as a graph.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct ArchiveError(String);
 
-/// What is archived: the graph (its texts skipped) and where each text ends in
-/// the texts string, in [`texts_mut`]'s order.
-#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-struct Archived {
-    graph: Graph,
-    text_ends: Vec<u32>,
+/// The with-wrapper of a string field (`#[rkyv(with = InTable)]`): archived as
+/// its span (start, end) in the strings table, not as its bytes.
+pub struct InTable;
+
+/// The strings table as it is written: each distinct string once, found again
+/// by its text. It rides in the serializer's pointer-sharing slot (the one
+/// part of rkyv's serializer a program may supply without `unsafe`), passing
+/// the sharing of pointers on to rkyv's own.
+#[derive(Default)]
+pub struct StringsOut {
+    share: Share,
+    table: String,
+    spans: HashMap<String, [u32; 2]>,
 }
 
-/// Every provision text of the graph, in one fixed order: per ordinance, per
-/// article, the article's text, then per paragraph its text and its items'.
-fn texts_mut(graph: &mut Graph) -> impl Iterator<Item = &mut Text> {
-    graph
-        .ordinances
-        .iter_mut()
-        .flat_map(|o| o.articles.iter_mut())
-        .flat_map(|a| {
-            std::iter::once(&mut a.text).chain(a.paragraphs.iter_mut().flat_map(|p| {
-                std::iter::once(&mut p.text).chain(p.items.iter_mut().map(|i| &mut i.text))
-            }))
-        })
-}
-
-/// The graph as its two parts: the archive's bytes and the texts.
-pub fn to_parts(graph: &Graph) -> Result<(Vec<u8>, String), ArchiveError> {
-    let mut graph = graph.clone();
-    let mut texts = String::new();
-    let mut text_ends = Vec::new();
-    for t in texts_mut(&mut graph) {
-        texts.push_str(t);
-        *t = Text::Borrowed("");
-        let end = u32::try_from(texts.len())
-            .map_err(|_| ArchiveError("provision texts over 4 GB".into()))?;
-        text_ends.push(end);
+impl StringsOut {
+    fn span_of(&mut self, s: &str) -> Result<[u32; 2], ArchiveError> {
+        if let Some(&span) = self.spans.get(s) {
+            return Ok(span);
+        }
+        let at = |n: usize| {
+            u32::try_from(n).map_err(|_| ArchiveError("the graph's strings are over 4 GB".into()))
+        };
+        let start = at(self.table.len())?;
+        self.table.push_str(s);
+        let span = [start, at(self.table.len())?];
+        self.spans.insert(s.to_string(), span);
+        Ok(span)
     }
-    let bytes = rkyv::to_bytes::<rkyv::rancor::Error>(&Archived { graph, text_ends })
-        .map_err(|e| ArchiveError(e.to_string()))?;
-    Ok((bytes.into_vec(), texts))
 }
 
-/// The graph back from [`to_parts`]'s output, checked; its texts borrowed from
-/// `texts`. Bytes aligned to 16 (as the binary embeds them) are read in place;
-/// others are copied into an aligned buffer first.
-pub fn from_parts(bytes: &[u8], texts: &'static str) -> Result<Graph, ArchiveError> {
+impl<E> Sharing<E> for StringsOut
+where
+    Share: Sharing<E>,
+{
+    fn start_sharing(&mut self, address: usize) -> SharingState {
+        Sharing::<E>::start_sharing(&mut self.share, address)
+    }
+
+    fn finish_sharing(&mut self, address: usize, pos: usize) -> Result<(), E> {
+        self.share.finish_sharing(address, pos)
+    }
+}
+
+/// The strings table as it is read: the binary's embedded text.
+pub struct StringsIn {
+    table: &'static str,
+}
+
+impl<F: AsRef<str>> ArchiveWith<F> for InTable {
+    type Archived = Archived<[u32; 2]>;
+    type Resolver = [u32; 2];
+
+    fn resolve_with(_: &F, span: [u32; 2], out: Place<Self::Archived>) {
+        span.resolve([(), ()], out);
+    }
+}
+
+impl<F, W, A, E> SerializeWith<F, Strategy<Serializer<W, A, StringsOut>, E>> for InTable
+where
+    F: AsRef<str>,
+    E: Source,
+{
+    fn serialize_with(
+        field: &F,
+        serializer: &mut Strategy<Serializer<W, A, StringsOut>, E>,
+    ) -> Result<[u32; 2], E> {
+        serializer.sharing.span_of(field.as_ref()).map_err(E::new)
+    }
+}
+
+/// A string out of the table: borrowed where the field can borrow (a
+/// provision's [`Text`](crate::graph::Text)), copied where it owns (`String`).
+impl<F, E> DeserializeWith<Archived<[u32; 2]>, F, Strategy<StringsIn, E>> for InTable
+where
+    F: From<&'static str>,
+    E: Source,
+{
+    fn deserialize_with(
+        span: &Archived<[u32; 2]>,
+        deserializer: &mut Strategy<StringsIn, E>,
+    ) -> Result<F, <Strategy<StringsIn, E> as Fallible>::Error> {
+        let [start, end] = [span[0].to_native() as usize, span[1].to_native() as usize];
+        deserializer
+            .table
+            .get(start..end)
+            .map(F::from)
+            .ok_or_else(|| {
+                E::new(ArchiveError(format!(
+                    "string {start}..{end} is not in the table"
+                )))
+            })
+    }
+}
+
+/// The graph as its two parts: the archive's bytes and the strings table.
+pub fn to_parts(graph: &Graph) -> Result<(Vec<u8>, String), ArchiveError> {
+    let (bytes, strings) = rkyv::util::with_arena(|arena| {
+        let mut serializer = Serializer::new(
+            rkyv::util::AlignedVec::<16>::new(),
+            arena.acquire(),
+            StringsOut::default(),
+        );
+        rkyv::api::serialize_using::<_, rkyv::rancor::Error>(graph, &mut serializer)?;
+        let Serializer {
+            writer, sharing, ..
+        } = serializer;
+        Ok::<_, rkyv::rancor::Error>((writer, sharing.table))
+    })
+    .map_err(|e| ArchiveError(e.to_string()))?;
+    Ok((bytes.into_vec(), strings))
+}
+
+/// The graph back from [`to_parts`]'s output, checked; its strings taken from
+/// `strings`. Bytes aligned to 16 (as the binary embeds them) are read in
+/// place; others are copied into an aligned buffer first.
+pub fn from_parts(bytes: &[u8], strings: &'static str) -> Result<Graph, ArchiveError> {
     let read = |b: &[u8]| {
-        rkyv::from_bytes::<Archived, rkyv::rancor::Error>(b)
-            .map_err(|e| ArchiveError(e.to_string()))
+        let archived = rkyv::access::<Archived<Graph>, rkyv::rancor::Error>(b)
+            .map_err(|e| ArchiveError(e.to_string()))?;
+        rkyv::api::deserialize_using::<Graph, _, rkyv::rancor::Error>(
+            archived,
+            &mut StringsIn { table: strings },
+        )
+        .map_err(|e| ArchiveError(e.to_string()))
     };
-    let Archived {
-        mut graph,
-        text_ends,
-    } = if (bytes.as_ptr() as usize).is_multiple_of(16) {
-        read(bytes)?
+    if (bytes.as_ptr() as usize).is_multiple_of(16) {
+        read(bytes)
     } else {
         let mut aligned = rkyv::util::AlignedVec::<16>::with_capacity(bytes.len());
         aligned.extend_from_slice(bytes);
-        read(&aligned)?
-    };
-    let mut ends = text_ends.iter();
-    let mut from = 0usize;
-    for t in texts_mut(&mut graph) {
-        let end = ends
-            .next()
-            .map(|&e| e as usize)
-            .ok_or_else(|| ArchiveError("fewer texts than provisions".into()))?;
-        *t = Text::Borrowed(
-            texts
-                .get(from..end)
-                .ok_or_else(|| ArchiveError(format!("text {from}..{end} is not in the texts")))?,
-        );
-        from = end;
+        read(&aligned)
     }
-    if ends.next().is_some() || from != texts.len() {
-        return Err(ArchiveError("more texts than provisions".into()));
-    }
-    Ok(graph)
 }
 
 #[cfg(test)]
@@ -124,47 +193,61 @@ mod tests {
             vec![("a.tiaoli".into(), RULE.into())],
             &[],
         ));
-        let (bytes, texts) = to_parts(&c.graph).unwrap();
-        assert_eq!(from_parts(&bytes, leak(texts)).unwrap(), c.graph);
+        let (bytes, strings) = to_parts(&c.graph).unwrap();
+        assert_eq!(from_parts(&bytes, leak(strings)).unwrap(), c.graph);
     }
 
-    /// The shipped ordinances: every text comes back in its place, borrowed.
+    /// The shipped ordinances: every string comes back in its place, each
+    /// distinct string stored once, and every provision text borrowed.
     #[test]
     fn the_shipped_rules_come_back_equal_with_their_texts_borrowed() {
         let g = embedded();
         assert!(g.ordinances.iter().any(|o| !o.articles.is_empty()));
-        let (bytes, texts) = to_parts(&g).unwrap();
-        let back = from_parts(&bytes, leak(texts)).unwrap();
+        let (bytes, strings) = to_parts(&g).unwrap();
+        let back = from_parts(&bytes, leak(strings.clone())).unwrap();
         assert_eq!(back, g);
-        let mut back = back;
-        assert!(texts_mut(&mut back).all(|t| matches!(t, Text::Borrowed(_))));
+        let mut texts = 0;
+        for a in back.ordinances.iter().flat_map(|o| &o.articles) {
+            let paragraphs = a.paragraphs.iter().map(|p| &p.text);
+            let items = a
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.items.iter().map(|i| &i.text));
+            for t in std::iter::once(&a.text).chain(paragraphs).chain(items) {
+                assert!(matches!(t, crate::graph::Text::Borrowed(_)), "{t}");
+                texts += 1;
+            }
+        }
+        assert!(texts > 500, "{texts} provision texts");
+        // A file name, written on every location, is in the table once.
+        let file = &g.ordinances.first().unwrap().loc.file;
+        assert_eq!(strings.matches(file.as_ref()).count(), 1, "{file}");
     }
 
     #[test]
     fn misaligned_bytes_are_read_too() {
         let g = embedded();
-        let (bytes, texts) = to_parts(&g).unwrap();
+        let (bytes, strings) = to_parts(&g).unwrap();
         // The bytes one past an allocation's start (malloc aligns to 16):
         // not aligned, so copied first.
         let mut buf = vec![0u8];
         buf.extend_from_slice(&bytes);
         let shifted = buf.get(1..).unwrap();
         assert!(!(shifted.as_ptr() as usize).is_multiple_of(16));
-        assert_eq!(from_parts(shifted, leak(texts)).unwrap(), g);
+        assert_eq!(from_parts(shifted, leak(strings)).unwrap(), g);
     }
 
     #[test]
-    fn bytes_that_are_no_graph_or_texts_that_do_not_fit_are_an_error() {
+    fn bytes_that_are_no_graph_or_strings_that_do_not_fit_are_an_error() {
         assert!(from_parts(b"not a graph at all, just some bytes", "").is_err());
         assert!(from_parts(&[], "").is_err());
-        let (bytes, texts) = to_parts(&embedded()).unwrap();
-        // Texts shorter, longer, or cut inside a character.
-        let short: String = texts.chars().skip(1).collect();
+        let (bytes, strings) = to_parts(&embedded()).unwrap();
+        // A table too short for its spans, or whose spans fall inside a
+        // character.
+        let short: String = strings.chars().skip(1).collect();
         assert!(from_parts(&bytes, leak(short)).is_err());
-        assert!(from_parts(&bytes, leak(format!("{texts}多"))).is_err());
-        let mut cut = texts.clone();
+        let mut cut = strings.clone();
         cut.insert(0, 'x');
-        cut.pop();
         assert!(from_parts(&bytes, leak(cut)).is_err());
     }
 }

@@ -9,16 +9,26 @@
 //! `IndexMap`s in insertion order, no hash-order leaks.
 
 use indexmap::IndexMap;
+use rkyv::with::Map;
 use serde::Serialize;
 use tiaoli_syntax::ast::{
     ArticleKind, Choice, CmpOp, Direction, Instrument, Level, Modality, ModalityClass, Periodic,
     Relation, Status, TimeUnit, Vague,
 };
 
+use crate::archive::InTable;
+
 /// A provision's text, verbatim. The graph the binary embeds borrows its texts
 /// from the binary (they are not in its archive: `archive.rs`); a graph
 /// compiled at run time owns them.
 pub type Text = std::borrow::Cow<'static, str>;
+
+/// One of the strings a graph holds by the thousand (a norm's name, eid and
+/// citation, a selector's term, a location's file): the graph the binary
+/// embeds borrows them from its strings table (`archive.rs`), a graph
+/// compiled at run time owns them. Strings met a few times a graph stay
+/// `String`s (copied out of the table when read).
+pub type Str = std::borrow::Cow<'static, str>;
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Graph {
@@ -32,7 +42,8 @@ pub struct Graph {
     Clone, Debug, PartialEq, Eq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
 pub struct Loc {
-    pub file: String,
+    #[rkyv(with = InTable)]
+    pub file: Str,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -58,20 +69,26 @@ pub struct LexiconOut {
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct TermOut {
-    pub name: String,
+    #[rkyv(with = InTable)]
+    pub name: Str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(with = Map<InTable>)]
     pub aliases: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ActorOut {
+    #[rkyv(with = InTable)]
     pub name: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(with = Map<InTable>)]
     pub aliases: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(with = Map<InTable>)]
     pub parents: Vec<String>,
     /// The transitive is-a closure, nearest first (the term itself excluded).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(with = Map<InTable>)]
     pub ancestors: Vec<String>,
     /// The levels the kind exists at (its own 级别, or its nearest ancestor's);
     /// one level fixes the level of every unit of the kind. Empty: any level.
@@ -85,24 +102,31 @@ pub enum FactTy {
     Bool,
     Number,
     Date,
-    Enum { values: Vec<String> },
+    Enum {
+        #[rkyv(with = Map<InTable>)]
+        values: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct FactOut {
+    #[rkyv(with = InTable)]
     pub name: String,
     #[serde(flatten)]
     pub ty: FactTy,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(with = Map<InTable>)]
     pub aliases: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct EventOut {
+    #[rkyv(with = InTable)]
     pub name: String,
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub attrs: IndexMap<String, FactTy>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(with = Map<InTable>)]
     pub aliases: Vec<String>,
     /// Set when the event is an imposed sanction (通报, 挂牌督办 …).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -111,10 +135,12 @@ pub struct EventOut {
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct SanctionOut {
+    #[rkyv(with = InTable)]
     pub name: String,
     pub rank: u32,
     pub sets_period: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(with = Map<InTable>)]
     pub aliases: Vec<String>,
 }
 
@@ -122,24 +148,35 @@ pub struct SanctionOut {
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct OrdinanceGraph {
+    #[rkyv(with = InTable)]
     pub id: String,
+    #[rkyv(with = InTable)]
     pub title: String,
     pub instrument: Option<Instrument>,
+    #[rkyv(with = InTable)]
     pub jurisdiction: String,
     pub level: Level,
     pub status: Status,
     pub draft: bool,
     /// `YYYY-MM-DD`; `None` where the text leaves the date blank.
+    #[rkyv(with = Map<InTable>)]
     pub adopted: Option<String>,
+    #[rkyv(with = Map<InTable>)]
     pub approved: Option<String>,
+    #[rkyv(with = Map<InTable>)]
     pub in_force: Option<String>,
+    #[rkyv(with = Map<InTable>)]
     pub repealed_on: Option<String>,
     /// 溯及: happenings from this day count under the ordinance though it came into
     /// force later. `None`: nothing before 施行日期 counts (no retroactivity).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[rkyv(with = Map<InTable>)]
     pub retroactive_from: Option<String>,
+    #[rkyv(with = Map<InTable>)]
     pub repeals: Vec<String>,
+    #[rkyv(with = InTable)]
     pub self_name: String,
+    #[rkyv(with = InTable)]
     pub source: String,
     /// Where the header (条例 ID { … }) was written.
     pub loc: Loc,
@@ -164,8 +201,10 @@ pub struct OrdinanceGraph {
 )]
 pub struct LintAllow {
     /// As written; empty when the comment names none.
+    #[rkyv(with = InTable)]
     pub code: String,
     /// Why the finding is accepted; empty when none is written.
+    #[rkyv(with = InTable)]
     pub reason: String,
     pub target: AllowTarget,
     pub loc: Loc,
@@ -179,8 +218,8 @@ pub struct LintAllow {
 pub enum AllowTarget {
     Ordinance,
     Article(u32),
-    Norm(String),
-    Consequence(String),
+    Norm(#[rkyv(with = InTable)] String),
+    Consequence(#[rkyv(with = InTable)] String),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
@@ -196,6 +235,7 @@ pub enum AllowTarget {
 )))]
 pub struct HeadingOut {
     pub number: u32,
+    #[rkyv(with = InTable)]
     pub title: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[rkyv(omit_bounds)]
@@ -205,16 +245,21 @@ pub struct HeadingOut {
 /// 街道办事处 follows the rules for 乡镇人民政府 (and where it says so).
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Deeming {
+    #[rkyv(with = InTable)]
     pub kind: String,
     pub as_: SelectorOut,
+    #[rkyv(with = InTable)]
     pub eid: String,
+    #[rkyv(with = InTable)]
     pub cite: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ArticleOut {
-    pub eid: String,
-    pub cite: String,
+    #[rkyv(with = InTable)]
+    pub eid: Str,
+    #[rkyv(with = InTable)]
+    pub cite: Str,
     pub number: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chapter: Option<u32>,
@@ -223,7 +268,7 @@ pub struct ArticleOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ArticleKind>,
     /// The whole article, paragraphs joined by newlines, items with their labels.
-    #[rkyv(with = rkyv::with::Skip)]
+    #[rkyv(with = InTable)]
     pub text: Text,
     pub paragraphs: Vec<ParagraphOut>,
     pub loc: Loc,
@@ -231,9 +276,11 @@ pub struct ArticleOut {
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ParagraphOut {
-    pub eid: String,
-    pub cite: String,
-    #[rkyv(with = rkyv::with::Skip)]
+    #[rkyv(with = InTable)]
+    pub eid: Str,
+    #[rkyv(with = InTable)]
+    pub cite: Str,
+    #[rkyv(with = InTable)]
     pub text: Text,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemOut>,
@@ -256,10 +303,13 @@ impl ParagraphOut {
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ItemOut {
-    pub eid: String,
-    pub cite: String,
-    pub label: String,
-    #[rkyv(with = rkyv::with::Skip)]
+    #[rkyv(with = InTable)]
+    pub eid: Str,
+    #[rkyv(with = InTable)]
+    pub cite: Str,
+    #[rkyv(with = InTable)]
+    pub label: Str,
+    #[rkyv(with = InTable)]
     pub text: Text,
 }
 
@@ -288,12 +338,14 @@ pub struct SelectorOut {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<Level>,
     /// Canonical term (an actor kind or a role); empty for 本单位.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub term: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    #[rkyv(with = InTable)]
+    pub term: Str,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub is_role: bool,
     /// 除 … 外: actor kinds left out (其他有关部门); a unit of one of them is not picked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[rkyv(with = Map<InTable>)]
     pub except: Vec<String>,
 }
 
@@ -313,6 +365,7 @@ pub enum DeadlineOut {
     /// named event (or of the event that triggered the norm).
     ByOrder {
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[rkyv(with = Map<InTable>)]
         event: Option<String>,
     },
     /// N 日 / N 个工作日 … counted from the anchor event (the day after it).
@@ -320,9 +373,11 @@ pub enum DeadlineOut {
         amount: u32,
         unit: TimeUnit,
         direction: Direction,
+        #[rkyv(with = InTable)]
         anchor: String,
         /// A date attribute of the anchor event (开庭日期) instead of its own date.
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[rkyv(with = Map<InTable>)]
         anchor_attr: Option<String>,
     },
 }
@@ -332,6 +387,7 @@ pub enum DeadlineOut {
     Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
 pub struct EventPatternOut {
+    #[rkyv(with = Map<InTable>)]
     pub events: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub filter: Vec<AttrFilter>,
@@ -356,6 +412,7 @@ impl EventPatternOut {
     Clone, Debug, PartialEq, Eq, Hash, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
 pub struct AttrFilter {
+    #[rkyv(with = InTable)]
     pub attr: String,
     pub cmp: CmpOp,
     pub value: Literal,
@@ -377,7 +434,12 @@ pub enum TriggerOut {
         period: Option<PeriodOut>,
     },
     /// Each occurrence whose deadline passed without the remedy.
-    Overdue { event: String, remedy: String },
+    Overdue {
+        #[rkyv(with = InTable)]
+        event: String,
+        #[rkyv(with = InTable)]
+        remedy: String,
+    },
 }
 
 impl TriggerOut {
@@ -429,7 +491,8 @@ pub type NodeId = usize;
 pub enum Node {
     /// A fact about the unit, given in the facts file.
     Fact {
-        name: String,
+        #[rkyv(with = InTable)]
+        name: Str,
         ty: FactTy,
     },
     /// A condition over earlier nodes.
@@ -491,7 +554,9 @@ pub enum Cond {
     /// An event with a deadline (a 挂牌督办 …) whose deadline passed without the
     /// remedy (the period's end within the window).
     Overdue {
+        #[rkyv(with = InTable)]
         event: String,
+        #[rkyv(with = InTable)]
         remedy: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         within: Option<Window>,
@@ -506,7 +571,9 @@ pub enum Cond {
     /// An attribute of the occurrence that opened the norm's instance
     /// (`E.属性 op 值`); only in a norm's own conditions.
     TriggerAttr {
+        #[rkyv(with = InTable)]
         event: String,
+        #[rkyv(with = InTable)]
         attr: String,
         cmp: CmpOp,
         value: Literal,
@@ -558,16 +625,19 @@ pub enum Window {
 pub enum Literal {
     Bool(bool),
     Number(u32),
-    Date(String),
-    Enum(String),
+    Date(#[rkyv(with = InTable)] String),
+    Enum(#[rkyv(with = InTable)] String),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct NormNode {
-    pub name: String,
+    #[rkyv(with = InTable)]
+    pub name: Str,
     /// The provision the norm encodes (`art_22__para_3`).
-    pub eid: String,
-    pub cite: String,
+    #[rkyv(with = InTable)]
+    pub eid: Str,
+    #[rkyv(with = InTable)]
+    pub cite: Str,
     pub article: u32,
     pub modality: Modality,
     pub class: ModalityClass,
@@ -577,7 +647,8 @@ pub struct NormNode {
     /// The recipients were joined by 或: any one of them suffices.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub recipients_any: bool,
-    pub action: String,
+    #[rkyv(with = InTable)]
+    pub action: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trigger: Option<TriggerOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -604,16 +675,21 @@ pub enum GroundMode {
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct GroundOut {
+    #[rkyv(with = InTable)]
     pub eid: String,
+    #[rkyv(with = InTable)]
     pub cite: String,
     pub cond: NodeId,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ConsequenceNode {
-    pub name: String,
-    pub eid: String,
-    pub cite: String,
+    #[rkyv(with = InTable)]
+    pub name: Str,
+    #[rkyv(with = InTable)]
+    pub eid: Str,
+    #[rkyv(with = InTable)]
+    pub cite: Str,
     pub article: u32,
     pub applies_to: Vec<SelectorOut>,
     pub mode: GroundMode,
@@ -635,6 +711,7 @@ pub struct SanctionClause {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authorities: Vec<SelectorOut>,
     /// 本单位 and/or persons (主要负责人 …).
+    #[rkyv(with = Map<InTable>)]
     pub targets: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<NodeId>,
@@ -647,6 +724,7 @@ pub struct SanctionClause {
 
 #[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct SanctionRef {
+    #[rkyv(with = InTable)]
     pub name: String,
     pub rank: u32,
 }

@@ -429,7 +429,7 @@ impl Lexicon {
         let mut out = LexiconOut::default();
         for t in self.terms.values() {
             let term = || TermOut {
-                name: t.name.clone(),
+                name: t.name.clone().into(),
                 aliases: t.aliases.clone(),
             };
             match &t.kind {

@@ -189,7 +189,7 @@ pub fn lasting_text(l: &LastingOut) -> String {
 
 fn label(node: &Node, nodes: &[Node]) -> String {
     match node {
-        Node::Fact { name, .. } => name.clone(),
+        Node::Fact { name, .. } => name.to_string(),
         Node::Cond { op } => match op {
             Cond::And { .. } => "且".into(),
             Cond::Or { .. } => "或".into(),

@@ -160,8 +160,8 @@ pub(crate) fn names_in(o: &OrdinanceGraph, a: &ArticleOut) -> BTreeSet<String> {
     o.nodes
         .iter()
         .filter_map(|n| match n {
-            Node::Norm(x) if x.article == a.number => Some(x.name.clone()),
-            Node::Consequence(x) if x.article == a.number => Some(x.name.clone()),
+            Node::Norm(x) if x.article == a.number => Some(x.name.to_string()),
+            Node::Consequence(x) if x.article == a.number => Some(x.name.to_string()),
             _ => None,
         })
         .collect()

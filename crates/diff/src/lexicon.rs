@@ -39,7 +39,7 @@ fn entries(l: &LexiconOut) -> BTreeMap<(&'static str, String), String> {
         ("行为", &l.actions),
     ] {
         for t in terms {
-            out.insert((kind, t.name.clone()), String::new());
+            out.insert((kind, t.name.to_string()), String::new());
         }
     }
     for f in &l.facts {

@@ -115,7 +115,7 @@ impl Engine {
             }
             Some(Relation::LowerLevel) => {
                 return Body::Named {
-                    name: t!("body-lower", term = s.term.as_str()),
+                    name: t!("body-lower", term = s.term.as_ref()),
                 }
             }
             Some(Relation::SameLevel) => (t!("relation-same"), unit.level),
@@ -141,7 +141,7 @@ impl Engine {
             .map(|(n, _)| n.as_str());
         let would_be = match place {
             Some(p) => format!("{p}{}", s.term),
-            None => t!("body-at-level", level = level.zh(), term = s.term.as_str()),
+            None => t!("body-at-level", level = level.zh(), term = s.term.as_ref()),
         };
         if !s.levels.is_empty() && !s.levels.iter().any(|l| l.rank() == level.rank()) {
             return Body::Open {
@@ -149,7 +149,7 @@ impl Engine {
                 why: t!(
                     "authority-why-level-not-named",
                     levels = levels.as_str(),
-                    term = s.term.as_str(),
+                    term = s.term.as_ref(),
                     level = level.zh()
                 ),
             };
@@ -160,7 +160,7 @@ impl Engine {
                 would_be,
                 why: t!(
                     "authority-why-kind-not-at-level",
-                    term = s.term.as_str(),
+                    term = s.term.as_ref(),
                     levels = level_words(exists),
                     level = level.zh()
                 ),

@@ -56,7 +56,7 @@ impl Engine {
                 continue;
             }
             match o.nodes.get(i) {
-                Some(Node::Fact { name, .. }) if !p.unit.facts.contains_key(name) => {
+                Some(Node::Fact { name, .. }) if !p.unit.facts.contains_key(name.as_ref()) => {
                     push_unique(out, format!("facts.{name}"))
                 }
                 Some(Node::Fact { .. }) => {}

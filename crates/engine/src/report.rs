@@ -410,14 +410,14 @@ impl Engine {
         let base = |status: Status| Finding {
             ordinance: o.id.clone(),
             draft: o.draft,
-            eid: n.eid.clone(),
-            cite: n.cite.clone(),
+            eid: n.eid.to_string(),
+            cite: n.cite.to_string(),
             article: n.article,
             kind: "norm",
-            norm: n.name.clone(),
+            norm: n.name.to_string(),
             instance: None,
             modality: Some(n.modality.zh().to_string()),
-            action: Some(n.action.clone()),
+            action: Some(n.action.to_string()),
             recipients: recipients.clone(),
             recipients_any: n.recipients_any,
             status,
@@ -552,8 +552,8 @@ impl Engine {
                         let s = t!(
                             "report-follow-escalation",
                             sanction = kind.name.as_str(),
-                            cite = x.cite.as_str(),
-                            name = x.name.as_str()
+                            cite = x.cite.as_ref(),
+                            name = x.name.as_ref()
                         );
                         if !follow_up.contains(&s) {
                             follow_up.push(s);
@@ -569,11 +569,11 @@ impl Engine {
         Some(Finding {
             ordinance: o.id.clone(),
             draft: o.draft,
-            eid: c.eid.clone(),
-            cite: c.cite.clone(),
+            eid: c.eid.to_string(),
+            cite: c.cite.to_string(),
             article: c.article,
             kind: "consequence",
-            norm: c.name.clone(),
+            norm: c.name.to_string(),
             instance: None,
             modality: None,
             action: None,

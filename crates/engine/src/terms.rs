@@ -254,7 +254,7 @@ impl Engine {
     pub fn resolve_role(&self, given: &str) -> Result<String, String> {
         let lex = &self.graph.lexicon;
         resolve(
-            lex.roles.iter().map(|a| a.name.as_str()),
+            lex.roles.iter().map(|a| a.name.as_ref()),
             &lex.aliases,
             given,
             &t!("term-what-role"),
@@ -351,7 +351,7 @@ impl Engine {
             let cited_by = cited(&uses.roles, &r.name);
             if keep(&cited_by) {
                 out.roles.push(TermEntry {
-                    name: r.name.clone(),
+                    name: r.name.to_string(),
                     aliases: r.aliases.clone(),
                     cited_by,
                     ..TermEntry::default()
@@ -400,7 +400,7 @@ impl Engine {
             let cited_by = cited(&uses.terms.actions, &a.name);
             if keep(&cited_by) {
                 out.actions.push(TermEntry {
-                    name: a.name.clone(),
+                    name: a.name.to_string(),
                     aliases: a.aliases.clone(),
                     cited_by,
                     ..TermEntry::default()
@@ -570,7 +570,7 @@ impl Engine {
             (None, _) => comment(&mut out, "    ", &t!("template-level")),
         }
         if u.roles.is_empty() {
-            let known: Vec<&str> = lex.roles.iter().map(|r| r.name.as_str()).collect();
+            let known: Vec<&str> = lex.roles.iter().map(|r| r.name.as_ref()).collect();
             comment(
                 &mut out,
                 "    ",

@@ -262,6 +262,16 @@ impl From<&String> for Arg {
         Arg::Str(s.clone())
     }
 }
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(s: std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Str(s.into_owned())
+    }
+}
+impl From<&std::borrow::Cow<'_, str>> for Arg {
+    fn from(s: &std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Str(s.to_string())
+    }
+}
 macro_rules! num_arg {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg {

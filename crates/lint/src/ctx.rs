@@ -166,7 +166,7 @@ fn provision(o: &OrdinanceGraph, cite: &str, eid: &str, loc: &Loc) -> Provision 
         cite: cite.to_string(),
         eid: eid.to_string(),
         text: text_of(o, eid),
-        file: loc.file.clone(),
+        file: loc.file.to_string(),
         line: loc.line,
         column: loc.column,
         end_line: loc.end_line,
@@ -181,7 +181,7 @@ pub fn ordinance_provision(o: &OrdinanceGraph) -> Option<Provision> {
         cite: o.title.clone(),
         eid: String::new(),
         text: String::new(),
-        file: o.loc.file.clone(),
+        file: o.loc.file.to_string(),
         line: o.loc.line,
         column: o.loc.column,
         end_line: o.loc.end_line,
@@ -192,14 +192,14 @@ pub fn ordinance_provision(o: &OrdinanceGraph) -> Option<Provision> {
 pub fn norm_provision(o: &OrdinanceGraph, n: &NormNode) -> (Option<Provision>, AllowTarget) {
     (
         Some(provision(o, &n.cite, &n.eid, &n.loc)),
-        AllowTarget::Norm(n.name.clone()),
+        AllowTarget::Norm(n.name.to_string()),
     )
 }
 
 pub fn cons_provision(o: &OrdinanceGraph, c: &ConsequenceNode) -> (Option<Provision>, AllowTarget) {
     (
         Some(provision(o, &c.cite, &c.eid, &c.loc)),
-        AllowTarget::Consequence(c.name.clone()),
+        AllowTarget::Consequence(c.name.to_string()),
     )
 }
 

@@ -370,7 +370,8 @@ fn allow_provision(o: &OrdinanceGraph, a: &LintAllow) -> Provision {
                 .iter()
                 .find(|x| x.number == *n)
                 .map(|x| x.cite.clone())
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .to_string(),
             AllowTarget::Norm(n) | AllowTarget::Consequence(n) => {
                 let cite = o
                     .norms
@@ -389,7 +390,7 @@ fn allow_provision(o: &OrdinanceGraph, a: &LintAllow) -> Provision {
         text: format!("lint: allow {} {}", a.code, a.reason)
             .trim()
             .to_string(),
-        file: a.loc.file.clone(),
+        file: a.loc.file.to_string(),
         line: a.loc.line,
         column: a.loc.column,
         end_line: a.loc.end_line,
@@ -443,7 +444,7 @@ fn apply_allows(o: &OrdinanceGraph, fs: &mut Vec<Finding>, silenced: &mut Vec<Si
                         .map(|p| p.cite.clone())
                         .unwrap_or_default(),
                     reason: a.reason.clone(),
-                    file: a.loc.file.clone(),
+                    file: a.loc.file.to_string(),
                     line: a.loc.line,
                 });
             }

@@ -149,7 +149,7 @@ impl UnitGenerator {
                 match n {
                     Node::Fact { name, ty } => {
                         if !facts.iter().any(|(f, _)| f == name) {
-                            facts.push((name.clone(), ty.clone()));
+                            facts.push((name.to_string(), ty.clone()));
                         }
                     }
                     Node::Cond { op } => match op {

@@ -101,7 +101,7 @@ impl Ord_<'_> {
             let t = if s.unspecified || s.self_unit {
                 Tri::from_bool(s.self_unit)
             } else if s.is_role {
-                Tri::from_bool(self.unit.roles.contains(&s.term) && !excluded)
+                Tri::from_bool(self.unit.roles.iter().any(|r| *r == s.term) && !excluded)
             } else if !self.is_a(&s.term) || excluded {
                 Tri::False
             } else if s.levels.is_empty() {
@@ -351,7 +351,7 @@ impl Ord_<'_> {
 
     fn fact(&self, node: NodeId) -> Option<&FactValue> {
         match self.o.nodes.get(node) {
-            Some(Node::Fact { name, .. }) => self.unit.facts.get(name),
+            Some(Node::Fact { name, .. }) => self.unit.facts.get(name.as_ref()),
             _ => None,
         }
     }
@@ -615,7 +615,7 @@ pub fn evaluate(graph: &Graph, cal: &Calendar, unit: &Unit, opts: Options) -> Un
                 };
                 out.results.push(Verdict {
                     ordinance: o.id.clone(),
-                    node: n.name.clone(),
+                    node: n.name.to_string(),
                     key,
                     status: i.status,
                     triggered_on: i.triggered_on,

@@ -108,7 +108,7 @@ pub fn from_engine(engine: &Engine, ev: &UnitEval<'_>) -> UnitVerdict {
                         };
                         out.results.push(Verdict {
                             ordinance: o.id.clone(),
-                            node: n.name.clone(),
+                            node: n.name.to_string(),
                             key,
                             status: inst.status,
                             triggered_on: inst.triggered_on,

@@ -685,8 +685,8 @@ fn compute_coverage(engine: &Engine, exercised: &IndexSet<(String, String)>) -> 
             .nodes
             .iter()
             .filter_map(|n| match n {
-                Node::Norm(x) => Some(x.name.as_str()),
-                Node::Consequence(x) => Some(x.name.as_str()),
+                Node::Norm(x) => Some(x.name.as_ref()),
+                Node::Consequence(x) => Some(x.name.as_ref()),
                 _ => None,
             })
             .collect();

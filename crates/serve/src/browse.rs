@@ -142,7 +142,7 @@ fn article_body(
             @for i in &p.items { p.item id=(i.eid) { (i.label) (i.text) } }
         }
         h2 { "编码" }
-        @match state.article_rules.get(&(a.loc.file.clone(), a.number)) {
+        @match state.article_rules.get(&(a.loc.file.to_string(), a.number)) {
             Some((line, text)) => {
                 p.hint { "本条的规则文本（" (a.loc.file) " 第" (line) "行起）：所编码的规范和后果，以及编码时的说明。" }
                 pre.encoding { (text) }

@@ -58,7 +58,7 @@ fn article_of<'o>(o: &'o OrdinanceGraph, eid: &str) -> Option<&'o ArticleOut> {
     o.articles.iter().find(|a| {
         eid == a.eid
             || eid
-                .strip_prefix(a.eid.as_str())
+                .strip_prefix(a.eid.as_ref())
                 .is_some_and(|rest| rest.starts_with("__"))
     })
 }
@@ -176,8 +176,8 @@ fn place_of(c: &Compilation, d: &Diagnostic) -> Option<Place> {
         .unwrap_or_else(|| a.eid.clone());
     Some(Place::Provision {
         ordinance: o.id.clone(),
-        article: a.eid.clone(),
-        eid,
+        article: a.eid.to_string(),
+        eid: eid.to_string(),
     })
 }
 
@@ -225,7 +225,7 @@ fn marks(c: &Compilation, report: Option<&Report>) -> Vec<(Place, Mark)> {
             };
             let place = Place::Provision {
                 ordinance: o.id.clone(),
-                article: a.eid.clone(),
+                article: a.eid.to_string(),
                 eid: p.eid.clone(),
             };
             // A finding citing two items of one provision is shown there once.

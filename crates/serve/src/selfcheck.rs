@@ -418,7 +418,7 @@ pub fn choose_form(engine: &Engine, f: &SelfCheck, errors: &[String]) -> Markup 
                 legend { "身份" }
                 @for r in &lex.roles {
                     label.inline {
-                        input type="checkbox" name="role" value=(r.name) checked[f.roles.contains(&r.name)];
+                        input type="checkbox" name="role" value=(r.name) checked[f.roles.iter().any(|x| *x == r.name)];
                         " " (r.name)
                     }
                 }

@@ -36,9 +36,9 @@ pub struct Said {
 fn construct_norm(n: &NormNode) -> Construct {
     Construct {
         what: "规范",
-        name: n.name.clone(),
-        cite: n.cite.clone(),
-        eid: n.eid.clone(),
+        name: n.name.to_string(),
+        cite: n.cite.to_string(),
+        eid: n.eid.to_string(),
         loc: n.loc.clone(),
     }
 }
@@ -46,9 +46,9 @@ fn construct_norm(n: &NormNode) -> Construct {
 fn construct_cons(c: &ConsequenceNode) -> Construct {
     Construct {
         what: "后果",
-        name: c.name.clone(),
-        cite: c.cite.clone(),
-        eid: c.eid.clone(),
+        name: c.name.to_string(),
+        cite: c.cite.to_string(),
+        eid: c.eid.to_string(),
         loc: c.loc.clone(),
     }
 }
@@ -194,7 +194,7 @@ fn actors(sel: &[SelectorOut], slot: &str, at: &Construct, out: &mut Vec<Said>) 
         }
         out.push(Said {
             signal: Signal::Actor {
-                name: s.term.clone(),
+                name: s.term.to_string(),
             },
             construct: at.clone(),
             line: format!("{slot} {}", selector_text(s)),
@@ -336,9 +336,11 @@ pub fn said(o: &OrdinanceGraph, article: u32, sanction: &dyn Fn(&str) -> bool) -
             loc: a.loc.clone(),
         };
         let line = format!("视同 {} 适用 {} 的规定", d.kind, selector_text(&d.as_));
-        for name in [&d.kind, &d.as_.term] {
+        for name in [d.kind.as_str(), d.as_.term.as_ref()] {
             out.push(Said {
-                signal: Signal::Actor { name: name.clone() },
+                signal: Signal::Actor {
+                    name: name.to_string(),
+                },
                 construct: at.clone(),
                 line: line.clone(),
             });

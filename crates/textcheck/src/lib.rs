@@ -311,7 +311,7 @@ impl Checker {
             out.push(Mismatch {
                 check,
                 article: a.number,
-                article_cite: a.cite.clone(),
+                article_cite: a.cite.to_string(),
                 signal,
                 text: t.cloned(),
                 loc: rule
@@ -486,7 +486,7 @@ fn date_mismatch(
     Some(Mismatch {
         check: Check::Date,
         article: a.number,
-        article_cite: a.cite.clone(),
+        article_cite: a.cite.to_string(),
         signal: Signal::Date { date: date.clone() }.show(),
         text: Some(t.clone()),
         rule: Some(RuleSide {

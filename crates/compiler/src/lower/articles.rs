@@ -190,23 +190,23 @@ impl<'a> Lowerer<'a> {
                     lines.push(format!("{}{}", it.label, it.text.value));
                     let (eid, cite) = self.provision(n, Some(p), Some((it.number, &it.label)));
                     ItemOut {
-                        eid,
-                        cite,
-                        label: it.label.clone(),
+                        eid: eid.into(),
+                        cite: cite.into(),
+                        label: it.label.clone().into(),
                         text: it.text.value.clone().into(),
                     }
                 })
                 .collect();
             paragraphs.push(ParagraphOut {
-                eid,
-                cite,
+                eid: eid.into(),
+                cite: cite.into(),
                 text: text.value.clone().into(),
                 items,
             });
         }
         Some(ArticleOut {
-            eid: format!("art_{n}"),
-            cite: self.article_cite(n),
+            eid: format!("art_{n}").into(),
+            cite: self.article_cite(n).into(),
             number: n,
             chapter,
             section,

@@ -131,9 +131,9 @@ impl<'a> Lowerer<'a> {
             (_, GroundMode::All) => self.cond(Cond::And { args: ids }),
         };
         let node = ConsequenceNode {
-            name: c.name.text.clone(),
-            eid,
-            cite,
+            name: c.name.text.clone().into(),
+            eid: eid.into(),
+            cite: cite.into(),
             article,
             applies_to,
             mode,

@@ -114,7 +114,7 @@ impl<'a> Lowerer<'a> {
         let lc = self.sources.line_col(self.src, span.start);
         let end = self.sources.line_col(self.src, span.end);
         Loc {
-            file: self.sources.name(self.src).to_string(),
+            file: self.sources.name(self.src).to_string().into(),
             line: lc.line,
             column: lc.column,
             end_line: end.line,
@@ -141,7 +141,7 @@ impl<'a> Lowerer<'a> {
             return *id;
         }
         let id = self.push(Node::Fact {
-            name: name.to_string(),
+            name: name.to_string().into(),
             ty: ty.clone(),
         });
         self.facts.insert(name.to_string(), id);

@@ -177,16 +177,16 @@ impl<'a> Lowerer<'a> {
         }
         let (modality, action) = modal?;
         let node = NormNode {
-            name: n.name.text.clone(),
-            eid,
-            cite,
+            name: n.name.text.clone().into(),
+            eid: eid.into(),
+            cite: cite.into(),
             article,
             modality,
             class: modality.class(),
             subjects: subjects.unwrap_or_default(),
             recipients,
             recipients_any,
-            action,
+            action: action.into(),
             trigger,
             condition,
             unless,

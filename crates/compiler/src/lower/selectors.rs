@@ -29,7 +29,7 @@ impl<'a> Lowerer<'a> {
                 Ok(t) => Some(SelectorOut {
                     relation: *relation,
                     levels: levels.clone(),
-                    term: t.name.clone(),
+                    term: t.name.clone().into(),
                     is_role: t.is(Kind::Role),
                     except: except
                         .iter()

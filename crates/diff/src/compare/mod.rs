@@ -246,8 +246,8 @@ impl<'a> Cx<'a> {
                 "",
                 Some(at_article(a)),
                 Some(at_article(b)),
-                Some(a.cite.clone()),
-                Some(b.cite.clone()),
+                Some(a.cite.to_string()),
+                Some(b.cite.to_string()),
             );
         }
         for (set, kind) in [
@@ -263,8 +263,8 @@ impl<'a> Cx<'a> {
                     "",
                     Some(at_article(a)),
                     Some(at_article(b)),
-                    Some(a.cite.clone()),
-                    Some(b.cite.clone()),
+                    Some(a.cite.to_string()),
+                    Some(b.cite.to_string()),
                 );
             }
         }
@@ -485,8 +485,8 @@ impl<'a> Cx<'a> {
                 "行为",
                 ao(),
                 bo(),
-                Some(a.action.clone()),
-                Some(b.action.clone()),
+                Some(a.action.to_string()),
+                Some(b.action.to_string()),
             );
         }
         if a.trigger != b.trigger {

@@ -42,8 +42,8 @@ pub(super) fn has_chapter(o: &OrdinanceGraph, title: &str) -> bool {
 
 pub(super) fn at_article(a: &ArticleOut) -> At {
     At {
-        cite: a.cite.clone(),
-        eid: a.eid.clone(),
+        cite: a.cite.to_string(),
+        eid: a.eid.to_string(),
         article: a.number,
         name: None,
         text: a.text.to_string(),
@@ -52,20 +52,20 @@ pub(super) fn at_article(a: &ArticleOut) -> At {
 
 pub(super) fn at_norm(o: &OrdinanceGraph, x: &NormNode) -> At {
     At {
-        cite: x.cite.clone(),
-        eid: x.eid.clone(),
+        cite: x.cite.to_string(),
+        eid: x.eid.to_string(),
         article: x.article,
-        name: Some(x.name.clone()),
+        name: Some(x.name.to_string()),
         text: provision_text(o, &x.eid),
     }
 }
 
 pub(super) fn at_consequence(o: &OrdinanceGraph, x: &ConsequenceNode) -> At {
     At {
-        cite: x.cite.clone(),
-        eid: x.eid.clone(),
+        cite: x.cite.to_string(),
+        eid: x.eid.to_string(),
         article: x.article,
-        name: Some(x.name.clone()),
+        name: Some(x.name.to_string()),
         text: provision_text(o, &x.eid),
     }
 }
@@ -143,9 +143,9 @@ pub(super) fn strength(m: Modality) -> u8 {
 
 pub(super) fn name_of(o: &OrdinanceGraph, id: NodeId) -> String {
     match o.nodes.get(id) {
-        Some(Node::Norm(x)) => x.name.clone(),
-        Some(Node::Consequence(x)) => x.name.clone(),
-        Some(Node::Fact { name, .. }) => name.clone(),
+        Some(Node::Norm(x)) => x.name.to_string(),
+        Some(Node::Consequence(x)) => x.name.to_string(),
+        Some(Node::Fact { name, .. }) => name.to_string(),
         _ => "？".into(),
     }
 }

@@ -70,14 +70,14 @@ impl Engine {
                 line(
                     out,
                     &pad,
-                    t!("explain-ground-of", cite = c.cite.as_str(), mark = mark(v)),
+                    t!("explain-ground-of", cite = c.cite.as_ref(), mark = mark(v)),
                 );
             }
             return;
         };
         let fact_name = |f: &NodeId| match o.nodes.get(*f) {
             Some(Node::Fact { name, .. }) => name.clone(),
-            _ => String::new(),
+            _ => String::new().into(),
         };
         match op {
             Cond::And { args } | Cond::Or { args } => {
@@ -102,8 +102,8 @@ impl Engine {
                     &pad,
                     t!(
                         "explain-fact",
-                        name = name.as_str(),
-                        value = fact_text(facts.get(&name)),
+                        name = name.as_ref(),
+                        value = fact_text(facts.get(name.as_ref())),
                         mark = mark(v)
                     ),
                 );
@@ -115,10 +115,10 @@ impl Engine {
                     &pad,
                     t!(
                         "explain-compare",
-                        name = name.as_str(),
+                        name = name.as_ref(),
                         cmp = cmp.symbol(),
                         value = literal(value),
-                        fact = fact_text(facts.get(&name)),
+                        fact = fact_text(facts.get(name.as_ref())),
                         mark = mark(v)
                     ),
                 );

@@ -158,7 +158,7 @@ impl Engine {
             out.push_str(&t!(
                 "explain-heading",
                 title = quoted(&o.title),
-                cite = a.cite.as_str()
+                cite = a.cite.as_ref()
             ));
             if o.draft {
                 out.push_str(&t!("explain-draft", status = o.status.zh()));
@@ -276,10 +276,10 @@ impl Engine {
         out.push('\n');
         out.push_str(&t!(
             "explain-norm",
-            name = n.name.as_str(),
-            cite = n.cite.as_str(),
+            name = n.name.as_ref(),
+            cite = n.cite.as_ref(),
             modality = n.modality.zh(),
-            action = n.action.as_str()
+            action = n.action.as_ref()
         ));
         out.push('\n');
         let subjects: Vec<String> = n.subjects.iter().map(selector_text).collect();
@@ -441,7 +441,7 @@ impl Engine {
                 pad,
                 t!(
                     "explain-done",
-                    action = n.action.as_str(),
+                    action = n.action.as_ref(),
                     date = d.to_string()
                 ),
             );
@@ -510,8 +510,8 @@ impl Engine {
             "",
             t!(
                 "explain-consequence",
-                name = c.name.as_str(),
-                cite = c.cite.as_str()
+                name = c.name.as_ref(),
+                cite = c.cite.as_ref()
             ),
         );
         if !c.applies_to.is_empty() {

@@ -346,14 +346,18 @@ impl Engine {
             }
             actors.insert(a.name.clone(), b);
         }
-        let roles = lex.roles.iter().map(|r| (r.name.clone(), ())).collect();
+        let roles = lex.roles.iter().map(|r| (r.name.to_string(), ())).collect();
         let facts = lex
             .facts
             .iter()
             .map(|f| (f.name.clone(), f.ty.clone()))
             .collect();
         let events = lex.events.iter().map(|e| (e.name.clone(), ())).collect();
-        let actions = lex.actions.iter().map(|a| (a.name.clone(), ())).collect();
+        let actions = lex
+            .actions
+            .iter()
+            .map(|a| (a.name.to_string(), ()))
+            .collect();
         let mut engine = Engine {
             graph: Graph {
                 lexicon: Default::default(),
@@ -388,11 +392,18 @@ impl Engine {
 
     fn selector(&self, s: &SelectorOut) -> SelectorPlan {
         let (role, id) = if s.is_role {
-            (true, self.roles.get_index_of(&s.term).unwrap_or(usize::MAX))
+            (
+                true,
+                self.roles
+                    .get_index_of(s.term.as_ref())
+                    .unwrap_or(usize::MAX),
+            )
         } else {
             (
                 false,
-                self.actors.get_index_of(&s.term).unwrap_or(usize::MAX),
+                self.actors
+                    .get_index_of(s.term.as_ref())
+                    .unwrap_or(usize::MAX),
             )
         };
         SelectorPlan {
@@ -433,7 +444,7 @@ impl Engine {
         for (i, n) in o.nodes.iter().enumerate() {
             let plan = match n {
                 Node::Fact { name, .. } => {
-                    NodePlan::Fact(self.facts.get_index_of(name).unwrap_or(usize::MAX))
+                    NodePlan::Fact(self.facts.get_index_of(name.as_ref()).unwrap_or(usize::MAX))
                 }
                 Node::Cond { op } => {
                     let dep = match op {
@@ -516,7 +527,7 @@ impl Engine {
                             let mut b = Bits::with_len(self.actors.len());
                             for s in &nn.subjects {
                                 if !s.is_role && !s.self_unit && !s.unspecified {
-                                    if let Some(i) = self.actors.get_index_of(&s.term) {
+                                    if let Some(i) = self.actors.get_index_of(s.term.as_ref()) {
                                         b.set(i);
                                     }
                                 }
@@ -574,12 +585,15 @@ impl Engine {
         }
         let mut texts = IndexMap::new();
         for a in &o.articles {
-            texts.insert(a.eid.clone(), a.text.clone());
+            texts.insert(a.eid.to_string(), a.text.clone());
             for p in &a.paragraphs {
                 for it in &p.items {
-                    texts.insert(it.eid.clone(), format!("{}{}", it.label, it.text).into());
+                    texts.insert(
+                        it.eid.to_string(),
+                        format!("{}{}", it.label, it.text).into(),
+                    );
                 }
-                texts.insert(p.eid.clone(), p.full_text());
+                texts.insert(p.eid.to_string(), p.full_text());
             }
         }
         let in_force = o.in_force.as_deref().and_then(Date::parse);

@@ -576,8 +576,8 @@ fn node_parts(
                                 let s = t!(
                                     "report-follow-escalation",
                                     sanction = kind.name.as_str(),
-                                    cite = x.cite.as_str(),
-                                    name = x.name.as_str()
+                                    cite = x.cite.as_ref(),
+                                    name = x.name.as_ref()
                                 );
                                 let j = json(&s);
                                 (s, j)

@@ -34,19 +34,19 @@ impl Terms {
             );
         }
         for r in lex.roles.iter() {
-            actors.push((r.name.chars().collect(), r.name.clone()));
+            actors.push((r.name.chars().collect(), r.name.to_string()));
             actors.extend(
                 r.aliases
                     .iter()
-                    .map(|x| (x.chars().collect(), r.name.clone())),
+                    .map(|x| (x.chars().collect(), r.name.to_string())),
             );
         }
         for p in lex.persons.iter() {
-            actors.push((p.name.chars().collect(), p.name.clone()));
+            actors.push((p.name.chars().collect(), p.name.to_string()));
             actors.extend(
                 p.aliases
                     .iter()
-                    .map(|x| (x.chars().collect(), p.name.clone())),
+                    .map(|x| (x.chars().collect(), p.name.to_string())),
             );
         }
         let mut sanctions: Vec<(String, String)> = Vec::new();

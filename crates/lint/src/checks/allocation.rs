@@ -47,12 +47,12 @@ pub fn run(ctx: &Ctx, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
     }
     let led: IndexSet<&str> = norms(o)
         .filter(|(_, n)| matches!(n.modality, M::Lead | M::Responsible))
-        .map(|(_, n)| n.action.as_str())
+        .map(|(_, n)| n.action.as_ref())
         .collect();
     for (_, n) in norms(o) {
         if matches!(n.modality, M::Cooperate | M::Assist)
             && n.recipients.is_empty()
-            && !led.contains(n.action.as_str())
+            && !led.contains(n.action.as_ref())
         {
             out.push(
                 Finding::new(

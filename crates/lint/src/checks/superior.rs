@@ -33,7 +33,7 @@ fn is_organ(ctx: &Ctx, sup: &SuperiorLaw, s: &SelectorOut) -> bool {
         return true;
     }
     if s.is_role {
-        return sup.organs.contains(&s.term);
+        return sup.organs.iter().any(|o| *o == s.term);
     }
     sup.organs.iter().any(|g| ctx.is_a(&s.term, g))
 }

@@ -143,7 +143,7 @@ pub fn run(checker: &Checker, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
         let cites: Vec<String> = key
             .iter()
             .filter_map(|n| o.articles.iter().find(|a| a.number == *n))
-            .map(|a| a.cite.clone())
+            .map(|a| a.cite.to_string())
             .collect();
         let mut f = Finding::new(
             codes::SCATTERED_TOPIC,
@@ -163,7 +163,7 @@ pub fn run(checker: &Checker, o: &OrdinanceGraph, out: &mut Vec<Finding>) {
 
 /// The acts and the trigger of a norm.
 fn acts(n: &NormNode) -> Vec<&str> {
-    let mut v = vec![n.action.as_str()];
+    let mut v = vec![n.action.as_ref()];
     if let Some(t) = &n.trigger {
         v.extend(t.events());
     }

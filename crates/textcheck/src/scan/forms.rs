@@ -56,8 +56,9 @@ impl Vocabulary {
             }
         }
         for r in &lex.roles {
-            for form in std::iter::once(&r.name).chain(&r.aliases) {
-                actors.push((form.chars().collect(), r.name.clone()));
+            for form in std::iter::once(r.name.as_ref()).chain(r.aliases.iter().map(String::as_str))
+            {
+                actors.push((form.chars().collect(), r.name.to_string()));
             }
         }
         Vocabulary {
