@@ -94,7 +94,7 @@ impl Engine {
                         push_unique(out, format!("events.{event}.deadline"))
                     }
                     Cond::ViolatedAny { .. } => {
-                        if let Some(plan) = self.plans.get(ordinance) {
+                        if let Some(plan) = self.plan_of(ordinance) {
                             stack.extend(
                                 plan.violable
                                     .iter()

@@ -354,13 +354,16 @@ impl Engine {
         let p = self.prepare(unit);
         let (mut ords, mut skipped) = unit_lists();
         let here = crate::place::Here::new(self, unit);
-        for (i, (o, plan)) in self.graph.ordinances.iter().zip(&self.plans).enumerate() {
-            let applies = match self.ordinance_applies(o, plan, &p, here.as_ref(), opts) {
+        for (i, (o, scope)) in self.graph.ordinances.iter().zip(&self.scopes).enumerate() {
+            let applies = match self.ordinance_applies(o, scope, &p, here.as_ref(), opts) {
                 Ok(t) => t,
                 Err(reason) => {
                     skipped.push((i, reason));
                     continue;
                 }
+            };
+            let Some(plan) = self.plan_of(i) else {
+                continue;
             };
             ords.push(self.eval_ordinance(i, o, plan, &p, opts, applies));
         }
@@ -374,14 +377,14 @@ impl Engine {
     fn ordinance_applies(
         &self,
         o: &OrdinanceGraph,
-        plan: &OrdinancePlan,
+        scope: &crate::plan::OrdinanceScope,
         p: &Prepared<'_>,
         here: Option<&crate::place::Here>,
         opts: Options,
     ) -> Result<Tri, SkipReason> {
         let region = match here {
-            Some(h) => h.within(plan.jurisdiction_id),
-            None => crate::place::within(p.unit, &plan.jurisdiction),
+            Some(h) => h.within(scope.jurisdiction_id),
+            None => crate::place::within(p.unit, &scope.jurisdiction),
         };
         if region == Tri::False {
             return Err(SkipReason::OutsideJurisdiction);
@@ -393,12 +396,12 @@ impl Engine {
             if o.status == tiaoli_syntax::ast::Status::Repealed {
                 return Err(SkipReason::Repealed);
             }
-            if let Some(d) = plan.repealed_on {
+            if let Some(d) = scope.repealed_on {
                 if d <= opts.as_of {
                     return Err(SkipReason::RepealedOn(d));
                 }
             }
-            if let Some(d) = plan.in_force {
+            if let Some(d) = scope.in_force {
                 if d > opts.as_of {
                     return Err(SkipReason::NotYetInForce(d));
                 }

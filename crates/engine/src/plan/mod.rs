@@ -21,7 +21,10 @@ use crate::date::Date;
 use crate::facts::{FactValue, Unit};
 
 mod prepare;
+mod scope;
 mod visit;
+
+pub(crate) use scope::OrdinanceScope;
 
 pub(crate) use visit::{selector_value, Visit};
 
@@ -203,18 +206,13 @@ pub(crate) struct OrdinancePlan {
     /// eid → the provision's text.
     /// A provision's text by eid (borrowed from the graph where the graph's is
     /// the whole text: the embedded graph borrows it from the binary).
-    pub texts: IndexMap<String, tiaoli_compiler::graph::Text>,
+    pub texts: IndexMap<tiaoli_compiler::graph::Str, tiaoli_compiler::graph::Text>,
     /// sanction → consequences grounded on that sanction being overdue.
     pub escalations: IndexMap<String, Vec<NodeId>>,
-    pub in_force: Option<Date>,
-    pub repealed_on: Option<Date>,
-    /// The first day whose happenings count: 溯及, else 施行日期 (no retroactivity).
+    /// The first day whose happenings count (`OrdinanceScope::scope_from`).
     pub scope_from: Option<Date>,
     /// norm node → consequences whose grounds reach it.
     pub reached_by: IndexMap<NodeId, Vec<NodeId>>,
-    pub jurisdiction: String,
-    /// Its index in `Engine::jurisdictions`.
-    pub jurisdiction_id: u32,
     /// For a unit of each actor kind (by index), what it visits, built on first
     /// use ([`OrdinancePlan::kind_visit`], `visit.rs`); `visit_all` for deemed
     /// units, whose selectors are read per unit.
@@ -246,7 +244,14 @@ pub struct Engine {
     pub(crate) facts: FastMap<String, FactTy>,
     pub(crate) events: FastMap<String, ()>,
     pub(crate) actions: FastMap<String, ()>,
-    pub(crate) plans: Vec<OrdinancePlan>,
+    /// Per ordinance, what deciding whether it applies to a unit reads; built
+    /// with the engine.
+    pub(crate) scopes: Vec<OrdinanceScope>,
+    /// Per ordinance, its plan, built the first time a unit it applies to is
+    /// evaluated ([`Engine::plan_of`]): a run of one unit plans the one or two
+    /// ordinances of its place, not all of them (three quarters of a cold
+    /// start's planning went to ordinances that did not apply).
+    pub(crate) plans: Vec<OnceLock<OrdinancePlan>>,
     /// The ordinances' jurisdictions by official name (`OrdinancePlan::jurisdiction_id`).
     pub(crate) jurisdictions: FastMap<String, ()>,
     /// The gazetteer units' regions are recognised against: the shipped one,
@@ -369,23 +374,15 @@ impl Engine {
             facts,
             events,
             actions,
+            scopes: vec![],
             plans: vec![],
             jurisdictions: FastMap::default(),
             regions: tiaoli_regions::Gazetteer::embedded()
                 .with_jurisdictions(graph.ordinances.iter().map(|o| o.jurisdiction.as_str())),
         };
-        let mut plans: Vec<OrdinancePlan> =
-            graph.ordinances.iter().map(|o| engine.plan(o)).collect();
-        for plan in &mut plans {
-            plan.jurisdiction_id = engine
-                .jurisdictions
-                .insert_full(plan.jurisdiction.clone(), ())
-                .0 as u32;
-        }
-        for (plan, o) in plans.iter_mut().zip(&graph.ordinances) {
-            visit::build(plan, o, engine.actors.len());
-        }
-        engine.plans = plans;
+        let scopes = graph.ordinances.iter().map(|o| engine.scope(o)).collect();
+        engine.scopes = scopes;
+        engine.plans = graph.ordinances.iter().map(|_| OnceLock::new()).collect();
         engine.graph = graph;
         engine
     }
@@ -435,7 +432,7 @@ impl Engine {
         }
     }
 
-    fn plan(&self, o: &OrdinanceGraph) -> OrdinancePlan {
+    fn plan(&self, o: &OrdinanceGraph, scope: Option<&OrdinanceScope>) -> OrdinancePlan {
         let mut nodes = Vec::with_capacity(o.nodes.len());
         let mut violable = Vec::new();
         let mut instance_dependent = vec![false; o.nodes.len()];
@@ -585,19 +582,14 @@ impl Engine {
         }
         let mut texts = IndexMap::new();
         for a in &o.articles {
-            texts.insert(a.eid.to_string(), a.text.clone());
+            texts.insert(a.eid.clone(), a.text.clone());
             for p in &a.paragraphs {
                 for it in &p.items {
-                    texts.insert(
-                        it.eid.to_string(),
-                        format!("{}{}", it.label, it.text).into(),
-                    );
+                    texts.insert(it.eid.clone(), format!("{}{}", it.label, it.text).into());
                 }
-                texts.insert(p.eid.to_string(), p.full_text());
+                texts.insert(p.eid.clone(), p.full_text());
             }
         }
-        let in_force = o.in_force.as_deref().and_then(Date::parse);
-        let retroactive = o.retroactive_from.as_deref().and_then(Date::parse);
         OrdinancePlan {
             nodes,
             deemings: o
@@ -615,16 +607,12 @@ impl Engine {
             texts,
             escalations,
             reached_by,
-            jurisdiction: crate::place::official_jurisdiction(&self.regions, &o.jurisdiction),
-            jurisdiction_id: u32::MAX,
             visit_by_kind: Vec::new(),
             visit_all: Vec::new(),
             needs: Vec::new(),
             is_violable: Vec::new(),
             violable_all: Vec::new(),
-            in_force,
-            repealed_on: o.repealed_on.as_deref().and_then(Date::parse),
-            scope_from: retroactive.or(in_force),
+            scope_from: scope.and_then(|s| s.scope_from),
         }
     }
 
@@ -687,34 +675,6 @@ impl Engine {
                 value: value.clone(),
             },
         }
-    }
-
-    pub fn plan_texts(
-        &self,
-        ordinance: usize,
-    ) -> Option<&IndexMap<String, tiaoli_compiler::graph::Text>> {
-        self.plans.get(ordinance).map(|p| &p.texts)
-    }
-
-    pub(crate) fn escalations(&self, ordinance: usize, sanction: &str) -> &[NodeId] {
-        self.plans
-            .get(ordinance)
-            .and_then(|p| p.escalations.get(sanction))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    pub(crate) fn reached_by(&self, ordinance: usize, norm: NodeId) -> &[NodeId] {
-        self.plans
-            .get(ordinance)
-            .and_then(|p| p.reached_by.get(&norm))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    /// The first day whose happenings count under an ordinance (施行日期, or 溯及).
-    pub fn scope_from(&self, ordinance: usize) -> Option<Date> {
-        self.plans.get(ordinance).and_then(|p| p.scope_from)
     }
 }
 
