@@ -87,20 +87,9 @@ mod tests {
     use crate::facts::{parse, Format};
     use crate::{Calendar, Engine, Options};
 
-    /// A county public-security bureau in 海东市平安区, as examples/units.yaml
-    /// has it.
-    const UNIT: &str = "as_of: 2025-03-01
-units:
-  - id: 平安区公安分局
-    kind: 公安部门
-    level: 县
-    region: 海东市/平安区
-    roles: [平安建设成员单位]
-    facts:
-      平安建设考评等次: 一般
-    events:
-      - { type: 挂牌督办, date: 2024-11-01, deadline: 2025-02-01, by: 平安区平安建设组织协调机构 }
-";
+    /// The example units; the first is a county public-security bureau in
+    /// 海东市平安区, which one or two of the ordinances concern.
+    const UNITS: &str = include_str!("../../../../examples/units.yaml");
 
     #[test]
     fn a_unit_plans_the_ordinances_that_apply_to_it_and_no_other() {
@@ -108,7 +97,7 @@ units:
         let c =
             tiaoli_compiler::compile(tiaoli_compiler::load::load_sources(&[rules], &[]).unwrap());
         assert!(!c.has_errors());
-        let f = parse(UNIT, Format::Yaml, &c.graph.lexicon).unwrap();
+        let f = parse(UNITS, Format::Yaml, &c.graph.lexicon).unwrap();
         let engine = Engine::new(c.graph, Calendar::default_schedule().unwrap());
         assert!(engine.plans.iter().all(|p| p.get().is_none()));
         let opts = Options {
