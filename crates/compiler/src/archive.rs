@@ -10,9 +10,10 @@
 //! - every string of the graph (names, citations, file names, the provision
 //!   texts), each once, end to end in one string that the binary embeds as
 //!   text (`include_str!`). In the archive a string is its span in that table
-//!   ([`InTable`]): read back, a provision text borrows from the table, any
-//!   other string is copied out of it. A start thus checks the UTF-8 of no
-//!   string and allocates none for a text (the strings were four fifths of the
+//!   ([`InTable`]): read back, the provision texts and the strings a graph
+//!   holds by the thousand (`Text`, `Str`) borrow from the table, the rare
+//!   others (`String`) are copied out of it. A start thus checks the UTF-8 of
+//!   no string and allocates for few (the strings were four fifths of the
 //!   archive's checking and most of its allocations).
 //!
 //! The bytes are tied to this build's types: they are made by the build script
@@ -104,8 +105,9 @@ where
     }
 }
 
-/// A string out of the table: borrowed where the field can borrow (a
-/// provision's [`Text`](crate::graph::Text)), copied where it owns (`String`).
+/// A string out of the table: borrowed where the field can borrow
+/// ([`Text`](crate::graph::Text), [`Str`](crate::graph::Str)), copied where it
+/// owns (`String`).
 impl<F, E> DeserializeWith<Archived<[u32; 2]>, F, Strategy<StringsIn, E>> for InTable
 where
     F: From<&'static str>,

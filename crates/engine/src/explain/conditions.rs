@@ -77,7 +77,7 @@ impl Engine {
         };
         let fact_name = |f: &NodeId| match o.nodes.get(*f) {
             Some(Node::Fact { name, .. }) => name.clone(),
-            _ => String::new().into(),
+            _ => tiaoli_compiler::graph::Str::Borrowed(""),
         };
         match op {
             Cond::And { args } | Cond::Or { args } => {

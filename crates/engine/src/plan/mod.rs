@@ -203,9 +203,8 @@ pub(crate) struct OrdinancePlan {
     pub violable: Vec<NodeId>,
     /// Condition nodes whose value depends on the instance's occurrence.
     pub instance_dependent: Vec<bool>,
-    /// eid → the provision's text.
-    /// A provision's text by eid (borrowed from the graph where the graph's is
-    /// the whole text: the embedded graph borrows it from the binary).
+    /// A provision's text by eid, both borrowed from the graph where it holds
+    /// them whole (the embedded graph borrows them from the binary).
     pub texts: IndexMap<tiaoli_compiler::graph::Str, tiaoli_compiler::graph::Text>,
     /// sanction → consequences grounded on that sanction being overdue.
     pub escalations: IndexMap<String, Vec<NodeId>>,
