@@ -18,6 +18,7 @@ use crate::located;
 use crate::plan::{Act, Occurrence, Resolved};
 
 mod names;
+mod region;
 mod unit;
 
 pub use names::Names;

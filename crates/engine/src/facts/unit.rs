@@ -1,6 +1,7 @@
 //! One unit of a facts file, field by field: its kind, level, region, roles,
 //! facts, events and actions, every error collected with the field it names.
 
+use super::region::RegionReading;
 use super::*;
 
 const UNIT_FIELDS: [&str; 8] = [
@@ -117,14 +118,12 @@ pub(crate) fn unit(
     let mut region_readings = Vec::new();
     let region = match map.get("region") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => match names.regions.resolve(s) {
-            Ok(r) => match r.places.as_slice() {
-                [one] => Some(names.regions.names(one)),
-                many => {
-                    region_readings = many.iter().map(|p| names.regions.names(p)).collect();
-                    None
-                }
-            },
+        Some(Value::String(s)) => match names.region(s) {
+            Ok(RegionReading::One(path)) => Some(path),
+            Ok(RegionReading::Many(readings)) => {
+                region_readings = readings;
+                None
+            }
             Err(e) => {
                 err("region".into(), e.message, e.help);
                 None
@@ -208,8 +207,8 @@ pub(crate) fn unit(
             e,
             names,
             NameKind::Event,
-            &field("type"),
-            &t!("facts-what-event"),
+            || field("type"),
+            || t!("facts-what-event"),
             &mut err,
         ) else {
             continue;
@@ -361,8 +360,8 @@ pub(crate) fn unit(
             a,
             names,
             NameKind::Action,
-            &field("type"),
-            &t!("facts-what-action"),
+            || field("type"),
+            || t!("facts-what-action"),
             &mut err,
         ) else {
             continue;
@@ -500,22 +499,24 @@ fn folded_eq(name: &str, folded_other: &str) -> bool {
 }
 
 /// The `type` of an event or action record, resolved to its canonical term.
+/// The type of an event or action record. The field's name and what the record
+/// is (`what`) are worded only for an error: a valid record words nothing.
 fn record_type(
     record: &Value,
     names: &Names<'_>,
     kind: NameKind,
-    field: &str,
-    what: &str,
+    field: impl Fn() -> String,
+    what: impl Fn() -> String,
     err: &mut impl FnMut(String, String, Option<String>),
 ) -> Option<(String, usize)> {
     let Some(t) = record.get("type").and_then(|x| x.as_str()) else {
-        err(field.to_string(), t!("facts-missing", what = what), None);
+        err(field(), t!("facts-missing", what = what()), None);
         return None;
     };
     match names.resolve(t, kind) {
         Ok((c, at)) => Some((c.to_string(), at)),
         Err((m, h)) => {
-            err(field.to_string(), m, h);
+            err(field(), m, h);
             None
         }
     }
