@@ -14,12 +14,23 @@ fn push_unique(out: &mut Vec<String>, s: String) {
     }
 }
 
+/// The parts of a missing input's name, joined: `facts.` and a fact's name,
+/// `events.`, an occurrence and an attribute. Several an undetermined unit,
+/// each a record; `format!` cost four times this.
+fn joined<const N: usize>(parts: [&str; N]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 /// How an occurrence is named in a missing input: its id, or its type and date.
 pub fn occurrence_name(p: &Prepared<'_>, index: u32) -> String {
     match p.unit.events.get(index as usize) {
         Some(e) => match &e.id {
-            Some(id) => format!("{}[{id}]", e.ty),
-            None => format!("{}[{}]", e.ty, e.date),
+            Some(id) => joined([&e.ty, "[", id, "]"]),
+            None => joined([&e.ty, "[", &e.date.to_string(), "]"]),
         },
         None => String::new(),
     }
@@ -57,7 +68,7 @@ impl Engine {
             }
             match o.nodes.get(i) {
                 Some(Node::Fact { name, .. }) if !p.unit.facts.contains_key(name.as_ref()) => {
-                    push_unique(out, format!("facts.{name}"))
+                    push_unique(out, joined(["facts.", name]))
                 }
                 Some(Node::Fact { .. }) => {}
                 Some(Node::Cond { op }) => match op {
@@ -80,18 +91,19 @@ impl Engine {
                                 if pattern.names(&e.ty) && !e.attrs.contains_key(&f.attr) {
                                     push_unique(
                                         out,
-                                        format!(
-                                            "events.{}.{}",
-                                            occurrence_name(p, k as u32),
-                                            f.attr
-                                        ),
+                                        joined([
+                                            "events.",
+                                            &occurrence_name(p, k as u32),
+                                            ".",
+                                            &f.attr,
+                                        ]),
                                     );
                                 }
                             }
                         }
                     }
                     Cond::Overdue { event, .. } => {
-                        push_unique(out, format!("events.{event}.deadline"))
+                        push_unique(out, joined(["events.", event, ".deadline"]))
                     }
                     Cond::ViolatedAny { .. } => {
                         if let Some(plan) = self.plan_of(ordinance) {
@@ -155,7 +167,8 @@ pub fn instance_missing(
     let Some(e) = p.unit.events.get(k as usize) else {
         return;
     };
-    let name = occurrence_name(p, k);
+    // Named only when something is missing.
+    let name = || occurrence_name(p, k);
     if inst.incomplete {
         if let Some(DeadlineOut::Period {
             anchor_attr: Some(a),
@@ -163,7 +176,7 @@ pub fn instance_missing(
         }) = &n.deadline
         {
             if !e.attrs.contains_key(a) {
-                push_unique(out, format!("events.{name}.{a}"));
+                push_unique(out, joined(["events.", &name(), ".", a]));
             }
         }
         if e.deadline.is_none()
@@ -173,14 +186,14 @@ pub fn instance_missing(
                     Some(TriggerOut::PeriodEnd { period: None, .. } | TriggerOut::Overdue { .. })
                 ))
         {
-            push_unique(out, format!("events.{name}.deadline"));
+            push_unique(out, joined(["events.", &name(), ".deadline"]));
         }
     }
     if let Some(TriggerOut::Event { pattern } | TriggerOut::PeriodEnd { pattern, .. }) = &n.trigger
     {
         for f in &pattern.filter {
             if !e.attrs.contains_key(&f.attr) {
-                push_unique(out, format!("events.{name}.{}", f.attr));
+                push_unique(out, joined(["events.", &name(), ".", &f.attr]));
             }
         }
     }
@@ -195,7 +208,7 @@ pub fn instance_missing(
         |c| {
             if let Cond::TriggerAttr { event, attr, .. } = c {
                 if *event == e.ty && !e.attrs.contains_key(attr) {
-                    push_unique(out, format!("events.{name}.{attr}"));
+                    push_unique(out, joined(["events.", &name(), ".", attr]));
                 }
             }
         },
