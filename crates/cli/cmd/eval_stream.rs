@@ -154,7 +154,9 @@ fn process(stream: &Stream<'_>, opts: Options, b: &mut Batch, fail_fast: bool) {
         let problems: Vec<String> = if cut {
             vec![t!("stream-line-too-long", max = MAX_LINE_BYTES)]
         } else {
-            match std::str::from_utf8(bytes) {
+            // The fast check; std's only to word what is wrong.
+            let text = simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes));
+            match text {
                 Err(e) => vec![t!("stream-not-utf8", error = e.to_string())],
                 Ok(text) => match stream.line(text, number, Some(opts), &mut out) {
                     Line::Blank => continue,
