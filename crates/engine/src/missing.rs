@@ -6,7 +6,18 @@ use tiaoli_compiler::graph::{Cond, DeadlineOut, Node, NodeId, TriggerOut, Window
 
 use crate::eval::{OrdEval, Status, Tri};
 use crate::instances::Instance;
-use crate::plan::{Engine, Prepared};
+use crate::plan::{Engine, NodePlan, Prepared};
+
+/// The stack and marks of [`Engine::missing`]'s walk over the graph.
+#[derive(Default)]
+struct Walk {
+    stack: Vec<NodeId>,
+    seen: Vec<bool>,
+}
+
+thread_local! {
+    static WALK: std::cell::RefCell<Walk> = std::cell::RefCell::new(Walk::default());
+}
 
 fn push_unique(out: &mut Vec<String>, s: String) {
     if !out.contains(&s) {
@@ -52,8 +63,19 @@ impl Engine {
         if ev.applies == Tri::Unknown {
             push_unique(out, "region".into());
         }
-        let mut stack = vec![node];
-        let mut seen = vec![false; o.nodes.len()];
+        let plan = self.plan_of(ordinance);
+        // The walk's stack and marks, this thread's, kept from one call to the
+        // next (several calls a streamed unit); fresh if a call is under way.
+        let mut walk = WALK
+            .try_with(|w| w.try_borrow_mut().map(|mut w| std::mem::take(&mut *w)).ok())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let (stack, seen) = (&mut walk.stack, &mut walk.seen);
+        stack.clear();
+        stack.push(node);
+        seen.clear();
+        seen.resize(o.nodes.len(), false);
         while let Some(i) = stack.pop() {
             if seen.get(i).copied().unwrap_or(true) {
                 continue;
@@ -67,10 +89,16 @@ impl Engine {
                 continue;
             }
             match o.nodes.get(i) {
-                Some(Node::Fact { name, .. }) if !p.unit.facts.contains_key(name.as_ref()) => {
-                    push_unique(out, joined(["facts.", name]))
+                Some(Node::Fact { name, .. }) => {
+                    // By the id the unit's facts were prepared under: no hashing.
+                    let given = match plan.and_then(|pl| pl.nodes.get(i)) {
+                        Some(NodePlan::Fact(id)) => p.fact(*id).is_some(),
+                        _ => p.unit.facts.contains_key(name.as_ref()),
+                    };
+                    if !given {
+                        push_unique(out, joined(["facts.", name]));
+                    }
                 }
-                Some(Node::Fact { .. }) => {}
                 Some(Node::Cond { op }) => match op {
                     Cond::IsTrue { fact } | Cond::Compare { fact, .. } => stack.push(*fact),
                     Cond::Occurred { pattern, within }
@@ -106,7 +134,7 @@ impl Engine {
                         push_unique(out, joined(["events.", event, ".deadline"]))
                     }
                     Cond::ViolatedAny { .. } => {
-                        if let Some(plan) = self.plan_of(ordinance) {
+                        if let Some(plan) = plan {
                             stack.extend(
                                 plan.violable
                                     .iter()
@@ -148,6 +176,11 @@ impl Engine {
                 None => {}
             }
         }
+        let _ = WALK.try_with(|w| {
+            if let Ok(mut w) = w.try_borrow_mut() {
+                *w = walk;
+            }
+        });
         out.sort();
     }
 }
