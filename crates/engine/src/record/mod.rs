@@ -78,8 +78,9 @@ struct OrdParts {
     draft: Vec<u8>,
     repealed: Vec<u8>,
     nodes: Vec<NodeParts>,
-    /// The norms and consequences among `nodes`, in node order.
-    findings: Vec<usize>,
+    /// The consequences among `nodes`, in node order (a unit's norms are
+    /// those it has a state of).
+    consequences: Vec<usize>,
 }
 
 enum NodeParts {
@@ -185,8 +186,8 @@ impl Records {
                     outside: skip(SkipReason::OutsideJurisdiction),
                     draft: skip(SkipReason::Draft),
                     repealed: skip(SkipReason::Repealed),
-                    findings: (0..nodes.len())
-                        .filter(|i| !matches!(nodes.get(*i), Some(NodeParts::Other) | None))
+                    consequences: (0..nodes.len())
+                        .filter(|i| matches!(nodes.get(*i), Some(NodeParts::Consequence(_))))
                         .collect(),
                     nodes,
                 }
@@ -275,69 +276,67 @@ impl Records {
         if deemed {
             out.push(b']');
         }
-        // The findings, in the order they are made, then sorted as the report sorts them.
-        let mut entries: Vec<Entry> = Vec::new();
+        // The findings, then sorted as the report sorts them: by status and
+        // rank, ties in (ordinance, node, instance) order.
+        let mut entries: Vec<Entry> = Vec::with_capacity(64);
         let mut gaps: Vec<Date> = Vec::new();
         for (e, oe) in ev.ords.iter().enumerate() {
             let Some(p) = self.ords.get(oe.ordinance) else {
                 continue;
             };
-            // The norms' states are in node order too: walked alongside.
-            let mut norms = oe.norms.iter().peekable();
-            for &i in &p.findings {
-                let (ord, node) = (e as u32, i as u32);
-                match p.nodes.get(i) {
-                    Some(NodeParts::Norm(np)) => {
-                        while norms.next_if(|(n, _)| *n < i).is_some() {}
-                        let Some((_, st)) = norms.next_if(|(n, _)| *n == i) else {
-                            continue;
-                        };
-                        if st.applies == Tri::False {
-                            continue;
-                        }
-                        let insts = oe.instances_of(st);
-                        if st.status == Status::Overridden || insts.is_empty() {
-                            entries.push(Entry {
-                                status: st.status,
-                                rank: np.rank,
-                                ord,
-                                node,
-                                inst: WHOLE,
-                            });
-                            continue;
-                        }
-                        for (k, inst) in insts.iter().enumerate() {
-                            entries.push(Entry {
-                                status: inst.status,
-                                rank: np.rank,
-                                ord,
-                                node,
-                                inst: k as u32,
-                            });
-                            for d in [inst.due, inst.extended_from].into_iter().flatten() {
-                                if !engine.calendar.covers(d) && !gaps.contains(&d) {
-                                    gaps.push(d);
-                                }
-                            }
+            let ord = e as u32;
+            // Only norms that (may) bind the unit have a state.
+            for (i, st) in &oe.norms {
+                let (i, node) = (*i, *i as u32);
+                let Some(NodeParts::Norm(np)) = p.nodes.get(i) else {
+                    continue;
+                };
+                if st.applies == Tri::False {
+                    continue;
+                }
+                let insts = oe.instances_of(st);
+                if st.status == Status::Overridden || insts.is_empty() {
+                    entries.push(Entry {
+                        status: st.status,
+                        rank: np.rank,
+                        ord,
+                        node,
+                        inst: WHOLE,
+                    });
+                    continue;
+                }
+                for (k, inst) in insts.iter().enumerate() {
+                    entries.push(Entry {
+                        status: inst.status,
+                        rank: np.rank,
+                        ord,
+                        node,
+                        inst: k as u32,
+                    });
+                    for d in [inst.due, inst.extended_from].into_iter().flatten() {
+                        if !engine.calendar.covers(d) && !gaps.contains(&d) {
+                            gaps.push(d);
                         }
                     }
-                    Some(NodeParts::Consequence(cp)) => {
-                        if oe.vals.get(i).copied().is_none_or(|v| v == Tri::False) {
-                            continue;
-                        }
-                        entries.push(Entry {
-                            status: oe.consequence_status(i),
-                            rank: cp.rank,
-                            ord,
-                            node,
-                            inst: WHOLE,
-                        });
-                    }
-                    Some(NodeParts::Other) | None => {}
                 }
             }
+            for &i in &p.consequences {
+                let Some(NodeParts::Consequence(cp)) = p.nodes.get(i) else {
+                    continue;
+                };
+                if oe.vals.get(i).copied().is_none_or(|v| v == Tri::False) {
+                    continue;
+                }
+                entries.push(Entry {
+                    status: oe.consequence_status(i),
+                    rank: cp.rank,
+                    ord,
+                    node: i as u32,
+                    inst: WHOLE,
+                });
+            }
         }
-        entries.sort_by_key(|e| (e.status, e.rank));
+        entries.sort_unstable_by_key(|e| (e.status, e.rank, e.ord, e.node, e.inst));
         // What the exit code is made of: every result, whichever are written.
         let mut counts = [0; 3];
         for e in &entries {
