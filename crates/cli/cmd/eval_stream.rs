@@ -104,7 +104,7 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Re
             return Ok(any.then_some(cut));
         }
         any = true;
-        let newline = chunk.iter().position(|b| *b == b'\n');
+        let newline = memchr::memchr(b'\n', chunk);
         let take = newline.unwrap_or(chunk.len());
         let room = max.saturating_sub(buf.len() - start);
         cut |= take > room;

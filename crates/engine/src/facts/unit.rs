@@ -93,8 +93,7 @@ pub(crate) fn unit(
     let kind_levels = names
         .lex
         .actors
-        .iter()
-        .find(|a| a.name == kind)
+        .get(kind_id)
         .map(|a| a.levels.as_slice())
         .unwrap_or(&[]);
     let level = match (level, kind_levels) {
@@ -499,7 +498,7 @@ fn folded_eq(name: &str, folded_other: &str) -> bool {
 }
 
 /// The `type` of an event or action record, resolved to its canonical term.
-/// The type of an event or action record. The field's name and what the record
+/// The field's name and what the record
 /// is (`what`) are worded only for an error: a valid record words nothing.
 fn record_type(
     record: &Value,
