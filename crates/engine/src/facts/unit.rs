@@ -24,8 +24,8 @@ pub(crate) fn unit(
         });
         return None;
     };
-    let id = map.get("id").and_then(|x| x.as_str()).map(str::to_string);
-    let who = id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+    let id = map.get("id").and_then(|x| x.as_str());
+    let who = id.map_or_else(|| format!("#{}", i + 1), str::to_string);
     let before = errors.len();
     let mut err = |field: String, message: String, help: Option<String>| {
         errors.push(FactsError {
