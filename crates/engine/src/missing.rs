@@ -26,8 +26,8 @@ fn push_unique(out: &mut Vec<String>, s: String) {
 }
 
 /// The parts of a missing input's name, joined: `facts.` and a fact's name,
-/// `events.`, an occurrence and an attribute. Several an undetermined unit,
-/// each a record; `format!` cost four times this.
+/// `events.`, an occurrence and an attribute. An undetermined unit has several,
+/// each written into its record; `format!` cost four times as much.
 fn joined<const N: usize>(parts: [&str; N]) -> String {
     let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
     for p in parts {

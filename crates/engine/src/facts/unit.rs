@@ -498,8 +498,8 @@ fn folded_eq(name: &str, folded_other: &str) -> bool {
 }
 
 /// The `type` of an event or action record, resolved to its canonical term.
-/// The field's name and what the record
-/// is (`what`) are worded only for an error: a valid record words nothing.
+/// The field's name and what the record is (`what`) are worded only for an
+/// error: a valid record words nothing.
 fn record_type(
     record: &Value,
     names: &Names<'_>,

@@ -251,7 +251,7 @@ pub struct Engine {
     /// ordinances of its place, not all of them (three quarters of a cold
     /// start's planning went to ordinances that did not apply).
     pub(crate) plans: Vec<OnceLock<OrdinancePlan>>,
-    /// The ordinances' jurisdictions by official name (`OrdinancePlan::jurisdiction_id`).
+    /// The ordinances' jurisdictions by official name (`OrdinanceScope::jurisdiction_id`).
     pub(crate) jurisdictions: FastMap<String, ()>,
     /// The gazetteer units' regions are recognised against: the shipped one,
     /// with the jurisdictions of the rules it does not know (borrowed where it
