@@ -2,8 +2,9 @@
 //! with nothing kept from one line to the next but the counts that make the exit
 //! code (`tiaoli eval --format jsonl`, docs/cli.md).
 //!
-//! A line is read by serde_json into a value (keys given twice are an error, as
-//! in every facts file; nesting is bounded by [`crate::located::MAX_DEPTH`]),
+//! A line is read by serde_json into a [`Json`] value, its strings borrowed from
+//! the line (keys given twice are an error, as in every facts file; nesting is
+//! bounded by [`crate::located::MAX_DEPTH`]),
 //! validated by the facts loader's own unit reader, evaluated, and written as the
 //! same object as one element of `units` in `--format json` — the provisions by
 //! reference (`eid`, `cite`) unless texts are asked for. Records carry nothing
@@ -13,11 +14,9 @@
 //! What a stream does not check, since it keeps nothing per unit: that ids are
 //! unique across lines.
 
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
-
 use crate::date::Date;
 use crate::eval::{Options, Status};
+use crate::facts::json::{Json, Object, DUPLICATE_KEY};
 use crate::facts::{FactsError, Names};
 use crate::located::MAX_DEPTH;
 use crate::plan::Engine;
@@ -119,7 +118,7 @@ impl<'e> Stream<'e> {
             Ok(v) => v,
             Err(message) => return bad("", message, None),
         };
-        let Value::Object(map) = value else {
+        let Json::Object(map) = &value else {
             return bad(
                 "",
                 "应为一个映射：每行一个单位（或首行 {\"as_of\": \"YYYY-MM-DD\"}）".into(),
@@ -127,18 +126,13 @@ impl<'e> Stream<'e> {
             );
         };
         if !map.contains_key("id") && !map.contains_key("kind") {
-            return header(&map);
+            return header(map);
         }
         let Some(opts) = opts else {
             return Line::NoDate;
         };
         let mut errors = Vec::new();
-        let unit = crate::facts::unit(
-            number.saturating_sub(1),
-            Value::Object(map),
-            &self.names,
-            &mut errors,
-        );
+        let unit = crate::facts::unit(number.saturating_sub(1), &value, &self.names, &mut errors);
         let unit = match unit {
             Some(u) if errors.is_empty() => u,
             _ => return Line::Bad(errors),
@@ -165,7 +159,7 @@ fn bad(field: &str, message: String, help: Option<String>) -> Line {
 }
 
 /// A line without `id` or `kind`: only `{"as_of": …}` is one.
-fn header(map: &Map<String, Value>) -> Line {
+fn header(map: &Object<'_>) -> Line {
     for k in map.keys() {
         if k != "as_of" {
             return bad(
@@ -188,15 +182,11 @@ fn header(map: &Map<String, Value>) -> Line {
     }
 }
 
-/// A JSON text as a value, refusing a key given twice in one mapping and
-/// nesting deeper than [`MAX_DEPTH`]; serde_json's message without its own
-/// "at line 1 column C" (the caller names the line).
-pub fn read_strict(text: &str) -> Result<Value, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let v = Strict { depth: 0 }
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v));
-    v.map_err(|e| {
+/// A JSON text as a value ([`crate::facts::json::read`]: a key given twice in
+/// one mapping and nesting deeper than [`MAX_DEPTH`] refused); serde_json's
+/// message without its own "at line 1 column C" (the caller names the line).
+pub(crate) fn read_strict(text: &str) -> Result<Json<'_>, String> {
+    crate::facts::json::read(text).map_err(|e| {
         let full = e.to_string();
         let message = match full.rfind(" at line ") {
             Some(i) => full.get(..i).unwrap_or(&full).to_string(),
@@ -204,89 +194,12 @@ pub fn read_strict(text: &str) -> Result<Value, String> {
         };
         if message.contains("recursion limit") || message.contains("嵌套过深") {
             format!("嵌套过深：列表与映射最多嵌套 {MAX_DEPTH} 层")
-        } else if message.starts_with("键重复") {
+        } else if message.starts_with(DUPLICATE_KEY) {
             message
         } else {
             format!("不是有效的 JSON：{message}")
         }
     })
-}
-
-/// Builds a [`Value`] as serde_json does, with the checks of a facts file.
-struct Strict {
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for Strict {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Strict {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let depth = self.nested::<A::Error>()?;
-        let mut out = Vec::new();
-        while let Some(v) = seq.next_element_seed(Strict { depth })? {
-            out.push(v);
-        }
-        Ok(Value::Array(out))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let depth = self.nested::<A::Error>()?;
-        let mut out = Map::new();
-        while let Some(k) = map.next_key::<String>()? {
-            if out.contains_key(&k) {
-                return Err(serde::de::Error::custom(format!(
-                    "键重复：“{k}”在同一映射中出现两次"
-                )));
-            }
-            let v = map.next_value_seed(Strict { depth })?;
-            out.insert(k, v);
-        }
-        Ok(Value::Object(out))
-    }
-}
-
-impl Strict {
-    fn nested<E: serde::de::Error>(&self) -> Result<usize, E> {
-        if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format!(
-                "嵌套过深：列表与映射最多嵌套 {MAX_DEPTH} 层"
-            )));
-        }
-        Ok(self.depth + 1)
-    }
 }
 
 #[cfg(test)]

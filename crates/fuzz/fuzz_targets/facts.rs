@@ -1,5 +1,7 @@
 //! Facts text (YAML, JSON or JSON Lines, chosen by the first byte) → load →
-//! evaluate every unit against the shipped 海东 ordinance.
+//! evaluate every unit against the shipped 海东 ordinance; or (a fourth choice)
+//! each line through the stream of `eval --format jsonl`, whose reader borrows
+//! from the line, asserting a bad line writes nothing.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,12 +15,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    let format = match first % 3 {
+    let engine = engine();
+    let format = match first % 4 {
         0 => Format::Yaml,
         1 => Format::Json,
-        _ => Format::JsonLines,
+        2 => Format::JsonLines,
+        _ => return stream(engine, text),
     };
-    let engine = engine();
     match engine.parse_facts(text, format) {
         Ok(f) => {
             let opts = match f.as_of {
@@ -37,3 +40,24 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+fn stream(engine: &tiaoli_engine::Engine, text: &str) {
+    use tiaoli_engine::stream::{Line, Stream};
+    let stream = Stream::new(engine, tiaoli_engine::report::Texts::ByReference);
+    let mut out = Vec::new();
+    for (k, line) in text.lines().enumerate() {
+        let before = out.len();
+        match stream.line(line, k + 1, Some(options()), &mut out) {
+            Line::Unit(_) => {
+                assert!(out.ends_with(b"\n"), "a record without its newline");
+                let record = out.get(before..out.len() - 1).unwrap_or(&[]);
+                assert!(serde_json::from_slice::<serde_json::Value>(record).is_ok());
+            }
+            Line::Bad(errors) => {
+                assert!(!errors.is_empty(), "a bad line without a message");
+                assert_eq!(out.len(), before, "a bad line wrote something");
+            }
+            _ => assert_eq!(out.len(), before),
+        }
+    }
+}

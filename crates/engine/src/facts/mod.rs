@@ -17,6 +17,7 @@ use crate::date::Date;
 use crate::located;
 use crate::plan::{Act, Occurrence, Resolved};
 
+pub(crate) mod json;
 mod names;
 mod region;
 mod unit;
@@ -292,7 +293,7 @@ pub fn parse_with(
     for (i, (base, v)) in unit_values.into_iter().enumerate() {
         let before = errors.len();
         let id = v.get("id").and_then(Value::as_str).map(str::to_string);
-        let u = unit(i, v, &names, &mut errors);
+        let u = unit(i, &json::Json::from_value(&v), &names, &mut errors);
         for e in errors.iter_mut().skip(before) {
             // Placed at the key when the key is what is wrong: an unknown field,
             // or a fact name the rules do not know.

@@ -1,6 +1,7 @@
 //! One unit of a facts file, field by field: its kind, level, region, roles,
 //! facts, events and actions, every error collected with the field it names.
 
+use super::json::Json;
 use super::region::RegionReading;
 use super::*;
 
@@ -10,11 +11,11 @@ const UNIT_FIELDS: [&str; 8] = [
 
 pub(crate) fn unit(
     i: usize,
-    v: Value,
+    v: &Json<'_>,
     names: &Names<'_>,
     errors: &mut Vec<FactsError>,
 ) -> Option<Unit> {
-    let Value::Object(map) = v else {
+    let Json::Object(map) = v else {
         errors.push(FactsError {
             unit: Some(format!("#{}", i + 1)),
             field: "unit".into(),
@@ -40,13 +41,9 @@ pub(crate) fn unit(
         err("id".into(), t!("facts-missing-id"), None);
     }
     for k in map.keys() {
-        if !UNIT_FIELDS.contains(&k.as_str()) {
+        if !UNIT_FIELDS.contains(&k) {
             let help = did_you_mean(k, UNIT_FIELDS).map(|s| t!("did-you-mean", name = s));
-            err(
-                k.clone(),
-                t!("facts-unknown-field", name = k.as_str()),
-                help,
-            );
+            err(k.to_string(), t!("facts-unknown-field", name = k), help);
         }
     }
     let mut kind_id = usize::MAX;
@@ -67,8 +64,8 @@ pub(crate) fn unit(
         }
     };
     let level = match map.get("level") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => match parse_level(s) {
+        None | Some(Json::Null) => None,
+        Some(Json::String(s)) => match parse_level(s) {
             Some(l) => Some(l),
             None => {
                 err(
@@ -116,8 +113,8 @@ pub(crate) fn unit(
     };
     let mut region_readings = Vec::new();
     let region = match map.get("region") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => match names.region(s) {
+        None | Some(Json::Null) => None,
+        Some(Json::String(s)) => match names.region(s) {
             Ok(RegionReading::One(path)) => Some(path),
             Ok(RegionReading::Many(readings)) => {
                 region_readings = readings;
@@ -140,8 +137,8 @@ pub(crate) fn unit(
     let mut roles = Vec::new();
     let mut role_ids = Vec::new();
     match map.get("roles") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(a)) => {
+        None | Some(Json::Null) => {}
+        Some(Json::Array(a)) => {
             for (j, r) in a.iter().enumerate() {
                 match r.as_str().map(|s| names.resolve(s, NameKind::Role)) {
                     Some(Ok((c, at))) => {
@@ -167,9 +164,9 @@ pub(crate) fn unit(
     // The fact id of each entry of `facts`, by position.
     let mut fact_ids: Vec<usize> = Vec::new();
     match map.get("facts") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(m)) => {
-            for (k, v) in m {
+        None | Some(Json::Null) => {}
+        Some(Json::Object(m)) => {
+            for (k, v) in m.iter() {
                 let field = || format!("facts.{k}");
                 let (canon, at) = match names.resolve(k, NameKind::Fact) {
                     Ok(c) => c,
@@ -220,7 +217,7 @@ pub(crate) fn unit(
             }
         };
         let deadline = match e.get("deadline") {
-            None | Some(Value::Null) => None,
+            None | Some(Json::Null) => None,
             Some(v) => match v.as_str().and_then(Date::parse) {
                 Some(d) => Some(d),
                 None => {
@@ -249,8 +246,8 @@ pub(crate) fn unit(
             );
         }
         let by = match e.get("by") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(other) => {
                 err(
                     field("by"),
@@ -261,9 +258,9 @@ pub(crate) fn unit(
             }
         };
         let id = match e.get("id") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            Some(Value::Number(n)) => Some(n.to_string()),
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Json::Number(n)) => Some(n.to_string()),
             Some(other) => {
                 err(
                     field("id"),
@@ -279,9 +276,9 @@ pub(crate) fn unit(
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         let mut attrs = IndexMap::new();
-        if let Value::Object(m) = e {
-            for (k, v) in m {
-                if EVENT_FIELDS.contains(&k.as_str()) {
+        if let Json::Object(m) = e {
+            for (k, v) in m.iter() {
+                if EVENT_FIELDS.contains(&k) {
                     continue;
                 }
                 let folded = folded(k);
@@ -365,9 +362,9 @@ pub(crate) fn unit(
         ) else {
             continue;
         };
-        if let Value::Object(m) = a {
+        if let Json::Object(m) = a {
             for k in m.keys() {
-                if !ACTION_FIELDS.contains(&k.as_str()) {
+                if !ACTION_FIELDS.contains(&k) {
                     let help = match did_you_mean(k, ACTION_FIELDS) {
                         Some(s) => format!("是否想写“{s}”？"),
                         None => "行为的字段有 type、date、for".into(),
@@ -377,10 +374,10 @@ pub(crate) fn unit(
             }
         }
         let answers = match a.get("for") {
-            None | Some(Value::Null) => None,
-            Some(v @ (Value::String(_) | Value::Number(_))) => {
+            None | Some(Json::Null) => None,
+            Some(v @ (Json::String(_) | Json::Number(_))) => {
                 let s = match v {
-                    Value::String(s) => s.trim().to_string(),
+                    Json::String(s) => s.trim().to_string(),
                     other => other.to_string(),
                 };
                 if ids.contains_key(&s) {
@@ -501,7 +498,7 @@ fn folded_eq(name: &str, folded_other: &str) -> bool {
 /// The field's name and what the record is (`what`) are worded only for an
 /// error: a valid record words nothing.
 fn record_type(
-    record: &Value,
+    record: &Json<'_>,
     names: &Names<'_>,
     kind: NameKind,
     field: impl Fn() -> String,
@@ -521,9 +518,9 @@ fn record_type(
     }
 }
 
-fn list(v: Option<&Value>) -> &[Value] {
+fn list<'v, 'a>(v: Option<&'v Json<'a>>) -> &'v [Json<'a>] {
     match v {
-        Some(Value::Array(a)) => a,
+        Some(Json::Array(a)) => a,
         _ => &[],
     }
 }
@@ -539,15 +536,15 @@ pub fn parse_level(s: &str) -> Option<Level> {
     })
 }
 
-fn fact_value(v: &Value, ty: &FactTy) -> Result<Option<FactValue>, (String, Option<String>)> {
+fn fact_value(v: &Json<'_>, ty: &FactTy) -> Result<Option<FactValue>, (String, Option<String>)> {
     if v.is_null() {
         return Ok(None);
     }
     match ty {
         FactTy::Bool => match v {
-            Value::Bool(b) => Ok(Some(FactValue::Bool(*b))),
-            Value::String(s) if s == "是" => Ok(Some(FactValue::Bool(true))),
-            Value::String(s) if s == "否" => Ok(Some(FactValue::Bool(false))),
+            Json::Bool(b) => Ok(Some(FactValue::Bool(*b))),
+            Json::String(s) if s == "是" => Ok(Some(FactValue::Bool(true))),
+            Json::String(s) if s == "否" => Ok(Some(FactValue::Bool(false))),
             _ => Err((
                 t!("facts-not-bool", value = v.to_string()),
                 Some(t!("facts-bool-help")),
@@ -564,7 +561,7 @@ fn fact_value(v: &Value, ty: &FactTy) -> Result<Option<FactValue>, (String, Opti
             .ok_or_else(|| (t!("facts-not-date", value = v.to_string()), None)),
         FactTy::Enum { values } => {
             let s = match v {
-                Value::String(s) => s.clone(),
+                Json::String(s) => s.to_string(),
                 other => other.to_string(),
             };
             let want = folded(&s);
