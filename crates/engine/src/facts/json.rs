@@ -106,8 +106,10 @@ impl<'a> Json<'a> {
                     .map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::from_value(v)))
                     .collect();
                 // serde_json's map is sorted already (unless its order is
-                // preserved): a sort of sorted entries is a check.
-                entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+                // preserved).
+                if !entries.is_sorted_by(|(a, _), (b, _)| a < b) {
+                    entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+                }
                 Json::Object(Object { entries })
             }
         }
@@ -221,7 +223,8 @@ impl<'de> Visitor<'de> for Strict {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
         let depth = self.nested::<A::Error>()?;
-        let mut entries: Vec<(Cow<'de, str>, Json<'de>)> = Vec::new();
+        // Room for a unit's fields at once (a unit has eight).
+        let mut entries: Vec<(Cow<'de, str>, Json<'de>)> = Vec::with_capacity(8);
         // A key given twice is found by a scan of the few keys a unit's
         // mappings have, by a set beyond: never quadratic.
         let mut seen: Option<HashSet<Cow<'de, str>>> = None;
@@ -250,7 +253,10 @@ impl<'de> Visitor<'de> for Strict {
             let v = map.next_value_seed(Strict { depth })?;
             entries.push((k, v));
         }
-        entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+        // Written in key order (as serde_json writes a map) they need no sort.
+        if !entries.is_sorted_by(|(a, _), (b, _)| a < b) {
+            entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+        }
         Ok(Json::Object(Object { entries }))
     }
 }

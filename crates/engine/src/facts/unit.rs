@@ -41,7 +41,7 @@ pub(crate) fn unit(
         err("id".into(), t!("facts-missing-id"), None);
     }
     for k in map.keys() {
-        if !UNIT_FIELDS.contains(&k) {
+        if !is_unit_field(k) {
             let help = did_you_mean(k, UNIT_FIELDS).map(|s| t!("did-you-mean", name = s));
             err(k.to_string(), t!("facts-unknown-field", name = k), help);
         }
@@ -278,7 +278,7 @@ pub(crate) fn unit(
         let mut attrs = IndexMap::new();
         if let Json::Object(m) = e {
             for (k, v) in m.iter() {
-                if EVENT_FIELDS.contains(&k) {
+                if is_event_field(k) {
                     continue;
                 }
                 let folded = folded(k);
@@ -364,7 +364,7 @@ pub(crate) fn unit(
         };
         if let Json::Object(m) = a {
             for k in m.keys() {
-                if !ACTION_FIELDS.contains(&k) {
+                if !is_action_field(k) {
                     let help = match did_you_mean(k, ACTION_FIELDS) {
                         Some(s) => format!("是否想写“{s}”？"),
                         None => "行为的字段有 type、date、for".into(),
@@ -489,6 +489,23 @@ pub(crate) fn unit(
     })
 }
 
+// The fields as matches, which compare with constants (a unit has 40 keys
+// to check); `fields_are_the_lists` keeps them the lists' words.
+fn is_unit_field(k: &str) -> bool {
+    matches!(
+        k,
+        "id" | "kind" | "level" | "region" | "roles" | "facts" | "events" | "actions"
+    )
+}
+
+fn is_event_field(k: &str) -> bool {
+    matches!(k, "type" | "date" | "id" | "deadline" | "by")
+}
+
+fn is_action_field(k: &str) -> bool {
+    matches!(k, "type" | "date" | "for")
+}
+
 /// Whether a name folds to an already folded one.
 fn folded_eq(name: &str, folded_other: &str) -> bool {
     folded(name).as_ref() == folded_other
@@ -527,13 +544,16 @@ fn list<'v, 'a>(v: Option<&'v Json<'a>>) -> &'v [Json<'a>] {
 
 /// 省, 市, 州, 县 (区, 县级市), 乡 (镇, 街道), or the ASCII names.
 pub fn parse_level(s: &str) -> Option<Level> {
-    Level::from_word(s).or(match s {
+    if let Some(l) = Level::from_word(s) {
+        return Some(l);
+    }
+    match s {
         "区" | "县级市" | "县（区）" => Some(Level::County),
         "镇" | "街道" | "乡镇" | "乡镇（街道）" => Some(Level::Township),
         "社区" | "居" | "村（社区）" | "村（居）" => Some(Level::Village),
         "自治州" => Some(Level::Prefecture),
         _ => None,
-    })
+    }
 }
 
 fn fact_value(v: &Json<'_>, ty: &FactTy) -> Result<Option<FactValue>, (String, Option<String>)> {
@@ -577,6 +597,24 @@ fn fact_value(v: &Json<'_>, ty: &FactTy) -> Result<Option<FactValue>, (String, O
                         .map(|x| t!("did-you-mean", name = x)),
                 )),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_the_lists() {
+        let words = UNIT_FIELDS
+            .iter()
+            .chain(&EVENT_FIELDS)
+            .chain(&ACTION_FIELDS);
+        for w in words.chain(&["", "ID", "types", "dat", "for ", "facts."]) {
+            assert_eq!(is_unit_field(w), UNIT_FIELDS.contains(w), "{w}");
+            assert_eq!(is_event_field(w), EVENT_FIELDS.contains(w), "{w}");
+            assert_eq!(is_action_field(w), ACTION_FIELDS.contains(w), "{w}");
         }
     }
 }

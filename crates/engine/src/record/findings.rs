@@ -14,6 +14,61 @@ impl Records {
         np: &NormParts,
         e: Entry,
         path: &mut Option<Vec<(String, Level)>>,
+        scratch: &mut Scratch,
+        out: &mut Vec<u8>,
+    ) {
+        let i = e.node as usize;
+        let (Some(o), Some(st)) = (engine.graph.ordinances.get(oe.ordinance), oe.norm(i)) else {
+            return;
+        };
+        let Some(n) = norm_of(o, i) else { return };
+        let insts = oe.instances_of(st);
+        let inst = insts.get(e.inst as usize);
+        // A lone instance whose dates are unknown writes what the norm as a
+        // whole does: `"due":null` and no dates.
+        let bare = match inst {
+            None => true,
+            Some(x) => {
+                !(np.instanced || insts.len() > 1)
+                    && x.triggered_on.is_none()
+                    && x.due.is_none()
+                    && x.extended_from.is_none()
+                    && x.overdue_since.is_none()
+                    && x.done_on.is_none()
+            }
+        };
+        let of_status_only = bare
+            && n.recipients.is_empty()
+            && st.overridden_by.is_none()
+            && e.status != Status::Unknown
+            && inst.map_or(st.status, |x| x.status) == e.status;
+        if of_status_only {
+            if let Some(cell) = np.whole.get(e.status as usize) {
+                let whole = cell.get_or_init(|| {
+                    let mut v = Vec::new();
+                    self.norm_written(engine, ev, oe, p, np, e, path, scratch, &mut v);
+                    v.into_boxed_slice()
+                });
+                out.extend_from_slice(whole);
+                return;
+            }
+        }
+        self.norm_written(engine, ev, oe, p, np, e, path, scratch, out);
+    }
+
+    /// Writes a norm's finding `e` (what [`Records::norm`] keeps when it
+    /// depends on the status alone).
+    #[allow(clippy::too_many_arguments)]
+    fn norm_written(
+        &self,
+        engine: &Engine,
+        ev: &UnitEval<'_>,
+        oe: &OrdEval,
+        p: &OrdParts,
+        np: &NormParts,
+        e: Entry,
+        path: &mut Option<Vec<(String, Level)>>,
+        scratch: &mut Scratch,
         out: &mut Vec<u8>,
     ) {
         let i = e.node as usize;
@@ -51,7 +106,8 @@ impl Records {
         out.extend_from_slice(&np.recipients_any);
         out.extend_from_slice(b",\"status\":");
         out.extend_from_slice(status_json(e.status));
-        let mut missing = Vec::new();
+        let missing = &mut scratch.missing;
+        missing.clear();
         match inst {
             Some(inst) => {
                 push_opt_date(out, b",\"triggered_on\":", inst.triggered_on);
@@ -66,9 +122,9 @@ impl Records {
                 push_opt_date(out, b",\"fulfilled_on\":", inst.done_on);
                 if inst.status == Status::Unknown {
                     if inst.applies == Tri::Unknown {
-                        engine.missing(oe.ordinance, oe, &ev.prepared, i, &mut missing);
+                        engine.missing(oe.ordinance, oe, &ev.prepared, i, missing);
                     }
-                    instance_missing(o, n, inst, &ev.prepared, &mut missing);
+                    instance_missing(o, n, inst, &ev.prepared, missing);
                     missing.sort();
                     missing.dedup();
                 }
@@ -85,12 +141,12 @@ impl Records {
                     out.extend_from_slice(label);
                 }
                 if st.status == Status::Unknown {
-                    engine.missing(oe.ordinance, oe, &ev.prepared, i, &mut missing);
+                    engine.missing(oe.ordinance, oe, &ev.prepared, i, missing);
                 }
             }
         }
         out.extend_from_slice(b",\"missing_facts\":");
-        push_strings(out, &missing);
+        push_strings(out, missing);
         out.extend_from_slice(b",\"sanctions\":[]");
         if e.status == Status::Violated || e.status == Status::Unknown {
             out.extend_from_slice(&np.follow_up);
@@ -108,6 +164,7 @@ impl Records {
         cp: &ConsParts,
         i: usize,
         path: &mut Option<Vec<(String, Level)>>,
+        scratch: &mut Scratch,
         out: &mut Vec<u8>,
     ) {
         let Some(o) = engine.graph.ordinances.get(oe.ordinance) else {
@@ -125,18 +182,22 @@ impl Records {
         if v == Tri::True {
             push_opt_date(out, b",\"since\":", oe.onset(i));
         }
-        let mut missing = Vec::new();
+        let Scratch {
+            authority,
+            rest,
+            missing,
+            ..
+        } = scratch;
+        missing.clear();
         if v == Tri::Unknown {
-            engine.missing(oe.ordinance, oe, &ev.prepared, i, &mut missing);
+            engine.missing(oe.ordinance, oe, &ev.prepared, i, missing);
         }
         out.extend_from_slice(b",\"missing_facts\":");
-        push_strings(out, &missing);
+        push_strings(out, missing);
         out.extend_from_slice(b",\"sanctions\":[");
         let clauses = oe.clauses(i).unwrap_or(&[]);
         let mut follow_up: Vec<&Escalation> = Vec::new();
         let mut first = true;
-        let mut authority = Vec::new();
-        let mut rest = Vec::new();
         for (k, (cl, parts)) in c.sanctions.iter().zip(&cp.clauses).enumerate() {
             let state = clauses.get(k);
             let applies = state.map(|c| c.applies).unwrap_or(Tri::True);
@@ -153,7 +214,7 @@ impl Records {
                 &cl.authorities,
                 unit,
                 path,
-                &mut authority,
+                authority,
                 |engine, sels, unit, path, out| {
                     let mut named: Vec<String> = Vec::new();
                     let mut open: Vec<String> = Vec::new();
@@ -179,11 +240,11 @@ impl Records {
             rest.extend_from_slice(&parts.deadline);
             if applies == Tri::Unknown {
                 if let Some(cond) = cl.condition {
-                    let mut m = Vec::new();
-                    engine.missing(oe.ordinance, oe, &ev.prepared, cond, &mut m);
-                    if !m.is_empty() {
+                    missing.clear();
+                    engine.missing(oe.ordinance, oe, &ev.prepared, cond, missing);
+                    if !missing.is_empty() {
                         rest.extend_from_slice(b",\"missing_facts\":");
-                        push_strings(&mut rest, &m);
+                        push_strings(rest, missing);
                     }
                 }
             }
@@ -195,8 +256,8 @@ impl Records {
                     Tri::False => b"\"expired\"",
                     Tri::Unknown => b"\"unknown\"",
                 });
-                push_opt_date(&mut rest, b",\"from\":", s.from);
-                push_opt_date(&mut rest, b",\"until\":", s.until);
+                push_opt_date(rest, b",\"from\":", s.from);
+                push_opt_date(rest, b",\"until\":", s.until);
                 rest.push(b'}');
             }
             rest.push(b'}');
@@ -207,9 +268,9 @@ impl Records {
                     }
                     first = false;
                     out.extend_from_slice(head);
-                    out.extend_from_slice(&authority);
+                    out.extend_from_slice(authority);
                     out.extend_from_slice(target);
-                    out.extend_from_slice(&rest);
+                    out.extend_from_slice(rest);
                 }
                 for x in escalations {
                     if !follow_up.iter().any(|f| f.0 == x.0) {

@@ -14,6 +14,7 @@
 use std::cell::RefCell;
 use std::io::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
 use tiaoli_compiler::graph::{DeadlineOut, Node, OrdinanceGraph, SelectorOut};
 use tiaoli_compiler::view::{deadline_text, lasting_text};
@@ -68,6 +69,19 @@ type Escalation = (String, Vec<u8>);
 
 thread_local! {
     static BODIES: RefCell<BodyCache> = RefCell::new(BodyCache::default());
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// What writing one record needs for a while and then clears, kept on the
+/// thread from one unit to the next so that a record allocates only for what
+/// it keeps: the findings before they are sorted, a sanction clause's JSON
+/// pieces, a finding's missing inputs.
+#[derive(Default)]
+pub(super) struct Scratch {
+    entries: Vec<Entry>,
+    pub(super) authority: Vec<u8>,
+    pub(super) rest: Vec<u8>,
+    pub(super) missing: Vec<String>,
 }
 
 struct OrdParts {
@@ -107,7 +121,16 @@ struct NormParts {
     /// `"第N条 name"`: how another norm's `overridden_by` names it.
     label: Vec<u8>,
     instanced: bool,
+    /// Per status: the whole finding when it depends on nothing of the unit
+    /// but its status (no instance, no recipients, not overridden, nothing
+    /// missing) — most of a record. Written once, by the same code as any
+    /// other finding, the first time a unit has it.
+    whole: Box<[OnceLock<Box<[u8]>>; STATUSES]>,
 }
+
+/// How many statuses there are ([`Status`]).
+const STATUSES: usize = 11;
+const _: () = assert!(Status::Expired as usize + 1 == STATUSES);
 
 struct ConsParts {
     rank: u32,
@@ -214,6 +237,20 @@ impl Records {
     /// Appends the record of an evaluated unit (without a newline) and returns
     /// how many of its results are violated, triggered and unknown.
     pub fn write(&self, engine: &Engine, ev: &UnitEval<'_>, out: &mut Vec<u8>) -> [usize; 3] {
+        // Taken, not borrowed: nothing below may find it borrowed.
+        let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        let counts = self.write_with(engine, ev, &mut scratch, out);
+        SCRATCH.with(|s| *s.borrow_mut() = scratch);
+        counts
+    }
+
+    fn write_with(
+        &self,
+        engine: &Engine,
+        ev: &UnitEval<'_>,
+        scratch: &mut Scratch,
+        out: &mut Vec<u8>,
+    ) -> [usize; 3] {
         let unit = ev.prepared.unit;
         out.extend_from_slice(b"{\"unit\":");
         push_str(out, &unit.id);
@@ -278,7 +315,8 @@ impl Records {
         }
         // The findings, then sorted as the report sorts them: by status and
         // rank, ties in (ordinance, node, instance) order.
-        let mut entries: Vec<Entry> = Vec::with_capacity(64);
+        let mut entries = std::mem::take(&mut scratch.entries);
+        entries.clear();
         let mut gaps: Vec<Date> = Vec::new();
         for (e, oe) in ev.ords.iter().enumerate() {
             let Some(p) = self.ords.get(oe.ordinance) else {
@@ -364,10 +402,10 @@ impl Records {
             };
             match p.nodes.get(e.node as usize) {
                 Some(NodeParts::Norm(np)) => {
-                    self.norm(engine, ev, oe, p, np, *e, &mut path, out);
+                    self.norm(engine, ev, oe, p, np, *e, &mut path, scratch, out);
                 }
                 Some(NodeParts::Consequence(cp)) => {
-                    self.consequence(engine, ev, oe, cp, e.node as usize, &mut path, out);
+                    self.consequence(engine, ev, oe, cp, e.node as usize, &mut path, scratch, out);
                 }
                 _ => {}
             }
@@ -410,6 +448,7 @@ impl Records {
             out.push(b']');
         }
         out.push(b'}');
+        scratch.entries = entries;
         counts
     }
 
@@ -545,6 +584,7 @@ fn node_parts(
             text: text_part(engine, texts, oi, &n.eid),
             label: json(&format!("{} {}", n.cite, n.name)),
             instanced: instanced(n),
+            whole: Default::default(),
         });
     }
     let Some(c) = consequence_of(o, i) else {
