@@ -244,7 +244,7 @@ fn in_henan(mut u: Unit, i: usize) -> Unit {
     }
     let grades = ["一般", "较大", "重大", "特别重大"];
     if !i.is_multiple_of(7) {
-        let mut attrs = IndexMap::new();
+        let mut attrs = tiaoli_engine::facts::FactMap::default();
         attrs.insert(
             "案事件等级".to_string(),
             FactValue::Enum(grades[(i / 4) % grades.len()].into()),

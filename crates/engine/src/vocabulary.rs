@@ -154,7 +154,7 @@ impl Engine {
     /// roles are used; its facts, events and actions are ignored.
     pub fn vocabulary(&self, unit: &Unit, opts: Options) -> Vocabulary {
         let probe = Unit {
-            facts: IndexMap::new(),
+            facts: Default::default(),
             events: Vec::new(),
             actions: Vec::new(),
             ..unit.clone()

@@ -341,7 +341,7 @@ impl UnitGenerator {
         let deadline = e
             .deadline
             .then(|| date.plus(1 + self.rng.below(120) as i64));
-        let mut attrs = indexmap::IndexMap::new();
+        let mut attrs = tiaoli_engine::facts::FactMap::default();
         for (a, ty) in &e.attrs {
             attrs.insert(a.clone(), self.value(ty));
         }
@@ -429,7 +429,7 @@ impl UnitGenerator {
                 roles.push(r);
             }
         }
-        let mut facts = indexmap::IndexMap::new();
+        let mut facts = tiaoli_engine::facts::FactMap::default();
         for (f, ty) in self.facts.clone() {
             if self.rng.chance(45) {
                 let v = self.value(&ty);
@@ -454,7 +454,7 @@ impl UnitGenerator {
             let date = self.date();
             let deadline = (e.deadline && self.rng.chance(85))
                 .then(|| date.plus(1 + self.rng.below(120) as i64));
-            let mut attrs = indexmap::IndexMap::new();
+            let mut attrs = tiaoli_engine::facts::FactMap::default();
             for (a, ty) in &e.attrs {
                 if self.rng.chance(75) {
                     attrs.insert(a.clone(), self.value(ty));

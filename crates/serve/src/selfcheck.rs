@@ -313,7 +313,7 @@ pub fn generate(engine: &Engine, f: &SelfCheck) -> Result<Generated, Vec<String>
     // Who the unit is, nothing of what it did: a row being filled in is not read here.
     let probe = SelfCheck {
         id: "（自查单位）".into(),
-        facts: IndexMap::new(),
+        facts: Default::default(),
         events: Vec::new(),
         actions: Vec::new(),
         ..f.clone()

@@ -85,7 +85,7 @@ pub fn generated(lexicon_facts: &IndexMap<String, ()>) -> impl Iterator<Item = U
     let grades = ["优秀", "良好", "一般", "较差"];
     (0..).map(move |i| {
         let (kind, level) = *r.pick(KINDS);
-        let mut facts = IndexMap::new();
+        let mut facts = tiaoli_engine::facts::FactMap::default();
         if r.chance(70) {
             facts.insert(
                 "平安建设考评等次".to_string(),

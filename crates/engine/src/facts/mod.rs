@@ -49,7 +49,7 @@ pub struct Unit {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub region_readings: Vec<Vec<String>>,
     pub roles: Vec<String>,
-    pub facts: IndexMap<String, FactValue>,
+    pub facts: FactMap,
     pub events: Vec<EventRecord>,
     pub actions: Vec<ActionRecord>,
     /// The ids the facts loader resolved the names to; a unit built by hand has
@@ -57,6 +57,12 @@ pub struct Unit {
     #[serde(skip)]
     pub resolved: Resolved,
 }
+
+/// Facts (or an occurrence's attributes) by canonical name, in the order given.
+/// Hashed by foldhash with a fixed seed: the keys are the rules' own names
+/// (the loader admits no other), and the order is the insertion order whatever
+/// the hash. Build one with `FactMap::default()`.
+pub type FactMap = IndexMap<String, FactValue, foldhash::fast::FixedState>;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -82,7 +88,7 @@ pub struct EventRecord {
     /// Attributes the lexicon declares for the event type (`事件 X 属性 a: 类型`),
     /// by canonical name.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
-    pub attrs: IndexMap<String, FactValue>,
+    pub attrs: FactMap,
 }
 
 #[derive(Clone, Debug, Serialize)]

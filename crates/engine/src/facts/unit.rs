@@ -160,7 +160,7 @@ pub(crate) fn unit(
             None,
         ),
     }
-    let mut facts = IndexMap::new();
+    let mut facts = FactMap::default();
     // The fact id of each entry of `facts`, by position.
     let mut fact_ids: Vec<usize> = Vec::new();
     match map.get("facts") {
@@ -275,7 +275,7 @@ pub(crate) fn unit(
             .get(ty_id)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let mut attrs = IndexMap::new();
+        let mut attrs = FactMap::default();
         if let Json::Object(m) = e {
             for (k, v) in m.iter() {
                 if is_event_field(k) {
