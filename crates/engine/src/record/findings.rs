@@ -1,7 +1,21 @@
 //! The findings of a unit as JSON: a norm's result and a consequence's.
 
+use tiaoli_compiler::graph::NormNode;
+
 use super::json::*;
 use super::*;
+use crate::eval::NormState;
+use crate::instances::Instance;
+
+/// What a norm's finding is written from, looked up once.
+#[derive(Clone, Copy)]
+struct NormAt<'a> {
+    o: &'a OrdinanceGraph,
+    st: &'a NormState,
+    n: &'a NormNode,
+    insts: &'a [Instance],
+    inst: Option<&'a Instance>,
+}
 
 impl Records {
     #[allow(clippy::too_many_arguments)]
@@ -24,6 +38,13 @@ impl Records {
         let Some(n) = norm_of(o, i) else { return };
         let insts = oe.instances_of(st);
         let inst = insts.get(e.inst as usize);
+        let at = NormAt {
+            o,
+            st,
+            n,
+            insts,
+            inst,
+        };
         // A lone instance whose dates are unknown writes what the norm as a
         // whole does: `"due":null` and no dates.
         let bare = match inst {
@@ -46,14 +67,14 @@ impl Records {
             if let Some(cell) = np.whole.get(e.status as usize) {
                 let whole = cell.get_or_init(|| {
                     let mut v = Vec::new();
-                    self.norm_written(engine, ev, oe, p, np, e, path, scratch, &mut v);
+                    self.norm_written(engine, ev, oe, p, np, e, &at, path, scratch, &mut v);
                     v.into_boxed_slice()
                 });
                 out.extend_from_slice(whole);
                 return;
             }
         }
-        self.norm_written(engine, ev, oe, p, np, e, path, scratch, out);
+        self.norm_written(engine, ev, oe, p, np, e, &at, path, scratch, out);
     }
 
     /// Writes a norm's finding `e` (what [`Records::norm`] keeps when it
@@ -67,17 +88,19 @@ impl Records {
         p: &OrdParts,
         np: &NormParts,
         e: Entry,
+        at: &NormAt<'_>,
         path: &mut Option<Vec<(String, Level)>>,
         scratch: &mut Scratch,
         out: &mut Vec<u8>,
     ) {
         let i = e.node as usize;
-        let (Some(o), Some(st)) = (engine.graph.ordinances.get(oe.ordinance), oe.norm(i)) else {
-            return;
-        };
-        let Some(n) = norm_of(o, i) else { return };
-        let insts = oe.instances_of(st);
-        let inst = insts.get(e.inst as usize);
+        let NormAt {
+            o,
+            st,
+            n,
+            insts,
+            inst,
+        } = *at;
         out.extend_from_slice(&np.head);
         if inst.is_some() && (np.instanced || insts.len() > 1) {
             out.extend_from_slice(b",\"instance\":");
